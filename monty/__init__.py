@@ -1,0 +1,156 @@
+"""monty: run untrusted Python in-process, safely, with hard limits."""
+
+import time as _time
+
+from . import _core
+from .compiler import CodeCache
+from .errors import (
+    MontyAllocationLimitError,
+    MontyError,
+    MontyLimitError,
+    MontyMemoryLimitError,
+    MontyRuntimeError,
+    MontySyntaxError,
+    MontyTimeLimitError,
+    MontyTypeError,
+)
+
+__version__ = "0.1.0"
+__all__ = [
+    "Sandbox", "Limits", "MontyError", "MontySyntaxError", "MontyRuntimeError",
+    "MontyLimitError", "MontyTimeLimitError", "MontyMemoryLimitError",
+    "MontyAllocationLimitError", "MontyTypeError",
+]
+
+_code_cache = CodeCache(_core.Code)
+_BUILTINS = _core.make_builtins()
+
+
+class Limits:
+    """Resource caps for one sandbox; None means no cap."""
+
+    __slots__ = ("max_duration", "max_memory", "max_allocations", "max_recursion_depth")
+
+    def __init__(self, max_duration=5.0, max_memory=256 * 1024 * 1024, max_allocations=None,
+                 max_recursion_depth=1000):
+        for name, value, kinds in (("max_duration", max_duration, (int, float)),
+                                   ("max_memory", max_memory, (int,)),
+                                   ("max_allocations", max_allocations, (int,)),
+                                   ("max_recursion_depth", max_recursion_depth, (int,))):
+            if value is not None and (isinstance(value, bool) or not isinstance(value, kinds)):
+                raise TypeError(f"Limits.{name} must be a number or None, not {type(value).__name__}")
+            if value is not None and value <= 0:
+                raise ValueError(f"Limits.{name} must be positive")
+        self.max_duration = max_duration
+        self.max_memory = max_memory
+        self.max_allocations = max_allocations
+        self.max_recursion_depth = max_recursion_depth if max_recursion_depth is not None else 100_000
+
+    def __repr__(self):
+        return (f"Limits(max_duration={self.max_duration!r}, max_memory={self.max_memory!r}, "
+                f"max_allocations={self.max_allocations!r}, "
+                f"max_recursion_depth={self.max_recursion_depth!r})")
+
+
+def _check_name(kind, name):
+    if not isinstance(name, str) or not name.isidentifier():
+        raise TypeError(f"{kind} names must be identifiers (str), got {name!r}")
+
+
+class Sandbox:
+    """An isolated interpreter whose globals persist across `run()` calls."""
+
+    def __init__(self, functions=None, limits=None, print_callback=None):
+        if functions is None:
+            functions = {}
+        if not isinstance(functions, dict):
+            raise TypeError(f"functions must be a dict of name -> callable, not {type(functions).__name__}")
+        if limits is None:
+            limits = Limits()
+        if not isinstance(limits, Limits):
+            raise TypeError(f"limits must be a monty.Limits, not {type(limits).__name__}")
+        if print_callback is not None and not callable(print_callback):
+            raise TypeError("print_callback must be callable or None")
+        self.limits = limits
+        self._functions = {}
+        self._vm = _core.VM(_BUILTINS, self._functions, limits.max_recursion_depth, print_callback)
+        for name, func in functions.items():
+            _check_name("function", name)
+            if func is not None and not callable(func):
+                raise TypeError(f"host function {name!r} must be callable or None")
+            self._functions[name] = func
+            self._vm.set_global(name, _core.HostFunction(name, func))
+
+    @property
+    def print_callback(self):
+        return self._vm.print_callback
+
+    def run(self, code, inputs=None):
+        """Run `code`; return the value of its last expression statement (else None)."""
+        if not isinstance(code, str):
+            raise TypeError(f"code must be str, not {type(code).__name__}")
+        compiled = _code_cache.get(code)
+        vm = self._vm
+        linked = vm.link(compiled)
+        if inputs:
+            if not isinstance(inputs, dict):
+                raise TypeError(f"inputs must be a dict, not {type(inputs).__name__}")
+            values = {}
+            for name, value in inputs.items():
+                _check_name("input", name)
+                values[name] = _core.to_sandbox(value)
+            for name, value in values.items():
+                vm.set_global(name, value)
+            linked = vm.link(compiled)
+        duration = self.limits.max_duration
+        vm.deadline = _time.perf_counter() + duration if duration is not None else 0.0
+        try:
+            value = vm.run_module(linked)
+        except _core.LimitExceeded as e:
+            raise _limit_error(e, self.limits) from None
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except MontyError:
+            raise
+        except BaseException as e:
+            raise _runtime_error(e, code) from None
+        return _core.to_host(value)
+
+
+def _limit_error(e, limits):
+    kind = e.args[0] if e.args else "time"
+    if kind == "time":
+        return MontyTimeLimitError(f"time limit of {limits.max_duration} s exceeded")
+    if kind == "memory":
+        return MontyMemoryLimitError(f"memory limit of {limits.max_memory} bytes exceeded")
+    return MontyAllocationLimitError(f"allocation limit of {limits.max_allocations} exceeded")
+
+
+def _describe(exc):
+    try:
+        message = str(exc)
+    except Exception:
+        message = "<unprintable>"
+    frames = getattr(exc, "__monty_tb__", None) or ()
+    return type(exc).__name__, message, list(frames)
+
+
+def _runtime_error(exc, source):
+    chain = []
+    seen = {id(exc)}
+    cur = exc
+    while True:
+        if cur.__cause__ is not None:
+            nxt, how = cur.__cause__, "cause"
+        elif cur.__context__ is not None and not cur.__suppress_context__:
+            nxt, how = cur.__context__, "context"
+        else:
+            break
+        if id(nxt) in seen:
+            break
+        seen.add(id(nxt))
+        chain.append((*_describe(nxt), how))
+        cur = nxt
+    chain.reverse()
+    exc_type, message, frames = _describe(exc)
+    return MontyRuntimeError(exc_type, message, frames, source=source, chain=chain)

@@ -1,0 +1,566 @@
+# Builtins, the attribute gate, calls into host functions and the plain-data boundary.
+
+import builtins as _py_builtins
+from monty import policy as _policy
+from monty.errors import MontyTypeError
+
+EXPOSED_EXCEPTIONS = frozenset(
+    v for v in vars(_py_builtins).values() if isinstance(v, type) and issubclass(v, BaseException))
+
+cdef dict _SANDBOX_TYPE_NAMES = {
+    Function: "function", VMBuiltin: "builtin_function_or_method",
+    HostFunction: "builtin_function_or_method", BoundMethod: "method", Cell: "cell", Code: "code",
+    RangeIter: "range_iterator", BigRangeIter: "longrange_iterator", SetIter: "set_iterator",
+    EnumerateIter: "enumerate", ZipIter: "zip", MapIter: "map", FilterIter: "filter",
+    ForeignIter: "iterator", ReversedIter: "reversed",
+}
+
+
+cdef str type_name(object obj):
+    """The type name sandbox code sees for `obj`."""
+    t = type(obj)
+    name = _SANDBOX_TYPE_NAMES.get(t)
+    if name is not None:
+        return name
+    if t is ListIter:
+        return "list_iterator" if type((<ListIter>obj).seq) is list else "tuple_iterator"
+    if t is SeqIter:
+        seq = (<SeqIter>obj).seq
+        if type(seq) is bytes:
+            return "bytes_iterator"
+        return "str_ascii_iterator" if seq.isascii() else "str_iterator"
+    if t is DictIter:
+        return ("dict_keyiterator", "dict_valueiterator", "dict_itemiterator")[(<DictIter>obj).kind]
+    return t.__name__
+
+
+cdef dict _opaque_types = {}
+
+
+def sandbox_type_of(obj):
+    """`type(obj)` as sandbox code sees it: builtin types as themselves, the rest opaque."""
+    t = type(obj)
+    if t in _policy.EXPOSED_TYPES:
+        return t
+    name = type_name(obj)
+    opaque = _opaque_types.get(name)
+    if opaque is None:
+        opaque = _opaque_types[name] = _policy.OpaqueType(name)
+    return opaque
+
+
+_policy.type_of = sandbox_type_of
+
+
+# ------------------------------------------------------------------ the attribute gate
+
+cdef object _MISSING = object()
+cdef dict _method_cache = {}
+cdef tuple _VM_TYPES = (Function, VMBuiltin, HostFunction, BoundMethod, Cell, Code, SandboxIter)
+
+
+cdef object get_attribute(object obj, str name):
+    """The one gate every attribute read passes."""
+    if isinstance(obj, _VM_TYPES):
+        if name in ("__name__", "__qualname__") and isinstance(obj, (Function, VMBuiltin, HostFunction)):
+            if type(obj) is Function:
+                return (<Function>obj).name if name == "__name__" else (<Function>obj).qualname
+            return obj.name
+        if name == "__doc__" and isinstance(obj, (Function, VMBuiltin, HostFunction)):
+            return None
+        if name == "__class__":
+            return sandbox_type_of(obj)
+        raise AttributeError(f"'{type_name(obj)}' object has no attribute '{name}'")
+    if isinstance(obj, BaseException):
+        if name == "__cause__":
+            return obj.__cause__
+        if name == "__context__":
+            return obj.__context__
+        if name == "__suppress_context__":
+            return obj.__suppress_context__
+        if name == "__traceback__":
+            return None
+    return _policy.get_attribute(obj, name)
+
+
+cdef object lookup_method(object obj, str name):
+    """A callable taking `obj` first for `obj.name(...)`, or None to use get_attribute."""
+    t = type(obj)
+    key = (t, name)
+    fn = _method_cache.get(key, _MISSING)
+    if fn is _MISSING:
+        fn = None if isinstance(obj, _VM_TYPES) else _policy.lookup_method(t, name)
+        if fn is not None and (t, name) in _VM_METHODS:
+            fn = _VM_METHODS[(t, name)]
+        _method_cache[key] = fn
+    return fn
+
+
+cdef int set_attribute(object obj, str name, object value) except -1:
+    if isinstance(obj, _VM_TYPES):
+        raise AttributeError(f"'{type_name(obj)}' object has no attribute '{name}'")
+    if _policy.has_attribute(obj, name):
+        raise AttributeError(f"'{type_name(obj)}' object attribute '{name}' is read-only")
+    raise AttributeError(f"'{type_name(obj)}' object has no attribute '{name}'")
+
+
+cdef int del_attribute(object obj, str name) except -1:
+    return set_attribute(obj, name, None)
+
+
+# ------------------------------------------------------------------ helpers of the loop
+
+cdef int check_repeat(object seq, object n) except -1:
+    """Refuse `seq * n` whose result would be huge, before allocating it."""
+    if type(n) is int and type(seq) in (str, bytes, list, tuple):
+        pass
+    elif type(seq) is int and type(n) in (str, bytes, list, tuple):
+        seq, n = n, seq
+    else:
+        return 0
+    if n > 1:
+        size = len(seq) * n * (8 if type(seq) in (list, tuple) else 1)
+        _policy.precheck(size)
+        if size > _policy.MAX_SINGLE_ALLOC:
+            raise MemoryError(f"repetition result too large ({size} bytes)")
+    return 0
+
+
+cdef int check_shift(object a, object b) except -1:
+    if type(a) is int and type(b) is int and a and b > 0:
+        size = (abs(a).bit_length() + b) // 8
+        _policy.precheck(size)
+        if size > _policy.MAX_SINGLE_ALLOC:
+            raise MemoryError(f"shift result too large ({size} bytes)")
+    return 0
+
+
+cdef int list_extend(object target, object items) except -1:
+    (<list>target).extend(get_iter(items))
+    return 0
+
+
+cdef int dict_update(object target, object other) except -1:
+    if not hasattr(other, "keys") or isinstance(other, _VM_TYPES):
+        raise TypeError(f"'{type_name(other)}' object is not a mapping")
+    (<dict>target).update(other)
+    return 0
+
+
+cdef object call_object_ex(VM vm, object func, object args, object kwargs):
+    if type(func) is VMBuiltin:
+        return func(*args, **(kwargs or {}))
+    if type(func) is HostFunction:
+        return call_host_values(vm, <HostFunction>func, tuple(args), dict(kwargs or {}))
+    if type(args) is not tuple:
+        args = tuple(get_iter(args))
+    if kwargs:
+        return func(*args, **kwargs)
+    return func(*args)
+
+
+# ------------------------------------------------------------------ host functions
+
+cdef object call_host(VM vm, HostFunction hf, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
+    positional = tuple([<object>args[i] for i in range(npos)])
+    kwargs = {}
+    if kwnames != NULL:
+        for i, name in enumerate(<tuple>kwnames):
+            kwargs[name] = <object>args[npos + i]
+    return call_host_values(vm, hf, positional, kwargs)
+
+
+cdef object call_host_values(VM vm, HostFunction hf, tuple args, dict kwargs):
+    if hf.func is None:
+        raise RuntimeError(f"host function '{hf.name}' has no implementation here; "
+                           f"run the code with start() to handle its calls")
+    try:
+        host_args = [export_value(a, None, 0) for a in args]
+        host_kwargs = {k: export_value(v, None, 0) for k, v in kwargs.items()}
+    except MontyTypeError as e:
+        raise TypeError(f"{hf.name}(): {e}") from None
+    try:
+        result = hf.func(*host_args, **host_kwargs)
+    except (KeyboardInterrupt, SystemExit):
+        vm.limit_kind = LIMIT_ABORT
+        raise
+    except BaseException as e:
+        raise host_exception(e) from None
+    try:
+        return import_value(result, None, 0)
+    except MontyTypeError as e:
+        raise TypeError(f"{hf.name}() returned a value the sandbox cannot hold: {e}") from None
+
+
+cdef object host_exception(object e):
+    """A host function's exception as a fresh sandbox exception: the same builtin type and
+    message, or RuntimeError for types the sandbox does not know."""
+    try:
+        message = str(e)
+    except BaseException:
+        message = f"<{type(e).__name__} with an unprintable message>"
+    if type(e) in EXPOSED_EXCEPTIONS:
+        try:
+            args = tuple(import_value(a, None, 0) for a in e.args)
+            return type(e)(*args)
+        except BaseException:
+            return type(e)(message)
+    return RuntimeError(message)
+
+
+# ------------------------------------------------------------------ the plain-data boundary
+
+cdef tuple _LEAVES = (str, int, float, bool, bytes, type(None))
+cdef int MAX_BOUNDARY_DEPTH = 200
+
+
+cdef object import_value(object v, dict memo, int depth):
+    """Deep copy of host plain data into the sandbox (identity and cycles preserved)."""
+    return _copy_plain(v, memo, depth, "into the sandbox")
+
+
+cdef object export_value(object v, dict memo, int depth):
+    """Deep copy of sandbox plain data out to the host."""
+    return _copy_plain(v, memo, depth, "out of the sandbox")
+
+
+cdef object _copy_plain(object v, dict memo, int depth, str where):
+    t = type(v)
+    if t is str or t is int or t is float or t is bool or v is None or t is bytes:
+        return v
+    if depth > MAX_BOUNDARY_DEPTH:
+        raise MontyTypeError(f"value nested more than {MAX_BOUNDARY_DEPTH} levels cannot cross {where}")
+    if memo is None:
+        memo = {}
+    key = id(v)
+    if key in memo:
+        return memo[key]
+    depth += 1
+    if isinstance(v, (list, dict, set)) and not isinstance(v, _VM_TYPES):
+        if isinstance(v, list):
+            out = []
+            memo[key] = out
+            out.extend([_copy_plain(x, memo, depth, where) for x in v])
+        elif isinstance(v, dict):
+            out = {}
+            memo[key] = out
+            for k, x in v.items():
+                out[_copy_plain(k, memo, depth, where)] = _copy_plain(x, memo, depth, where)
+        else:
+            out = set()
+            memo[key] = out
+            out.update([_copy_plain(x, memo, depth, where) for x in v])
+        return out
+    if isinstance(v, tuple):
+        out = tuple([_copy_plain(x, memo, depth, where) for x in v])
+    elif isinstance(v, frozenset):
+        out = frozenset([_copy_plain(x, memo, depth, where) for x in v])
+    elif isinstance(v, (str, int, float, bytes)):
+        out = (str if isinstance(v, str) else int if isinstance(v, int)
+               else float if isinstance(v, float) else bytes)(v)
+    else:
+        raise MontyTypeError(
+            f"a value of type '{type_name(v)}' cannot cross {where}: only None, bool, int, float, "
+            f"str, bytes, list, tuple, dict, set and frozenset can")
+    memo[key] = out
+    return out
+
+
+def to_sandbox(value):
+    return import_value(value, None, 0)
+
+
+def to_host(value):
+    return export_value(value, None, 0)
+
+
+# ------------------------------------------------------------------ builtins that need the VM
+
+cdef tuple call_args(PyObject** args, Py_ssize_t npos, PyObject* kwnames):
+    positional = tuple([<object>args[i] for i in range(npos)])
+    kwargs = {}
+    if kwnames != NULL:
+        for i, name in enumerate(<tuple>kwnames):
+            kwargs[name] = <object>args[npos + i]
+    return positional, kwargs
+
+
+cdef int no_kwargs(str name, dict kwargs) except -1:
+    if kwargs:
+        raise TypeError(f"{name}() takes no keyword arguments")
+    return 0
+
+
+cdef object b_print(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
+    positional, kwargs = call_args(args, npos, kwnames)
+    sep = kwargs.pop("sep", None)
+    end = kwargs.pop("end", None)
+    kwargs.pop("flush", None)
+    if kwargs.pop("file", None) is not None:
+        raise TypeError("print() cannot write to files in the sandbox")
+    for k in kwargs:
+        raise TypeError(f"'{k}' is an invalid keyword argument for print()")
+    if sep is None:
+        sep = " "
+    elif type(sep) is not str:
+        raise TypeError(f"sep must be None or a string, not {type_name(sep)}")
+    if end is None:
+        end = "\n"
+    elif type(end) is not str:
+        raise TypeError(f"end must be None or a string, not {type_name(end)}")
+    text = sep.join([str(a) for a in positional]) + end
+    vm.print_text(text)
+    return None
+
+
+cdef object b_type(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
+    positional, kwargs = call_args(args, npos, kwnames)
+    if npos == 1 and not kwargs:
+        return sandbox_type_of(positional[0])
+    if npos == 3:
+        raise TypeError("type() with three arguments (creating classes) is not supported in the sandbox")
+    raise TypeError("type() takes 1 or 3 arguments")
+
+
+cdef object b_iter(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
+    positional, kwargs = call_args(args, npos, kwnames)
+    no_kwargs("iter", kwargs)
+    if npos == 1:
+        return get_iter(positional[0])
+    if npos == 2:
+        raise TypeError("iter(callable, sentinel) is not supported in the sandbox")
+    raise TypeError(f"iter expected at most 2 arguments, got {npos}" if npos > 2
+                    else "iter expected at least 1 argument, got 0")
+
+
+cdef object b_next(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
+    cdef PyObject* r
+    positional, kwargs = call_args(args, npos, kwnames)
+    no_kwargs("next", kwargs)
+    if npos < 1 or npos > 2:
+        raise TypeError(f"next expected at most 2 arguments, got {npos}" if npos > 2
+                        else "next expected at least 1 argument, got 0")
+    it = positional[0]
+    if not isinstance(it, SandboxIter):
+        raise TypeError(f"'{type_name(it)}' object is not an iterator")
+    r = monty_iternext(<PyObject*>it)
+    if r != NULL:
+        value = <object>r
+        DECREF(r)
+        return value
+    if R_ErrOccurred() != NULL:
+        raise_pending()
+    if npos == 2:
+        return positional[1]
+    raise StopIteration()
+
+
+cdef object b_enumerate(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
+    positional, kwargs = call_args(args, npos, kwnames)
+    if npos == 0 and "iterable" not in kwargs:
+        raise TypeError("enumerate() missing required argument 'iterable' (pos 1)")
+    iterable = positional[0] if npos else kwargs.pop("iterable")
+    start = positional[1] if npos > 1 else kwargs.pop("start", 0)
+    for k in kwargs:
+        raise TypeError(f"'{k}' is an invalid keyword argument for enumerate()")
+    if npos > 2:
+        raise TypeError(f"enumerate() takes at most 2 arguments ({npos} given)")
+    if type(start) is not int and type(start) is not bool:
+        raise TypeError(f"'{type_name(start)}' object cannot be interpreted as an integer")
+    cdef EnumerateIter e = EnumerateIter.__new__(EnumerateIter)
+    e.it = get_iter(iterable)
+    e.count = int(start)
+    return e
+
+
+cdef object b_zip(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
+    positional, kwargs = call_args(args, npos, kwnames)
+    strict = kwargs.pop("strict", False)
+    for k in kwargs:
+        raise TypeError(f"zip() got an unexpected keyword argument '{k}'")
+    iters = []
+    for i, a in enumerate(positional):
+        try:
+            iters.append(get_iter(a))
+        except TypeError:
+            raise TypeError(f"zip argument #{i + 1} must support iteration") from None
+    cdef ZipIter z = ZipIter.__new__(ZipIter)
+    z.iters = tuple(iters)
+    z.strict = bool(strict)
+    return z
+
+
+cdef object b_map(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
+    positional, kwargs = call_args(args, npos, kwnames)
+    no_kwargs("map", kwargs)
+    if npos < 2:
+        raise TypeError("map() must have at least two arguments.")
+    cdef MapIter m = MapIter.__new__(MapIter)
+    m.func = positional[0]
+    m.iters = tuple([get_iter(a) for a in positional[1:]])
+    return m
+
+
+cdef object b_filter(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
+    positional, kwargs = call_args(args, npos, kwnames)
+    no_kwargs("filter", kwargs)
+    if npos != 2:
+        raise TypeError(f"filter expected 2 arguments, got {npos}")
+    cdef FilterIter fi = FilterIter.__new__(FilterIter)
+    fi.func = positional[0]
+    fi.it = get_iter(positional[1])
+    return fi
+
+
+cdef object b_reversed(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
+    positional, kwargs = call_args(args, npos, kwnames)
+    no_kwargs("reversed", kwargs)
+    if npos != 1:
+        raise TypeError(f"reversed expected 1 argument, got {npos}")
+    seq = positional[0]
+    t = type(seq)
+    if t is range:
+        return range_iter(seq[::-1])
+    if t is dict or t is _dict_keys:
+        seq = list(seq)
+    elif t is _dict_values or t is _dict_items:
+        seq = list(seq)
+    elif not (t is list or t is tuple or t is str or t is bytes):
+        raise TypeError(f"'{type_name(seq)}' object is not reversible")
+    cdef ReversedIter r = ReversedIter.__new__(ReversedIter)
+    r.seq = seq
+    r.index = len(seq) - 1
+    return r
+
+
+cdef object b_getattr(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
+    positional, kwargs = call_args(args, npos, kwnames)
+    no_kwargs("getattr", kwargs)
+    if npos < 2 or npos > 3:
+        raise TypeError(f"getattr expected at least 2 arguments, got {npos}" if npos < 2
+                        else f"getattr expected at most 3 arguments, got {npos}")
+    name = positional[1]
+    if type(name) is not str:
+        raise TypeError(f"attribute name must be string, not '{type_name(name)}'")
+    try:
+        return get_attribute(positional[0], name)
+    except AttributeError:
+        if npos == 3:
+            return positional[2]
+        raise
+
+
+cdef object b_hasattr(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
+    positional, kwargs = call_args(args, npos, kwnames)
+    no_kwargs("hasattr", kwargs)
+    if npos != 2:
+        raise TypeError(f"hasattr expected 2 arguments, got {npos}")
+    name = positional[1]
+    if type(name) is not str:
+        raise TypeError(f"attribute name must be string, not '{type_name(name)}'")
+    try:
+        get_attribute(positional[0], name)
+        return True
+    except AttributeError:
+        return False
+
+
+cdef object b_setattr(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
+    positional, kwargs = call_args(args, npos, kwnames)
+    no_kwargs("setattr", kwargs)
+    if npos != 3:
+        raise TypeError(f"setattr expected 3 arguments, got {npos}")
+    if type(positional[1]) is not str:
+        raise TypeError(f"attribute name must be string, not '{type_name(positional[1])}'")
+    set_attribute(positional[0], positional[1], positional[2])
+    return None
+
+
+cdef object b_delattr(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
+    positional, kwargs = call_args(args, npos, kwnames)
+    no_kwargs("delattr", kwargs)
+    if npos != 2:
+        raise TypeError(f"delattr expected 2 arguments, got {npos}")
+    del_attribute(positional[0], positional[1])
+    return None
+
+
+cdef object b_format(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
+    positional, kwargs = call_args(args, npos, kwnames)
+    no_kwargs("format", kwargs)
+    if npos < 1 or npos > 2:
+        raise TypeError(f"format expected at most 2 arguments, got {npos}" if npos > 2
+                        else "format expected at least 1 argument, got 0")
+    spec = positional[1] if npos == 2 else ""
+    if type(spec) is not str:
+        raise TypeError(f"format() argument 2 must be str, not {type_name(spec)}")
+    return _policy.safe_format_value(positional[0], spec)
+
+
+cdef object b_pow(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
+    positional, kwargs = call_args(args, npos, kwnames)
+    if len(positional) >= 2 and (len(positional) == 2 or positional[2] is None) and not kwargs:
+        check_power(positional[0], positional[1])
+    return pow(*positional, **kwargs)
+
+
+cdef object b_bytes(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
+    positional, kwargs = call_args(args, npos, kwnames)
+    if npos >= 1 and type(positional[0]) is int and positional[0] > 0:
+        _policy.precheck(positional[0])
+        if positional[0] > _policy.MAX_SINGLE_ALLOC:
+            raise MemoryError(f"bytes({positional[0]}) is too large")
+    return bytes(*positional, **kwargs)
+
+
+cdef object b_list_sort(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
+    """list.sort: a key that is a sandbox function runs in the VM; the sort itself is native."""
+    positional, kwargs = call_args(args, npos, kwnames)
+    if npos != 1:
+        raise TypeError(f"sort() takes no positional arguments")
+    target = positional[0]
+    (<list>target).sort(**kwargs)
+    return None
+
+
+_VM_BUILTINS = {
+    "print": make_builtin("print", b_print),
+    "type": make_builtin("type", b_type),
+    "iter": make_builtin("iter", b_iter),
+    "next": make_builtin("next", b_next),
+    "enumerate": make_builtin("enumerate", b_enumerate),
+    "zip": make_builtin("zip", b_zip),
+    "map": make_builtin("map", b_map),
+    "filter": make_builtin("filter", b_filter),
+    "reversed": make_builtin("reversed", b_reversed),
+    "getattr": make_builtin("getattr", b_getattr),
+    "hasattr": make_builtin("hasattr", b_hasattr),
+    "setattr": make_builtin("setattr", b_setattr),
+    "delattr": make_builtin("delattr", b_delattr),
+    "format": make_builtin("format", b_format),
+    "pow": make_builtin("pow", b_pow),
+    "bytes": make_builtin("bytes", b_bytes),
+}
+
+cdef dict _VM_METHODS = {(list, "sort"): make_builtin("sort", b_list_sort)}
+
+_NATIVE_BUILTINS = (
+    "abs", "all", "any", "ascii", "bin", "bool", "callable", "chr", "dict", "divmod", "float",
+    "frozenset", "hash", "hex", "int", "isinstance", "issubclass", "len", "list", "max", "min",
+    "oct", "ord", "range", "repr", "round", "set", "slice", "sorted", "str", "sum", "tuple",
+
+)
+
+
+def make_builtins():
+    """The names sandbox code finds when no global shadows them."""
+    names = {name: getattr(_py_builtins, name) for name in _NATIVE_BUILTINS}
+    names.update(_VM_BUILTINS)
+    for exc in EXPOSED_EXCEPTIONS:
+        names[exc.__name__] = exc
+    names["None"] = None
+    names["True"] = True
+    names["False"] = False
+    names["Ellipsis"] = Ellipsis
+    names["NotImplemented"] = NotImplemented
+    return names

@@ -1,0 +1,98 @@
+# Raw C-API declarations with explicit reference counting for the eval loop.
+# A PyObject*-returning call returns a new reference; `except NULL` / `except -1` make Cython
+# jump to the loop's exception handler on failure.
+
+cdef extern from "Python.h":
+    ctypedef struct PyListObject:
+        PyObject** ob_item
+    ctypedef struct PyTupleObject:
+        PyObject** ob_item
+
+    PyObject* NONE_P "Py_None"
+    PyObject* TRUE_P "Py_True"
+    PyObject* FALSE_P "Py_False"
+    void INCREF "Py_INCREF"(PyObject*)
+    void DECREF "Py_DECREF"(PyObject*)
+    void XINCREF "Py_XINCREF"(PyObject*)
+    void XDECREF "Py_XDECREF"(PyObject*)
+    PyObject* TYPE "(PyObject*)Py_TYPE"(PyObject*)
+
+    PyObject* R_Add "PyNumber_Add"(PyObject*, PyObject*) except NULL
+    PyObject* R_Sub "PyNumber_Subtract"(PyObject*, PyObject*) except NULL
+    PyObject* R_Mul "PyNumber_Multiply"(PyObject*, PyObject*) except NULL
+    PyObject* R_TrueDiv "PyNumber_TrueDivide"(PyObject*, PyObject*) except NULL
+    PyObject* R_FloorDiv "PyNumber_FloorDivide"(PyObject*, PyObject*) except NULL
+    PyObject* R_Mod "PyNumber_Remainder"(PyObject*, PyObject*) except NULL
+    PyObject* R_Pow "PyNumber_Power"(PyObject*, PyObject*, PyObject*) except NULL
+    PyObject* R_LShift "PyNumber_Lshift"(PyObject*, PyObject*) except NULL
+    PyObject* R_RShift "PyNumber_Rshift"(PyObject*, PyObject*) except NULL
+    PyObject* R_And "PyNumber_And"(PyObject*, PyObject*) except NULL
+    PyObject* R_Or "PyNumber_Or"(PyObject*, PyObject*) except NULL
+    PyObject* R_Xor "PyNumber_Xor"(PyObject*, PyObject*) except NULL
+    PyObject* R_MatMul "PyNumber_MatrixMultiply"(PyObject*, PyObject*) except NULL
+    PyObject* R_IAdd "PyNumber_InPlaceAdd"(PyObject*, PyObject*) except NULL
+    PyObject* R_ISub "PyNumber_InPlaceSubtract"(PyObject*, PyObject*) except NULL
+    PyObject* R_IMul "PyNumber_InPlaceMultiply"(PyObject*, PyObject*) except NULL
+    PyObject* R_ITrueDiv "PyNumber_InPlaceTrueDivide"(PyObject*, PyObject*) except NULL
+    PyObject* R_IFloorDiv "PyNumber_InPlaceFloorDivide"(PyObject*, PyObject*) except NULL
+    PyObject* R_IMod "PyNumber_InPlaceRemainder"(PyObject*, PyObject*) except NULL
+    PyObject* R_IPow "PyNumber_InPlacePower"(PyObject*, PyObject*, PyObject*) except NULL
+    PyObject* R_ILShift "PyNumber_InPlaceLshift"(PyObject*, PyObject*) except NULL
+    PyObject* R_IRShift "PyNumber_InPlaceRshift"(PyObject*, PyObject*) except NULL
+    PyObject* R_IAnd "PyNumber_InPlaceAnd"(PyObject*, PyObject*) except NULL
+    PyObject* R_IOr "PyNumber_InPlaceOr"(PyObject*, PyObject*) except NULL
+    PyObject* R_IXor "PyNumber_InPlaceXor"(PyObject*, PyObject*) except NULL
+    PyObject* R_IMatMul "PyNumber_InPlaceMatrixMultiply"(PyObject*, PyObject*) except NULL
+    PyObject* R_Neg "PyNumber_Negative"(PyObject*) except NULL
+    PyObject* R_Pos "PyNumber_Positive"(PyObject*) except NULL
+    PyObject* R_Invert "PyNumber_Invert"(PyObject*) except NULL
+
+    PyObject* R_RichCompare "PyObject_RichCompare"(PyObject*, PyObject*, int) except NULL
+    int R_IsTrue "PyObject_IsTrue"(PyObject*) except -1
+    int PyObject_IsTrue(PyObject*)
+    int R_Contains "PySequence_Contains"(PyObject*, PyObject*) except -1
+    PyObject* R_GetItem "PyObject_GetItem"(PyObject*, PyObject*) except NULL
+    int R_SetItem "PyObject_SetItem"(PyObject*, PyObject*, PyObject*) except -1
+    int R_DelItem "PyObject_DelItem"(PyObject*, PyObject*) except -1
+    PyObject* R_Vectorcall "PyObject_Vectorcall"(PyObject*, PyObject**, size_t, PyObject*) except NULL
+    PyObject* R_Str "PyObject_Str"(PyObject*) except NULL
+
+    PyObject* R_ListNew "PyList_New"(Py_ssize_t) except NULL
+    int R_ListAppend "PyList_Append"(PyObject*, PyObject*) except -1
+    PyObject* R_ListAsTuple "PyList_AsTuple"(PyObject*) except NULL
+    PyObject* R_TupleNew "PyTuple_New"(Py_ssize_t) except NULL
+    PyObject* R_DictNew "PyDict_New"() except NULL
+    int R_DictSetItem "PyDict_SetItem"(PyObject*, PyObject*, PyObject*) except -1
+    PyObject* R_SetNew "PySet_New"(PyObject*) except NULL
+    int R_SetAdd "PySet_Add"(PyObject*, PyObject*) except -1
+    PyObject* R_SliceNew "PySlice_New"(PyObject*, PyObject*, PyObject*) except NULL
+    PyObject* R_LongFromLongLong "PyLong_FromLongLong"(long long) except NULL
+
+    bint LongExact "PyLong_CheckExact"(PyObject*)
+    bint ListExact "PyList_CheckExact"(PyObject*)
+    bint TupleExact "PyTuple_CheckExact"(PyObject*)
+    bint UnicodeExact "PyUnicode_CheckExact"(PyObject*)
+    Py_ssize_t LIST_SIZE "PyList_GET_SIZE"(PyObject*)
+    Py_ssize_t TUPLE_SIZE "PyTuple_GET_SIZE"(PyObject*)
+    PyObject* LIST_ITEM "PyList_GET_ITEM"(PyObject*, Py_ssize_t)
+    PyObject* TUPLE_ITEM "PyTuple_GET_ITEM"(PyObject*, Py_ssize_t)
+    void LIST_SET "PyList_SET_ITEM"(PyObject*, Py_ssize_t, PyObject*)
+    void TUPLE_SET "PyTuple_SET_ITEM"(PyObject*, Py_ssize_t, PyObject*)
+
+    PyObject* R_ErrOccurred "PyErr_Occurred"()
+    int R_ErrExceptionMatches "PyErr_ExceptionMatches"(PyObject*)
+    void R_ErrClear "PyErr_Clear"()
+    void PyErr_Restore(PyObject*, PyObject*, PyObject*)
+
+cdef extern from *:
+    """
+    /* The next item of an iterator: a new reference, or NULL when exhausted (no error set)
+       or failed (error set). A StopIteration raised by the iterator counts as exhaustion. */
+    static PyObject* monty_iternext(PyObject* it) {
+        PyObject* r = Py_TYPE(it)->tp_iternext(it);
+        if (r == NULL && PyErr_Occurred() && PyErr_ExceptionMatches(PyExc_StopIteration))
+            PyErr_Clear();
+        return r;
+    }
+    """
+    PyObject* monty_iternext(PyObject*)

@@ -1,0 +1,92 @@
+# The VM's types: read this file as the table of contents of _core.pyx.
+from cpython.object cimport PyObject
+
+
+cdef struct Frame:
+    PyObject* code      # Code, owned
+    PyObject* func      # Function, owned; NULL for module code
+    int pc              # next instruction (saved while the frame is not running)
+    int base            # data-stack index of the fast locals; -1: module frame (locals are globals)
+    int stack_base      # data-stack index of the value stack
+    int sp              # saved value-stack top
+    int ret             # data-stack index that receives the result (the callable's slot)
+    int limit           # end of the frame's data-stack region
+    int entry           # returning from this frame leaves the eval loop
+
+
+cdef class Code:
+    cdef int* instrs                # 3 ints per instruction: opcode, a, b
+    cdef int* lines
+    cdef int* handler_of            # handler index per instruction, -1 for none
+    cdef int* handlers              # 2 ints per handler: target, stack depth
+    cdef PyObject** const_items     # borrowed from consts
+    cdef readonly int ninstrs, nhandlers
+    cdef readonly int argcount, posonlyargcount, kwonlyargcount
+    cdef readonly int nlocals, ncells, nfree, nslots, stacksize, flags, firstlineno
+    cdef readonly tuple consts, names, varnames, cellvars, freevars
+    cdef readonly str name, qualname, filename, source
+    cdef readonly dict spec         # the compiler's tables, for relinking and snapshots
+    cdef bint simple_args           # positional parameters only
+
+
+cdef class Function:
+    cdef readonly Code code
+    cdef readonly object defaults   # tuple or None
+    cdef readonly object kwdefaults # dict or None
+    cdef readonly object closure    # tuple of Cell or None
+    cdef public str name, qualname
+    cdef VM vm
+
+
+cdef class Cell:
+    cdef object contents            # UNBOUND when empty
+
+
+cdef class BoundMethod:
+    cdef readonly object func
+    cdef readonly object self_obj
+
+
+cdef class HostFunction:
+    cdef readonly str name
+    cdef readonly object func       # None: name only (start() mode)
+
+
+ctypedef object (*builtin_impl)(VM vm, PyObject** args, Py_ssize_t nargs, PyObject* kwnames)
+
+
+cdef class VMBuiltin:
+    cdef builtin_impl impl
+    cdef readonly str name
+
+
+cdef class VM:
+    cdef PyObject** stack
+    cdef int stack_cap
+    cdef Frame* frames
+    cdef int frames_cap
+    cdef int depth
+    cdef int nest
+    cdef readonly int max_depth
+    cdef list gvals                 # global slot -> value (NULL item: unbound)
+    cdef list bvals                 # global slot -> builtin of that name (NULL item: none)
+    cdef dict slots                 # name -> global slot
+    cdef list slot_names
+    cdef dict linked                # unlinked module Code -> linked Code
+    cdef object handled             # exception being handled, or None
+    cdef public object print_callback
+    cdef dict host_functions
+    cdef bint running
+    cdef int limit_kind
+    cdef int ticks
+    cdef public double deadline     # perf_counter() value, 0: none
+    cdef dict builtins
+
+    cdef int ensure_stack(self) except -1
+    cdef void discard_frame(self, Frame* f) noexcept
+    cdef int region_top(self)
+
+    cdef int grow_globals(self, int n) except -1
+    cdef int push_frame(self, Code code, Function func, int ret, int base, int entry) except -1
+    cdef void pop_frame(self)
+    cdef object call_nested(self, object func, tuple args, dict kwargs)

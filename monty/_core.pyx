@@ -1,0 +1,20 @@
+# cython: language_level=3
+"""The monty VM: compiled code objects, frames over one data stack, the eval loop, builtins.
+
+One compiled unit split by concern: each included file has one job.
+"""
+
+from monty.opcodes import OPERAND_KINDS
+
+cdef enum:
+    CO_VARARGS = 1
+    CO_VARKEYWORDS = 2
+    CO_MODULE = 4
+    CO_GENERATOR = 8
+
+include "_opcodes.pxi"
+include "_capi.pxi"
+include "_values.pxi"
+include "_iterators.pxi"
+include "_vm.pxi"
+include "_builtins.pxi"

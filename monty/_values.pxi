@@ -1,0 +1,164 @@
+# Sandbox-only values: code objects, functions, cells, bound methods, host functions.
+
+from libc.stdlib cimport malloc, free
+
+cdef object UNBOUND = object()     # contents of an empty Cell
+
+
+cdef int* _int_array(object values, int width) except NULL:
+    cdef Py_ssize_t n = len(values)
+    cdef int* out = <int*>malloc(sizeof(int) * (n * width + 1))
+    cdef Py_ssize_t i, j
+    if out == NULL:
+        raise MemoryError()
+    for i in range(n):
+        if width == 1:
+            out[i] = values[i]
+        else:
+            row = values[i]
+            for j in range(width):
+                out[i * width + j] = row[j]
+    return out
+
+
+cdef class Code:
+    """Compiled code of one module or function: typed instruction arrays and tables."""
+
+    def __init__(self, **spec):
+        self.spec = spec
+        instrs = spec["instrs"]
+        self.ninstrs = len(instrs)
+        self.instrs = _int_array(instrs, 3)
+        self.lines = _int_array(spec["lines"], 1)
+        self.handler_of = _int_array(spec["handler_of"], 1)
+        self.nhandlers = len(spec["handlers"])
+        self.handlers = _int_array(spec["handlers"], 2)
+        self.consts = spec["consts"]
+        self.const_items = (<PyTupleObject*>self.consts).ob_item
+        self.names = spec["names"]
+        self.varnames = spec["varnames"]
+        self.cellvars = spec["cellvars"]
+        self.freevars = spec["freevars"]
+        self.argcount = spec["argcount"]
+        self.posonlyargcount = spec["posonlyargcount"]
+        self.kwonlyargcount = spec["kwonlyargcount"]
+        self.nlocals = spec["nlocals"]
+        self.ncells = len(self.cellvars)
+        self.nfree = len(self.freevars)
+        self.nslots = self.nlocals + self.ncells + self.nfree
+        self.stacksize = spec["stacksize"]
+        self.flags = spec["flags"]
+        self.firstlineno = spec["firstlineno"]
+        self.name = spec["name"]
+        self.qualname = spec["qualname"]
+        self.filename = spec["filename"]
+        self.source = spec["source"]
+        self.simple_args = (self.flags & 3) == 0 and self.kwonlyargcount == 0
+
+    def __dealloc__(self):
+        free(self.instrs)
+        free(self.lines)
+        free(self.handler_of)
+        free(self.handlers)
+
+    def __repr__(self):
+        return f"<code object {self.name}, line {self.firstlineno}>"
+
+    def line_of(self, int pc):
+        """Source line of the instruction before `pc` (the one that ran last)."""
+        if pc > 0:
+            pc -= 1
+        if 0 <= pc < self.ninstrs:
+            return self.lines[pc]
+        return self.firstlineno
+
+    def relink(self, object slot_of):
+        """A copy whose global operands (and, in module code, name operands used as fast
+        slots) are the sandbox's global slots, given by `slot_of(name)`."""
+        spec = dict(self.spec)
+        names = self.names
+        module = self.flags & CO_MODULE
+        instrs = []
+        for op, a, b in spec["instrs"]:
+            ka, kb = OPERAND_KINDS[op]
+            if ka == "global" or (module and ka == "local"):
+                a = slot_of(names[a])
+            if module and kb == "local":
+                b = slot_of(names[b])
+            instrs.append((op, a, b))
+        spec["instrs"] = instrs
+        spec["consts"] = tuple(c.relink(slot_of) if isinstance(c, Code) else c
+                               for c in self.consts)
+        return Code(**spec)
+
+
+cdef class Function:
+    """A function defined by sandbox code."""
+
+    def __repr__(self):
+        return f"<function {self.qualname} at {id(self):#x}>"
+
+    def __call__(self, *args, **kwargs):
+        return self.vm.call_nested(self, args, kwargs)
+
+    @property
+    def __name__(self):
+        return self.name
+
+
+cdef class Cell:
+    def __repr__(self):
+        return f"<cell at {id(self):#x}>"
+
+
+cdef class BoundMethod:
+    """A sandbox function bound to an object."""
+
+    def __init__(self, func, self_obj):
+        self.func = func
+        self.self_obj = self_obj
+
+    def __call__(self, *args, **kwargs):
+        return self.func(self.self_obj, *args, **kwargs)
+
+    def __repr__(self):
+        return f"<bound method {getattr(self.func, 'qualname', '?')} of {self.self_obj!r}>"
+
+
+cdef class HostFunction:
+    """A function of the host's, callable from sandbox code by name."""
+
+    def __init__(self, str name, func):
+        self.name = name
+        self.func = func
+
+    def __repr__(self):
+        return f"<host function {self.name}>"
+
+
+cdef class VMBuiltin:
+    """A builtin that needs the VM (to call sandbox functions or print)."""
+
+    def __repr__(self):
+        return f"<built-in function {self.name}>"
+
+    def __call__(self, *args, **kwargs):
+        cdef VM vm = _current_vm
+        if vm is None:
+            raise RuntimeError(f"{self.name}() called outside a running sandbox")
+        cdef list items = list(args) + list(kwargs.values())
+        cdef tuple kwnames = tuple(kwargs) if kwargs else None
+        cdef PyObject* ptrs[64]
+        cdef Py_ssize_t i, n = len(items)
+        if n > 64:
+            raise TypeError(f"{self.name}() takes at most 64 arguments")
+        for i in range(n):
+            ptrs[i] = <PyObject*>items[i]
+        return self.impl(vm, ptrs, len(args), <PyObject*>kwnames if kwnames else NULL)
+
+
+cdef VMBuiltin make_builtin(str name, builtin_impl impl):
+    cdef VMBuiltin b = VMBuiltin.__new__(VMBuiltin)
+    b.name = name
+    b.impl = impl
+    return b

@@ -1,0 +1,1400 @@
+# The VM: frames over one data stack, the eval loop, calls, exceptions, limits.
+
+from libc.string cimport memset
+from cpython.dict cimport PyDict_Next
+import time as _time
+
+from libc.stdlib cimport calloc
+cimport cython
+
+cdef enum:
+    STACK_CAPACITY = 1 << 20     # data-stack slots (8 MiB of pointers, touched lazily)
+    MAX_NEST = 100               # eval loops nested on the C stack
+    TICKS = 1000                 # loop/call ticks between limit checks
+
+cdef enum:
+    LIMIT_NONE = 0
+    LIMIT_TIME = 1
+    LIMIT_MEMORY = 2
+    LIMIT_ALLOCATIONS = 3
+    LIMIT_ABORT = 4              # a host-level exception (KeyboardInterrupt) unwinds the sandbox
+
+cdef VM _current_vm = None
+
+
+class _LimitExceeded(BaseException):
+    """Unwinds the sandbox without running its handlers."""
+
+
+
+
+cdef class VM:
+    """One sandbox's interpreter state: globals, data stack, frames."""
+
+    def __cinit__(self):
+        self.stack = NULL
+        self.frames = NULL
+
+    def __init__(self, dict builtins, dict host_functions, int max_depth, print_callback):
+        self.gvals = []
+        self.bvals = []
+        self.slots = {}
+        self.slot_names = []
+        self.linked = {}
+        self.handled = None
+        self.builtins = builtins
+        self.host_functions = host_functions
+        self.max_depth = max_depth
+        self.print_callback = print_callback
+        self.frames_cap = max_depth + MAX_NEST + 2
+        self.ticks = TICKS
+        self.deadline = 0.0
+
+    def __dealloc__(self):
+        cdef int i
+        if self.stack != NULL:
+            while self.depth > 0:
+                self.depth -= 1
+                self.discard_frame(&self.frames[self.depth])
+            free(self.stack)
+        if self.frames != NULL:
+            free(self.frames)
+
+    cdef int ensure_stack(self) except -1:
+        if self.stack == NULL:
+            self.stack = <PyObject**>calloc(STACK_CAPACITY, sizeof(PyObject*))
+            self.frames = <Frame*>calloc(self.frames_cap, sizeof(Frame))
+            if self.stack == NULL or self.frames == NULL:
+                raise MemoryError()
+            self.stack_cap = STACK_CAPACITY
+        return 0
+
+    # -------------------------------------------------------------- globals
+
+    cdef int grow_globals(self, int n) except -1:
+        """Make room for `n` global slots; only between runs (the loop caches the array)."""
+        cdef int old = len(self.gvals)
+        cdef list g, bl
+        cdef int i
+        cdef PyObject** items_g
+        cdef PyObject** items_b
+        if n <= old:
+            return 0
+        g = [None] * n
+        bl = [None] * n
+        for i in range(n):
+            items_g = (<PyListObject*>g).ob_item
+            items_b = (<PyListObject*>bl).ob_item
+            DECREF(items_g[i])
+            DECREF(items_b[i])
+            if i < old:
+                items_g[i] = (<PyListObject*>self.gvals).ob_item[i]
+                items_b[i] = (<PyListObject*>self.bvals).ob_item[i]
+                (<PyListObject*>self.gvals).ob_item[i] = NULL
+                (<PyListObject*>self.bvals).ob_item[i] = NULL
+            else:
+                items_g[i] = NULL
+                builtin = self.builtins.get(self.slot_names[i])
+                if builtin is None:
+                    items_b[i] = NULL
+                else:
+                    INCREF(<PyObject*>builtin)
+                    items_b[i] = <PyObject*>builtin
+        self.gvals = g
+        self.bvals = bl
+        return 0
+
+    def slot_of(self, str name):
+        slot = self.slots.get(name)
+        if slot is None:
+            slot = self.slots[name] = len(self.slot_names)
+            self.slot_names.append(name)
+        return slot
+
+    def link(self, Code code):
+        """The module code relinked to this VM's global slots (cached)."""
+        linked = self.linked.get(code)
+        if linked is None:
+            linked = code.relink(self.slot_of)
+            self.grow_globals(len(self.slot_names))
+            if len(self.linked) > 256:
+                self.linked.clear()
+            self.linked[code] = linked
+        return linked
+
+    def set_global(self, str name, value):
+        self.grow_globals(self.slot_of(name) + 1)
+        cdef PyObject** items = (<PyListObject*>self.gvals).ob_item
+        cdef int slot = self.slots[name]
+        XDECREF(items[slot])
+        INCREF(<PyObject*>value)
+        items[slot] = <PyObject*>value
+
+    def get_global(self, str name):
+        slot = self.slots.get(name)
+        if slot is None or slot >= len(self.gvals):
+            raise KeyError(name)
+        cdef PyObject* v = (<PyListObject*>self.gvals).ob_item[<int>slot]
+        if v == NULL:
+            raise KeyError(name)
+        return <object>v
+
+    def global_names(self):
+        cdef PyObject** items = (<PyListObject*>self.gvals).ob_item
+        return [self.slot_names[i] for i in range(len(self.gvals)) if items[i] != NULL]
+
+    # -------------------------------------------------------------- frames
+
+    cdef int push_frame(self, Code code, Function func, int ret, int base, int entry) except -1:
+        """Push a frame whose locals start at `base` (already bound); -1 base: module frame."""
+        cdef Frame* f
+        cdef int stack_base = (ret + 1) if base < 0 else base + code.nslots
+        cdef int limit = stack_base + code.stacksize + 2
+        if self.depth >= self.max_depth + MAX_NEST:
+            raise RecursionError("maximum recursion depth exceeded")
+        if limit >= self.stack_cap:
+            raise RecursionError("maximum recursion depth exceeded (data stack full)")
+        f = &self.frames[self.depth]
+        f.code = <PyObject*>code
+        INCREF(f.code)
+        f.func = <PyObject*>func if func is not None else NULL
+        XINCREF(f.func)
+        f.pc = 0
+        f.base = base
+        f.stack_base = stack_base
+        f.sp = stack_base
+        f.ret = ret
+        f.limit = limit
+        f.entry = entry
+        self.depth += 1
+        return 0
+
+    cdef void discard_frame(self, Frame* f) noexcept:
+        """Release everything a frame holds: its stack region from `ret` up and its refs."""
+        cdef PyObject** p = self.stack + f.sp
+        cdef PyObject** bottom = self.stack + f.ret
+        while p > bottom:
+            p -= 1
+            XDECREF(p[0])
+            p[0] = NULL
+        XDECREF(f.code)
+        XDECREF(f.func)
+        f.code = NULL
+        f.func = NULL
+
+    cdef void pop_frame(self):
+        self.depth -= 1
+        self.discard_frame(&self.frames[self.depth])
+
+    cdef int region_top(self):
+        if self.depth == 0:
+            return 0
+        return self.frames[self.depth - 1].limit
+
+    # -------------------------------------------------------------- running
+
+    def run_module(self, Code code):
+        """Run linked module code; return its value or raise the sandbox exception."""
+        global _current_vm
+        cdef VM saved = _current_vm
+        cdef int ret
+        if self.running:
+            raise RuntimeError("this sandbox is already running")
+        self.ensure_stack()
+        ret = self.region_top()
+        self.stack[ret] = <PyObject*>code
+        INCREF(<PyObject*>code)
+        self.running = True
+        _current_vm = self
+        try:
+            self.push_frame(code, None, ret, -1, 1)
+            self.frames[self.depth - 1].sp = ret + 1
+            return run_frames(self)
+        finally:
+            self.running = False
+            self.handled = None
+            _current_vm = saved
+            self.limit_kind = LIMIT_NONE
+
+    cdef object call_nested(self, object func, tuple args, dict kwargs):
+        """Call a sandbox function from C code (a key function, map, ...) in a nested loop."""
+        global _current_vm
+        cdef Function fn
+        cdef int ret, base, i, n
+        cdef tuple kwnames = None
+        cdef VM saved
+        if type(func) is not Function:
+            return func(*args, **(kwargs or {}))
+        fn = <Function>func
+        if self.nest >= MAX_NEST:
+            raise RecursionError("maximum recursion depth exceeded")
+        self.ensure_stack()
+        ret = self.region_top()
+        n = len(args) + (len(kwargs) if kwargs else 0)
+        if ret + n + 2 >= self.stack_cap:
+            raise RecursionError("maximum recursion depth exceeded (data stack full)")
+        values = list(args)
+        if kwargs:
+            kwnames = tuple(kwargs)
+            values.extend(kwargs.values())
+        INCREF(<PyObject*>fn)
+        self.stack[ret] = <PyObject*>fn
+        base = ret + 1
+        for i in range(n):
+            INCREF(<PyObject*>values[i])
+            self.stack[base + i] = <PyObject*>values[i]
+        try:
+            bind_and_push(self, fn, ret, base, n, <PyObject*>kwnames if kwnames else NULL, 1)
+        except BaseException:
+            for i in range(n + 1):
+                XDECREF(self.stack[ret + i])
+                self.stack[ret + i] = NULL
+            raise
+        saved = _current_vm
+        _current_vm = self
+        self.nest += 1
+        try:
+            return run_frames(self)
+        finally:
+            self.nest -= 1
+            _current_vm = saved
+
+    def print_text(self, str text):
+        if self.print_callback is None:
+            import sys
+            sys.stdout.write(text)
+        else:
+            self.print_callback(text)
+
+
+# ------------------------------------------------------------------ argument binding
+
+cdef int bind_and_push(VM vm, Function func, int ret, int base, Py_ssize_t nargs,
+                       PyObject* kwnames, int entry) except -1:
+    """Bind the call's arguments (owned refs at stack[base:base+nargs]; keyword values last,
+    named by `kwnames`) into the callee's locals and push its frame. On error the stack is
+    left as it was."""
+    cdef Code code = func.code
+    cdef PyObject** stack = vm.stack
+    cdef Py_ssize_t i
+    cdef int nslots = code.nslots
+    if base + nslots + code.stacksize + 2 >= vm.stack_cap:
+        raise RecursionError("maximum recursion depth exceeded (data stack full)")
+    if vm.depth >= vm.max_depth:
+        raise RecursionError("maximum recursion depth exceeded")
+    if kwnames == NULL and code.simple_args and nargs == code.argcount:
+        for i in range(nargs, nslots):
+            stack[base + i] = NULL
+    else:
+        bind_slow(vm, func, base, nargs, kwnames)
+    if code.ncells or code.nfree:
+        for i in range(code.ncells):
+            cell = Cell.__new__(Cell)
+            (<Cell>cell).contents = UNBOUND
+            INCREF(<PyObject*>cell)
+            stack[base + code.nlocals + i] = <PyObject*>cell
+        for i in range(code.nfree):
+            cell = func.closure[i]
+            INCREF(<PyObject*>cell)
+            stack[base + code.nlocals + code.ncells + i] = <PyObject*>cell
+    vm.push_frame(code, func, ret, base, entry)
+    return 0
+
+
+cdef int bind_slow(VM vm, Function func, int base, Py_ssize_t nargs, PyObject* kwnames_p) except -1:
+    cdef Code code = func.code
+    cdef PyObject** stack = vm.stack
+    cdef tuple kwnames = <tuple>kwnames_p if kwnames_p != NULL else ()
+    cdef Py_ssize_t nkw = len(kwnames)
+    cdef Py_ssize_t npos = nargs - nkw
+    cdef Py_ssize_t i, j
+    cdef int argcount = code.argcount
+    cdef int total = argcount + code.kwonlyargcount
+    cdef list locals_ = [UNBOUND] * code.nlocals
+    cdef tuple varnames = code.varnames
+    cdef str qualname = func.qualname
+    kwdict = None
+    if code.flags & CO_VARKEYWORDS:
+        kwdict = {}
+    # positional
+    for i in range(min(npos, argcount)):
+        locals_[i] = <object>stack[base + i]
+    if code.flags & CO_VARARGS:
+        locals_[total] = tuple([<object>stack[base + i] for i in range(argcount, npos)])
+    # keywords
+    for j in range(nkw):
+        name = kwnames[j]
+        value = <object>stack[base + npos + j]
+        if type(name) is not str:
+            raise TypeError(f"{qualname}() keywords must be strings")
+        for i in range(code.posonlyargcount, total):
+            if varnames[i] == name:
+                break
+        else:
+            i = -1
+        if i < 0:
+            if kwdict is not None:
+                kwdict[name] = value
+                continue
+            posonly = [n for n in kwnames if n in varnames[:code.posonlyargcount]]
+            if posonly:
+                raise TypeError(f"{qualname}() got some positional-only arguments passed as "
+                                f"keyword arguments: '{', '.join(posonly)}'")
+            raise TypeError(f"{qualname}() got an unexpected keyword argument '{name}'")
+        if locals_[i] is not UNBOUND:
+            raise TypeError(f"{qualname}() got multiple values for argument '{name}'")
+        locals_[i] = value
+    if npos > argcount and not (code.flags & CO_VARARGS):
+        raise TypeError(too_many_positional(func, npos, locals_))
+    # defaults
+    defaults = func.defaults or ()
+    ndef = len(defaults)
+    missing = [varnames[i] for i in range(min(npos, argcount), argcount - ndef)
+               if locals_[i] is UNBOUND]
+    if missing:
+        raise TypeError(format_missing(qualname, "positional", missing))
+    for i in range(argcount - ndef, argcount):
+        if locals_[i] is UNBOUND:
+            locals_[i] = defaults[i - (argcount - ndef)]
+    if code.kwonlyargcount:
+        kwdefaults = func.kwdefaults or {}
+        missing = []
+        for i in range(argcount, total):
+            if locals_[i] is UNBOUND:
+                name = varnames[i]
+                if name in kwdefaults:
+                    locals_[i] = kwdefaults[name]
+                else:
+                    missing.append(name)
+        if missing:
+            raise TypeError(format_missing(qualname, "keyword-only", missing))
+    if kwdict is not None:
+        locals_[total + (1 if code.flags & CO_VARARGS else 0)] = kwdict
+    # success: replace the arguments with the bound locals
+    for i in range(nargs):
+        DECREF(stack[base + i])
+        stack[base + i] = NULL
+    if kwnames_p != NULL:
+        DECREF(stack[base + nargs])     # the kwnames tuple above the arguments
+        stack[base + nargs] = NULL
+    for i in range(code.nslots):
+        if i < code.nlocals and locals_[i] is not UNBOUND:
+            v = locals_[i]
+            INCREF(<PyObject*>v)
+            stack[base + i] = <PyObject*>v
+        else:
+            stack[base + i] = NULL
+    return 0
+
+
+cdef str too_many_positional(Function func, Py_ssize_t given, list locals_):
+    cdef Code code = func.code
+    argcount = code.argcount
+    ndef = len(func.defaults or ())
+    kwonly_given = sum(1 for i in range(argcount, argcount + code.kwonlyargcount)
+                       if locals_[i] is not UNBOUND)
+    if ndef:
+        sig = f"from {argcount - ndef} to {argcount}"
+        plural = "s"
+    else:
+        sig = str(argcount)
+        plural = "" if argcount == 1 else "s"
+    kwsig = ""
+    if kwonly_given:
+        kwsig = (f" positional argument{'s' if given != 1 else ''} (and {kwonly_given} "
+                 f"keyword-only argument{'s' if kwonly_given != 1 else ''})")
+    was = "was" if given == 1 and not kwonly_given else "were"
+    return f"{func.qualname}() takes {sig} positional argument{plural} but {given}{kwsig} {was} given"
+
+
+cdef str format_missing(str qualname, str kind, list names):
+    quoted = [f"'{n}'" for n in names]
+    if len(quoted) == 1:
+        text = quoted[0]
+    elif len(quoted) == 2:
+        text = f"{quoted[0]} and {quoted[1]}"
+    else:
+        text = ", ".join(quoted[:-1]) + ", and " + quoted[-1]
+    n = len(names)
+    return f"{qualname}() missing {n} required {kind} argument{'s' if n != 1 else ''}: {text}"
+
+
+# ------------------------------------------------------------------ slow paths of the loop
+
+cdef int raise_unbound_local(VM vm, Frame* f, int slot) except -1:
+    cdef Code code = <Code>f.code
+    if f.base < 0:
+        raise NameError(f"name '{vm.slot_names[slot]}' is not defined")
+    if slot < code.nlocals:
+        raise UnboundLocalError(
+            f"cannot access local variable '{code.varnames[slot]}' where it is not associated with a value")
+    return raise_unbound_deref(f, slot)
+
+
+cdef int raise_unbound_deref(Frame* f, int slot) except -1:
+    cdef Code code = <Code>f.code
+    cdef int i = slot - code.nlocals
+    if i < code.ncells:
+        raise UnboundLocalError(
+            f"cannot access local variable '{code.cellvars[i]}' where it is not associated with a value")
+    raise NameError(f"cannot access free variable '{code.freevars[i - code.ncells]}' where it is "
+                    f"not associated with a value in enclosing scope")
+
+
+cdef int raise_name_error(VM vm, int slot) except -1:
+    raise NameError(f"name '{vm.slot_names[slot]}' is not defined")
+
+
+cdef object binary_op(int op, object a, object b):
+    """Operators without a raw fast path (power with its size check)."""
+    if op == 6 or op == 6 + 13:
+        check_power(a, b)
+        return a ** b
+    raise SystemError(f"bad binary operator {op}")
+
+
+cdef int check_power(object a, object b) except -1:
+    if type(a) is int and type(b) is int and b > 0 and a not in (0, 1, -1):
+        bits = (abs(a).bit_length()) * b
+        if bits > 64 * 1000 * 1000:
+            raise MemoryError(f"integer power result too large (about {bits // 8} bytes)")
+    return 0
+
+
+cdef object compare_op(int op, object a, object b):
+    if op == 6:
+        return b.__contains__(a) if False else (a in b)
+    if op == 7:
+        return a not in b
+    raise SystemError(f"bad compare operator {op}")
+
+
+cdef int check_exc_match(object exc, object cls) except -1:
+    if isinstance(cls, tuple):
+        for c in cls:
+            if not (isinstance(c, type) and issubclass(c, BaseException)):
+                raise TypeError("catching classes that do not inherit from BaseException is not allowed")
+    elif not (isinstance(cls, type) and issubclass(cls, BaseException)):
+        raise TypeError("catching classes that do not inherit from BaseException is not allowed")
+    return 1 if isinstance(exc, cls) else 0
+
+
+cdef object make_exception(object value):
+    """What `raise value` raises."""
+    if isinstance(value, type) and issubclass(value, BaseException):
+        value = value()
+        if not isinstance(value, BaseException):
+            raise TypeError("calling exception class did not return an exception instance")
+        return value
+    if isinstance(value, BaseException):
+        return value
+    raise TypeError("exceptions must derive from BaseException")
+
+
+cdef object exception_cause(object cause):
+    if cause is None:
+        return None
+    if isinstance(cause, type) and issubclass(cause, BaseException):
+        return cause()
+    if isinstance(cause, BaseException):
+        return cause
+    raise TypeError("exception causes must derive from BaseException")
+
+
+cdef object sandbox_exception(VM vm, object exc, bint is_new):
+    """`exc` as a sandbox value: a builtin exception type, no host traceback, context from
+    the exception being handled."""
+    if type(exc) not in EXPOSED_EXCEPTIONS:
+        exc = RuntimeError(str(exc))
+    exc.__traceback__ = None
+    if is_new:
+        handled = vm.handled
+        if handled is not None and handled is not exc:
+            o = handled
+            while o is not None:
+                ctx = o.__context__
+                if ctx is exc:
+                    o.__context__ = None
+                    break
+                o = ctx
+            exc.__context__ = handled
+        elif handled is None and exc.__context__ is not None and type(exc.__context__) not in EXPOSED_EXCEPTIONS:
+            exc.__context__ = None
+    return exc
+
+
+cdef void add_traceback(object exc, Frame* f, int pc):
+    cdef Code code = <Code>f.code
+    name = code.name
+    d = exc.__dict__
+    tb = d.get("__monty_tb__")
+    if tb is None:
+        tb = d["__monty_tb__"] = []
+    tb.insert(0, (name, code.line_of(pc)))
+
+
+cdef int check_limits(VM vm) except -1:
+    vm.ticks = TICKS
+    if vm.deadline and _time.perf_counter() > vm.deadline:
+        vm.limit_kind = LIMIT_TIME
+        raise _LimitExceeded("time")
+    return 0
+
+
+cdef int call_spread(VM vm, PyObject** func_slot, int has_kwargs, Py_ssize_t* nargs_out,
+                     PyObject** kwnames_out) except -1:
+    """Turn `callable, args_tuple[, kwargs]` at func_slot into `callable, arg0, ...` followed
+    by the keyword names tuple (owned, in *kwnames_out) for a Function call."""
+    cdef PyObject** stack = vm.stack
+    cdef Py_ssize_t i, n
+    args = <object>func_slot[1]
+    kwargs = <object>func_slot[2] if has_kwargs else None
+    n = len(args) + (len(kwargs) if kwargs else 0)
+    if (func_slot - stack) + n + 2 >= vm.stack_cap:
+        raise RecursionError("maximum recursion depth exceeded (data stack full)")
+    values = list(args)
+    kwnames = None
+    if kwargs:
+        kwnames = tuple(kwargs)
+        values.extend(kwargs.values())
+    DECREF(func_slot[1])
+    func_slot[1] = NULL
+    if has_kwargs:
+        DECREF(func_slot[2])
+        func_slot[2] = NULL
+    for i in range(n):
+        INCREF(<PyObject*>values[i])
+        func_slot[1 + i] = <PyObject*>values[i]
+    nargs_out[0] = n
+    if kwnames is not None:
+        INCREF(<PyObject*>kwnames)
+        func_slot[1 + n] = <PyObject*>kwnames
+        kwnames_out[0] = <PyObject*>kwnames
+    else:
+        kwnames_out[0] = NULL
+    return 0
+
+
+cdef object make_function(VM vm, int flags, PyObject** sp):
+    """MAKE_FUNCTION: the code object is on top, the optional parts below it."""
+    cdef Function fn = Function.__new__(Function)
+    cdef int k = 1
+    fn.code = <Code>sp[-1]
+    fn.name = fn.code.name
+    fn.qualname = fn.code.qualname
+    fn.vm = vm
+    if flags & MF_CLOSURE:
+        k += 1
+        fn.closure = <object>sp[-k]
+    if flags & MF_KWDEFAULTS:
+        k += 1
+        fn.kwdefaults = <object>sp[-k]
+    if flags & MF_DEFAULTS:
+        k += 1
+        fn.defaults = <object>sp[-k]
+    return fn
+
+
+cdef int unpack_into(object seq, Py_ssize_t before, Py_ssize_t after, bint star, PyObject** out) except -1:
+    """UNPACK_SEQUENCE / UNPACK_EX: write the items to out[0..] in reverse (first on top)."""
+    cdef Py_ssize_t i, n
+    if type(seq) is tuple or type(seq) is list:
+        items = seq
+    else:
+        try:
+            it = get_iter(seq)
+        except TypeError:
+            raise TypeError(f"cannot unpack non-iterable {type_name(seq)} object") from None
+        if not star:
+            items = []
+            for x in it:
+                if len(items) == before:
+                    raise ValueError(f"too many values to unpack (expected {before})")
+                items.append(x)
+        else:
+            items = list(it)
+    n = len(items)
+    if not star:
+        if n != before:
+            if n < before:
+                raise ValueError(f"not enough values to unpack (expected {before}, got {n})")
+            raise ValueError(f"too many values to unpack (expected {before})")
+        for i in range(n):
+            v = items[i]
+            INCREF(<PyObject*>v)
+            out[n - 1 - i] = <PyObject*>v
+        return 0
+    if n < before + after:
+        raise ValueError(f"not enough values to unpack (expected at least {before + after}, got {n})")
+    total = before + 1 + after
+    vals = list(items[:before]) + [list(items[before:n - after])] + list(items[n - after:])
+    for i in range(total):
+        v = vals[i]
+        INCREF(<PyObject*>v)
+        out[total - 1 - i] = <PyObject*>v
+    return 0
+
+
+cdef object format_value(object value, int flags, object spec):
+    conv = flags & 3
+    if conv == 1:
+        value = str(value)
+    elif conv == 2:
+        value = repr(value)
+    elif conv == 3:
+        value = ascii(value)
+    if spec is None or spec == "":
+        if type(value) is str:
+            return value
+        return _policy.safe_format_value(value, "")
+    return _policy.safe_format_value(value, spec)
+
+
+cdef object build_string(PyObject** items, Py_ssize_t n):
+    parts = [<object>items[i] for i in range(n)]
+    total = 0
+    for p in parts:
+        total += len(<str>p)
+    _policy.precheck(total)
+    return "".join(parts)
+
+
+cdef object dict_merge(object target, object other, object func_name):
+    if not hasattr(other, "keys"):
+        raise TypeError(f"argument after ** must be a mapping, not {type_name(other)}")
+    for k in other.keys():
+        if k in target:
+            raise TypeError(f"got multiple values for keyword argument '{k}'")
+        target[k] = other[k]
+    return None
+
+
+cdef object import_name(str name):
+    root = name.split(".")[0] if name and not name.startswith(".") else name
+    if name.startswith("."):
+        raise ImportError("attempted relative import with no known parent package")
+    raise ModuleNotFoundError(f"No module named '{root}'")
+
+
+cdef inline int truth_and_release(PyObject* v) except -1:
+    """bool(v), releasing the reference to v whatever happens."""
+    cdef int h
+    if v == TRUE_P:
+        h = 1
+    elif v == FALSE_P or v == NONE_P:
+        h = 0
+    else:
+        h = PyObject_IsTrue(v)
+    DECREF(v)
+    return h
+
+
+cdef object build_map(PyObject** items, Py_ssize_t n):
+    d = {}
+    for i in range(n):
+        d[<object>items[2 * i]] = <object>items[2 * i + 1]
+    return d
+
+
+cdef object build_set(PyObject** items, Py_ssize_t n):
+    return {<object>items[i] for i in range(n)}
+
+
+cdef int raise_raw(object exc) except -1:
+    """Raise `exc` as it is: no context chaining from the host's exception state."""
+    cdef object tp = type(exc)
+    INCREF(<PyObject*>tp)
+    INCREF(<PyObject*>exc)
+    PyErr_Restore(<PyObject*>tp, <PyObject*>exc, NULL)
+    return -1
+
+
+# ------------------------------------------------------------------ the eval loop
+
+@cython.boundscheck(False)
+@cython.wraparound(False)
+cdef object run_frames(VM vm):
+    """Execute from the innermost frame until a frame marked `entry` returns; return its
+    value. An exception that leaves the entry frame is raised after its frames are gone."""
+    cdef PyObject** stack = vm.stack
+    cdef PyObject** gv = (<PyListObject*>vm.gvals).ob_item
+    cdef PyObject** bv = (<PyListObject*>vm.bvals).ob_item
+    cdef Frame* f = &vm.frames[vm.depth - 1]
+    cdef int* ip = (<Code>f.code).instrs
+    cdef PyObject** consts = (<Code>f.code).const_items
+    cdef PyObject** fast = gv if f.base < 0 else stack + f.base
+    cdef PyObject** sp = stack + f.sp
+    cdef int pc = f.pc
+    cdef int op, a, b, h, is_entry
+    cdef PyObject* v
+    cdef PyObject* w
+    cdef PyObject* x
+    cdef PyObject* r
+    cdef PyObject* kw
+    cdef PyObject** args
+    cdef PyObject** func_slot
+    cdef Py_ssize_t i, n, nargs
+    cdef bint reraise = False
+    cdef bint raised_by_op = False
+    cdef object exc
+    cdef object obj
+
+    while True:
+        try:
+            while True:
+                op = ip[pc * 3]
+                a = ip[pc * 3 + 1]
+                b = ip[pc * 3 + 2]
+                pc += 1
+                if op == OP_LOAD_FAST:
+                    v = fast[a]
+                    if v == NULL:
+                        v = bv[a] if f.base < 0 else NULL
+                        if v == NULL:
+                            raise_unbound_local(vm, f, a)
+                    INCREF(v)
+                    sp[0] = v
+                    sp += 1
+                elif op == OP_STORE_FAST:
+                    sp -= 1
+                    v = fast[a]
+                    fast[a] = sp[0]
+                    XDECREF(v)
+                elif op == OP_LOAD_CONST:
+                    v = consts[a]
+                    INCREF(v)
+                    sp[0] = v
+                    sp += 1
+                elif op == OP_LOAD_FAST_LOAD_FAST:
+                    v = fast[a]
+                    if v == NULL:
+                        v = bv[a] if f.base < 0 else NULL
+                        if v == NULL:
+                            raise_unbound_local(vm, f, a)
+                    w = fast[b]
+                    if w == NULL:
+                        w = bv[b] if f.base < 0 else NULL
+                        if w == NULL:
+                            raise_unbound_local(vm, f, b)
+                    INCREF(v)
+                    INCREF(w)
+                    sp[0] = v
+                    sp[1] = w
+                    sp += 2
+                elif op == OP_FOR_ITER_STORE_FAST or op == OP_FOR_ITER:
+                    x = sp[-1]
+                    if TYPE(x) == <PyObject*>RangeIter:
+                        if (<RangeIter>x).remaining > 0:
+                            (<RangeIter>x).remaining -= 1
+                            r = R_LongFromLongLong((<RangeIter>x).current)
+                            (<RangeIter>x).current += (<RangeIter>x).step
+                        else:
+                            r = NULL
+                    elif TYPE(x) == <PyObject*>ListIter:
+                        w = <PyObject*>(<ListIter>x).seq
+                        i = (<ListIter>x).index
+                        if ListExact(w):
+                            if i < LIST_SIZE(w):
+                                r = LIST_ITEM(w, i)
+                                INCREF(r)
+                                (<ListIter>x).index = i + 1
+                            else:
+                                r = NULL
+                        elif i < TUPLE_SIZE(w):
+                            r = TUPLE_ITEM(w, i)
+                            INCREF(r)
+                            (<ListIter>x).index = i + 1
+                        else:
+                            r = NULL
+                    else:
+                        r = monty_iternext(x)
+                        if r == NULL and R_ErrOccurred() != NULL:
+                            raise_pending()
+                    if r == NULL:
+                        sp -= 1
+                        DECREF(x)
+                        pc = a
+                    elif op == OP_FOR_ITER:
+                        sp[0] = r
+                        sp += 1
+                    else:
+                        v = fast[b]
+                        fast[b] = r
+                        XDECREF(v)
+                elif op == OP_JUMP_BACKWARD:
+                    pc = a
+                    vm.ticks -= 1
+                    if vm.ticks <= 0:
+                        check_limits(vm)
+                elif op == OP_BINARY_OP or op == OP_BINARY_OP_STORE_FAST:
+                    w = sp[-1]
+                    v = sp[-2]
+                    if a == 0:
+                        r = R_Add(v, w)
+                    elif a == 13:
+                        r = R_IAdd(v, w)
+                    elif a == 1:
+                        r = R_Sub(v, w)
+                    elif a == 14:
+                        r = R_ISub(v, w)
+                    elif a == 2:
+                        check_repeat(<object>v, <object>w)
+                        r = R_Mul(v, w)
+                    elif a == 15:
+                        check_repeat(<object>v, <object>w)
+                        r = R_IMul(v, w)
+                    elif a == 3:
+                        r = R_TrueDiv(v, w)
+                    elif a == 16:
+                        r = R_ITrueDiv(v, w)
+                    elif a == 4:
+                        r = R_FloorDiv(v, w)
+                    elif a == 17:
+                        r = R_IFloorDiv(v, w)
+                    elif a == 5 or a == 18:
+                        if UnicodeExact(v):
+                            obj = _policy.safe_percent(<object>v, <object>w)
+                            r = <PyObject*>obj
+                            INCREF(r)
+                        elif a == 5:
+                            r = R_Mod(v, w)
+                        else:
+                            r = R_IMod(v, w)
+                    elif a == 7 or a == 20:
+                        check_shift(<object>v, <object>w)
+                        r = R_LShift(v, w) if a == 7 else R_ILShift(v, w)
+                    elif a == 8:
+                        r = R_RShift(v, w)
+                    elif a == 21:
+                        r = R_IRShift(v, w)
+                    elif a == 9:
+                        r = R_And(v, w)
+                    elif a == 22:
+                        r = R_IAnd(v, w)
+                    elif a == 10:
+                        r = R_Or(v, w)
+                    elif a == 23:
+                        r = R_IOr(v, w)
+                    elif a == 11:
+                        r = R_Xor(v, w)
+                    elif a == 24:
+                        r = R_IXor(v, w)
+                    elif a == 12:
+                        r = R_MatMul(v, w)
+                    elif a == 25:
+                        r = R_IMatMul(v, w)
+                    else:
+                        obj = binary_op(a, <object>v, <object>w)
+                        r = <PyObject*>obj
+                        INCREF(r)
+                    sp -= 2
+                    DECREF(v)
+                    DECREF(w)
+                    if op == OP_BINARY_OP:
+                        sp[0] = r
+                        sp += 1
+                    else:
+                        v = fast[b]
+                        fast[b] = r
+                        XDECREF(v)
+                elif op == OP_COMPARE_OP or op == OP_COMPARE_JUMP_IF_FALSE:
+                    w = sp[-1]
+                    v = sp[-2]
+                    if a <= 5:
+                        r = R_RichCompare(v, w, a)     # CMPOPS order is Py_LT..Py_GE
+                    elif a == 6 or a == 7:
+                        h = R_Contains(w, v)
+                        r = TRUE_P if (h == 1) != (a == 7) else FALSE_P
+                        INCREF(r)
+                    else:
+                        r = TRUE_P if (v == w) != (a == 9) else FALSE_P
+                        INCREF(r)
+                    sp -= 2
+                    DECREF(v)
+                    DECREF(w)
+                    if op == OP_COMPARE_OP:
+                        sp[0] = r
+                        sp += 1
+                    else:
+                        h = truth_and_release(r)
+                        if not h:
+                            if b < pc:
+                                vm.ticks -= 1
+                                if vm.ticks <= 0:
+                                    check_limits(vm)
+                            pc = b
+                elif op == OP_POP_JUMP_IF_FALSE or op == OP_POP_JUMP_IF_TRUE:
+                    sp -= 1
+                    v = sp[0]
+                    h = truth_and_release(v)
+                    if h == (op == OP_POP_JUMP_IF_TRUE):
+                        if a < pc:
+                            vm.ticks -= 1
+                            if vm.ticks <= 0:
+                                check_limits(vm)
+                        pc = a
+                elif op == OP_JUMP:
+                    if a < pc:
+                        vm.ticks -= 1
+                        if vm.ticks <= 0:
+                            check_limits(vm)
+                    pc = a
+                elif op == OP_JUMP_IF_FALSE_OR_POP or op == OP_JUMP_IF_TRUE_OR_POP:
+                    v = sp[-1]
+                    h = R_IsTrue(v)
+                    if h == (op == OP_JUMP_IF_TRUE_OR_POP):
+                        pc = a
+                    else:
+                        sp -= 1
+                        DECREF(v)
+                elif op == OP_POP_TOP:
+                    sp -= 1
+                    DECREF(sp[0])
+                elif op == OP_COPY:
+                    v = sp[-a]
+                    INCREF(v)
+                    sp[0] = v
+                    sp += 1
+                elif op == OP_SWAP:
+                    v = sp[-1]
+                    sp[-1] = sp[-a]
+                    sp[-a] = v
+                elif op == OP_PUSH_NULL:
+                    sp[0] = NULL
+                    sp += 1
+                elif op == OP_LOAD_GLOBAL:
+                    v = gv[a]
+                    if v == NULL:
+                        v = bv[a]
+                        if v == NULL:
+                            raise_name_error(vm, a)
+                    INCREF(v)
+                    sp[0] = v
+                    sp += 1
+                elif op == OP_STORE_GLOBAL:
+                    sp -= 1
+                    v = gv[a]
+                    gv[a] = sp[0]
+                    XDECREF(v)
+                elif op == OP_DELETE_FAST:
+                    v = fast[a]
+                    if v == NULL:
+                        raise_unbound_local(vm, f, a)
+                    fast[a] = NULL
+                    DECREF(v)
+                elif op == OP_DELETE_GLOBAL:
+                    v = gv[a]
+                    if v == NULL:
+                        raise_name_error(vm, a)
+                    gv[a] = NULL
+                    DECREF(v)
+                elif op == OP_LOAD_DEREF:
+                    obj = (<Cell>fast[a]).contents
+                    if obj is UNBOUND:
+                        raise_unbound_deref(f, a)
+                    v = <PyObject*>obj
+                    INCREF(v)
+                    sp[0] = v
+                    sp += 1
+                elif op == OP_STORE_DEREF:
+                    sp -= 1
+                    (<Cell>fast[a]).contents = <object>sp[0]
+                    DECREF(sp[0])
+                elif op == OP_DELETE_DEREF:
+                    if (<Cell>fast[a]).contents is UNBOUND:
+                        raise_unbound_deref(f, a)
+                    (<Cell>fast[a]).contents = UNBOUND
+                elif op == OP_LOAD_CLOSURE:
+                    v = fast[a]
+                    INCREF(v)
+                    sp[0] = v
+                    sp += 1
+                elif op == OP_LOAD_FAST_LOAD_CONST:
+                    v = fast[a]
+                    if v == NULL:
+                        raise_unbound_local(vm, f, a)
+                    INCREF(v)
+                    w = consts[b]
+                    INCREF(w)
+                    sp[0] = v
+                    sp[1] = w
+                    sp += 2
+                elif op == OP_CALL:
+                    kw = sp[-1] if b & CALL_KWNAMES else NULL
+                    args = sp - a - (1 if kw != NULL else 0)
+                    nargs = a
+                    if b & CALL_METHOD:
+                        func_slot = args - 2
+                        if args[-1] != NULL:
+                            args -= 1
+                            nargs += 1
+                    else:
+                        func_slot = args - 1
+                    v = func_slot[0]
+                    if TYPE(v) == <PyObject*>Function:
+                        f.pc = pc
+                        f.sp = sp - stack
+                        vm.ticks -= 1
+                        if vm.ticks <= 0:
+                            check_limits(vm)
+                        bind_and_push(vm, <Function>v, func_slot - stack, args - stack, nargs, kw, 0)
+                        f = &vm.frames[vm.depth - 1]
+                        ip = (<Code>f.code).instrs
+                        consts = (<Code>f.code).const_items
+                        fast = stack + f.base
+                        sp = stack + f.sp
+                        pc = 0
+                        continue
+                    n = nargs - (TUPLE_SIZE(kw) if kw != NULL else 0)
+                    if TYPE(v) == <PyObject*>VMBuiltin:
+                        obj = (<VMBuiltin>v).impl(vm, args, n, kw)
+                    elif TYPE(v) == <PyObject*>HostFunction:
+                        obj = call_host(vm, <HostFunction>v, args, n, kw)
+                    else:
+                        r = R_Vectorcall(v, args, n, kw)
+                        obj = <object>r
+                        DECREF(r)
+                    r = <PyObject*>obj
+                    INCREF(r)
+                    obj = None
+                    while sp > func_slot:
+                        sp -= 1
+                        XDECREF(sp[0])
+                    sp[0] = r
+                    sp += 1
+                elif op == OP_CALL_EX:
+                    func_slot = sp - 2 - (a & CALL_EX_KWARGS)
+                    v = func_slot[0]
+                    if TYPE(v) == <PyObject*>Function:
+                        call_spread(vm, func_slot, a & CALL_EX_KWARGS, &nargs, &kw)
+                        sp = func_slot + 1 + nargs + (1 if kw != NULL else 0)
+                        f.pc = pc
+                        f.sp = sp - stack
+                        bind_and_push(vm, <Function>v, func_slot - stack, func_slot + 1 - stack, nargs, kw, 0)
+                        if kw != NULL:
+                            DECREF(kw)
+                        f = &vm.frames[vm.depth - 1]
+                        ip = (<Code>f.code).instrs
+                        consts = (<Code>f.code).const_items
+                        fast = stack + f.base
+                        sp = stack + f.sp
+                        pc = 0
+                        continue
+                    if a & CALL_EX_KWARGS:
+                        obj = call_object_ex(vm, <object>v, <object>func_slot[1], <object>func_slot[2])
+                    else:
+                        obj = call_object_ex(vm, <object>v, <object>func_slot[1], None)
+                    r = <PyObject*>obj
+                    INCREF(r)
+                    obj = None
+                    while sp > func_slot:
+                        sp -= 1
+                        XDECREF(sp[0])
+                    sp[0] = r
+                    sp += 1
+                elif op == OP_RETURN_VALUE:
+                    sp -= 1
+                    r = sp[0]
+                    f.sp = sp - stack
+                    is_entry = f.entry
+                    n = f.ret
+                    vm.depth -= 1
+                    vm.discard_frame(f)
+                    if is_entry:
+                        obj = <object>r
+                        DECREF(r)
+                        return obj
+                    stack[n] = r
+                    f = &vm.frames[vm.depth - 1]
+                    ip = (<Code>f.code).instrs
+                    consts = (<Code>f.code).const_items
+                    fast = gv if f.base < 0 else stack + f.base
+                    sp = stack + n + 1
+                    pc = f.pc
+                elif op == OP_LOAD_ATTR:
+                    v = sp[-1]
+                    obj = get_attribute(<object>v, (<Code>f.code).names[a])
+                    r = <PyObject*>obj
+                    INCREF(r)
+                    obj = None
+                    sp[-1] = r
+                    DECREF(v)
+                elif op == OP_LOAD_METHOD:
+                    v = sp[-1]
+                    obj = lookup_method(<object>v, (<Code>f.code).names[a])
+                    if obj is not None:
+                        r = <PyObject*>obj
+                        INCREF(r)
+                        sp[-1] = r
+                        sp[0] = v
+                        sp += 1
+                    else:
+                        obj = get_attribute(<object>v, (<Code>f.code).names[a])
+                        r = <PyObject*>obj
+                        INCREF(r)
+                        sp[-1] = r
+                        sp[0] = NULL
+                        sp += 1
+                        DECREF(v)
+                    obj = None
+                elif op == OP_STORE_ATTR:
+                    set_attribute(<object>sp[-1], (<Code>f.code).names[a], <object>sp[-2])
+                    sp -= 2
+                    DECREF(sp[0])
+                    DECREF(sp[1])
+                elif op == OP_DELETE_ATTR:
+                    del_attribute(<object>sp[-1], (<Code>f.code).names[a])
+                    sp -= 1
+                    DECREF(sp[0])
+                elif op == OP_BINARY_SUBSCR:
+                    w = sp[-1]
+                    v = sp[-2]
+                    r = R_GetItem(v, w)
+                    sp -= 1
+                    sp[-1] = r
+                    DECREF(v)
+                    DECREF(w)
+                elif op == OP_STORE_SUBSCR:
+                    R_SetItem(sp[-2], sp[-1], sp[-3])
+                    sp -= 3
+                    DECREF(sp[0])
+                    DECREF(sp[1])
+                    DECREF(sp[2])
+                elif op == OP_DELETE_SUBSCR:
+                    R_DelItem(sp[-2], sp[-1])
+                    sp -= 2
+                    DECREF(sp[0])
+                    DECREF(sp[1])
+                elif op == OP_UNARY_OP:
+                    v = sp[-1]
+                    if a == 0:
+                        r = R_Neg(v)
+                    elif a == 1:
+                        r = R_Pos(v)
+                    elif a == 2:
+                        r = R_Invert(v)
+                    else:
+                        h = R_IsTrue(v)
+                        r = FALSE_P if h else TRUE_P
+                        INCREF(r)
+                    sp[-1] = r
+                    DECREF(v)
+                elif op == OP_GET_ITER:
+                    v = sp[-1]
+                    obj = get_iter(<object>v)
+                    r = <PyObject*>obj
+                    INCREF(r)
+                    obj = None
+                    sp[-1] = r
+                    DECREF(v)
+                elif op == OP_BUILD_TUPLE:
+                    r = R_TupleNew(a)
+                    for i in range(a):
+                        TUPLE_SET(r, i, sp[i - a])
+                    sp -= a
+                    sp[0] = r
+                    sp += 1
+                elif op == OP_BUILD_LIST:
+                    r = R_ListNew(a)
+                    for i in range(a):
+                        LIST_SET(r, i, sp[i - a])
+                    sp -= a
+                    sp[0] = r
+                    sp += 1
+                elif op == OP_BUILD_MAP:
+                    obj = build_map(sp - 2 * a, a)
+                    r = <PyObject*>obj
+                    INCREF(r)
+                    obj = None
+                    for i in range(2 * a):
+                        sp -= 1
+                        DECREF(sp[0])
+                    sp[0] = r
+                    sp += 1
+                elif op == OP_BUILD_SET:
+                    obj = build_set(sp - a, a)
+                    r = <PyObject*>obj
+                    INCREF(r)
+                    obj = None
+                    for i in range(a):
+                        sp -= 1
+                        DECREF(sp[0])
+                    sp[0] = r
+                    sp += 1
+                elif op == OP_BUILD_STRING:
+                    obj = build_string(sp - a, a)
+                    r = <PyObject*>obj
+                    INCREF(r)
+                    obj = None
+                    for i in range(a):
+                        sp -= 1
+                        DECREF(sp[0])
+                    sp[0] = r
+                    sp += 1
+                elif op == OP_BUILD_SLICE:
+                    if a == 3:
+                        r = R_SliceNew(sp[-3], sp[-2], sp[-1])
+                    else:
+                        r = R_SliceNew(sp[-2], sp[-1], NULL)
+                    for i in range(a):
+                        sp -= 1
+                        DECREF(sp[0])
+                    sp[0] = r
+                    sp += 1
+                elif op == OP_LIST_APPEND:
+                    R_ListAppend(sp[-1 - a], sp[-1])
+                    sp -= 1
+                    DECREF(sp[0])
+                elif op == OP_SET_ADD:
+                    R_SetAdd(sp[-1 - a], sp[-1])
+                    sp -= 1
+                    DECREF(sp[0])
+                elif op == OP_MAP_ADD:
+                    R_DictSetItem(sp[-2 - a], sp[-2], sp[-1])
+                    sp -= 2
+                    DECREF(sp[0])
+                    DECREF(sp[1])
+                elif op == OP_LIST_EXTEND:
+                    list_extend(<object>sp[-1 - a], <object>sp[-1])
+                    sp -= 1
+                    DECREF(sp[0])
+                elif op == OP_SET_UPDATE:
+                    (<set>sp[-1 - a]).update(get_iter(<object>sp[-1]))
+                    sp -= 1
+                    DECREF(sp[0])
+                elif op == OP_DICT_UPDATE:
+                    dict_update(<object>sp[-1 - a], <object>sp[-1])
+                    sp -= 1
+                    DECREF(sp[0])
+                elif op == OP_DICT_MERGE:
+                    dict_merge(<object>sp[-1 - a], <object>sp[-1], None)
+                    sp -= 1
+                    DECREF(sp[0])
+                elif op == OP_LIST_TO_TUPLE:
+                    v = sp[-1]
+                    r = R_ListAsTuple(v)
+                    sp[-1] = r
+                    DECREF(v)
+                elif op == OP_UNPACK_SEQUENCE or op == OP_UNPACK_EX:
+                    v = sp[-1]
+                    unpack_into(<object>v, a, b, op == OP_UNPACK_EX, sp - 1)
+                    DECREF(v)
+                    sp += (a - 1) if op == OP_UNPACK_SEQUENCE else (a + b)
+                elif op == OP_FORMAT_VALUE:
+                    if a & FV_SPEC:
+                        obj = format_value(<object>sp[-2], a, <object>sp[-1])
+                        sp -= 1
+                        DECREF(sp[0])
+                    else:
+                        obj = format_value(<object>sp[-1], a, None)
+                    v = sp[-1]
+                    r = <PyObject*>obj
+                    INCREF(r)
+                    obj = None
+                    sp[-1] = r
+                    DECREF(v)
+                elif op == OP_MAKE_FUNCTION:
+                    obj = make_function(vm, a, sp)
+                    n = 1 + ((a & 1) != 0) + ((a & 2) != 0) + ((a & 4) != 0)
+                    for i in range(n):
+                        sp -= 1
+                        DECREF(sp[0])
+                    r = <PyObject*>obj
+                    INCREF(r)
+                    obj = None
+                    sp[0] = r
+                    sp += 1
+                elif op == OP_RAISE:
+                    if a == 0:
+                        if vm.handled is None:
+                            raise RuntimeError("No active exception to reraise")
+                        reraise = True
+                        raise_raw(vm.handled)
+                    if a == 2:
+                        exc = make_exception(<object>sp[-2])
+                        exc.__cause__ = exception_cause(<object>sp[-1])
+                    else:
+                        exc = make_exception(<object>sp[-1])
+                    raised_by_op = True
+                    raise_raw(exc)
+                elif op == OP_RERAISE:
+                    sp -= 1
+                    exc = <object>sp[0]
+                    DECREF(sp[0])
+                    reraise = True
+                    raise_raw(exc)
+                elif op == OP_PUSH_EXC_INFO:
+                    v = sp[-1]
+                    obj = vm.handled
+                    r = <PyObject*>obj
+                    INCREF(r)
+                    sp[-1] = r
+                    sp[0] = v
+                    sp += 1
+                    vm.handled = <object>v
+                    obj = None
+                elif op == OP_POP_EXCEPT:
+                    sp -= 1
+                    vm.handled = <object>sp[0]
+                    DECREF(sp[0])
+                elif op == OP_CHECK_EXC_MATCH:
+                    h = check_exc_match(<object>sp[-2], <object>sp[-1])
+                    DECREF(sp[-1])
+                    r = TRUE_P if h else FALSE_P
+                    INCREF(r)
+                    sp[-1] = r
+                elif op == OP_IMPORT_NAME:
+                    import_name((<Code>f.code).names[a])
+                elif op == OP_NOP:
+                    pass
+                else:
+                    raise SystemError(f"unknown opcode {op}")
+        except BaseException as e:
+            # ---------------- exception handling: find a handler, unwinding frames
+            exc = e
+            if vm.limit_kind != LIMIT_NONE or isinstance(exc, (KeyboardInterrupt, _LimitExceeded)):
+                if vm.limit_kind == LIMIT_NONE:
+                    vm.limit_kind = LIMIT_ABORT
+                f.sp = sp - stack
+                while True:
+                    is_entry = f.entry
+                    vm.depth -= 1
+                    vm.discard_frame(f)
+                    if is_entry:
+                        raise_raw(exc)
+                    f = &vm.frames[vm.depth - 1]
+            if not reraise:
+                exc = sandbox_exception(vm, exc, not raised_by_op)
+                add_traceback(exc, f, pc)
+            else:
+                exc.__traceback__ = None
+            reraise = False
+            raised_by_op = False
+            while True:
+                h = (<Code>f.code).handler_of[pc - 1] if pc > 0 else -1
+                if h >= 0:
+                    n = f.stack_base + (<Code>f.code).handlers[2 * h + 1]
+                    while sp > stack + n:
+                        sp -= 1
+                        XDECREF(sp[0])
+                        sp[0] = NULL
+                    INCREF(<PyObject*>exc)
+                    sp[0] = <PyObject*>exc
+                    sp += 1
+                    pc = (<Code>f.code).handlers[2 * h]
+                    break
+                f.sp = sp - stack
+                n = f.ret
+                is_entry = f.entry
+                vm.depth -= 1
+                vm.discard_frame(f)
+                if is_entry:
+                    raise_raw(exc)
+                f = &vm.frames[vm.depth - 1]
+                ip = (<Code>f.code).instrs
+                consts = (<Code>f.code).const_items
+                fast = gv if f.base < 0 else stack + f.base
+                sp = stack + n          # the call's slots are gone
+                pc = f.pc
+                add_traceback(exc, f, pc)
+LimitExceeded = _LimitExceeded

@@ -1,0 +1,310 @@
+"""Microbenchmarks timing monty against CPython on the same code in the same process.
+
+Run as `python -m monty.bench [--quick] [--reps R] [--filter NAME] [--json]`.
+
+Each snippet benchmark runs module-level code (as agents write it) that reads its size from the
+input `N`, and is timed three ways, paired and interleaved in every repetition: `Sandbox.run`,
+CPython's `exec` of the same code at module level, and CPython running it inside `def main():`.
+Latency benchmarks time many runs of a tiny snippet and report the time per run. Times are
+per run, median (min) over the repetitions; ratios are monty's median over CPython's.
+"""
+
+import argparse
+import ast
+import gc
+import json
+import platform
+import statistics
+import sys
+from dataclasses import dataclass, field
+from time import perf_counter_ns
+
+import monty
+
+RESULT = "__bench_result__"   # where the CPython baselines store the value Sandbox.run returns
+NO_CAPS = monty.Limits(max_duration=None, max_memory=None, max_allocations=None,
+                       max_recursion_depth=1000)
+
+
+def inc(x):
+    """The host function of host_calls (and a plain global of its CPython baselines)."""
+    return x + 1
+
+
+@dataclass(frozen=True)
+class Benchmark:
+    name: str
+    source: str          # ends with an expression statement: the value compared across sides
+    n: int               # snippets: the input N; latency benchmarks: runs per measurement
+    quick_n: int
+    functions: dict = field(default_factory=dict)   # host functions, also CPython globals
+    kind: str = "snippet"                           # or "cached_run", "new_sandbox_run"
+
+
+BENCHMARKS = (
+    Benchmark("loop_sum_while", """\
+i = 0
+total = 0
+while i < N:
+    total += i
+    i += 1
+total
+""", n=300_000, quick_n=20_000),
+    Benchmark("loop_sum_for", """\
+total = 0
+for i in range(N):
+    total += i
+total
+""", n=400_000, quick_n=20_000),
+    Benchmark("fib_recursive", """\
+def fib(n):
+    return n if n < 2 else fib(n - 1) + fib(n - 2)
+fib(N)
+""", n=27, quick_n=18),
+    Benchmark("fn_calls", """\
+def add(a, b):
+    return a + b
+total = 0
+for i in range(N):
+    total = add(total, i)
+total
+""", n=300_000, quick_n=20_000),
+    Benchmark("string_build", """\
+parts = []
+for i in range(N):
+    parts.append(str(i))
+s = ','.join(parts)
+len(s), s[-20:]
+""", n=200_000, quick_n=10_000),
+    Benchmark("string_build_fstring", """\
+parts = []
+for i in range(N):
+    parts.append(f"item {i}: {i * 3:>8} | {i / 7:.2f}")
+s = '\\n'.join(parts)
+len(s), s[-40:]
+""", n=50_000, quick_n=2_500),
+    Benchmark("dict_list_work", """\
+records = [{"id": i, "group": f"g{i % 17}", "score": i * 7919 % 1000} for i in range(N)]
+groups = {}
+for r in records:
+    key = r["group"]
+    if key not in groups:
+        groups[key] = []
+    groups[key].append(r)
+ranked = sorted(records, key=lambda r: r["score"])
+top = [r["id"] for r in ranked if r["score"] > 900]
+totals = {key: sum(r["score"] for r in rs) for key, rs in sorted(groups.items())}
+sum(top), ranked[0]["id"], totals
+""", n=25_000, quick_n=1_500),
+    Benchmark("comprehensions", """\
+squares = [x * x for x in range(N) if x % 3]
+residues = {x: x % 7 for x in squares}
+len(squares), sum(residues.values())
+""", n=200_000, quick_n=10_000),
+    Benchmark("host_calls", """\
+total = 0
+for i in range(N):
+    total = inc(total)
+total
+""", n=300_000, quick_n=20_000, functions={"inc": inc}),
+    # Both latency benchmarks use default limits, as a host would; CPython: exec(code, {}).
+    Benchmark("run_latency", "1 + 2", n=20_000, quick_n=1_000, kind="cached_run"),
+    Benchmark("run_latency_new_sandbox", "1 + 2", n=2_000, quick_n=200, kind="new_sandbox_run"),
+)
+
+
+def split_value(source):
+    """The statements of source before its last one, and that last expression statement's value."""
+    *body, last = ast.parse(source).body
+    if not isinstance(last, ast.Expr):
+        raise ValueError("a benchmark snippet must end with an expression statement")
+    return body, last.value
+
+
+def compile_tree(statements):
+    return compile(ast.fix_missing_locations(ast.Module(statements, [])), "<bench>", "exec")
+
+
+def module_code(source):
+    """source compiled for module-level exec, storing its value in RESULT."""
+    body, value = split_value(source)
+    return compile_tree(body + [ast.Assign([ast.Name(RESULT, ast.Store())], value)])
+
+
+def def_main_code(source):
+    """source compiled as the body of `def main():`, returning its value into RESULT."""
+    body, value = split_value(source)
+    wrapper = ast.parse(f"def main():\n    pass\n{RESULT} = main()").body
+    wrapper[0].body = body + [ast.Return(value)]
+    return compile_tree(wrapper)
+
+
+def cpython_run(code, inputs, functions):
+    namespace = dict(functions)   # persists across runs, like a Sandbox's globals
+
+    def run():
+        namespace.update(inputs)
+        exec(code, namespace)
+        return namespace[RESULT]
+    return run
+
+
+def runners(bench, n):
+    """The callables to time, by column; each returns the value of its last run."""
+    if bench.kind == "snippet":
+        sandbox = monty.Sandbox(functions=bench.functions, limits=NO_CAPS)
+        inputs = {"N": n}
+        return {
+            "monty": lambda: sandbox.run(bench.source, inputs=inputs),
+            "cpython": cpython_run(module_code(bench.source), inputs, bench.functions),
+            "cpython_def": cpython_run(def_main_code(bench.source), inputs, bench.functions),
+        }
+    code = module_code(bench.source)
+
+    def cpython_runs():
+        for _ in range(n):
+            namespace = {}
+            exec(code, namespace)
+        return namespace[RESULT]
+
+    if bench.kind == "cached_run":
+        sandbox = monty.Sandbox()
+
+        def monty_runs():
+            for _ in range(n):
+                value = sandbox.run(bench.source)
+            return value
+    else:
+        def monty_runs():
+            for _ in range(n):
+                value = monty.Sandbox().run(bench.source)
+            return value
+    return {"monty": monty_runs, "cpython": cpython_runs}
+
+
+def run_benchmark(bench, n, reps):
+    """One result row: per-run median and min in ns by column, ratios, and the value check."""
+    row = {"name": bench.name, "n": n}
+    try:
+        sides = runners(bench, n)
+        values = {side: run() for side, run in sides.items()}   # warm-up, untimed
+    except Exception as exc:   # reported in the row, so one failure does not stop the suite
+        row["error"] = f"{type(exc).__name__}: {exc}"
+        return row
+    row["match"] = all(value == values["cpython"] for value in values.values())
+    if not row["match"]:
+        row["values"] = {side: repr(value)[:200] for side, value in values.items()}
+    runs_per_measurement = 1 if bench.kind == "snippet" else n
+    samples = {side: [] for side in sides}
+    for _ in range(reps):
+        for side, run in sides.items():
+            start = perf_counter_ns()
+            run()
+            samples[side].append((perf_counter_ns() - start) / runs_per_measurement)
+    for side, times in samples.items():
+        row[side] = {"median_ns": statistics.median(times), "min_ns": min(times)}
+    for side in sides:
+        if side != "monty":
+            row[f"ratio_{side}"] = row["monty"]["median_ns"] / row[side]["median_ns"]
+    return row
+
+
+def cpu_model():
+    try:
+        with open("/proc/cpuinfo") as cpuinfo:
+            for line in cpuinfo:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+def header(reps, quick):
+    return {
+        "python": sys.version.split()[0],
+        "implementation": platform.python_implementation(),
+        "platform": platform.platform(),
+        "cpu": cpu_model(),
+        "monty": getattr(monty, "__version__", "unknown"),
+        "reps": reps,
+        "quick": quick,
+    }
+
+
+def format_ns(ns):
+    if ns >= 1e6:
+        return f"{ns / 1e6:.2f} ms"
+    if ns >= 1e3:
+        return f"{ns / 1e3:.2f} us"
+    return f"{ns:.0f} ns"
+
+
+def format_side(row, side):
+    if side not in row:
+        return f"{'':>22}"
+    stats = row[side]
+    return f"{format_ns(stats['median_ns']):>10} ({format_ns(stats['min_ns']):>9})"
+
+
+def format_ratio(row, side):
+    ratio = row.get(f"ratio_{side}")
+    return f"{ratio:>6.2f}x" if ratio is not None else f"{'':>7}"
+
+
+def format_row(row):
+    start = f"{row['name']:<24} {row['n']:>8}  "
+    if "error" in row:
+        return start + f"ERROR {row['error']}"
+    line = "  ".join([
+        format_side(row, "monty"),
+        format_side(row, "cpython"), format_ratio(row, "cpython"),
+        format_side(row, "cpython_def"), format_ratio(row, "cpython_def"),
+    ])
+    if not row["match"]:
+        line += "  MISMATCH " + " ".join(f"{side}={value}" for side, value in row["values"].items())
+    return start + line
+
+
+TABLE_TITLE = (f"{'benchmark':<24} {'N':>8}  {'monty median (min)':>22}  "
+               f"{'cpython median (min)':>22}  {'ratio':>7}  "
+               f"{'cpython in def (min)':>22}  {'ratio':>7}")
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="python -m monty.bench",
+                                     description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="3 reps and small N, for smoke tests")
+    parser.add_argument("--reps", type=int,
+                        help="repetitions per benchmark (default 15, 3 with --quick)")
+    parser.add_argument("--filter", action="append", metavar="NAME",
+                        help="run benchmarks whose name contains NAME (repeatable)")
+    parser.add_argument("--json", action="store_true", help="print the results as one JSON object")
+    args = parser.parse_args(argv)
+    if args.reps is not None and args.reps < 1:
+        parser.error("--reps must be at least 1")
+    reps = args.reps or (3 if args.quick else 15)
+    selected = [bench for bench in BENCHMARKS
+                if not args.filter or any(name in bench.name for name in args.filter)]
+    if not selected:
+        parser.error(f"no benchmark matches; names: {', '.join(b.name for b in BENCHMARKS)}")
+
+    info = header(reps, args.quick)
+    if not args.json:
+        print(" | ".join(f"{key} {value}" for key, value in info.items()))
+        print("times per run, median (min); ratio = monty median / cpython median")
+        print(TABLE_TITLE)
+    rows = []
+    for bench in selected:
+        gc.collect()
+        row = run_benchmark(bench, bench.quick_n if args.quick else bench.n, reps)
+        rows.append(row)
+        if not args.json:
+            print(format_row(row), flush=True)
+    if args.json:
+        print(json.dumps({"header": info, "results": rows}, indent=2))
+    return int(any("error" in row or not row["match"] for row in rows))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

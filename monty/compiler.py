@@ -1,0 +1,1411 @@
+"""Compile Python source to monty bytecode: parse with `ast`, check policy, resolve scopes,
+emit instructions, compute stack depths."""
+
+import ast
+from collections import OrderedDict
+
+from . import opcodes as O
+from .errors import MontySyntaxError
+
+FILENAME = "<string>"
+
+# Code flags
+CO_VARARGS = 1
+CO_VARKEYWORDS = 2
+CO_MODULE = 4
+CO_GENERATOR = 8
+
+_BINOP = {ast.Add: 0, ast.Sub: 1, ast.Mult: 2, ast.Div: 3, ast.FloorDiv: 4, ast.Mod: 5,
+          ast.Pow: 6, ast.LShift: 7, ast.RShift: 8, ast.BitAnd: 9, ast.BitOr: 10,
+          ast.BitXor: 11, ast.MatMult: 12}
+_INPLACE = len(O.BINOPS)
+_UNOP = {ast.USub: 0, ast.UAdd: 1, ast.Invert: 2, ast.Not: 3}
+_CMPOP = {ast.Lt: 0, ast.LtE: 1, ast.Eq: 2, ast.NotEq: 3, ast.Gt: 4, ast.GtE: 5,
+          ast.In: 6, ast.NotIn: 7, ast.Is: 8, ast.IsNot: 9}
+
+_UNSUPPORTED = {
+    ast.ClassDef: "class definitions",
+    ast.With: "'with' statements",
+    ast.AsyncWith: "'async with' statements",
+    ast.AsyncFor: "'async for' loops",
+    ast.AsyncFunctionDef: "'async def' functions",
+    ast.Await: "'await' expressions",
+    ast.Yield: "'yield' expressions",
+    ast.YieldFrom: "'yield from' expressions",
+    ast.Match: "'match' statements",
+}
+if hasattr(ast, "TryStar"):
+    _UNSUPPORTED[ast.TryStar] = "'try'/'except*' statements"
+
+
+_CURRENT = object()
+
+
+class Label:
+    __slots__ = ("index",)
+
+    def __init__(self):
+        self.index = None
+
+
+# ---------------------------------------------------------------- scopes
+
+class Scope:
+    """Names of one function-like scope and how each resolves."""
+
+    def __init__(self, node, kind, parent):
+        self.node = node
+        self.kind = kind            # "module" | "function"
+        self.parent = parent
+        self.children = []
+        self.params = []
+        self.assigned = set()
+        self.used = set()
+        self.globals = set()
+        self.nonlocals = set()
+        self.cells = set()
+        self.frees = set()
+
+    def is_local(self, name):
+        return (self.kind == "function" and name not in self.globals
+                and name not in self.nonlocals
+                and (name in self.assigned or name in self.params))
+
+    def resolve(self, name):
+        """'fast' | 'cell' | 'free' | 'global' | 'module'"""
+        if self.kind == "module":
+            return "module"
+        if name in self.globals:
+            return "global"
+        if name in self.frees:
+            return "free"
+        if name in self.cells:
+            return "cell"
+        if self.is_local(name):
+            return "fast"
+        return "global"
+
+
+class ScopeBuilder(ast.NodeVisitor):
+    """First pass: collect the names each scope binds, declares and uses."""
+
+    def __init__(self):
+        self.scopes = {}
+        self.scope = None
+
+    def build(self, tree):
+        self.scope = Scope(tree, "module", None)
+        self.scopes[tree] = self.scope
+        for stmt in tree.body:
+            self.visit(stmt)
+        self._resolve(self.scope)
+        return self.scopes
+
+    def _enter(self, node, params):
+        scope = Scope(node, "function", self.scope)
+        scope.params = params
+        self.scope.children.append(scope)
+        self.scopes[node] = scope
+        return scope
+
+    def _bind(self, name):
+        self.scope.assigned.add(name)
+
+    def visit_Global(self, node):
+        for name in node.names:
+            if self.scope.kind == "function" and (name in self.scope.used or name in self.scope.assigned):
+                kind = "assigned" if name in self.scope.assigned else "used"
+                raise MontySyntaxError(f"name '{name}' is {kind} prior to global declaration", node.lineno)
+            self.scope.globals.add(name)
+
+    def visit_Nonlocal(self, node):
+        if self.scope.kind == "module":
+            raise MontySyntaxError("nonlocal declaration not allowed at module level", node.lineno)
+        for name in node.names:
+            self.scope.nonlocals.add(name)
+
+    def visit_Name(self, node):
+        if isinstance(node.ctx, ast.Load):
+            self.scope.used.add(node.id)
+        else:
+            self._bind(node.id)
+
+    def _args(self, args):
+        params = [a.arg for a in args.posonlyargs + args.args]
+        params += [a.arg for a in args.kwonlyargs]
+        if args.vararg:
+            params.append(args.vararg.arg)
+        if args.kwarg:
+            params.append(args.kwarg.arg)
+        return params
+
+    def _function(self, node, body, args):
+        for d in getattr(node, "decorator_list", ()):
+            self.visit(d)
+        for d in args.defaults + [d for d in args.kw_defaults if d is not None]:
+            self.visit(d)
+        outer = self.scope
+        self.scope = self._enter(node, self._args(args))
+        if isinstance(body, list):
+            for stmt in body:
+                self.visit(stmt)
+        else:
+            self.visit(body)
+        self.scope = outer
+
+    def visit_FunctionDef(self, node):
+        self._function(node, node.body, node.args)
+        self._bind(node.name)
+
+    def visit_Lambda(self, node):
+        self._function(node, node.body, node.args)
+
+    def _comprehension(self, node, elts):
+        gens = node.generators
+        self.visit(gens[0].iter)
+        outer = self.scope
+        self.scope = self._enter(node, [".0"])
+        for i, gen in enumerate(gens):
+            self.visit(gen.target)
+            if i:
+                self.visit(gen.iter)
+            for cond in gen.ifs:
+                self.visit(cond)
+        for elt in elts:
+            self.visit(elt)
+        self.scope = outer
+
+    def visit_ListComp(self, node):
+        self._comprehension(node, [node.elt])
+
+    visit_SetComp = visit_GeneratorExp = visit_ListComp
+
+    def visit_DictComp(self, node):
+        self._comprehension(node, [node.key, node.value])
+
+    def visit_NamedExpr(self, node):
+        self.visit(node.value)
+        # the target binds in the nearest enclosing non-comprehension scope
+        scope = self.scope
+        while isinstance(scope.node, (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
+            if node.target.id in scope.assigned:
+                raise MontySyntaxError(
+                    f"assignment expression cannot rebind comprehension iteration variable '{node.target.id}'",
+                    node.lineno)
+            scope.used.add(node.target.id)
+            scope = scope.parent
+        scope.assigned.add(node.target.id)
+        if scope.kind == "module":
+            return
+        # names used in the comprehension scopes resolve to it through cells
+        self.scope.used.add(node.target.id)
+
+    def visit_ExceptHandler(self, node):
+        if node.type:
+            self.visit(node.type)
+        if node.name:
+            self._bind(node.name)
+        for stmt in node.body:
+            self.visit(stmt)
+
+    def visit_Import(self, node):
+        for alias in node.names:
+            self._bind(alias.asname or alias.name.split(".")[0])
+
+    def visit_ImportFrom(self, node):
+        for alias in node.names:
+            if alias.name == "*":
+                raise MontySyntaxError("'from ... import *' is not supported", node.lineno, "import *")
+            self._bind(alias.asname or alias.name)
+
+    def _resolve(self, scope):
+        for child in scope.children:
+            self._resolve(child)
+        if scope.kind == "module":
+            return
+        for name in scope.nonlocals:
+            if name in scope.params:
+                raise MontySyntaxError(f"name '{name}' is parameter and nonlocal", scope.node.lineno)
+            if not self._bind_free(scope, name):
+                raise MontySyntaxError(f"no binding for nonlocal '{name}' found", scope.node.lineno)
+        for name in scope.used | scope.assigned:
+            if scope.is_local(name) or name in scope.globals or name in scope.frees:
+                continue
+            self._bind_free(scope, name)
+        for child in scope.children:
+            for name in child.frees:
+                if scope.is_local(name):
+                    scope.cells.add(name)
+
+    def _bind_free(self, scope, name):
+        """Make `name` a free variable of `scope` if an enclosing function binds it."""
+        chain = []
+        outer = scope.parent
+        while outer is not None and outer.kind == "function":
+            if name in outer.globals:
+                return False
+            if outer.is_local(name) or name in outer.nonlocals:
+                for s in [scope] + chain:
+                    s.frees.add(name)
+                if outer.is_local(name):
+                    outer.cells.add(name)
+                return True
+            chain.append(outer)
+            outer = outer.parent
+        return False
+
+
+# ---------------------------------------------------------------- code building
+
+class CodeUnit:
+    """Instructions and tables of one code object under construction."""
+
+    def __init__(self, scope, name, qualname, firstlineno):
+        self.scope = scope
+        self.name = name
+        self.qualname = qualname
+        self.firstlineno = firstlineno
+        self.instrs = []          # [op, a, b, line, handler]
+        self.consts = []
+        self._const_index = {}
+        self.names = []
+        self._name_index = {}
+        self.varnames = []
+        self.cellvars = []
+        self.freevars = []
+        self.handler = None       # active handler: (label, depth) or None
+        self.fblocks = []
+        self.depth = 0            # statement-level stack depth held by enclosing blocks
+        self.line = firstlineno
+        self.label_at = -1        # index of the last instruction a label points at
+        self.argcount = self.posonly = self.kwonly = 0
+        self.flags = 0
+
+    def emit(self, op, a=0, b=0):
+        self.instrs.append([op, a, b, self.line, self.handler])
+
+    def const(self, value):
+        if type(value) not in _FOLDABLE:
+            self.consts.append(value)
+            return len(self.consts) - 1
+        key = (type(value), _const_key(value))
+        index = self._const_index.get(key)
+        if index is None:
+            index = self._const_index[key] = len(self.consts)
+            self.consts.append(value)
+        return index
+
+    def nameidx(self, name):
+        index = self._name_index.get(name)
+        if index is None:
+            index = self._name_index[name] = len(self.names)
+            self.names.append(name)
+        return index
+
+    def local(self, name):
+        return self.varnames.index(name)
+
+
+_FOLDABLE = (type(None), bool, int, float, complex, str, bytes, tuple, type(Ellipsis))
+
+
+def _const_key(value):
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, tuple):
+        return tuple((type(v), _const_key(v)) for v in value)
+    return value
+
+
+class Compiler:
+    def __init__(self, source, filename, make_code):
+        self.source = source
+        self.filename = filename
+        self.make_code = make_code
+        self.unit = None
+        self.scopes = None
+
+    # ------------------------------------------------------------ driver
+
+    def compile_module(self, tree):
+        self.scopes = ScopeBuilder().build(tree)
+        unit = self.unit = CodeUnit(self.scopes[tree], "<module>", "<module>", 1)
+        unit.flags = CO_MODULE
+        body = tree.body
+        for i, stmt in enumerate(body):
+            if i == len(body) - 1 and isinstance(stmt, ast.Expr):
+                unit.line = stmt.lineno
+                self.expr(stmt.value)
+                unit.emit(O.RETURN_VALUE)
+                break
+            self.stmt(stmt)
+        else:
+            unit.emit(O.LOAD_CONST, unit.const(None))
+            unit.emit(O.RETURN_VALUE)
+        return self.assemble(unit)
+
+    def assemble(self, unit):
+        labels_fixed = []
+        for ins in unit.instrs:
+            op = ins[0]
+            operand = O.JUMP_OPERAND.get(op)
+            if operand is not None:
+                pos = 1 if operand == "a" else 2
+                labels_fixed.append((ins, pos))
+        for ins, pos in labels_fixed:
+            ins[pos] = ins[pos].index
+        handlers = []
+        handler_index = {}
+        handler_of = []
+        for ins in unit.instrs:
+            h = ins[4]
+            if h is None:
+                handler_of.append(-1)
+                continue
+            key = (h[0].index, h[1])
+            if key not in handler_index:
+                handler_index[key] = len(handlers)
+                handlers.append(key)
+            handler_of.append(handler_index[key])
+        stacksize = self.stack_depth(unit, handlers, handler_of)
+        if unit.scope.kind == "module":
+            nlocals = 0
+        else:
+            nlocals = len(unit.varnames)
+        return self.make_code(
+            name=unit.name, qualname=unit.qualname, flags=unit.flags,
+            argcount=unit.argcount, posonlyargcount=unit.posonly, kwonlyargcount=unit.kwonly,
+            nlocals=nlocals, stacksize=stacksize,
+            instrs=[(i[0], i[1], i[2]) for i in unit.instrs],
+            lines=[i[3] for i in unit.instrs],
+            handler_of=handler_of, handlers=handlers,
+            consts=tuple(unit.consts), names=tuple(unit.names),
+            varnames=tuple(unit.varnames), cellvars=tuple(unit.cellvars),
+            freevars=tuple(unit.freevars), firstlineno=unit.firstlineno,
+            filename=self.filename, source=self.source if unit.scope.kind == "module" else None)
+
+    def stack_depth(self, unit, handlers, handler_of):
+        """Max stack depth by flow analysis; also checks the compiler kept depths consistent."""
+        instrs = unit.instrs
+        n = len(instrs)
+        depth = [None] * n
+        work = [(0, 0)]
+        maxdepth = 0
+
+        def push(target, d):
+            if depth[target] is None:
+                depth[target] = d
+                work.append((target, d))
+            elif depth[target] != d:
+                raise AssertionError(f"inconsistent stack depth at {target} in {unit.qualname}: "
+                                     f"{depth[target]} != {d}")
+
+        depth[0] = 0
+        while work:
+            i, d = work.pop()
+            while i < n:
+                op, a, b = instrs[i][0], instrs[i][1], instrs[i][2]
+                h = handler_of[i]
+                if h >= 0:
+                    push(handlers[h][0], handlers[h][1] + 1)
+                    maxdepth = max(maxdepth, handlers[h][1] + 1)
+                jump = O.JUMP_OPERAND.get(op)
+                if jump is not None:
+                    target = a if jump == "a" else b
+                    je = O.stack_effect(op, a, b, jump=True)
+                    push(target, d + je)
+                    maxdepth = max(maxdepth, d + je)
+                if op in O.TERMINATORS:
+                    break
+                d += O.stack_effect(op, a, b)
+                if d < 0:
+                    raise AssertionError(f"negative stack depth at {i} in {unit.qualname}")
+                maxdepth = max(maxdepth, d)
+                i += 1
+                if i < n:
+                    if depth[i] is None:
+                        depth[i] = d
+                    elif depth[i] != d:
+                        raise AssertionError(f"inconsistent stack depth at {i} in {unit.qualname}")
+                    else:
+                        break   # explored already, or queued
+        return maxdepth + 1
+
+    # ------------------------------------------------------------ helpers
+
+    def error(self, message, node, construct=None):
+        return MontySyntaxError(message, getattr(node, "lineno", None), construct)
+
+    def new_unit(self, node, name, qualname):
+        scope = self.scopes[node]
+        unit = CodeUnit(scope, name, qualname, getattr(node, "lineno", 1))
+        unit.varnames = list(scope.params)
+        for name in sorted(scope.assigned | scope.used):
+            if scope.resolve(name) == "fast" and name not in unit.varnames:
+                unit.varnames.append(name)
+        unit.cellvars = sorted(scope.cells)
+        unit.freevars = sorted(scope.frees)
+        return unit
+
+    def qualname(self, name):
+        unit = self.unit
+        if unit.scope.kind == "module":
+            return name
+        return f"{unit.qualname}.<locals>.{name}"
+
+    def load_name(self, name):
+        u = self.unit
+        kind = u.scope.resolve(name)
+        if kind == "module":
+            u.emit(O.LOAD_FAST, u.nameidx(name))
+        elif kind == "fast":
+            u.emit(O.LOAD_FAST, u.local(name))
+        elif kind == "global":
+            u.emit(O.LOAD_GLOBAL, u.nameidx(name))
+        else:
+            u.emit(O.LOAD_DEREF, self.deref_slot(name))
+
+    def store_name(self, name):
+        u = self.unit
+        kind = u.scope.resolve(name)
+        if kind == "module":
+            u.emit(O.STORE_FAST, u.nameidx(name))
+        elif kind == "fast":
+            u.emit(O.STORE_FAST, u.local(name))
+        elif kind == "global":
+            u.emit(O.STORE_GLOBAL, u.nameidx(name))
+        else:
+            u.emit(O.STORE_DEREF, self.deref_slot(name))
+
+    def delete_name(self, name):
+        u = self.unit
+        kind = u.scope.resolve(name)
+        if kind == "module":
+            u.emit(O.DELETE_FAST, u.nameidx(name))
+        elif kind == "fast":
+            u.emit(O.DELETE_FAST, u.local(name))
+        elif kind == "global":
+            u.emit(O.DELETE_GLOBAL, u.nameidx(name))
+        else:
+            u.emit(O.DELETE_DEREF, self.deref_slot(name))
+
+    def deref_slot(self, name):
+        u = self.unit
+        if name in u.cellvars:
+            return len(u.varnames) + u.cellvars.index(name)
+        return len(u.varnames) + len(u.cellvars) + u.freevars.index(name)
+
+    def set_line(self, node):
+        lineno = getattr(node, "lineno", None)
+        if lineno is not None:
+            self.unit.line = lineno
+
+    # ------------------------------------------------------------ statements
+
+    def body(self, stmts):
+        for s in stmts:
+            self.stmt(s)
+
+    def stmt(self, node):
+        self.set_line(node)
+        kind = _UNSUPPORTED.get(type(node))
+        if kind:
+            raise self.error(f"{kind} are not supported", node, kind)
+        method = getattr(self, "stmt_" + type(node).__name__, None)
+        if method is None:
+            raise self.error(f"'{type(node).__name__}' statements are not supported", node, type(node).__name__)
+        method(node)
+
+    def stmt_Expr(self, node):
+        self.expr(node.value)
+        self.unit.emit(O.POP_TOP)
+
+    def stmt_Pass(self, node):
+        pass
+
+    def stmt_Assign(self, node):
+        self.expr(node.value)
+        for i, target in enumerate(node.targets):
+            if i < len(node.targets) - 1:
+                self.unit.emit(O.COPY, 1)
+            self.store(target)
+
+    def stmt_AnnAssign(self, node):
+        if node.value is not None:
+            self.expr(node.value)
+            self.store(node.target)
+
+    def stmt_AugAssign(self, node):
+        u = self.unit
+        op = _BINOP[type(node.op)] + _INPLACE
+        target = node.target
+        if isinstance(target, ast.Name):
+            self.load_name(target.id)
+            self.expr(node.value)
+            self.set_line(node)
+            kind = u.scope.resolve(target.id)
+            if kind in ("fast", "module"):
+                slot = u.local(target.id) if kind == "fast" else u.nameidx(target.id)
+                u.emit(O.BINARY_OP_STORE_FAST, op, slot)
+            else:
+                u.emit(O.BINARY_OP, op)
+                self.store_name(target.id)
+        elif isinstance(target, ast.Attribute):
+            self.expr(target.value)
+            u.emit(O.COPY, 1)
+            u.emit(O.LOAD_ATTR, u.nameidx(target.attr))
+            self.expr(node.value)
+            self.set_line(node)
+            u.emit(O.BINARY_OP, op)
+            u.emit(O.SWAP, 2)
+            u.emit(O.STORE_ATTR, u.nameidx(target.attr))
+        elif isinstance(target, ast.Subscript):
+            self.expr(target.value)
+            self.subscript_key(target.slice)
+            u.emit(O.COPY, 2)
+            u.emit(O.COPY, 2)
+            u.emit(O.BINARY_SUBSCR)
+            self.expr(node.value)
+            self.set_line(node)
+            u.emit(O.BINARY_OP, op)
+            u.emit(O.SWAP, 3)
+            u.emit(O.SWAP, 2)
+            u.emit(O.STORE_SUBSCR)
+        else:
+            raise self.error("illegal expression for augmented assignment", node)
+
+    def store(self, target):
+        u = self.unit
+        if isinstance(target, ast.Name):
+            self.store_name(target.id)
+        elif isinstance(target, ast.Attribute):
+            self.expr(target.value)
+            u.emit(O.STORE_ATTR, u.nameidx(target.attr))
+        elif isinstance(target, ast.Subscript):
+            self.expr(target.value)
+            self.subscript_key(target.slice)
+            u.emit(O.STORE_SUBSCR)
+        elif isinstance(target, (ast.Tuple, ast.List)):
+            self.set_line(target)
+            stars = [i for i, e in enumerate(target.elts) if isinstance(e, ast.Starred)]
+            if len(stars) > 1:
+                raise self.error("multiple starred expressions in assignment", target)
+            if stars:
+                before = stars[0]
+                after = len(target.elts) - before - 1
+                u.emit(O.UNPACK_EX, before, after)
+            else:
+                u.emit(O.UNPACK_SEQUENCE, len(target.elts))
+            for elt in target.elts:
+                self.store(elt.value if isinstance(elt, ast.Starred) else elt)
+        elif isinstance(target, ast.Starred):
+            raise self.error("starred assignment target must be in a list or tuple", target)
+        else:
+            raise self.error(f"cannot assign to {type(target).__name__}", target)
+
+    def stmt_Delete(self, node):
+        for target in node.targets:
+            self.delete(target)
+
+    def delete(self, target):
+        u = self.unit
+        if isinstance(target, ast.Name):
+            self.delete_name(target.id)
+        elif isinstance(target, ast.Attribute):
+            self.expr(target.value)
+            u.emit(O.DELETE_ATTR, u.nameidx(target.attr))
+        elif isinstance(target, ast.Subscript):
+            self.expr(target.value)
+            self.subscript_key(target.slice)
+            u.emit(O.DELETE_SUBSCR)
+        elif isinstance(target, (ast.Tuple, ast.List)):
+            for elt in target.elts:
+                self.delete(elt)
+        else:
+            raise self.error(f"cannot delete {type(target).__name__}", target)
+
+    def stmt_If(self, node):
+        u = self.unit
+        end = Label()
+        orelse = Label() if node.orelse else end
+        self.jump_if(node.test, False, orelse)
+        self.body(node.body)
+        if node.orelse:
+            u.emit(O.JUMP, end)
+            self.place(orelse)
+            self.body(node.orelse)
+        self.place(end)
+
+    def place(self, label):
+        label.index = self.unit.label_at = len(self.unit.instrs)
+
+    def jump_if(self, test, value, label):
+        """Jump to label when bool(test) == value; fall through otherwise."""
+        u = self.unit
+        if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+            return self.jump_if(test.operand, not value, label)
+        if isinstance(test, ast.BoolOp):
+            is_and = isinstance(test.op, ast.And)
+            if is_and != value:
+                # `a and b` jumping when false / `a or b` jumping when true: any operand decides
+                for v in test.values:
+                    self.jump_if(v, value, label)
+            else:
+                skip = Label()
+                for v in test.values[:-1]:
+                    self.jump_if(v, not value, skip)
+                self.jump_if(test.values[-1], value, label)
+                self.place(skip)
+            return
+        if (not value and isinstance(test, ast.Compare) and len(test.ops) == 1):
+            self.expr(test.left)
+            self.expr(test.comparators[0])
+            self.set_line(test)
+            u.emit(O.COMPARE_JUMP_IF_FALSE, _CMPOP[type(test.ops[0])], label)
+            return
+        self.expr(test)
+        u.emit(O.POP_JUMP_IF_TRUE if value else O.POP_JUMP_IF_FALSE, label)
+
+    def push_fblock(self, kind, handler=_CURRENT, **info):
+        """Enter a block that break/continue/return must clean up; `handler` is the one in
+        force once the block's cleanup has run (default: the current one)."""
+        info["kind"] = kind
+        info["handler"] = self.unit.handler if handler is _CURRENT else handler
+        info["depth"] = self.unit.depth
+        self.unit.fblocks.append(info)
+        return info
+
+    def stmt_While(self, node):
+        u = self.unit
+        top, end, brk = Label(), Label(), Label()
+        orelse = Label() if node.orelse else brk
+        self.place(top)
+        if not (isinstance(node.test, ast.Constant) and node.test.value):
+            self.jump_if(node.test, False, orelse)
+        self.push_fblock("loop", cont=top, brk=brk, is_for=False)
+        self.body(node.body)
+        u.fblocks.pop()
+        self.set_line(node)
+        u.emit(O.JUMP_BACKWARD, top)
+        if node.orelse:
+            self.place(orelse)
+            self.body(node.orelse)
+        self.place(brk)
+        self.place(end)
+
+    def stmt_For(self, node):
+        u = self.unit
+        top, exhausted, brk = Label(), Label(), Label()
+        self.expr(node.iter)
+        self.set_line(node)
+        u.emit(O.GET_ITER)
+        u.depth += 1
+        self.place(top)
+        target = node.target
+        fast = None
+        if isinstance(target, ast.Name):
+            kind = u.scope.resolve(target.id)
+            if kind == "fast":
+                fast = u.local(target.id)
+            elif kind == "module":
+                fast = u.nameidx(target.id)
+        if fast is not None:
+            u.emit(O.FOR_ITER_STORE_FAST, exhausted, fast)
+        else:
+            u.emit(O.FOR_ITER, exhausted)
+            self.store(target)
+        self.push_fblock("loop", cont=top, brk=brk, is_for=True)
+        self.body(node.body)
+        u.fblocks.pop()
+        self.set_line(node)
+        u.emit(O.JUMP_BACKWARD, top)
+        self.place(exhausted)
+        u.depth -= 1
+        self.body(node.orelse)
+        self.place(brk)
+
+    def stmt_Break(self, node):
+        loop = self.unwind(node, to_loop=True, is_break=True)
+        self.unit.emit(O.JUMP, loop["brk"])
+
+    def stmt_Continue(self, node):
+        loop = self.unwind(node, to_loop=True, is_break=False)
+        self.unit.emit(O.JUMP, loop["cont"])
+
+    def stmt_Return(self, node):
+        u = self.unit
+        if u.scope.kind == "module":
+            raise self.error("'return' outside function", node)
+        if node.value is not None:
+            self.expr(node.value)
+        else:
+            u.emit(O.LOAD_CONST, u.const(None))
+        self.unwind(node, to_loop=False, is_break=False, value_on_top=True)
+        self.set_line(node)
+        u.emit(O.RETURN_VALUE)
+
+    def unwind(self, node, to_loop, is_break, value_on_top=False):
+        """Emit the cleanup of every block a break/continue/return leaves."""
+        u = self.unit
+        saved_blocks = list(u.fblocks)
+        saved_handler = u.handler
+        saved_depth = u.depth
+        result = None
+        try:
+            while u.fblocks:
+                block = u.fblocks[-1]
+                kind = block["kind"]
+                if kind == "loop":
+                    if to_loop:
+                        result = block
+                        if is_break and block["is_for"]:
+                            u.emit(O.POP_TOP)
+                        break
+                    u.fblocks.pop()
+                    if block["is_for"]:
+                        self.pop_below(value_on_top)
+                    u.handler = block["handler"]
+                    continue
+                u.fblocks.pop()
+                u.handler = block["handler"]
+                if kind == "handler":          # inside an except body: prev_exc on the stack
+                    if block.get("name"):
+                        self.unbind_handler_name(block["name"])
+                    if value_on_top:
+                        u.emit(O.SWAP, 2)
+                    u.emit(O.POP_EXCEPT)
+                elif kind == "finally_try":    # leaving a try body: run the finally body
+                    u.depth = block["depth"] + (1 if value_on_top else 0)
+                    self.body(block["body"])
+                elif kind == "finally_end":    # inside a finally run for an exception
+                    self.pop_below(value_on_top)
+                    if value_on_top:
+                        u.emit(O.SWAP, 2)
+                    u.emit(O.POP_EXCEPT)
+            if to_loop and result is None:
+                what = "'break' outside loop" if is_break else "'continue' not properly in loop"
+                raise self.error(what, node)
+            return result
+        finally:
+            u.fblocks[:] = saved_blocks
+            u.handler = saved_handler
+            u.depth = saved_depth
+
+    def pop_below(self, value_on_top):
+        if value_on_top:
+            self.unit.emit(O.SWAP, 2)
+        self.unit.emit(O.POP_TOP)
+
+    def unbind_handler_name(self, name):
+        u = self.unit
+        u.emit(O.LOAD_CONST, u.const(None))
+        self.store_name(name)
+        self.delete_name(name)
+
+    def stmt_Raise(self, node):
+        u = self.unit
+        if node.exc is None:
+            u.emit(O.RAISE, 0)
+            return
+        self.expr(node.exc)
+        if node.cause is not None:
+            self.expr(node.cause)
+            self.set_line(node)
+            u.emit(O.RAISE, 2)
+        else:
+            self.set_line(node)
+            u.emit(O.RAISE, 1)
+
+    def stmt_Assert(self, node):
+        u = self.unit
+        end = Label()
+        self.jump_if(node.test, True, end)
+        u.emit(O.LOAD_CONST, u.const(AssertionError))
+        if node.msg is not None:
+            self.expr(node.msg)
+            self.set_line(node)
+            u.emit(O.CALL, 1, 0)
+        u.emit(O.RAISE, 1)
+        self.place(end)
+
+    def stmt_Try(self, node):
+        if node.finalbody:
+            self.try_finally(node)
+        else:
+            self.try_except(node)
+
+    def try_finally(self, node):
+        u = self.unit
+        handler, cleanup, end = Label(), Label(), Label()
+        outer = u.handler
+        block = self.push_fblock("finally_try", body=node.finalbody)
+        u.handler = (handler, u.depth)
+        if node.handlers:
+            self.try_except(node)
+        else:
+            self.body(node.body)
+        u.fblocks.pop()
+        u.handler = outer
+        # normal exit: run the finally body inline
+        self.body(node.finalbody)
+        u.emit(O.JUMP, end)
+        # exceptional exit: [prev_exc, exc] on the stack while the finally body runs
+        self.place(handler)
+        u.handler = (cleanup, block["depth"] + 1)
+        u.emit(O.PUSH_EXC_INFO)
+        u.depth = block["depth"] + 2
+        self.push_fblock("finally_end", handler=outer)
+        self.body(node.finalbody)
+        u.fblocks.pop()
+        u.emit(O.RERAISE)
+        self.place(cleanup)
+        u.handler = outer
+        u.depth = block["depth"]
+        u.emit(O.SWAP, 2)
+        u.emit(O.POP_EXCEPT)
+        u.emit(O.RERAISE)
+        self.place(end)
+
+    def try_except(self, node):
+        u = self.unit
+        handler, cleanup, end = Label(), Label(), Label()
+        outer = u.handler
+        base = u.depth
+        u.handler = (handler, base)
+        self.body(node.body)
+        u.handler = outer
+        orelse = Label()
+        u.emit(O.JUMP, orelse)
+        self.place(handler)
+        u.handler = (cleanup, base + 1)
+        u.emit(O.PUSH_EXC_INFO)          # [prev_exc, exc]
+        for i, h in enumerate(node.handlers):
+            self.set_line(h)
+            nxt = Label()
+            if h.type is None:
+                if i != len(node.handlers) - 1:
+                    raise self.error("default 'except:' must be last", h)
+            else:
+                self.expr(h.type)
+                u.emit(O.CHECK_EXC_MATCH)
+                u.emit(O.POP_JUMP_IF_FALSE, nxt)
+            u.depth = base + 1
+            if h.name:
+                self.store_name(h.name)
+                name_cleanup = Label()
+                u.handler = (name_cleanup, base + 1)
+                self.push_fblock("handler", handler=outer, name=h.name)
+                self.body(h.body)
+                u.fblocks.pop()
+                u.handler = outer
+                u.emit(O.POP_EXCEPT)
+                self.unbind_handler_name(h.name)
+                u.emit(O.JUMP, end)
+                # an exception inside the handler body: unbind the name, then clean up
+                u.handler = (cleanup, base + 1)
+                self.place(name_cleanup)
+                self.unbind_handler_name(h.name)
+                u.emit(O.RERAISE)
+            else:
+                u.emit(O.POP_TOP)
+                self.push_fblock("handler", handler=outer, name=None)
+                self.body(h.body)
+                u.fblocks.pop()
+                u.handler = outer
+                u.emit(O.POP_EXCEPT)
+                u.emit(O.JUMP, end)
+                u.handler = (cleanup, base + 1)
+            self.place(nxt)
+        u.depth = base
+        if node.handlers[-1].type is not None:
+            u.emit(O.RERAISE)                # no clause matched: [prev_exc, exc]
+        self.place(cleanup)
+        u.handler = outer
+        u.emit(O.SWAP, 2)
+        u.emit(O.POP_EXCEPT)
+        u.emit(O.RERAISE)
+        self.place(orelse)
+        self.body(node.orelse)
+        self.place(end)
+
+    def stmt_FunctionDef(self, node):
+        for d in node.decorator_list:
+            self.expr(d)
+        self.make_function(node, node.name, node.args, node.body)
+        self.set_line(node)
+        for _ in node.decorator_list:
+            self.unit.emit(O.CALL, 1, 0)
+        self.store_name(node.name)
+
+    def stmt_Global(self, node):
+        pass
+
+    stmt_Nonlocal = stmt_Global
+
+    def stmt_Import(self, node):
+        u = self.unit
+        for alias in node.names:
+            u.emit(O.IMPORT_NAME, u.nameidx(alias.name))
+            self.store_name(alias.asname or alias.name.split(".")[0])
+
+    def stmt_ImportFrom(self, node):
+        u = self.unit
+        module = "." * node.level + (node.module or "")
+        u.emit(O.IMPORT_NAME, u.nameidx(module))
+        for alias in node.names:
+            u.emit(O.COPY, 1)
+            u.emit(O.LOAD_ATTR, u.nameidx(alias.name))
+            self.store_name(alias.asname or alias.name)
+        u.emit(O.POP_TOP)
+
+    # ------------------------------------------------------------ functions
+
+    def make_function(self, node, name, args, body, qualname=None):
+        u = self.unit
+        flags = 0
+        if args.defaults:
+            for d in args.defaults:
+                self.expr(d)
+            u.emit(O.BUILD_TUPLE, len(args.defaults))
+            flags |= O.MF_DEFAULTS
+        kwdefaults = [(a.arg, d) for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None]
+        if kwdefaults:
+            for key, d in kwdefaults:
+                u.emit(O.LOAD_CONST, u.const(key))
+                self.expr(d)
+            u.emit(O.BUILD_MAP, len(kwdefaults))
+            flags |= O.MF_KWDEFAULTS
+        code = self.compile_function(node, name, args, body, qualname or self.qualname(name))
+        if code.freevars:
+            for free in code.freevars:
+                scope = u.scope
+                if free in u.cellvars:
+                    u.emit(O.LOAD_CLOSURE, len(u.varnames) + u.cellvars.index(free))
+                else:
+                    u.emit(O.LOAD_CLOSURE, len(u.varnames) + len(u.cellvars) + u.freevars.index(free))
+            u.emit(O.BUILD_TUPLE, len(code.freevars))
+            flags |= O.MF_CLOSURE
+        u.emit(O.LOAD_CONST, u.const(code))
+        u.emit(O.MAKE_FUNCTION, flags)
+
+    def compile_function(self, node, name, args, body, qualname):
+        outer = self.unit
+        unit = self.unit = self.new_unit(node, name, qualname)
+        try:
+            unit.posonly = len(args.posonlyargs)
+            unit.argcount = len(args.posonlyargs) + len(args.args)
+            unit.kwonly = len(args.kwonlyargs)
+            if args.vararg:
+                unit.flags |= CO_VARARGS
+            if args.kwarg:
+                unit.flags |= CO_VARKEYWORDS
+            self.copy_params_to_cells(unit)
+            if isinstance(body, list):
+                self.body(body)
+                unit.emit(O.LOAD_CONST, unit.const(None))
+                unit.emit(O.RETURN_VALUE)
+            else:
+                self.expr(body)
+                unit.emit(O.RETURN_VALUE)
+            return self.assemble(unit)
+        finally:
+            self.unit = outer
+
+    def copy_params_to_cells(self, unit):
+        for name in unit.scope.params:
+            if name in unit.cellvars:
+                unit.emit(O.LOAD_FAST, unit.local(name))
+                unit.emit(O.STORE_DEREF, len(unit.varnames) + unit.cellvars.index(name))
+
+    # ------------------------------------------------------------ expressions
+
+    def expr(self, node):
+        self.set_line(node)
+        kind = _UNSUPPORTED.get(type(node))
+        if kind:
+            raise self.error(f"{kind} are not supported", node, kind)
+        method = getattr(self, "expr_" + type(node).__name__, None)
+        if method is None:
+            raise self.error(f"'{type(node).__name__}' expressions are not supported", node, type(node).__name__)
+        method(node)
+
+    def expr_Constant(self, node):
+        self.unit.emit(O.LOAD_CONST, self.unit.const(node.value))
+
+    def expr_Name(self, node):
+        u = self.unit
+        if (u.instrs and u.instrs[-1][0] == O.LOAD_FAST and u.instrs[-1][4] == u.handler
+                and u.label_at != len(u.instrs)):
+            kind = u.scope.resolve(node.id)
+            if kind in ("fast", "module"):
+                prev = u.instrs.pop()
+                slot = u.local(node.id) if kind == "fast" else u.nameidx(node.id)
+                u.emit(O.LOAD_FAST_LOAD_FAST, prev[1], slot)
+                return
+        self.load_name(node.id)
+
+    def expr_BinOp(self, node):
+        self.expr(node.left)
+        self.expr(node.right)
+        self.set_line(node)
+        self.unit.emit(O.BINARY_OP, _BINOP[type(node.op)])
+
+    def expr_UnaryOp(self, node):
+        operand = node.operand
+        if (isinstance(node.op, ast.USub) and isinstance(operand, ast.Constant)
+                and type(operand.value) in (int, float, complex)):
+            self.unit.emit(O.LOAD_CONST, self.unit.const(-operand.value))
+            return
+        self.expr(operand)
+        self.set_line(node)
+        self.unit.emit(O.UNARY_OP, _UNOP[type(node.op)])
+
+    def expr_BoolOp(self, node):
+        u = self.unit
+        end = Label()
+        op = O.JUMP_IF_FALSE_OR_POP if isinstance(node.op, ast.And) else O.JUMP_IF_TRUE_OR_POP
+        for v in node.values[:-1]:
+            self.expr(v)
+            u.emit(op, end)
+        self.expr(node.values[-1])
+        self.place(end)
+
+    def expr_Compare(self, node):
+        u = self.unit
+        self.expr(node.left)
+        if len(node.ops) == 1:
+            self.expr(node.comparators[0])
+            self.set_line(node)
+            u.emit(O.COMPARE_OP, _CMPOP[type(node.ops[0])])
+            return
+        cleanup, end = Label(), Label()
+        for op, comparator in zip(node.ops[:-1], node.comparators[:-1]):
+            self.expr(comparator)
+            u.emit(O.SWAP, 2)
+            u.emit(O.COPY, 2)
+            self.set_line(node)
+            u.emit(O.COMPARE_OP, _CMPOP[type(op)])
+            u.emit(O.JUMP_IF_FALSE_OR_POP, cleanup)
+        self.expr(node.comparators[-1])
+        self.set_line(node)
+        u.emit(O.COMPARE_OP, _CMPOP[type(node.ops[-1])])
+        u.emit(O.JUMP, end)
+        self.place(cleanup)
+        u.emit(O.SWAP, 2)
+        u.emit(O.POP_TOP)
+        self.place(end)
+
+    def expr_IfExp(self, node):
+        u = self.unit
+        orelse, end = Label(), Label()
+        self.jump_if(node.test, False, orelse)
+        self.expr(node.body)
+        u.emit(O.JUMP, end)
+        self.place(orelse)
+        self.expr(node.orelse)
+        self.place(end)
+
+    def expr_NamedExpr(self, node):
+        self.expr(node.value)
+        self.unit.emit(O.COPY, 1)
+        self.store_name(node.target.id)
+
+    def expr_Attribute(self, node):
+        self.expr(node.value)
+        self.set_line(node)
+        self.unit.emit(O.LOAD_ATTR, self.unit.nameidx(node.attr))
+
+    def expr_Subscript(self, node):
+        self.expr(node.value)
+        self.subscript_key(node.slice)
+        self.set_line(node)
+        self.unit.emit(O.BINARY_SUBSCR)
+
+    def subscript_key(self, key):
+        if isinstance(key, ast.Slice):
+            n = 2
+            for part in (key.lower, key.upper):
+                if part is None:
+                    self.unit.emit(O.LOAD_CONST, self.unit.const(None))
+                else:
+                    self.expr(part)
+            if key.step is not None:
+                self.expr(key.step)
+                n = 3
+            self.unit.emit(O.BUILD_SLICE, n)
+        else:
+            self.expr(key)
+
+    def expr_Slice(self, node):
+        self.subscript_key(node)
+
+    def expr_Starred(self, node):
+        raise self.error("can't use starred expression here", node)
+
+    def _sequence(self, elts, build, extend):
+        u = self.unit
+        if not any(isinstance(e, ast.Starred) for e in elts):
+            for e in elts:
+                self.expr(e)
+            u.emit(build, len(elts))
+            return False
+        pending = 0
+        started = False
+        for e in elts:
+            if isinstance(e, ast.Starred):
+                if not started:
+                    u.emit(build, pending)
+                    started = True
+                elif pending:
+                    u.emit(build, pending)
+                    u.emit(extend, 1)
+                pending = 0
+                self.expr(e.value)
+                u.emit(extend, 1)
+            else:
+                self.expr(e)
+                pending += 1
+        if pending:
+            u.emit(build, pending)
+            u.emit(extend, 1)
+        return True
+
+    def expr_List(self, node):
+        if isinstance(node.ctx, ast.Load):
+            self._sequence(node.elts, O.BUILD_LIST, O.LIST_EXTEND)
+        else:
+            raise self.error("invalid list context", node)
+
+    def expr_Tuple(self, node):
+        u = self.unit
+        if node.elts and all(isinstance(e, ast.Constant) for e in node.elts):
+            u.emit(O.LOAD_CONST, u.const(tuple(e.value for e in node.elts)))
+            return
+        if any(isinstance(e, ast.Starred) for e in node.elts):
+            self._sequence(node.elts, O.BUILD_LIST, O.LIST_EXTEND)
+            u.emit(O.LIST_TO_TUPLE)
+        else:
+            for e in node.elts:
+                self.expr(e)
+            u.emit(O.BUILD_TUPLE, len(node.elts))
+
+    def expr_Set(self, node):
+        self._sequence(node.elts, O.BUILD_SET, O.SET_UPDATE)
+
+    def expr_Dict(self, node):
+        u = self.unit
+        if all(k is not None for k in node.keys):
+            for k, v in zip(node.keys, node.values):
+                self.expr(k)
+                self.expr(v)
+            u.emit(O.BUILD_MAP, len(node.keys))
+            return
+        pending = 0
+        u.emit(O.BUILD_MAP, 0)
+        for k, v in zip(node.keys, node.values):
+            if k is None:
+                if pending:
+                    u.emit(O.BUILD_MAP, pending)
+                    u.emit(O.DICT_UPDATE, 1)
+                    pending = 0
+                self.expr(v)
+                u.emit(O.DICT_UPDATE, 1)
+            else:
+                self.expr(k)
+                self.expr(v)
+                pending += 1
+        if pending:
+            u.emit(O.BUILD_MAP, pending)
+            u.emit(O.DICT_UPDATE, 1)
+
+    def expr_JoinedStr(self, node):
+        u = self.unit
+        parts = node.values
+        for part in parts:
+            if isinstance(part, ast.Constant):
+                u.emit(O.LOAD_CONST, u.const(part.value))
+            else:
+                self.expr(part)
+        if len(parts) == 1 and isinstance(parts[0], ast.FormattedValue):
+            return
+        if len(parts) == 0:
+            u.emit(O.LOAD_CONST, u.const(""))
+            return
+        u.emit(O.BUILD_STRING, len(parts))
+
+    def expr_FormattedValue(self, node):
+        self.expr(node.value)
+        flags = {-1: 0, 115: 1, 114: 2, 97: 3}[node.conversion]
+        if node.format_spec is not None:
+            self.expr(node.format_spec)
+            flags |= O.FV_SPEC
+        self.set_line(node)
+        self.unit.emit(O.FORMAT_VALUE, flags)
+
+    def expr_Call(self, node):
+        u = self.unit
+        func = node.func
+        starred = any(isinstance(a, ast.Starred) for a in node.args)
+        double = any(k.arg is None for k in node.keywords)
+        if starred or double:
+            self.expr(func)
+            if starred:
+                self._sequence(node.args, O.BUILD_LIST, O.LIST_EXTEND)
+                u.emit(O.LIST_TO_TUPLE)
+            else:
+                for a in node.args:
+                    self.expr(a)
+                u.emit(O.BUILD_TUPLE, len(node.args))
+            flags = 0
+            if node.keywords:
+                flags = O.CALL_EX_KWARGS
+                u.emit(O.BUILD_MAP, 0)
+                for k in node.keywords:
+                    if k.arg is None:
+                        self.expr(k.value)
+                        self.set_line(node)
+                        u.emit(O.DICT_MERGE, 1)
+                    else:
+                        u.emit(O.LOAD_CONST, u.const(k.arg))
+                        self.expr(k.value)
+                        u.emit(O.BUILD_MAP, 1)
+                        u.emit(O.DICT_MERGE, 1)
+            self.set_line(node)
+            u.emit(O.CALL_EX, flags)
+            return
+        flags = 0
+        if isinstance(func, ast.Attribute):
+            self.expr(func.value)
+            self.set_line(func)
+            u.emit(O.LOAD_METHOD, u.nameidx(func.attr))
+            flags |= O.CALL_METHOD
+        else:
+            self.expr(func)
+        for a in node.args:
+            self.expr(a)
+        for k in node.keywords:
+            self.expr(k.value)
+        if node.keywords:
+            u.emit(O.LOAD_CONST, u.const(tuple(k.arg for k in node.keywords)))
+            flags |= O.CALL_KWNAMES
+        self.set_line(node)
+        u.emit(O.CALL, len(node.args) + len(node.keywords), flags)
+
+    def expr_Lambda(self, node):
+        self.make_function(node, "<lambda>", node.args, node.body)
+
+    def comprehension(self, node, name, build, elts):
+        u = self.unit
+        outer = u
+        gens = node.generators
+        for gen in gens:
+            if getattr(gen, "is_async", 0):
+                raise self.error("asynchronous comprehensions are not supported", node)
+        unit = self.unit = self.new_unit(node, name, self.qualname(name))
+        try:
+            unit.argcount = 1
+            unit.emit(build, 0)
+            self.comprehension_loop(node, gens, 0, elts)
+            unit.emit(O.RETURN_VALUE)
+            code = self.assemble(unit)
+        finally:
+            self.unit = outer
+        flags = 0
+        if code.freevars:
+            for free in code.freevars:
+                u.emit(O.LOAD_CLOSURE, self.deref_slot(free))
+            u.emit(O.BUILD_TUPLE, len(code.freevars))
+            flags |= O.MF_CLOSURE
+        u.emit(O.LOAD_CONST, u.const(code))
+        u.emit(O.MAKE_FUNCTION, flags)
+        self.expr(gens[0].iter)
+        self.set_line(node)
+        u.emit(O.GET_ITER)
+        u.emit(O.CALL, 1, 0)
+
+    def comprehension_loop(self, node, gens, level, elts):
+        u = self.unit
+        gen = gens[level]
+        top, end = Label(), Label()
+        if level == 0:
+            u.emit(O.LOAD_FAST, 0)
+        else:
+            self.expr(gen.iter)
+            u.emit(O.GET_ITER)
+        self.place(top)
+        u.emit(O.FOR_ITER, end)
+        self.store(gen.target)
+        for cond in gen.ifs:
+            self.jump_if(cond, False, top)
+        if level + 1 < len(gens):
+            self.comprehension_loop(node, gens, level + 1, elts)
+        else:
+            depth = level + 2  # the container sits below one iterator per level
+            for e in elts:
+                self.expr(e)
+            if len(elts) == 2:
+                u.emit(O.MAP_ADD, depth)
+            elif isinstance(node, ast.SetComp):
+                u.emit(O.SET_ADD, depth)
+            else:
+                u.emit(O.LIST_APPEND, depth)
+        u.emit(O.JUMP_BACKWARD, top)
+        self.place(end)
+
+    def expr_ListComp(self, node):
+        self.comprehension(node, "<listcomp>", O.BUILD_LIST, [node.elt])
+
+    def expr_SetComp(self, node):
+        self.comprehension(node, "<setcomp>", O.BUILD_SET, [node.elt])
+
+    def expr_DictComp(self, node):
+        self.comprehension(node, "<dictcomp>", O.BUILD_MAP, [node.key, node.value])
+
+    def expr_GeneratorExp(self, node):
+        # evaluated eagerly into a list, then iterated
+        self.comprehension(node, "<genexpr>", O.BUILD_LIST, [node.elt])
+        self.unit.emit(O.GET_ITER)
+
+
+def parse(source, filename=FILENAME):
+    """Parse and validate `source` with CPython's own front end; return the AST."""
+    if not isinstance(source, str):
+        raise TypeError(f"code must be str, not {type(source).__name__}")
+    try:
+        tree = ast.parse(source, filename, "exec")
+        # CPython's compiler performs the checks the parser leaves out ('return' outside
+        # function, nonlocal errors, ...); its code object is discarded
+        compile(tree, filename, "exec", dont_inherit=True)
+    except SyntaxError as e:
+        raise MontySyntaxError(f"{type(e).__name__}: {e.msg}", e.lineno) from None
+    except (RecursionError, MemoryError, ValueError, OverflowError) as e:
+        raise MontySyntaxError(f"code could not be compiled: {type(e).__name__}: {e}") from None
+    return tree
+
+
+class CodeCache:
+    """Compiled module code by source text, least recently used dropped first."""
+
+    def __init__(self, make_code, size=512):
+        self.make_code = make_code
+        self.size = size
+        self.entries = OrderedDict()
+
+    def get(self, source):
+        code = self.entries.get(source)
+        if code is not None:
+            self.entries.move_to_end(source)
+            return code
+        code = compile_source(source, self.make_code)
+        self.entries[source] = code
+        if len(self.entries) > self.size:
+            self.entries.popitem(last=False)
+        return code
+
+
+def compile_source(source, make_code, filename=FILENAME):
+    tree = parse(source, filename)
+    try:
+        return Compiler(source, filename, make_code).compile_module(tree)
+    except RecursionError:
+        raise MontySyntaxError("code is nested too deeply to compile") from None

@@ -1,0 +1,6 @@
+"""Puts the tests directory on sys.path so test files can import `conformance`."""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
