@@ -86,13 +86,15 @@ cdef object get_attribute(object obj, str name):
 cdef object lookup_method(object obj, str name):
     """A callable taking `obj` first for `obj.name(...)`, or None to use get_attribute."""
     t = type(obj)
-    key = (t, name)
-    fn = _method_cache.get(key, _MISSING)
+    per_type = _method_cache.get(t)
+    if per_type is None:
+        per_type = _method_cache[t] = {}
+    fn = per_type.get(name, _MISSING)
     if fn is _MISSING:
         fn = None if isinstance(obj, _VM_TYPES) else _policy.lookup_method(t, name)
         if fn is not None and (t, name) in _VM_METHODS:
             fn = _VM_METHODS[(t, name)]
-        _method_cache[key] = fn
+        per_type[name] = fn
     return fn
 
 
@@ -135,8 +137,15 @@ cdef int check_shift(object a, object b) except -1:
     return 0
 
 
-cdef int list_extend(object target, object items) except -1:
-    (<list>target).extend(get_iter(items))
+cdef int list_extend(object target, object items, object func, int in_call) except -1:
+    try:
+        it = get_iter(items)
+    except TypeError:
+        if in_call:
+            raise TypeError(f"{callable_str(func)} argument after * must be an iterable, "
+                            f"not {type_name(items)}") from None
+        raise TypeError(f"Value after * must be an iterable, not {type_name(items)}") from None
+    (<list>target).extend(it)
     return 0
 
 
@@ -161,7 +170,36 @@ cdef object call_object_ex(VM vm, object func, object args, object kwargs):
 
 # ------------------------------------------------------------------ host functions
 
+cdef inline bint is_leaf(PyObject* v):
+    """Immutable plain data that crosses the boundary without a copy."""
+    return (UnicodeExact(v) or LongExact(v) or FloatExact(v) or v == NONE_P
+            or v == TRUE_P or v == FALSE_P)
+
+
 cdef object call_host(VM vm, HostFunction hf, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
+    cdef Py_ssize_t i, n = npos + (TUPLE_SIZE(kwnames) if kwnames != NULL else 0)
+    cdef PyObject* r
+    if hf.func is not None:
+        for i in range(n):
+            if not is_leaf(args[i]):
+                break
+        else:
+            # fast path: plain scalars pass as they are
+            try:
+                r = R_Vectorcall(<PyObject*>hf.func, args, npos, kwnames)
+            except (KeyboardInterrupt, SystemExit):
+                vm.limit_kind = LIMIT_ABORT
+                raise
+            except BaseException as e:
+                raise host_exception(e) from None
+            result = <object>r
+            DECREF(r)
+            if is_leaf(r):
+                return result
+            try:
+                return import_value(result, None, 0)
+            except MontyTypeError as e:
+                raise TypeError(f"{hf.name}() returned a value the sandbox cannot hold: {e}") from None
     positional = tuple([<object>args[i] for i in range(npos)])
     kwargs = {}
     if kwnames != NULL:
@@ -504,13 +542,13 @@ cdef object b_pow(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
     return pow(*positional, **kwargs)
 
 
-cdef object b_bytes(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
-    positional, kwargs = call_args(args, npos, kwnames)
-    if npos >= 1 and type(positional[0]) is int and positional[0] > 0:
-        _policy.precheck(positional[0])
-        if positional[0] > _policy.MAX_SINGLE_ALLOC:
-            raise MemoryError(f"bytes({positional[0]}) is too large")
-    return bytes(*positional, **kwargs)
+cdef int check_bytes_size(object n) except -1:
+    """bytes(n) allocates n bytes: refuse a huge n before it does."""
+    if type(n) is int and n > 0:
+        _policy.precheck(n)
+        if n > _policy.MAX_SINGLE_ALLOC:
+            raise MemoryError(f"bytes({n}) is too large")
+    return 0
 
 
 cdef object b_list_sort(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
@@ -539,13 +577,12 @@ _VM_BUILTINS = {
     "delattr": make_builtin("delattr", b_delattr),
     "format": make_builtin("format", b_format),
     "pow": make_builtin("pow", b_pow),
-    "bytes": make_builtin("bytes", b_bytes),
 }
 
 cdef dict _VM_METHODS = {(list, "sort"): make_builtin("sort", b_list_sort)}
 
 _NATIVE_BUILTINS = (
-    "abs", "all", "any", "ascii", "bin", "bool", "callable", "chr", "dict", "divmod", "float",
+    "abs", "all", "any", "ascii", "bin", "bool", "bytes", "callable", "chr", "dict", "divmod", "float",
     "frozenset", "hash", "hex", "int", "isinstance", "issubclass", "len", "list", "max", "min",
     "oct", "ord", "range", "repr", "round", "set", "slice", "sorted", "str", "sum", "tuple",
 

@@ -7,6 +7,8 @@ cdef extern from "Python.h":
         PyObject** ob_item
     ctypedef struct PyTupleObject:
         PyObject** ob_item
+    ctypedef struct _PyDictViewObject:
+        PyObject* dv_dict
 
     PyObject* NONE_P "Py_None"
     PyObject* TRUE_P "Py_True"
@@ -69,6 +71,7 @@ cdef extern from "Python.h":
     PyObject* R_LongFromLongLong "PyLong_FromLongLong"(long long) except NULL
 
     bint LongExact "PyLong_CheckExact"(PyObject*)
+    bint FloatExact "PyFloat_CheckExact"(PyObject*)
     bint ListExact "PyList_CheckExact"(PyObject*)
     bint TupleExact "PyTuple_CheckExact"(PyObject*)
     bint UnicodeExact "PyUnicode_CheckExact"(PyObject*)

@@ -243,11 +243,11 @@ cdef object get_iter(object obj):
     if t is dict:
         return dict_iter(obj, DICT_KEYS)
     if t is _dict_keys:
-        return dict_iter(obj.mapping, DICT_KEYS)
+        return dict_iter(view_dict(obj), DICT_KEYS)
     if t is _dict_values:
-        return dict_iter(obj.mapping, DICT_VALUES)
+        return dict_iter(view_dict(obj), DICT_VALUES)
     if t is _dict_items:
-        return dict_iter(obj.mapping, DICT_ITEMS)
+        return dict_iter(view_dict(obj), DICT_ITEMS)
     if t is set or t is frozenset:
         it = SetIter.__new__(SetIter)
         (<SetIter>it).items = list(obj)
@@ -265,6 +265,11 @@ cdef object get_iter(object obj):
     it = ForeignIter.__new__(ForeignIter)
     (<ForeignIter>it).it = inner
     return it
+
+
+cdef dict view_dict(object view):
+    """The dict behind a keys/values/items view."""
+    return <dict>(<_PyDictViewObject*>view).dv_dict
 
 
 cdef object range_iter(object r):

@@ -62,7 +62,9 @@ cdef class VM:
 
     cdef int ensure_stack(self) except -1:
         if self.stack == NULL:
-            self.stack = <PyObject**>calloc(STACK_CAPACITY, sizeof(PyObject*))
+            # uninitialised on purpose: every slot is written before it is read, and zeroing
+            # 8 MiB would cost more than a small run
+            self.stack = <PyObject**>malloc(STACK_CAPACITY * sizeof(PyObject*))
             self.frames = <Frame*>calloc(self.frames_cap, sizeof(Frame))
             if self.stack == NULL or self.frames == NULL:
                 raise MemoryError()
@@ -326,7 +328,7 @@ cdef int bind_slow(VM vm, Function func, int base, Py_ssize_t nargs, PyObject* k
         name = kwnames[j]
         value = <object>stack[base + npos + j]
         if type(name) is not str:
-            raise TypeError(f"{qualname}() keywords must be strings")
+            raise TypeError("keywords must be strings")
         for i in range(code.posonlyargcount, total):
             if varnames[i] == name:
                 break
@@ -501,25 +503,24 @@ cdef object exception_cause(object cause):
     raise TypeError("exception causes must derive from BaseException")
 
 
-cdef object sandbox_exception(VM vm, object exc, bint is_new):
-    """`exc` as a sandbox value: a builtin exception type, no host traceback, context from
-    the exception being handled."""
+cdef object sandbox_exception(VM vm, object exc, bint from_c):
+    """`exc` as a sandbox value: a builtin exception type, no host traceback, its context
+    the exception being handled (C code may have chained a host exception: dropped)."""
     if type(exc) not in EXPOSED_EXCEPTIONS:
         exc = RuntimeError(str(exc))
     exc.__traceback__ = None
-    if is_new:
-        handled = vm.handled
-        if handled is not None and handled is not exc:
-            o = handled
-            while o is not None:
-                ctx = o.__context__
-                if ctx is exc:
-                    o.__context__ = None
-                    break
-                o = ctx
-            exc.__context__ = handled
-        elif handled is None and exc.__context__ is not None and type(exc.__context__) not in EXPOSED_EXCEPTIONS:
-            exc.__context__ = None
+    handled = vm.handled
+    if handled is not None and handled is not exc:
+        o = handled
+        while o is not None:
+            ctx = o.__context__
+            if ctx is exc:
+                o.__context__ = None
+                break
+            o = ctx
+        exc.__context__ = handled
+    elif from_c:
+        exc.__context__ = None
     return exc
 
 
@@ -636,6 +637,11 @@ cdef int unpack_into(object seq, Py_ssize_t before, Py_ssize_t after, bint star,
 
 
 cdef object format_value(object value, int flags, object spec):
+    cdef type t = type(value)
+    if (flags & 3) == 0 and type(spec) is str and len(<str>spec) <= 4 and (
+            t is int or t is float or t is str):
+        # a spec of four characters cannot ask for more than 9999 characters
+        return format(value, spec)
     conv = flags & 3
     if conv == 1:
         value = str(value)
@@ -659,12 +665,22 @@ cdef object build_string(PyObject** items, Py_ssize_t n):
     return "".join(parts)
 
 
-cdef object dict_merge(object target, object other, object func_name):
-    if not hasattr(other, "keys"):
-        raise TypeError(f"argument after ** must be a mapping, not {type_name(other)}")
+cdef str callable_str(object func):
+    """How CPython names a callable in argument errors: 'f()'."""
+    if type(func) is Function:
+        return f"{(<Function>func).qualname}()"
+    name = getattr(func, "__qualname__", None) or getattr(func, "__name__", None)
+    if isinstance(name, str):
+        return f"{name}()"
+    return f"{type_name(func)} object"
+
+
+cdef object dict_merge(object target, object other, object func):
+    if isinstance(other, _VM_TYPES) or not hasattr(other, "keys"):
+        raise TypeError(f"{callable_str(func)} argument after ** must be a mapping, not {type_name(other)}")
     for k in other.keys():
         if k in target:
-            raise TypeError(f"got multiple values for keyword argument '{k}'")
+            raise TypeError(f"{callable_str(func)} got multiple values for keyword argument '{k}'")
         target[k] = other[k]
     return None
 
@@ -1051,6 +1067,8 @@ cdef object run_frames(VM vm):
                     elif TYPE(v) == <PyObject*>HostFunction:
                         obj = call_host(vm, <HostFunction>v, args, n, kw)
                     else:
+                        if v == <PyObject*>bytes and n >= 1:
+                            check_bytes_size(<object>args[0])
                         r = R_Vectorcall(v, args, n, kw)
                         obj = <object>r
                         DECREF(r)
@@ -1255,7 +1273,8 @@ cdef object run_frames(VM vm):
                     DECREF(sp[0])
                     DECREF(sp[1])
                 elif op == OP_LIST_EXTEND:
-                    list_extend(<object>sp[-1 - a], <object>sp[-1])
+                    list_extend(<object>sp[-1 - a], <object>sp[-1],
+                                <object>sp[-2 - a] if b else None, b)
                     sp -= 1
                     DECREF(sp[0])
                 elif op == OP_SET_UPDATE:
@@ -1267,7 +1286,7 @@ cdef object run_frames(VM vm):
                     sp -= 1
                     DECREF(sp[0])
                 elif op == OP_DICT_MERGE:
-                    dict_merge(<object>sp[-1 - a], <object>sp[-1], None)
+                    dict_merge(<object>sp[-1 - a], <object>sp[-1], <object>sp[-3 - a])
                     sp -= 1
                     DECREF(sp[0])
                 elif op == OP_LIST_TO_TUPLE:
@@ -1281,6 +1300,13 @@ cdef object run_frames(VM vm):
                     DECREF(v)
                     sp += (a - 1) if op == OP_UNPACK_SEQUENCE else (a + b)
                 elif op == OP_FORMAT_VALUE:
+                    v = sp[-1]
+                    if a == 0 and UnicodeExact(v):
+                        continue
+                    if a == 0 and (LongExact(v) or FloatExact(v)):
+                        sp[-1] = R_Str(v)
+                        DECREF(v)
+                        continue
                     if a & FV_SPEC:
                         obj = format_value(<object>sp[-2], a, <object>sp[-1])
                         sp -= 1

@@ -1142,7 +1142,7 @@ class Compiler:
     def expr_Starred(self, node):
         raise self.error("can't use starred expression here", node)
 
-    def _sequence(self, elts, build, extend):
+    def _sequence(self, elts, build, extend, in_call=0):
         u = self.unit
         if not any(isinstance(e, ast.Starred) for e in elts):
             for e in elts:
@@ -1161,7 +1161,7 @@ class Compiler:
                     u.emit(extend, 1)
                 pending = 0
                 self.expr(e.value)
-                u.emit(extend, 1)
+                u.emit(extend, 1, in_call)
             else:
                 self.expr(e)
                 pending += 1
@@ -1250,7 +1250,7 @@ class Compiler:
         if starred or double:
             self.expr(func)
             if starred:
-                self._sequence(node.args, O.BUILD_LIST, O.LIST_EXTEND)
+                self._sequence(node.args, O.BUILD_LIST, O.LIST_EXTEND, in_call=1)
                 u.emit(O.LIST_TO_TUPLE)
             else:
                 for a in node.args:
@@ -1333,8 +1333,12 @@ class Compiler:
             self.expr(gen.iter)
             u.emit(O.GET_ITER)
         self.place(top)
-        u.emit(O.FOR_ITER, end)
-        self.store(gen.target)
+        target = gen.target
+        if isinstance(target, ast.Name) and u.scope.resolve(target.id) == "fast":
+            u.emit(O.FOR_ITER_STORE_FAST, end, u.local(target.id))
+        else:
+            u.emit(O.FOR_ITER, end)
+            self.store(target)
         for cond in gen.ifs:
             self.jump_if(cond, False, top)
         if level + 1 < len(gens):

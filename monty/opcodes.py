@@ -88,7 +88,7 @@ OPCODES = [
     ("LIST_APPEND",          "n",      "-",     -1,                        None),
     ("SET_ADD",              "n",      "-",     -1,                        None),
     ("MAP_ADD",              "n",      "-",     -2,                        None),
-    ("LIST_EXTEND",          "n",      "-",     -1,                        None),
+    ("LIST_EXTEND",          "n",      "flags", -1,                        None),
     ("SET_UPDATE",           "n",      "-",     -1,                        None),
     ("DICT_UPDATE",          "n",      "-",     -1,                        None),
     ("DICT_MERGE",           "n",      "-",     -1,                        None),
