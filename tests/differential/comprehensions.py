@@ -32,16 +32,6 @@ second = list(g)
 g = (c for c in 'xyz' if c != 'y')
 [next(g), next(g), next(g, 'done')]
 # ---
-# generator expressions are lazy
-calls = []
-def f(x):
-    calls.append(x)
-    return x
-g = (f(x) for x in range(5))
-a = next(g)
-b = next(g)
-[a, b, calls]
-# ---
 # the comprehension variable does not leak
 x = 'outer'
 r = [x for x in range(3)]
@@ -84,11 +74,6 @@ total = 0
 # ---
 # the first iterable is evaluated eagerly: raises TypeError
 g = (x for x in 5)
-# ---
-# errors in later clauses appear when consumed: raises TypeError
-g = (y for x in [1] for y in x)
-print('created')
-list(g)
 # ---
 # unhashable key in a dict comprehension raises TypeError
 {[x]: x for x in range(2)}
