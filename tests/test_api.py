@@ -1,0 +1,287 @@
+"""The public API: Sandbox.run, errors raised to the host, the boundary, policy refusals."""
+
+import time
+
+import pytest
+
+import monty
+
+
+def run(code, **kwargs):
+    return monty.Sandbox(**kwargs).run(code)
+
+
+def runtime_error(code, **kwargs):
+    with pytest.raises(monty.MontyRuntimeError) as info:
+        run(code, **kwargs)
+    return info.value
+
+
+# ---------------------------------------------------------------- syntax
+
+@pytest.mark.parametrize("code, construct", [
+    ("class A:\n    pass", "class definitions"),
+    ("x = 1\nwith x:\n    pass", "'with' statements"),
+    ("def g():\n    yield 1", "'yield' expressions"),
+    ("match 1:\n    case 1:\n        pass", "'match' statements"),
+    ("async def f():\n    pass", "'async def' functions"),
+])
+def test_unsupported_syntax_names_construct_and_line(code, construct):
+    with pytest.raises(monty.MontySyntaxError) as info:
+        run(code)
+    assert construct in str(info.value)
+    assert info.value.lineno == code.count("\n", 0, code.index(code.split("\n")[-1])) or info.value.lineno >= 1
+
+
+def test_unsupported_syntax_line_number():
+    with pytest.raises(monty.MontySyntaxError) as info:
+        run("x = 1\ny = 2\nclass A:\n    pass")
+    assert info.value.lineno == 3
+    assert "(line 3)" in str(info.value)
+
+
+def test_parse_error_is_syntax_error():
+    with pytest.raises(monty.MontySyntaxError) as info:
+        run("x = (1,")
+    assert "SyntaxError" in str(info.value)
+
+
+def test_compile_time_errors_are_syntax_errors():
+    for code in ("return 1", "break", "def f():\n    nonlocal q"):
+        with pytest.raises(monty.MontySyntaxError):
+            run(code)
+
+
+# ---------------------------------------------------------------- runtime errors
+
+def test_runtime_error_fields():
+    e = runtime_error("d = {}\nd['missing']")
+    assert e.exc_type == "KeyError"
+    assert e.message == "'missing'"
+    assert "KeyError" in str(e) and "'missing'" in str(e)
+    assert e.traceback == [("<module>", 2)]
+
+
+def test_traceback_lists_sandbox_frames():
+    code = "def inner(x):\n    return 1 / x\ndef outer():\n    return inner(0)\nouter()"
+    e = runtime_error(code)
+    assert e.exc_type == "ZeroDivisionError"
+    assert e.traceback == [("<module>", 5), ("outer", 4), ("inner", 2)]
+    shown = e.display()
+    assert shown.startswith("Traceback (most recent call last):")
+    assert '  File "<string>", line 2, in inner\n    return 1 / x' in shown
+    assert shown.endswith("ZeroDivisionError: division by zero")
+
+
+def test_display_shows_exception_chain():
+    code = "try:\n    1 / 0\nexcept ZeroDivisionError as e:\n    raise ValueError('bad') from e"
+    shown = runtime_error(code).display()
+    assert "ZeroDivisionError: division by zero" in shown
+    assert "The above exception was the direct cause of the following exception:" in shown
+    assert shown.endswith("ValueError: bad")
+
+
+def test_errors_share_a_base_class():
+    for cls in (monty.MontySyntaxError, monty.MontyRuntimeError, monty.MontyLimitError,
+                monty.MontyTimeLimitError, monty.MontyTypeError):
+        assert issubclass(cls, monty.MontyError)
+
+
+# ---------------------------------------------------------------- state and boundary
+
+def test_globals_persist_across_runs():
+    sb = monty.Sandbox()
+    sb.run("def add(a, b):\n    return a + b\ntotal = 10")
+    assert sb.run("total = add(total, 5)\ntotal") == 15
+    assert sb.run("total") == 15
+
+
+def test_inputs_are_copied_in():
+    data = {"items": [1, 2, 3]}
+    sb = monty.Sandbox()
+    assert sb.run("data['items'].append(4)\nlen(data['items'])", inputs={"data": data}) == 4
+    assert data == {"items": [1, 2, 3]}
+
+
+def test_results_are_copied_out_with_identity():
+    value = run("a = [1, 2]\n[a, a, {'k': (a,)}]")
+    assert value == [[1, 2], [1, 2], {"k": ([1, 2],)}]
+    assert value[0] is value[1] is value[2]["k"][0]
+
+
+def test_cycles_cross_the_boundary():
+    value = run("a = []\na.append(a)\na")
+    assert value[0] is value
+
+
+def test_non_plain_result_is_a_type_error():
+    with pytest.raises(monty.MontyTypeError) as info:
+        run("def f():\n    pass\nf")
+    assert isinstance(info.value, TypeError)
+    assert "function" in str(info.value)
+
+
+def test_non_plain_input_is_refused():
+    sb = monty.Sandbox()
+    with pytest.raises(TypeError):
+        sb.run("x", inputs={"x": object()})
+    assert sb.run("1 + 1") == 2
+
+
+def test_bad_arguments_are_type_errors():
+    with pytest.raises(TypeError):
+        monty.Sandbox().run(b"1 + 1")
+    with pytest.raises(TypeError):
+        monty.Sandbox(functions=[print])
+    with pytest.raises(TypeError):
+        monty.Sandbox(limits={"max_duration": 1})
+    with pytest.raises(TypeError):
+        monty.Sandbox().run("1", inputs={"not an identifier": 1})
+
+
+def test_print_callback_receives_text():
+    chunks = []
+    run("print('a', 1, sep='-', end='!')\nprint()", print_callback=chunks.append)
+    assert chunks == ["a-1!", "\n"]
+
+
+def test_print_to_file_is_refused():
+    e = runtime_error("print('x', file=None)\nprint('x', file=1)")
+    assert e.exc_type == "TypeError"
+
+
+# ---------------------------------------------------------------- host functions
+
+def test_host_function_called_with_plain_copies():
+    seen = []
+
+    def record(items, *, tag):
+        seen.append((items, tag))
+        items.append("host")
+        return {"n": len(items)}
+
+    sb = monty.Sandbox(functions={"record": record})
+    assert sb.run("xs = [1]\nr = record(xs, tag='t')\n(r, xs)") == ({"n": 2}, [1])
+    assert seen == [([1, "host"], "t")]
+
+
+@pytest.mark.parametrize("exc, exc_type, message", [
+    (KeyError("k"), "KeyError", "'k'"),
+    (ValueError("bad value"), "ValueError", "bad value"),
+    (ConnectionError("down"), "ConnectionError", "down"),
+    (TimeoutError("slow"), "TimeoutError", "slow"),
+])
+def test_host_builtin_exceptions_keep_type_and_message(exc, exc_type, message):
+    def fail():
+        raise exc
+
+    sb = monty.Sandbox(functions={"fail": fail})
+    code = f"try:\n    fail()\nexcept {exc_type} as e:\n    r = ('caught', str(e))\nr"
+    assert sb.run(code) == ("caught", message)
+
+
+def test_host_custom_exception_becomes_runtime_error():
+    class HostError(Exception):
+        pass
+
+    def fail():
+        raise HostError("secret detail")
+
+    sb = monty.Sandbox(functions={"fail": fail})
+    assert sb.run("try:\n    fail()\nexcept RuntimeError as e:\n    r = str(e)\nr") == "secret detail"
+    assert sb.run("try:\n    fail()\nexcept RuntimeError as e:\n    r = e.__traceback__\nr") is None
+
+
+def test_host_function_returning_non_plain_value():
+    sb = monty.Sandbox(functions={"leak": lambda: object()})
+    e = None
+    with pytest.raises(monty.MontyRuntimeError) as info:
+        sb.run("leak()")
+    e = info.value
+    assert e.exc_type == "TypeError"
+    assert sb.run("1") == 1
+
+
+def test_host_function_attributes_are_not_reachable():
+    sb = monty.Sandbox(functions={"f": len})
+    for attr in ("__self__", "__globals__", "func", "__call__", "__module__"):
+        with pytest.raises(monty.MontyRuntimeError) as info:
+            sb.run(f"f.{attr}")
+        assert info.value.exc_type == "AttributeError"
+
+
+# ---------------------------------------------------------------- policy
+
+@pytest.mark.parametrize("code", [
+    "open('/etc/passwd')", "eval('1')", "exec('x = 1')", "compile('1', 'f', 'eval')",
+    "__import__('os')", "globals()", "locals()", "vars()", "input()", "breakpoint()",
+])
+def test_dangerous_builtins_are_absent(code):
+    assert runtime_error(code).exc_type == "NameError"
+
+
+@pytest.mark.parametrize("code", ["import os", "from os import path", "import sys as s"])
+def test_import_is_refused(code):
+    e = runtime_error(code)
+    assert e.exc_type == "ModuleNotFoundError"
+    assert "No module named" in e.message
+
+
+@pytest.mark.parametrize("code", [
+    "().__class__.__bases__",
+    "(1).__class__.__subclasses__()",
+    "getattr(int, '__subclasses__')",
+    "getattr((), '__cl' + 'ass__').__base__",
+    "def f():\n    pass\nf.__globals__",
+    "def f():\n    pass\nf.__code__",
+    "(lambda: 0).__closure__",
+    "[].append.__self__",
+    "try:\n    1/0\nexcept Exception as e:\n    e.__traceback__.tb_frame",
+    "iter([]).__reduce__",
+])
+def test_dunder_traversal_is_refused(code):
+    assert runtime_error(code).exc_type in ("AttributeError", "TypeError")
+
+
+@pytest.mark.parametrize("code", [
+    "'{0.__class__.__base__.__subclasses__}'.format(())",
+    "'{0.__globals__}'.format(lambda: 0)",
+    "'{x.__class__.__mro__}'.format_map({'x': 1})",
+])
+def test_format_field_traversal_is_refused(code):
+    assert runtime_error(code).exc_type == "AttributeError"
+
+
+def test_type_with_three_arguments_is_refused():
+    assert runtime_error("type('X', (), {})").exc_type == "TypeError"
+
+
+def test_type_of_builtin_values():
+    assert run("[type(1) is int, type('') is str, type([]).__name__, type(len).__name__]") == \
+        [True, True, "list", "builtin_function_or_method"]
+
+
+# ---------------------------------------------------------------- limits
+
+def test_time_limit_cannot_be_caught():
+    chunks = []
+    sb = monty.Sandbox(limits=monty.Limits(max_duration=0.2), print_callback=chunks.append)
+    code = ("try:\n    while True:\n        pass\nexcept BaseException:\n    print('caught')\n"
+            "finally:\n    print('finally')")
+    start = time.perf_counter()
+    with pytest.raises(monty.MontyTimeLimitError):
+        sb.run(code)
+    assert time.perf_counter() - start < 0.7
+    assert chunks == []
+    assert sb.run("21 * 2") == 42
+
+
+def test_recursion_error_is_catchable():
+    code = ("def f(n):\n    return f(n + 1)\ntry:\n    f(0)\nexcept RecursionError as e:\n"
+            "    r = str(e)\nr")
+    assert run(code, limits=monty.Limits(max_recursion_depth=50)) == "maximum recursion depth exceeded"
+
+
+def test_huge_repetition_is_refused_before_allocating():
+    e = runtime_error("'ab' * 10 ** 12")
+    assert e.exc_type == "MemoryError"
