@@ -53,7 +53,8 @@ MAX_SINGLE_ALLOC = 1 << 31
 """No single result larger than this many bytes is ever built, whatever `precheck` says."""
 
 MAX_NATIVE_STEPS = 10 ** 8
-"""No single native operation may be asked to walk more than this many items of a `range`."""
+"""No single native operation may be asked to walk more than this many items of a `range`
+(MemoryError beyond it, like an oversize result), whatever `precheck_steps` says."""
 
 
 def precheck(nbytes):
@@ -104,8 +105,10 @@ def _need(nbytes, validate=None):
 # ---------------------------------------------------------------------------------------------
 # Sizes of the objects CPython builds (bytes-ish: what sys.getsizeof would report)
 
-_ASCII_HDR = sys.getsizeof("") - 1            # PyASCIIObject, plus 1 byte per char and a NUL
-_UCS_HDR = sys.getsizeof("\xe9") - 2          # PyCompactUnicodeObject
+# (measured on freshly built strings: the cached one-character strings of 3.12+ also carry
+# a UTF-8 copy)
+_ASCII_HDR = sys.getsizeof("".join(["a", "b"])) - 3     # PyASCIIObject; 1 byte a char, a NUL
+_UCS_HDR = sys.getsizeof("".join(["\xe9", "\xe9"])) - 3  # PyCompactUnicodeObject
 _BYTES_HDR = sys.getsizeof(b"") - 1
 _LIST_HDR = sys.getsizeof([])
 _TUPLE_HDR = sys.getsizeof(())
@@ -114,10 +117,14 @@ _PTR = 8
 
 
 def _kind(s):
-    """Storage kind of a str: 0 for ASCII, else bytes per character (1, 2 or 4). O(1)."""
+    """Storage kind of a str: 0 for ASCII, else bytes per character (1, 2 or 4). O(1); may
+    overstate the kind of a string that carries a cached UTF-8 copy."""
     if s.isascii():
         return 0
-    k = (sys.getsizeof(s) - _UCS_HDR) // (len(s) + 1)
+    n = len(s)
+    if n == 1:
+        return _char_kind(ord(s))
+    k = (sys.getsizeof(s) - _UCS_HDR) // (n + 1)
     return 1 if k <= 1 else (2 if k == 2 else 4)
 
 
@@ -140,10 +147,6 @@ def _seq_size(seq, nitems):
     if type(seq) is str:
         return _str_size(nitems, _kind(seq))
     return _bytes_size(nitems)
-
-
-def _index(x):
-    return x if type(x) is int else operator.index(x)
 
 
 def _is_a(obj, tp):
@@ -287,7 +290,8 @@ class OpaqueType:
         raise AttributeError(f"cannot set '{name}' attribute of immutable type '{self.__name__}'")
 
     def __delattr__(self, name):
-        raise AttributeError(f"cannot delete '{name}' attribute of immutable type '{self.__name__}'")
+        raise AttributeError(
+            f"cannot delete '{name}' attribute of immutable type '{self.__name__}'")
 
     def __repr__(self):
         return f"<class '{self.__name__}'>"
@@ -424,7 +428,11 @@ def _make_pad(tp, name):
             nbytes = _str_size(width, kind)
         else:
             nbytes = _bytes_size(width)
-        _need(nbytes, lambda: real(self, 0, *args[1:]))
+        try:
+            check_alloc(nbytes)
+        except BaseException:
+            real(self, 0, *args[1:])    # CPython's own error for a bad fill character
+            raise
         return real(self, *args)
 
     return pad
@@ -454,10 +462,14 @@ def _make_expandtabs(tp):
     return expandtabs
 
 
-# --- join ------------------------------------------------------------------------------------------
+# --- join -----------------------------------------------------------------------------------------
 
 def _is_iterable(obj):
     return _exists((type(obj),), "__iter__") or _exists((type(obj),), "__getitem__")
+
+
+_str_len = str.__len__
+_str_isascii = str.isascii
 
 
 def _make_join(tp):
@@ -473,25 +485,27 @@ def _make_join(tp):
         if t is list or t is tuple:
             seq = it
         elif t is range:
-            seq = list(it[:1])      # items are ints: CPython fails on the first one
+            check_iterable(it, _PTR)    # CPython materialises the range first
+            seq = list(it[:1])          # its items are ints: the join fails on the first one
         elif not _is_iterable(it):
             return real(self, it)   # "can only join an iterable"
         else:
             seq = list(it)
         if not seq:
             return real(self, seq)
-        types = set(map(type, seq))
-        if not types.issubset(item_types):
-            return real(self, seq)  # CPython checks every item before allocating
-        total = sum(map(len, seq)) + len(self) * (len(seq) - 1)
         if tp is str:
-            if self.isascii() and all(map(str.isascii, seq)):
-                kind = 0
-            else:
-                kind = max(_kind(self), max(map(_kind, seq)))
+            # str.__len__ and str.isascii refuse non-str items without running their code
+            try:
+                total = sum(map(_str_len, seq)) + len(self) * (len(seq) - 1)
+                ascii_only = self.isascii() and all(map(_str_isascii, seq))
+            except TypeError:
+                return real(self, seq)   # CPython checks every item before allocating
+            kind = 0 if ascii_only else max(_kind(self), max(map(_kind, seq)))
             nbytes = _str_size(total, kind)
         else:
-            nbytes = _bytes_size(total)
+            if not set(map(type, seq)).issubset(item_types):
+                return real(self, seq)
+            nbytes = _bytes_size(sum(map(len, seq)) + len(self) * (len(seq) - 1))
         check_alloc(nbytes)
         return real(self, seq)
 
@@ -506,17 +520,17 @@ def _make_replace(tp):
 
     @_register(tp, "replace")
     def replace(self, *args, **kwargs):
-        if type(self) is not tp or kwargs or not 2 <= len(args) <= 3:
+        # (count is positional-only up to 3.12, a keyword too from 3.13)
+        if (type(self) is not tp or not 2 <= len(args) <= 3
+                or (kwargs and (len(args) == 3 or set(kwargs) != {"count"}))):
             return real(self, *args, **kwargs)
         old, new = args[0], args[1]
         if type(old) not in arg_types or type(new) not in arg_types:
-            return real(self, *args)
-        count = -1
-        if len(args) == 3:
-            count = args[2]
-            if type(count) is not int:
-                count = operator.index(count)
-                args = (old, new, count)
+            return real(self, *args, **kwargs)
+        count = _arg(args, kwargs, 2, "count", -1)
+        if type(count) is not int:
+            count = operator.index(count)
+            args, kwargs = _with_arg(args, kwargs, 2, "count", count)
         if len(new) > len(old) and count != 0:
             n = self.count(old)
             if 0 <= count < n:
@@ -528,8 +542,12 @@ def _make_replace(tp):
             nbytes = _str_size(nchars, max(_kind(self), _kind(new)))
         else:
             nbytes = _bytes_size(nchars)
-        check_alloc(nbytes)
-        return real(self, *args)
+        try:
+            check_alloc(nbytes)
+        except BaseException:
+            real(self[:0], *args, **kwargs)     # CPython's own error for a bad call shape
+            raise
+        return real(self, *args, **kwargs)
 
     return replace
 
@@ -613,7 +631,7 @@ def _make_splitlines(tp):
     return splitlines
 
 
-# --- str.translate -----------------------------------------------------------------------------------
+# --- str.translate --------------------------------------------------------------------------------
 
 _real_str_translate = str.translate
 
@@ -661,7 +679,7 @@ def _str_translate(self, *args, **kwargs):
     return _real_str_translate(self, table)
 
 
-# --- str.format / str.format_map ---------------------------------------------------------------------
+# --- str.format / str.format_map ------------------------------------------------------------------
 
 _real_str_format = str.format
 _real_str_format_map = str.format_map
@@ -681,7 +699,7 @@ def _str_format_map(self, *args, **kwargs):
     return safe_format_map(self, args[0])
 
 
-# --- containers: list.extend, set operations, dict.fromkeys, dict views, bytearray.extend ------------
+# --- containers: list.extend, set operations, dict.fromkeys, dict views, bytearray.extend ---------
 
 def _make_iter_method(tp, name, per_item):
     """Wrap a method whose positional arguments are iterables it walks (and, when `per_item`,
@@ -712,7 +730,7 @@ def _dict_fromkeys(cls_or_self, *args, **kwargs):
     return _real_dict_fromkeys.__get__(None, cls)(*args, **kwargs)
 
 
-# --- range.count / range.index / `in` ------------------------------------------------------------------
+# --- range.count / range.index / `in` -------------------------------------------------------------
 
 def _range_search_key(x):
     """For a range search of `x`: ("int", value) when an int search gives the answer without
@@ -775,7 +793,7 @@ def _range_index(self, *args, **kwargs):
     raise ValueError("sequence.index(x): x not in sequence")
 
 
-# --- int.to_bytes / int.from_bytes / float.fromhex / bytes.fromhex --------------------------------------
+# --- int.to_bytes / int.from_bytes / float.fromhex / bytes.fromhex --------------------------------
 
 _real_int_to_bytes = int.to_bytes
 _real_int_from_bytes = int.__dict__["from_bytes"]
@@ -931,7 +949,8 @@ VM_OVERRIDES = {(list, "sort")}
 """(type, name) pairs whose table entry is a placeholder the VM replaces with its own
 implementation (list.sort with a key calls back into sandbox code)."""
 
-CLASS_METHODS = frozenset((tp, name) for tp, name, kind in _WRAPPER_INFO.values() if kind == "class")
+CLASS_METHODS = frozenset((tp, name) for tp, name, kind in _WRAPPER_INFO.values()
+                          if kind == "class")
 """(type, name) of the class methods: their entry accepts either an instance or a class first."""
 
 STATIC_METHODS = frozenset((tp, name) for tp, name, kind in _WRAPPER_INFO.values()
@@ -987,6 +1006,11 @@ SAFE_DUNDERS = frozenset({"__name__", "__qualname__", "__doc__", "__class__"})
 
 def lookup_method(tp, name):
     """The METHODS entry for `name` on instances of `tp` (walking tp's MRO), or None."""
+    d = METHODS.get(tp)
+    if d is not None:
+        e = d.get(name)
+        if e is not None:
+            return e
     for k in _mro(tp):
         d = METHODS.get(k)
         if d is not None:
@@ -998,11 +1022,22 @@ def lookup_method(tp, name):
 
 def lookup_data(tp, name):
     """True when `name` is a readable data attribute of instances of `tp` (via the MRO)."""
-    for k in _mro(tp):
+    return _data_descriptor(tp, name) is not None
+
+
+def _data_descriptor(tp, name):
+    """The builtin descriptor that reads data attribute `name` (from the class that allows
+    it, so that a subclass can never substitute its own), or None when not allowed."""
+    mro = _mro(tp)
+    for i, k in enumerate(mro):
         d = DATA_ATTRS.get(k)
         if d is not None and name in d:
-            return True
-    return False
+            for owner in mro[i:]:
+                descr = _type_dict(owner).get(name)
+                if descr is not None:
+                    return descr
+            return None
+    return None
 
 
 def _tabled(tp):
@@ -1021,7 +1056,8 @@ def _exists(types, name):
     return False
 
 
-_DESCRIPTOR_TYPES = frozenset({type(str.upper), WrapperDescriptorType})
+_method_descriptor = type(str.upper)
+_DESCRIPTOR_TYPES = frozenset({_method_descriptor, WrapperDescriptorType})
 _CALLABLE_TYPES = frozenset({BuiltinFunctionType, type(str.upper), WrapperDescriptorType,
                              MethodWrapperType, type(dict.__dict__["fromkeys"]), BoundWrapper})
 
@@ -1031,7 +1067,7 @@ def _missing(obj, name, is_class):
         label = f"type object '{_type_name(obj)}'"
         exists = _exists((obj, type(obj)), name)
     else:
-        label = f"'{type(obj).__name__}' object"
+        label = f"'{_type_name(type(obj))}' object"
         exists = _exists((type(obj),), name)
     if exists:
         return AttributeError(f"{label} attribute '{name}' is not accessible in the sandbox",
@@ -1039,10 +1075,22 @@ def _missing(obj, name, is_class):
     return AttributeError(f"{label} has no attribute '{name}'", name=name)
 
 
-def _check_name(name):
+def _name_type_message(fn):
+    try:
+        fn(0, 0)
+    except TypeError as e:
+        return str(e).replace("'int'", "'{}'")
+    return "attribute name must be string, not '{}'"
+
+
+_GETATTR_NAME_MSG = _name_type_message(getattr)     # the wording differs across versions
+_HASATTR_NAME_MSG = _name_type_message(hasattr)
+
+
+def _check_name(name, message=_GETATTR_NAME_MSG):
     if type(name) is not str:
         if not _is_a(name, str):
-            raise TypeError(f"attribute name must be string, not '{type(name).__name__}'")
+            raise TypeError(message.format(_type_name(type(name))))
         name = str.__str__(name)
     return name
 
@@ -1055,8 +1103,14 @@ def get_attribute(obj, name):
     message when the attribute does not exist, a "not accessible in the sandbox" message when
     it exists but is not allowed. Nothing that is not allowed is ever read.
     """
-    name = _check_name(name)
+    if type(name) is not str:
+        name = _check_name(name)
     tp = type(obj)
+    d = METHODS.get(tp)
+    if d is not None:
+        entry = d.get(name)
+        if type(entry) is _method_descriptor:
+            return entry.__get__(obj, tp)
     if type in _mro(tp):
         return _class_attribute(obj, name)
     if name == "__class__":
@@ -1072,8 +1126,9 @@ def get_attribute(obj, name):
             if info[2] == "class":
                 return BoundWrapper(entry, tp)
         return BoundWrapper(entry, obj)
-    if lookup_data(tp, name):
-        return getattr(obj, name)
+    descr = _data_descriptor(tp, name)
+    if descr is not None:
+        return descr.__get__(obj, tp)
     if name == "__doc__" and _tabled(tp):
         return _type_doc(tp)
     if name in SAFE_DUNDERS and name != "__class__":
@@ -1130,6 +1185,8 @@ def _class_attribute(cls, name):
 
 def has_attribute(obj, name):
     """`hasattr(obj, name)` through the gate."""
+    if type(name) is not str:
+        name = _check_name(name, _HASATTR_NAME_MSG)
     try:
         get_attribute(obj, name)
     except AttributeError:
@@ -1143,11 +1200,12 @@ def has_attribute(obj, name):
 format_value = format
 """Hook: formats one resolved value with its (checked) spec: `format_value(value, spec)`."""
 convert_str = str
-"""Hook: the `!s` conversion and `%s`."""
+"""Hook: the `!s` conversion and `%s`. (safe_percent lets CPython convert plain str, int,
+float, bool and None itself: their text is the same.)"""
 convert_repr = repr
-"""Hook: the `!r` conversion and `%r`."""
+"""Hook: the `!r` conversion and `%r` (see convert_str)."""
 convert_ascii = ascii
-"""Hook: the `!a` conversion and `%a`."""
+"""Hook: the `!a` conversion and `%a` (see convert_str)."""
 
 
 def _default_getitem(obj, key):
@@ -1217,7 +1275,14 @@ def _join_str(pieces):
 
 
 def _get_field(field, args, kwargs, auto):
-    first, rest = _field_name_split(field)
+    if not field:
+        first, rest = "", ()
+    elif "." in field or "[" in field or (len(field) > 18 and field.isdecimal()):
+        first, rest = _field_name_split(field)
+    elif field.isdecimal():
+        first, rest = int(field), ()
+    else:
+        first, rest = field, ()
     if type(first) is int:
         if auto[0] == 1:
             raise ValueError("cannot switch from automatic field numbering to manual field "
@@ -1264,21 +1329,25 @@ def _convert(obj, conv):
     raise ValueError(f"Unknown conversion specifier \\x{c:x}")
 
 
+_DECIMALS = re.compile(r"\d*")       # \d on str patterns: Unicode decimals, as CPython's parser
+_ANY_DECIMAL = re.compile(r"\d")
+
+
 def _spec_int(spec, pos):
     """Decimal digits (any Unicode decimal, as CPython) at spec[pos:]: (value, end), or None
     when the value overflows a C ssize_t (CPython then raises ValueError)."""
-    n = len(spec)
-    start = pos
-    while pos < n and spec[pos].isdecimal():
-        pos += 1
-    if pos == start:
+    digits = _DECIMALS.match(spec, pos).group()
+    if not digits:
         return -1, pos
+    end = pos + len(digits)
+    if len(digits) <= 18:
+        return int(digits), end
     value = 0
-    for c in spec[start:pos]:
+    for c in digits:
         value = value * 10 + int(c)
         if value > sys.maxsize:
             return None
-    return value, pos
+    return value, end
 
 
 def _parse_spec(spec):
@@ -1322,7 +1391,8 @@ def _parse_spec(spec):
         r = _spec_int(spec, pos)
         if r is None:
             return None
-        precision_span = (pos, r[1])
+        if r[1] > pos:
+            precision_span = (pos, r[1])
         precision, pos = r
     typ = spec[-1] if pos < n else ""
     return fill, width, precision, typ, grouping, alternate, width_span, precision_span
@@ -1380,7 +1450,8 @@ def safe_format_value(value, spec=""):
     """`format(value, spec)` with the size of the result pre-checked for the builtin types
     whose format spec can ask for an unbounded result (width, precision). The value itself
     is formatted by the `format_value` hook."""
-    if spec and type(spec) is str and type(value) in _FORMAT_CHECKED:
+    if spec and type(spec) is str and type(value) in _FORMAT_CHECKED and _ANY_DECIMAL.search(spec):
+        # (without a width or precision the result is about the size of the value itself)
         parsed = _parse_spec(spec)
         if parsed is not None:
             nchars = _format_chars(value, parsed)
@@ -1633,7 +1704,7 @@ def _percent_slow(fmt, values, is_bytes):
         # -- format one argument
         v = nextarg()
         mini = "%" + flags + (str(width) if width >= 0 else "") + (f".{prec}" if prec >= 0 else "")
-        if ch in "sra":
+        if ch in "sra" or (is_bytes and ch == "b"):
             piece, pchars, pkind = _percent_text(v, ch, mini, width, prec, is_bytes)
         elif ch in "diuoxXeEfFgGc":
             if ch in "diuoxX":
@@ -1664,6 +1735,8 @@ def _percent_slow(fmt, values, is_bytes):
             c = ord(ch)
             if is_bytes:
                 if c >= 128:
+                    # CPython's message for this case has no index, and varies by version
+                    (b"%" + bytes([c])) % (0,)
                     raise OverflowError("character argument not in range(0x110000)")
                 raise ValueError(f"unsupported format character '{ch}' (0x{c:x}) at index "
                                  f"{fmtpos - 1}")
