@@ -12,7 +12,7 @@ cdef dict _SANDBOX_TYPE_NAMES = {
     HostFunction: "builtin_function_or_method", BoundMethod: "method", Cell: "cell", Code: "code",
     RangeIter: "range_iterator", BigRangeIter: "longrange_iterator", SetIter: "set_iterator",
     EnumerateIter: "enumerate", ZipIter: "zip", MapIter: "map", FilterIter: "filter",
-    ForeignIter: "iterator", ReversedIter: "reversed",
+    ForeignIter: "iterator", ReversedIter: "reversed", Generator: "generator",
 }
 
 
@@ -70,6 +70,8 @@ cdef object get_attribute(object obj, str name):
             return None
         if name == "__class__":
             return sandbox_type_of(obj)
+        if type(obj) is Generator and name in ("send", "throw", "close"):
+            return getattr(obj, name)
         raise AttributeError(f"'{type_name(obj)}' object has no attribute '{name}'")
     if isinstance(obj, BaseException):
         if name == "__cause__":
@@ -381,6 +383,13 @@ cdef object b_next(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
     it = positional[0]
     if not isinstance(it, SandboxIter):
         raise TypeError(f"'{type_name(it)}' object is not an iterator")
+    if type(it) is Generator:
+        try:
+            return gen_resume(vm, <Generator>it, None, None)
+        except StopIteration:
+            if npos == 2:
+                return positional[1]
+            raise
     r = monty_iternext(<PyObject*>it)
     if r != NULL:
         value = <object>r

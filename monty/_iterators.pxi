@@ -2,7 +2,7 @@
 # can be snapshotted mid-loop.
 
 cdef class SandboxIter:
-    """Base of the VM's iterators."""
+    """Base of the VM's iterators (and generators)."""
 
     def __iter__(self):
         return self

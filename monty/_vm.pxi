@@ -168,6 +168,8 @@ cdef class VM:
         f.ret = ret
         f.limit = limit
         f.entry = entry
+        f.gen = NULL
+        f.resume = 0
         self.depth += 1
         return 0
 
@@ -252,6 +254,12 @@ cdef class VM:
                 XDECREF(self.stack[ret + i])
                 self.stack[ret + i] = NULL
             raise
+        if fn.code.flags & CO_GENERATOR:
+            make_generator(self)
+            gen = <object>self.stack[ret]
+            DECREF(self.stack[ret])
+            self.stack[ret] = NULL
+            return gen
         saved = _current_vm
         _current_vm = self
         self.nest += 1
@@ -757,6 +765,10 @@ cdef object run_frames(VM vm):
 
     while True:
         try:
+            if vm.pending_exc is not None:
+                exc = vm.pending_exc
+                vm.pending_exc = None
+                raise_raw(exc)
             while True:
                 op = ip[pc * 3]
                 a = ip[pc * 3 + 1]
@@ -822,6 +834,18 @@ cdef object run_frames(VM vm):
                             (<ListIter>x).index = i + 1
                         else:
                             r = NULL
+                    elif TYPE(x) == <PyObject*>Generator:
+                        f.pc = pc
+                        f.sp = sp - stack
+                        if gen_push_frame(vm, <Generator>x, None, 0, RESUME_FOR_ITER):
+                            f = &vm.frames[vm.depth - 1]
+                            ip = (<Code>f.code).instrs
+                            consts = (<Code>f.code).const_items
+                            fast = stack + f.base
+                            sp = stack + f.sp
+                            pc = f.pc
+                            continue
+                        r = NULL
                     else:
                         r = monty_iternext(x)
                         if r == NULL and R_ErrOccurred() != NULL:
@@ -1054,6 +1078,9 @@ cdef object run_frames(VM vm):
                         if vm.ticks <= 0:
                             check_limits(vm)
                         bind_and_push(vm, <Function>v, func_slot - stack, args - stack, nargs, kw, 0)
+                        if (<Code>vm.frames[vm.depth - 1].code).flags & CO_GENERATOR:
+                            sp = stack + make_generator(vm) + 1
+                            continue
                         f = &vm.frames[vm.depth - 1]
                         ip = (<Code>f.code).instrs
                         consts = (<Code>f.code).const_items
@@ -1091,6 +1118,9 @@ cdef object run_frames(VM vm):
                         bind_and_push(vm, <Function>v, func_slot - stack, func_slot + 1 - stack, nargs, kw, 0)
                         if kw != NULL:
                             DECREF(kw)
+                        if (<Code>vm.frames[vm.depth - 1].code).flags & CO_GENERATOR:
+                            sp = stack + make_generator(vm) + 1
+                            continue
                         f = &vm.frames[vm.depth - 1]
                         ip = (<Code>f.code).instrs
                         consts = (<Code>f.code).const_items
@@ -1116,12 +1146,27 @@ cdef object run_frames(VM vm):
                     f.sp = sp - stack
                     is_entry = f.entry
                     n = f.ret
+                    h = f.gen != NULL
+                    if h:
+                        gen_finish(vm, f)
                     vm.depth -= 1
                     vm.discard_frame(f)
                     if is_entry:
+                        vm.yielded = 0
                         obj = <object>r
                         DECREF(r)
                         return obj
+                    if h:
+                        # a generator resumed by FOR_ITER is exhausted: leave the loop
+                        DECREF(r)
+                        f = &vm.frames[vm.depth - 1]
+                        ip = (<Code>f.code).instrs
+                        consts = (<Code>f.code).const_items
+                        fast = gv if f.base < 0 else stack + f.base
+                        sp = stack + f.sp - 1
+                        DECREF(sp[0])
+                        pc = ip[(f.pc - 1) * 3 + 1]
+                        continue
                     stack[n] = r
                     f = &vm.frames[vm.depth - 1]
                     ip = (<Code>f.code).instrs
@@ -1369,6 +1414,59 @@ cdef object run_frames(VM vm):
                     r = TRUE_P if h else FALSE_P
                     INCREF(r)
                     sp[-1] = r
+                elif op == OP_YIELD_VALUE:
+                    sp -= 1
+                    r = sp[0]
+                    f.sp = sp - stack
+                    f.pc = pc
+                    gen_suspend(vm, f)
+                    is_entry = f.entry
+                    vm.depth -= 1
+                    vm.discard_frame(f)
+                    if is_entry:
+                        vm.yielded = 1
+                        obj = <object>r
+                        DECREF(r)
+                        return obj
+                    f = &vm.frames[vm.depth - 1]
+                    ip = (<Code>f.code).instrs
+                    consts = (<Code>f.code).const_items
+                    fast = gv if f.base < 0 else stack + f.base
+                    sp = stack + f.sp
+                    pc = f.pc
+                    if ip[(pc - 1) * 3] == OP_FOR_ITER:
+                        sp[0] = r
+                        sp += 1
+                    else:
+                        a = ip[(pc - 1) * 3 + 2]
+                        v = fast[a]
+                        fast[a] = r
+                        XDECREF(v)
+                elif op == OP_GET_YIELD_FROM_ITER:
+                    v = sp[-1]
+                    if TYPE(v) != <PyObject*>Generator:
+                        obj = get_iter(<object>v)
+                        r = <PyObject*>obj
+                        INCREF(r)
+                        obj = None
+                        sp[-1] = r
+                        DECREF(v)
+                elif op == OP_SEND:
+                    f.pc = pc
+                    obj = yield_from_send(vm, <object>sp[-2], <object>sp[-1])
+                    r = <PyObject*>(<tuple>obj)[1]
+                    INCREF(r)
+                    h = (<tuple>obj)[0] is True
+                    obj = None
+                    sp -= 1
+                    DECREF(sp[0])
+                    if h:
+                        DECREF(sp[-1])
+                        sp[-1] = r
+                        pc = a
+                    else:
+                        sp[0] = r
+                        sp += 1
                 elif op == OP_IMPORT_NAME:
                     import_name((<Code>f.code).names[a])
                 elif op == OP_NOP:
@@ -1384,6 +1482,8 @@ cdef object run_frames(VM vm):
                 f.sp = sp - stack
                 while True:
                     is_entry = f.entry
+                    if f.gen != NULL:
+                        gen_finish(vm, f)
                     vm.depth -= 1
                     vm.discard_frame(f)
                     if is_entry:
@@ -1412,6 +1512,10 @@ cdef object run_frames(VM vm):
                 f.sp = sp - stack
                 n = f.ret
                 is_entry = f.entry
+                h = f.gen != NULL
+                if h:
+                    gen_finish(vm, f)
+                    exc = generator_stop_error(exc)
                 vm.depth -= 1
                 vm.discard_frame(f)
                 if is_entry:
@@ -1420,7 +1524,8 @@ cdef object run_frames(VM vm):
                 ip = (<Code>f.code).instrs
                 consts = (<Code>f.code).const_items
                 fast = gv if f.base < 0 else stack + f.base
-                sp = stack + n          # the call's slots are gone
+                # the call's slots are gone; a generator ran above its caller's stack
+                sp = stack + (f.sp if h else n)
                 pc = f.pc
                 add_traceback(exc, f, pc)
 LimitExceeded = _LimitExceeded

@@ -30,8 +30,6 @@ _UNSUPPORTED = {
     ast.AsyncFor: "'async for' loops",
     ast.AsyncFunctionDef: "'async def' functions",
     ast.Await: "'await' expressions",
-    ast.Yield: "'yield' expressions",
-    ast.YieldFrom: "'yield from' expressions",
     ast.Match: "'match' statements",
 }
 if hasattr(ast, "TryStar"):
@@ -58,6 +56,7 @@ class Scope:
         self.kind = kind            # "module" | "function"
         self.parent = parent
         self.children = []
+        self.generator = False
         self.params = []
         self.assigned = set()
         self.used = set()
@@ -199,6 +198,12 @@ class ScopeBuilder(ast.NodeVisitor):
             return
         # names used in the comprehension scopes resolve to it through cells
         self.scope.used.add(node.target.id)
+
+    def visit_Yield(self, node):
+        self.scope.generator = True
+        self.generic_visit(node)
+
+    visit_YieldFrom = visit_Yield
 
     def visit_ExceptHandler(self, node):
         if node.type:
@@ -999,6 +1004,8 @@ class Compiler:
                 unit.flags |= CO_VARARGS
             if args.kwarg:
                 unit.flags |= CO_VARKEYWORDS
+            if unit.scope.generator:
+                unit.flags |= CO_GENERATOR
             self.copy_params_to_cells(unit)
             if isinstance(body, list):
                 self.body(body)
@@ -1304,8 +1311,13 @@ class Compiler:
         unit = self.unit = self.new_unit(node, name, self.qualname(name))
         try:
             unit.argcount = 1
-            unit.emit(build, 0)
+            if build is None:
+                unit.flags |= CO_GENERATOR
+            else:
+                unit.emit(build, 0)
             self.comprehension_loop(node, gens, 0, elts)
+            if build is None:
+                unit.emit(O.LOAD_CONST, unit.const(None))
             unit.emit(O.RETURN_VALUE)
             code = self.assemble(unit)
         finally:
@@ -1347,7 +1359,10 @@ class Compiler:
             depth = level + 2  # the container sits below one iterator per level
             for e in elts:
                 self.expr(e)
-            if len(elts) == 2:
+            if isinstance(node, ast.GeneratorExp):
+                u.emit(O.YIELD_VALUE)
+                u.emit(O.POP_TOP)
+            elif len(elts) == 2:
                 u.emit(O.MAP_ADD, depth)
             elif isinstance(node, ast.SetComp):
                 u.emit(O.SET_ADD, depth)
@@ -1366,9 +1381,29 @@ class Compiler:
         self.comprehension(node, "<dictcomp>", O.BUILD_MAP, [node.key, node.value])
 
     def expr_GeneratorExp(self, node):
-        # evaluated eagerly into a list, then iterated
-        self.comprehension(node, "<genexpr>", O.BUILD_LIST, [node.elt])
-        self.unit.emit(O.GET_ITER)
+        self.comprehension(node, "<genexpr>", None, [node.elt])
+
+    def expr_Yield(self, node):
+        u = self.unit
+        if node.value is None:
+            u.emit(O.LOAD_CONST, u.const(None))
+        else:
+            self.expr(node.value)
+        self.set_line(node)
+        u.emit(O.YIELD_VALUE)
+
+    def expr_YieldFrom(self, node):
+        u = self.unit
+        self.expr(node.value)
+        self.set_line(node)
+        u.emit(O.GET_YIELD_FROM_ITER)
+        u.emit(O.LOAD_CONST, u.const(None))
+        top, done = Label(), Label()
+        self.place(top)
+        u.emit(O.SEND, done)
+        u.emit(O.YIELD_VALUE)
+        u.emit(O.JUMP_BACKWARD, top)
+        self.place(done)
 
 
 def parse(source, filename=FILENAME):

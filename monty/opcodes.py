@@ -115,6 +115,11 @@ OPCODES = [
     ("POP_EXCEPT",           "-",      "-",     -1,                        None),
     ("CHECK_EXC_MATCH",      "-",      "-",     0,                         None),
     ("IMPORT_NAME",          "name",   "-",     1,                         None),
+    # generators: YIELD_VALUE pops the value and, on resume, pushes the sent value
+    ("YIELD_VALUE",          "-",      "-",     0,                         None),
+    ("GET_YIELD_FROM_ITER",  "-",      "-",     0,                         None),
+    # SEND: [iter, value] -> [iter, result]; when iter is exhausted: [return value], jump
+    ("SEND",                 "jump",   "-",     0,                         -1),
 ]
 
 NAMES = [row[0] for row in OPCODES]

@@ -22,7 +22,7 @@ def runtime_error(code, **kwargs):
 @pytest.mark.parametrize("code, construct", [
     ("class A:\n    pass", "class definitions"),
     ("x = 1\nwith x:\n    pass", "'with' statements"),
-    ("def g():\n    yield 1", "'yield' expressions"),
+    ("try:\n    pass\nexcept* ValueError:\n    pass", "'try'/'except*' statements"),
     ("match 1:\n    case 1:\n        pass", "'match' statements"),
     ("async def f():\n    pass", "'async def' functions"),
 ])
@@ -30,7 +30,7 @@ def test_unsupported_syntax_names_construct_and_line(code, construct):
     with pytest.raises(monty.MontySyntaxError) as info:
         run(code)
     assert construct in str(info.value)
-    assert info.value.lineno == code.count("\n", 0, code.index(code.split("\n")[-1])) or info.value.lineno >= 1
+    assert info.value.lineno >= 1
 
 
 def test_unsupported_syntax_line_number():
