@@ -40,7 +40,7 @@ cdef dict _opaque_types = {}
 def sandbox_type_of(obj):
     """`type(obj)` as sandbox code sees it: builtin types as themselves, the rest opaque."""
     t = type(obj)
-    if t in _policy.EXPOSED_TYPES:
+    if t in _policy.EXPOSED_TYPES or t in _sandbox_classes:
         return t
     name = type_name(obj)
     opaque = _opaque_types.get(name)
@@ -82,12 +82,18 @@ cdef object get_attribute(object obj, str name):
             return obj.__suppress_context__
         if name == "__traceback__":
             return None
+    if is_sandbox_object(obj):
+        return sandbox_object_getattr(obj, name)
+    if type(obj) is property and name in ("setter", "getter", "deleter", "fget", "fset", "fdel"):
+        return getattr(obj, name)
     return _policy.get_attribute(obj, name)
 
 
 cdef object lookup_method(object obj, str name):
     """A callable taking `obj` first for `obj.name(...)`, or None to use get_attribute."""
     t = type(obj)
+    if t in _sandbox_classes:
+        return sandbox_method(obj, name)
     per_type = _method_cache.get(t)
     if per_type is None:
         per_type = _method_cache[t] = {}
@@ -101,6 +107,8 @@ cdef object lookup_method(object obj, str name):
 
 
 cdef int set_attribute(object obj, str name, object value) except -1:
+    if is_sandbox_object(obj):
+        return sandbox_setattr(obj, name, value, False)
     if isinstance(obj, _VM_TYPES):
         raise AttributeError(f"'{type_name(obj)}' object has no attribute '{name}'")
     if _policy.has_attribute(obj, name):
@@ -109,6 +117,8 @@ cdef int set_attribute(object obj, str name, object value) except -1:
 
 
 cdef int del_attribute(object obj, str name) except -1:
+    if is_sandbox_object(obj):
+        return sandbox_setattr(obj, name, None, True)
     return set_attribute(obj, name, None)
 
 
@@ -609,4 +619,8 @@ def make_builtins():
     names["False"] = False
     names["Ellipsis"] = Ellipsis
     names["NotImplemented"] = NotImplemented
+    names["object"] = object
+    names["property"] = property
+    names["staticmethod"] = staticmethod
+    names["classmethod"] = classmethod
     return names

@@ -514,7 +514,7 @@ cdef object exception_cause(object cause):
 cdef object sandbox_exception(VM vm, object exc, bint from_c):
     """`exc` as a sandbox value: a builtin exception type, no host traceback, its context
     the exception being handled (C code may have chained a host exception: dropped)."""
-    if type(exc) not in EXPOSED_EXCEPTIONS:
+    if type(exc) not in EXPOSED_EXCEPTIONS and type(exc) not in _sandbox_classes:
         exc = RuntimeError(str(exc))
     exc.__traceback__ = None
     handled = vm.handled
@@ -691,6 +691,13 @@ cdef object dict_merge(object target, object other, object func):
             raise TypeError(f"{callable_str(func)} got multiple values for keyword argument '{k}'")
         target[k] = other[k]
     return None
+
+
+cdef int delete_name(dict ns, str name) except -1:
+    if name not in ns:
+        raise NameError(f"name '{name}' is not defined")
+    del ns[name]
+    return 0
 
 
 cdef object import_name(str name):
@@ -1071,6 +1078,25 @@ cdef object run_frames(VM vm):
                     else:
                         func_slot = args - 1
                     v = func_slot[0]
+                    if TYPE(v) == <PyObject*>BoundMethod and type((<BoundMethod>v).func) is Function:
+                        # put self in front of the arguments and call the function
+                        if func_slot + 1 == args:
+                            i = sp - args
+                            while i > 0:
+                                args[i] = args[i - 1]
+                                i -= 1
+                            sp += 1
+                        else:
+                            args -= 1
+                        w = <PyObject*>(<BoundMethod>v).self_obj
+                        INCREF(w)
+                        args[0] = w
+                        w = <PyObject*>(<BoundMethod>v).func
+                        INCREF(w)
+                        func_slot[0] = w
+                        DECREF(v)
+                        v = w
+                        nargs += 1
                     if TYPE(v) == <PyObject*>Function:
                         f.pc = pc
                         f.sp = sp - stack
@@ -1467,6 +1493,37 @@ cdef object run_frames(VM vm):
                     else:
                         sp[0] = r
                         sp += 1
+                elif op == OP_LOAD_NAME:
+                    obj = (<dict>fast[0]).get((<Code>f.code).names[a], _MISSING)
+                    if obj is _MISSING:
+                        v = gv[b]
+                        if v == NULL:
+                            v = bv[b]
+                            if v == NULL:
+                                raise_name_error(vm, b)
+                    else:
+                        v = <PyObject*>obj
+                    INCREF(v)
+                    obj = None
+                    sp[0] = v
+                    sp += 1
+                elif op == OP_STORE_NAME:
+                    sp -= 1
+                    (<dict>fast[0])[(<Code>f.code).names[a]] = <object>sp[0]
+                    DECREF(sp[0])
+                elif op == OP_DELETE_NAME:
+                    delete_name(<dict>fast[0], (<Code>f.code).names[a])
+                elif op == OP_BUILD_CLASS:
+                    n = a + 2 + (b & 1)
+                    obj = build_class(vm, sp - n, a, b & 1)
+                    for i in range(n):
+                        sp -= 1
+                        DECREF(sp[0])
+                    r = <PyObject*>obj
+                    INCREF(r)
+                    obj = None
+                    sp[0] = r
+                    sp += 1
                 elif op == OP_IMPORT_NAME:
                     import_name((<Code>f.code).names[a])
                 elif op == OP_NOP:

@@ -24,7 +24,6 @@ _CMPOP = {ast.Lt: 0, ast.LtE: 1, ast.Eq: 2, ast.NotEq: 3, ast.Gt: 4, ast.GtE: 5,
           ast.In: 6, ast.NotIn: 7, ast.Is: 8, ast.IsNot: 9}
 
 _UNSUPPORTED = {
-    ast.ClassDef: "class definitions",
     ast.With: "'with' statements",
     ast.AsyncWith: "'async with' statements",
     ast.AsyncFor: "'async for' loops",
@@ -66,6 +65,8 @@ class Scope:
         self.frees = set()
 
     def is_local(self, name):
+        if self.kind == "class":
+            return name == "__class__" and name in self.cells
         return (self.kind == "function" and name not in self.globals
                 and name not in self.nonlocals
                 and (name in self.assigned or name in self.params))
@@ -80,6 +81,8 @@ class Scope:
             return "free"
         if name in self.cells:
             return "cell"
+        if self.kind == "class":
+            return "name"
         if self.is_local(name):
             return "fast"
         return "global"
@@ -126,6 +129,8 @@ class ScopeBuilder(ast.NodeVisitor):
     def visit_Name(self, node):
         if isinstance(node.ctx, ast.Load):
             self.scope.used.add(node.id)
+            if node.id == "super" and self.scope.kind == "function":
+                self.scope.used.add("__class__")   # zero-argument super() needs the class cell
         else:
             self._bind(node.id)
 
@@ -155,6 +160,23 @@ class ScopeBuilder(ast.NodeVisitor):
     def visit_FunctionDef(self, node):
         self._function(node, node.body, node.args)
         self._bind(node.name)
+
+    def visit_ClassDef(self, node):
+        for d in node.decorator_list:
+            self.visit(d)
+        for b in node.bases:
+            self.visit(b)
+        for k in node.keywords:
+            self.visit(k.value)
+        outer = self.scope
+        scope = self.scope = self._enter(node, [".ns"])
+        scope.kind = "class"
+        for stmt in node.body:
+            self.visit(stmt)
+        self.scope = outer
+        self._bind(node.name)
+        if any("__class__" in child.used for child in scope.children):
+            scope.cells.add("__class__")
 
     def visit_Lambda(self, node):
         self._function(node, node.body, node.args)
@@ -228,6 +250,11 @@ class ScopeBuilder(ast.NodeVisitor):
             self._resolve(child)
         if scope.kind == "module":
             return
+        if scope.kind == "class":
+            for name in scope.used:
+                if name not in scope.assigned and name not in scope.globals:
+                    self._bind_free(scope, name)
+            return
         for name in scope.nonlocals:
             if name in scope.params:
                 raise MontySyntaxError(f"name '{name}' is parameter and nonlocal", scope.node.lineno)
@@ -246,7 +273,11 @@ class ScopeBuilder(ast.NodeVisitor):
         """Make `name` a free variable of `scope` if an enclosing function binds it."""
         chain = []
         outer = scope.parent
-        while outer is not None and outer.kind == "function":
+        while outer is not None and outer.kind != "module":
+            if outer.kind == "class" and name != "__class__":
+                chain.append(outer)       # class scopes are skipped, but pass the cell on
+                outer = outer.parent
+                continue
             if name in outer.globals:
                 return False
             if outer.is_local(name) or name in outer.nonlocals:
@@ -456,6 +487,8 @@ class Compiler:
         unit = self.unit
         if unit.scope.kind == "module":
             return name
+        if unit.scope.kind == "class":
+            return f"{unit.qualname}.{name}"
         return f"{unit.qualname}.<locals>.{name}"
 
     def load_name(self, name):
@@ -463,6 +496,8 @@ class Compiler:
         kind = u.scope.resolve(name)
         if kind == "module":
             u.emit(O.LOAD_FAST, u.nameidx(name))
+        elif kind == "name":
+            u.emit(O.LOAD_NAME, u.nameidx(name), u.nameidx(name))
         elif kind == "fast":
             u.emit(O.LOAD_FAST, u.local(name))
         elif kind == "global":
@@ -475,6 +510,8 @@ class Compiler:
         kind = u.scope.resolve(name)
         if kind == "module":
             u.emit(O.STORE_FAST, u.nameidx(name))
+        elif kind == "name":
+            u.emit(O.STORE_NAME, u.nameidx(name))
         elif kind == "fast":
             u.emit(O.STORE_FAST, u.local(name))
         elif kind == "global":
@@ -487,6 +524,8 @@ class Compiler:
         kind = u.scope.resolve(name)
         if kind == "module":
             u.emit(O.DELETE_FAST, u.nameidx(name))
+        elif kind == "name":
+            u.emit(O.DELETE_NAME, u.nameidx(name))
         elif kind == "fast":
             u.emit(O.DELETE_FAST, u.local(name))
         elif kind == "global":
@@ -941,6 +980,59 @@ class Compiler:
         for _ in node.decorator_list:
             self.unit.emit(O.CALL, 1, 0)
         self.store_name(node.name)
+
+    def stmt_ClassDef(self, node):
+        u = self.unit
+        for d in node.decorator_list:
+            self.expr(d)
+        code = self.compile_class_body(node)
+        flags = 0
+        if code.freevars:
+            for free in code.freevars:
+                u.emit(O.LOAD_CLOSURE, self.deref_slot(free))
+            u.emit(O.BUILD_TUPLE, len(code.freevars))
+            flags |= O.MF_CLOSURE
+        u.emit(O.LOAD_CONST, u.const(code))
+        u.emit(O.MAKE_FUNCTION, flags)
+        u.emit(O.LOAD_CONST, u.const(node.name))
+        for b in node.bases:
+            if isinstance(b, ast.Starred):
+                raise self.error("starred base classes are not supported", b, "class bases")
+            self.expr(b)
+        kwflag = 0
+        if node.keywords:
+            for k in node.keywords:
+                if k.arg is None:
+                    raise self.error("'**' in class keywords is not supported", node, "class keywords")
+                u.emit(O.LOAD_CONST, u.const(k.arg))
+                self.expr(k.value)
+            u.emit(O.BUILD_MAP, len(node.keywords))
+            kwflag = 1
+        self.set_line(node)
+        u.emit(O.BUILD_CLASS, len(node.bases), kwflag)
+        for _ in node.decorator_list:
+            u.emit(O.CALL, 1, 0)
+        self.store_name(node.name)
+
+    def compile_class_body(self, node):
+        outer = self.unit
+        unit = self.unit = self.new_unit(node, node.name, self.qualname(node.name))
+        try:
+            unit.argcount = 1
+            body = node.body
+            if (body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant)
+                    and isinstance(body[0].value.value, str)):
+                unit.emit(O.LOAD_CONST, unit.const(body[0].value.value))
+                unit.emit(O.STORE_NAME, unit.nameidx("__doc__"))
+            self.body(body)
+            if "__class__" in unit.cellvars:
+                unit.emit(O.LOAD_CLOSURE, self.deref_slot("__class__"))
+            else:
+                unit.emit(O.LOAD_CONST, unit.const(None))
+            unit.emit(O.RETURN_VALUE)
+            return self.assemble(unit)
+        finally:
+            self.unit = outer
 
     def stmt_Global(self, node):
         pass

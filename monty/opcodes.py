@@ -120,6 +120,14 @@ OPCODES = [
     ("GET_YIELD_FROM_ITER",  "-",      "-",     0,                         None),
     # SEND: [iter, value] -> [iter, result]; when iter is exhausted: [return value], jump
     ("SEND",                 "jump",   "-",     0,                         -1),
+    # class bodies: names live in the namespace dict held in fast slot 0; LOAD_NAME falls
+    # back to the global slot b, then the builtins
+    ("LOAD_NAME",            "name",   "global", 1,                        None),
+    ("STORE_NAME",           "name",   "-",     -1,                        None),
+    ("DELETE_NAME",          "name",   "-",     0,                         None),
+    # BUILD_CLASS a=nbases b=1 if a dict of class keywords is on top:
+    # [body function, name, bases..., kwargs?] -> class
+    ("BUILD_CLASS",          "n",      "flags", lambda a, b: -a - 1 - (b & 1), None),
 ]
 
 NAMES = [row[0] for row in OPCODES]
