@@ -132,7 +132,7 @@ cdef int check_repeat(object seq, object n) except -1:
         seq, n = n, seq
     else:
         return 0
-    if n > 1:
+    if 1 < n <= _MAXSIZE:     # beyond that CPython raises OverflowError itself
         size = len(seq) * n * (8 if type(seq) in (list, tuple) else 1)
         _policy.precheck(size)
         if size > _policy.MAX_SINGLE_ALLOC:
@@ -141,7 +141,7 @@ cdef int check_repeat(object seq, object n) except -1:
 
 
 cdef int check_shift(object a, object b) except -1:
-    if type(a) is int and type(b) is int and a and b > 0:
+    if type(a) is int and type(b) is int and a and 0 < b <= _MAXSIZE:
         size = (abs(a).bit_length() + b) // 8
         _policy.precheck(size)
         if size > _policy.MAX_SINGLE_ALLOC:
@@ -260,6 +260,8 @@ cdef object host_exception(object e):
 
 # ------------------------------------------------------------------ the plain-data boundary
 
+import sys as _sys
+cdef object _MAXSIZE = _sys.maxsize
 cdef tuple _LEAVES = (str, int, float, bool, bytes, type(None))
 cdef int MAX_BOUNDARY_DEPTH = 200
 
@@ -620,6 +622,9 @@ def make_builtins():
     names["Ellipsis"] = Ellipsis
     names["NotImplemented"] = NotImplemented
     names["object"] = object
+    names["__name__"] = "__main__"
+    names["__debug__"] = True
+    names["id"] = id
     names["property"] = property
     names["staticmethod"] = staticmethod
     names["classmethod"] = classmethod

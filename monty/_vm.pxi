@@ -459,7 +459,10 @@ cdef object binary_op(int op, object a, object b):
     """Operators without a raw fast path (power with its size check)."""
     if op == 6 or op == 6 + 13:
         check_power(a, b)
-        return a ** b
+        if op == 6:
+            return a ** b
+        a **= b
+        return a
     raise SystemError(f"bad binary operator {op}")
 
 
@@ -677,6 +680,8 @@ cdef str callable_str(object func):
     """How CPython names a callable in argument errors: 'f()'."""
     if type(func) is Function:
         return f"{(<Function>func).qualname}()"
+    if type(func) is VMBuiltin or type(func) is HostFunction:
+        return f"{func.name}()"
     name = getattr(func, "__qualname__", None) or getattr(func, "__name__", None)
     if isinstance(name, str):
         return f"{name}()"
@@ -1533,7 +1538,8 @@ cdef object run_frames(VM vm):
         except BaseException as e:
             # ---------------- exception handling: find a handler, unwinding frames
             exc = e
-            if vm.limit_kind != LIMIT_NONE or isinstance(exc, (KeyboardInterrupt, _LimitExceeded)):
+            if vm.limit_kind != LIMIT_NONE or isinstance(exc, _LimitExceeded) or (
+                    isinstance(exc, KeyboardInterrupt) and not raised_by_op):
                 if vm.limit_kind == LIMIT_NONE:
                     vm.limit_kind = LIMIT_ABORT
                 f.sp = sp - stack

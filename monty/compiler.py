@@ -820,7 +820,16 @@ class Compiler:
                     u.emit(O.POP_EXCEPT)
                 elif kind == "finally_try":    # leaving a try body: run the finally body
                     u.depth = block["depth"] + (1 if value_on_top else 0)
+                    if value_on_top:
+                        # a break/continue/return in this finally body drops the pending value
+                        self.push_fblock("pop_value")
                     self.body(block["body"])
+                    if value_on_top:
+                        u.fblocks.pop()
+                elif kind == "pop_value":
+                    if value_on_top:
+                        u.emit(O.SWAP, 2)
+                    u.emit(O.POP_TOP)
                 elif kind == "finally_end":    # inside a finally run for an exception
                     self.pop_below(value_on_top)
                     if value_on_top:
@@ -1540,3 +1549,5 @@ def compile_source(source, make_code, filename=FILENAME):
         return Compiler(source, filename, make_code).compile_module(tree)
     except RecursionError:
         raise MontySyntaxError("code is nested too deeply to compile") from None
+    except AssertionError as e:
+        raise MontySyntaxError(f"code could not be compiled: {e}") from None
