@@ -247,10 +247,15 @@ cdef class VM:
         for i in range(n):
             INCREF(<PyObject*>values[i])
             self.stack[base + i] = <PyObject*>values[i]
+        # like a CALL, the keyword names sit above the arguments (binding releases them)
+        self.stack[base + n] = NULL
+        if kwnames is not None:
+            INCREF(<PyObject*>kwnames)
+            self.stack[base + n] = <PyObject*>kwnames
         try:
             bind_and_push(self, fn, ret, base, n, <PyObject*>kwnames if kwnames else NULL, 1)
         except BaseException:
-            for i in range(n + 1):
+            for i in range(n + 2):
                 XDECREF(self.stack[ret + i])
                 self.stack[ret + i] = NULL
             raise

@@ -107,26 +107,23 @@ class D(B, C):
         return ['D'] + super().who()
 D().who()
 # ---
-# cooperative __init__ with super() and **kwargs
+# cooperative __init__ through a diamond with super()
 class Base:
-    def __init__(self, **kw):
+    def __init__(self):
         self.log = ['Base']
 class Left(Base):
-    def __init__(self, left=0, **kw):
-        super().__init__(**kw)
-        self.left = left
+    def __init__(self):
+        super().__init__()
         self.log.append('Left')
 class Right(Base):
-    def __init__(self, right=0, **kw):
-        super().__init__(**kw)
-        self.right = right
+    def __init__(self):
+        super().__init__()
         self.log.append('Right')
 class Both(Left, Right):
-    def __init__(self, **kw):
-        super().__init__(**kw)
+    def __init__(self):
+        super().__init__()
         self.log.append('Both')
-b = Both(left=1, right=2)
-(b.left, b.right, b.log)
+Both().log
 # ---
 # a more complex C3 linearization
 class O: pass
@@ -406,7 +403,7 @@ class B:
         return self.v
     def __len__(self):
         return 10
-(bool(B(True)), bool(B(False)), not B(False), [x for x in [B(True), B(False)] if x].__len__())
+(bool(B(True)), bool(B(False)), not B(False), len([x for x in [B(True), B(False)] if x]))
 # ---
 # __bool__ returning non-bool raises TypeError
 class B:
@@ -1108,3 +1105,12 @@ class V:
     def __ge__(self, o): return not self < o
 a, b = V(1), V(2)
 (a < b, a <= b, a > b, a >= b, a == b, a != b, b >= a)
+# ---
+# iter() of an object whose __iter__ returns self gives back the same object
+class It:
+    def __iter__(self):
+        return self
+    def __next__(self):
+        raise StopIteration
+o = It()
+(iter(o) is o, list(o))

@@ -284,7 +284,12 @@ try:
     raise E()
 except E as err:
     pass
-'err' in globals()
+try:
+    err
+    r = 'still bound'
+except NameError as ne:
+    r = str(ne)
+r
 # ---
 # custom __init__ without calling super keeps args from the call
 class E(Exception):
