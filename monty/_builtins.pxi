@@ -595,6 +595,29 @@ cdef object b_format(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames)
     return _policy.safe_format_value(positional[0], spec)
 
 
+cdef object b_dir(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
+    """dir(): the names sandbox code can reach, sorted."""
+    positional, kwargs = call_args(args, npos, kwnames)
+    no_kwargs("dir", kwargs)
+    if npos == 0:
+        return sorted(vm.global_names())
+    if npos != 1:
+        raise TypeError(f"dir expected at most 1 argument, got {npos}")
+    obj = positional[0]
+    if type(obj) is _modules.SandboxModule:
+        return (<object>obj).names()
+    names = []
+    for name in dir(obj):
+        try:
+            get_attribute(obj, name)
+        except AttributeError:
+            continue
+        except Exception:
+            pass
+        names.append(name)
+    return names
+
+
 cdef object b_pow(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
     positional, kwargs = call_args(args, npos, kwnames)
     if len(positional) >= 2 and (len(positional) == 2 or positional[2] is None) and not kwargs:
@@ -639,12 +662,13 @@ _VM_BUILTINS = {
     "delattr": make_builtin("delattr", b_delattr),
     "format": make_builtin("format", b_format),
     "pow": make_builtin("pow", b_pow),
+    "dir": make_builtin("dir", b_dir),
 }
 
 cdef dict _VM_METHODS = {(list, "sort"): make_builtin("sort", b_list_sort)}
 
 _NATIVE_BUILTINS = (
-    "abs", "all", "any", "ascii", "bin", "bool", "bytes", "callable", "chr", "dict", "divmod", "float",
+    "abs", "all", "any", "ascii", "bin", "bool", "bytes", "bytearray", "complex", "callable", "chr", "dict", "divmod", "float",
     "frozenset", "hash", "hex", "int", "len", "list", "max", "min",
     "oct", "ord", "range", "repr", "round", "set", "slice", "sorted", "str", "sum", "tuple",
 

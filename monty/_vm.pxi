@@ -1152,7 +1152,7 @@ cdef object run_frames(VM vm):
                     elif TYPE(v) == <PyObject*>HostFunction:
                         obj = call_host(vm, <HostFunction>v, args, n, kw)
                     else:
-                        if v == <PyObject*>bytes and n >= 1:
+                        if (v == <PyObject*>bytes or v == <PyObject*>bytearray) and n >= 1:
                             check_bytes_size(<object>args[0])
                         r = R_Vectorcall(v, args, n, kw)
                         obj = <object>r
