@@ -71,6 +71,8 @@ cdef extern from "Python.h":
     PyObject* R_LongFromLongLong "PyLong_FromLongLong"(long long) except NULL
 
     bint LongExact "PyLong_CheckExact"(PyObject*)
+    unsigned long PyType_GetFlags(PyObject*)
+    unsigned long Py_TPFLAGS_HEAPTYPE
     bint FloatExact "PyFloat_CheckExact"(PyObject*)
     bint ListExact "PyList_CheckExact"(PyObject*)
     bint TupleExact "PyTuple_CheckExact"(PyObject*)

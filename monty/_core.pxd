@@ -14,6 +14,7 @@ cdef struct Frame:
     int entry           # returning from this frame leaves the eval loop
     PyObject* gen       # the Generator this frame runs (borrowed: its `ret` slot owns it), or NULL
     int resume          # how a generator frame was resumed: RESUME_ENTRY or RESUME_FOR_ITER
+    PyObject* instance  # an __init__ frame run for a class call: the new object (owned)
 
 
 cdef class Code:

@@ -171,6 +171,7 @@ cdef class VM:
         f.entry = entry
         f.gen = NULL
         f.resume = 0
+        f.instance = NULL
         self.depth += 1
         return 0
 
@@ -184,8 +185,10 @@ cdef class VM:
             p[0] = NULL
         XDECREF(f.code)
         XDECREF(f.func)
+        XDECREF(f.instance)
         f.code = NULL
         f.func = NULL
+        f.instance = NULL
 
     cdef void pop_frame(self):
         self.depth -= 1
@@ -594,6 +597,32 @@ cdef int call_spread(VM vm, PyObject** func_slot, int has_kwargs, Py_ssize_t* na
     return 0
 
 
+cdef int push_init(VM vm, Function fn, int ret, int base, Py_ssize_t nargs, PyObject* kw,
+                   PyObject* instance) except -1:
+    """Push an __init__ frame whose result is `instance` (a reference this call consumes)."""
+    try:
+        bind_and_push(vm, fn, ret, base, nargs, kw, 0)
+    except BaseException:
+        DECREF(instance)
+        raise
+    vm.frames[vm.depth - 1].instance = instance
+    return 0
+
+
+cdef object init_function(object cls):
+    """The sandbox __init__ to run in the loop for `cls(...)`, or None for CPython's path."""
+    if cls not in _sandbox_classes or cls.__new__ is not _object_new:
+        return None
+    for klass in cls.__mro__:
+        init = klass.__dict__.get("__init__")
+        if init is not None:
+            return init if type(init) is Function else None
+    return None
+
+
+_object_new = object.__new__
+
+
 cdef object make_function(VM vm, int flags, PyObject** sp):
     """MAKE_FUNCTION: the code object is on top, the optional parts below it."""
     cdef Function fn = Function.__new__(Function)
@@ -801,6 +830,8 @@ cdef object run_frames(VM vm):
     cdef bint raised_by_op = False
     cdef object exc
     cdef object obj
+    cdef object inst
+    cdef PyObject* made
 
     while True:
         try:
@@ -1110,6 +1141,32 @@ cdef object run_frames(VM vm):
                     else:
                         func_slot = args - 1
                     v = func_slot[0]
+                    made = NULL
+                    if TYPE(v) == <PyObject*>type and PyType_GetFlags(v) & Py_TPFLAGS_HEAPTYPE:
+                        # a sandbox class whose __init__ is a sandbox function: make the
+                        # object here and run __init__ in this loop (it can pause)
+                        obj = init_function(<object>v)
+                        if obj is not None:
+                            inst = object.__new__(<object>v)
+                            DECREF(v)
+                            func_slot[0] = <PyObject*>obj
+                            INCREF(func_slot[0])
+                            made = <PyObject*>inst
+                            INCREF(made)
+                            v = func_slot[0]
+                            if func_slot + 1 == args:
+                                i = sp - args
+                                while i > 0:
+                                    args[i] = args[i - 1]
+                                    i -= 1
+                                sp += 1
+                            else:
+                                args -= 1
+                            args[0] = made    # the new object is `self`
+                            INCREF(made)
+                            nargs += 1
+                            inst = None
+                            obj = None
                     if TYPE(v) == <PyObject*>BoundMethod and type((<BoundMethod>v).func) is Function:
                         # put self in front of the arguments and call the function
                         if func_slot + 1 == args:
@@ -1135,7 +1192,10 @@ cdef object run_frames(VM vm):
                         vm.ticks -= 1
                         if vm.ticks <= 0:
                             check_limits(vm)
-                        bind_and_push(vm, <Function>v, func_slot - stack, args - stack, nargs, kw, 0)
+                        if made != NULL:
+                            push_init(vm, <Function>v, func_slot - stack, args - stack, nargs, kw, made)
+                        else:
+                            bind_and_push(vm, <Function>v, func_slot - stack, args - stack, nargs, kw, 0)
                         if (<Code>vm.frames[vm.depth - 1].code).flags & CO_GENERATOR:
                             sp = stack + make_generator(vm) + 1
                             continue
@@ -1201,6 +1261,13 @@ cdef object run_frames(VM vm):
                 elif op == OP_RETURN_VALUE:
                     sp -= 1
                     r = sp[0]
+                    if f.instance != NULL:
+                        if r != NONE_P:
+                            sp += 1        # keep the value owned by the frame while raising
+                            raise TypeError(f"__init__() should return None, not '{type_name(<object>r)}'")
+                        DECREF(r)
+                        r = f.instance
+                        f.instance = NULL
                     f.sp = sp - stack
                     is_entry = f.entry
                     n = f.ret
