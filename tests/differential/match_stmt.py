@@ -625,3 +625,47 @@ def f(x):
         case {"a": [1, *_] | (2, *_) as seq, **kw}:
             return (seq, kw)
 [f({"a": [1, 5], "b": 0}), f({"a": (2,)}), f({"a": [3]})]
+# ---
+r = "unset"
+match 3:
+    case 1:
+        r = "one"
+    case _ if False:
+        r = "guarded default"
+r
+# ---
+match (n := 7):
+    case 7:
+        r = n * 3
+r
+# ---
+match ["first", 2]:
+    case [len, *_]:
+        pass
+len
+# ---
+def classify(e):
+    match e:
+        case KeyError(args=(k,)):
+            return ("missing", k)
+        case OSError() | ValueError(args=()):
+            return "plain"
+        case Exception(args=[msg, *more]):
+            return (type(e).__name__, msg, more)
+out = []
+for exc in [KeyError("a"), ValueError(), TypeError("t", 1), RuntimeError("r")]:
+    try:
+        raise exc
+    except Exception as caught:
+        out.append(classify(caught))
+out
+# ---
+def f(x):
+    match x:
+        case [int() as a, int() as b] if a < b:
+            return "ascending"
+        case [int(), int()]:
+            return "not ascending"
+        case [float() | int() as a, *_]:
+            return ("numeric head", a)
+[f([1, 2]), f([2, 1]), f([1.5, "x"]), f([True, False])]
