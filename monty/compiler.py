@@ -969,7 +969,6 @@ class Compiler:
         if has_default:
             case = cases[-1]
             self.set_line(case.pattern)
-            u.emit(O.NOP)
             if case.guard is not None:
                 self.jump_if(case.guard, False, end)
             self.body(case.body)
@@ -1089,7 +1088,7 @@ class Compiler:
         pc.on_top += size
         for sub in patterns:
             pc.on_top -= 1
-            self.subpattern(sub, pc)
+            self.pattern(sub, pc)
 
     def pattern_sequence_subscr(self, patterns, star, pc):
         """[a, *_, b]: index the subject instead of unpacking it."""
@@ -1107,12 +1106,9 @@ class Compiler:
                 u.emit(O.LOAD_CONST, u.const(size - i))
                 u.emit(O.BINARY_OP, _BINOP[ast.Sub])
             u.emit(O.BINARY_SUBSCR)
-            self.subpattern(sub, pc)
+            self.pattern(sub, pc)
         pc.on_top -= 1
         u.emit(O.POP_TOP)
-
-    def subpattern(self, p, pc):
-        self.pattern(p, pc)
 
     def pattern_MatchMapping(self, p, pc):
         u = self.unit
@@ -1144,7 +1140,7 @@ class Compiler:
         pc.on_top += size - 1
         for sub in p.patterns:
             pc.on_top -= 1
-            self.subpattern(sub, pc)
+            self.pattern(sub, pc)
         pc.on_top -= 2
         if p.rest:
             # rest = dict(subject); del rest[key] for each key
@@ -1182,7 +1178,7 @@ class Compiler:
             if _is_wildcard(sub):
                 u.emit(O.POP_TOP)
                 continue
-            self.subpattern(sub, pc)
+            self.pattern(sub, pc)
 
     def pattern_MatchOr(self, p, pc):
         u = self.unit
