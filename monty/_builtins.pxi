@@ -12,7 +12,7 @@ cdef dict _SANDBOX_TYPE_NAMES = {
     HostFunction: "builtin_function_or_method", BoundMethod: "method", Cell: "cell", Code: "code",
     RangeIter: "range_iterator", BigRangeIter: "longrange_iterator", SetIter: "set_iterator",
     EnumerateIter: "enumerate", ZipIter: "zip", MapIter: "map", FilterIter: "filter",
-    ForeignIter: "iterator", ReversedIter: "reversed",
+    ForeignIter: "iterator", ReversedIter: "reversed", Generator: "generator",
 }
 
 
@@ -40,7 +40,7 @@ cdef dict _opaque_types = {}
 def sandbox_type_of(obj):
     """`type(obj)` as sandbox code sees it: builtin types as themselves, the rest opaque."""
     t = type(obj)
-    if t in _policy.EXPOSED_TYPES:
+    if t in _policy.EXPOSED_TYPES or t in _sandbox_classes:
         return t
     name = type_name(obj)
     opaque = _opaque_types.get(name)
@@ -70,6 +70,8 @@ cdef object get_attribute(object obj, str name):
             return None
         if name == "__class__":
             return sandbox_type_of(obj)
+        if type(obj) is Generator and name in ("send", "throw", "close"):
+            return getattr(obj, name)
         raise AttributeError(f"'{type_name(obj)}' object has no attribute '{name}'")
     if isinstance(obj, BaseException):
         if name == "__cause__":
@@ -80,12 +82,18 @@ cdef object get_attribute(object obj, str name):
             return obj.__suppress_context__
         if name == "__traceback__":
             return None
+    if is_sandbox_object(obj):
+        return sandbox_object_getattr(obj, name)
+    if type(obj) is property and name in ("setter", "getter", "deleter", "fget", "fset", "fdel"):
+        return getattr(obj, name)
     return _policy.get_attribute(obj, name)
 
 
 cdef object lookup_method(object obj, str name):
     """A callable taking `obj` first for `obj.name(...)`, or None to use get_attribute."""
     t = type(obj)
+    if t in _sandbox_classes:
+        return sandbox_method(obj, name)
     per_type = _method_cache.get(t)
     if per_type is None:
         per_type = _method_cache[t] = {}
@@ -99,6 +107,8 @@ cdef object lookup_method(object obj, str name):
 
 
 cdef int set_attribute(object obj, str name, object value) except -1:
+    if is_sandbox_object(obj):
+        return sandbox_setattr(obj, name, value, False)
     if isinstance(obj, _VM_TYPES):
         raise AttributeError(f"'{type_name(obj)}' object has no attribute '{name}'")
     if _policy.has_attribute(obj, name):
@@ -107,6 +117,8 @@ cdef int set_attribute(object obj, str name, object value) except -1:
 
 
 cdef int del_attribute(object obj, str name) except -1:
+    if is_sandbox_object(obj):
+        return sandbox_setattr(obj, name, None, True)
     return set_attribute(obj, name, None)
 
 
@@ -120,7 +132,7 @@ cdef int check_repeat(object seq, object n) except -1:
         seq, n = n, seq
     else:
         return 0
-    if n > 1:
+    if 1 < n <= _MAXSIZE:     # beyond that CPython raises OverflowError itself
         size = len(seq) * n * (8 if type(seq) in (list, tuple) else 1)
         _policy.precheck(size)
         if size > _policy.MAX_SINGLE_ALLOC:
@@ -129,7 +141,7 @@ cdef int check_repeat(object seq, object n) except -1:
 
 
 cdef int check_shift(object a, object b) except -1:
-    if type(a) is int and type(b) is int and a and b > 0:
+    if type(a) is int and type(b) is int and a and 0 < b <= _MAXSIZE:
         size = (abs(a).bit_length() + b) // 8
         _policy.precheck(size)
         if size > _policy.MAX_SINGLE_ALLOC:
@@ -248,6 +260,8 @@ cdef object host_exception(object e):
 
 # ------------------------------------------------------------------ the plain-data boundary
 
+import sys as _sys
+cdef object _MAXSIZE = _sys.maxsize
 cdef tuple _LEAVES = (str, int, float, bool, bytes, type(None))
 cdef int MAX_BOUNDARY_DEPTH = 200
 
@@ -381,6 +395,13 @@ cdef object b_next(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
     it = positional[0]
     if not isinstance(it, SandboxIter):
         raise TypeError(f"'{type_name(it)}' object is not an iterator")
+    if type(it) is Generator:
+        try:
+            return gen_resume(vm, <Generator>it, None, None)
+        except StopIteration:
+            if npos == 2:
+                return positional[1]
+            raise
     r = monty_iternext(<PyObject*>it)
     if r != NULL:
         value = <object>r
@@ -600,4 +621,11 @@ def make_builtins():
     names["False"] = False
     names["Ellipsis"] = Ellipsis
     names["NotImplemented"] = NotImplemented
+    names["object"] = object
+    names["__name__"] = "__main__"
+    names["__debug__"] = True
+    names["id"] = id
+    names["property"] = property
+    names["staticmethod"] = staticmethod
+    names["classmethod"] = classmethod
     return names

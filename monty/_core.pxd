@@ -12,6 +12,8 @@ cdef struct Frame:
     int ret             # data-stack index that receives the result (the callable's slot)
     int limit           # end of the frame's data-stack region
     int entry           # returning from this frame leaves the eval loop
+    PyObject* gen       # the Generator this frame runs (borrowed: its `ret` slot owns it), or NULL
+    int resume          # how a generator frame was resumed: RESUME_ENTRY or RESUME_FOR_ITER
 
 
 cdef class Code:
@@ -47,6 +49,21 @@ cdef class BoundMethod:
     cdef readonly object self_obj
 
 
+cdef class SandboxIter:
+    pass
+
+
+cdef class Generator(SandboxIter):
+    cdef readonly Code code
+    cdef readonly Function func
+    cdef list saved                 # fast locals, cells and value stack while suspended
+    cdef readonly int pc, nstack, state
+    cdef object handled             # the exception its code was handling when it yielded
+    cdef object outer_handled       # the caller's, while it runs
+    cdef public str name, qualname
+    cdef VM vm
+
+
 cdef class HostFunction:
     cdef readonly str name
     cdef readonly object func       # None: name only (start() mode)
@@ -79,6 +96,8 @@ cdef class VM:
     cdef bint running
     cdef int limit_kind
     cdef int ticks
+    cdef int yielded                # run_frames returned because an entry generator frame yielded
+    cdef object pending_exc         # raised first thing when run_frames is (re-)entered
     cdef public double deadline     # perf_counter() value, 0: none
     cdef dict builtins
 

@@ -2,7 +2,7 @@
 # can be snapshotted mid-loop.
 
 cdef class SandboxIter:
-    """Base of the VM's iterators."""
+    """Base of the VM's iterators (and generators)."""
 
     def __iter__(self):
         return self
@@ -74,10 +74,13 @@ cdef class DictIter(SandboxIter):
     def __next__(self):
         cdef PyObject* key
         cdef PyObject* value
+        if self.mapping is None:
+            raise StopIteration
         if len(self.mapping) != self.size:
             self.size = -1
             raise RuntimeError("dictionary changed size during iteration")
         if not PyDict_Next(self.mapping, &self.pos, &key, &value):
+            self.mapping = None     # exhausted for good, whatever happens to the dict
             raise StopIteration
         self.count += 1
         if self.kind == DICT_KEYS:

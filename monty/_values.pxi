@@ -83,7 +83,7 @@ cdef class Code:
             ka, kb = OPERAND_KINDS[op]
             if ka == "global" or (module and ka == "local"):
                 a = slot_of(names[a])
-            if module and kb == "local":
+            if kb == "global" or (module and kb == "local"):
                 b = slot_of(names[b])
             instrs.append((op, a, b))
         spec["instrs"] = instrs
@@ -101,9 +101,18 @@ cdef class Function:
     def __call__(self, *args, **kwargs):
         return self.vm.call_nested(self, args, kwargs)
 
+    def __get__(self, obj, objtype):
+        if obj is None:
+            return self
+        return BoundMethod(self, obj)
+
     @property
     def __name__(self):
         return self.name
+
+    @property
+    def __qualname__(self):
+        return self.qualname
 
 
 cdef class Cell:

@@ -168,6 +168,8 @@ cdef class VM:
         f.ret = ret
         f.limit = limit
         f.entry = entry
+        f.gen = NULL
+        f.resume = 0
         self.depth += 1
         return 0
 
@@ -245,13 +247,24 @@ cdef class VM:
         for i in range(n):
             INCREF(<PyObject*>values[i])
             self.stack[base + i] = <PyObject*>values[i]
+        # like a CALL, the keyword names sit above the arguments (binding releases them)
+        self.stack[base + n] = NULL
+        if kwnames is not None:
+            INCREF(<PyObject*>kwnames)
+            self.stack[base + n] = <PyObject*>kwnames
         try:
             bind_and_push(self, fn, ret, base, n, <PyObject*>kwnames if kwnames else NULL, 1)
         except BaseException:
-            for i in range(n + 1):
+            for i in range(n + 2):
                 XDECREF(self.stack[ret + i])
                 self.stack[ret + i] = NULL
             raise
+        if fn.code.flags & CO_GENERATOR:
+            make_generator(self)
+            gen = <object>self.stack[ret]
+            DECREF(self.stack[ret])
+            self.stack[ret] = NULL
+            return gen
         saved = _current_vm
         _current_vm = self
         self.nest += 1
@@ -451,7 +464,10 @@ cdef object binary_op(int op, object a, object b):
     """Operators without a raw fast path (power with its size check)."""
     if op == 6 or op == 6 + 13:
         check_power(a, b)
-        return a ** b
+        if op == 6:
+            return a ** b
+        a **= b
+        return a
     raise SystemError(f"bad binary operator {op}")
 
 
@@ -506,7 +522,7 @@ cdef object exception_cause(object cause):
 cdef object sandbox_exception(VM vm, object exc, bint from_c):
     """`exc` as a sandbox value: a builtin exception type, no host traceback, its context
     the exception being handled (C code may have chained a host exception: dropped)."""
-    if type(exc) not in EXPOSED_EXCEPTIONS:
+    if type(exc) not in EXPOSED_EXCEPTIONS and type(exc) not in _sandbox_classes:
         exc = RuntimeError(str(exc))
     exc.__traceback__ = None
     handled = vm.handled
@@ -669,6 +685,8 @@ cdef str callable_str(object func):
     """How CPython names a callable in argument errors: 'f()'."""
     if type(func) is Function:
         return f"{(<Function>func).qualname}()"
+    if type(func) is VMBuiltin or type(func) is HostFunction:
+        return f"{func.name}()"
     name = getattr(func, "__qualname__", None) or getattr(func, "__name__", None)
     if isinstance(name, str):
         return f"{name}()"
@@ -683,6 +701,13 @@ cdef object dict_merge(object target, object other, object func):
             raise TypeError(f"{callable_str(func)} got multiple values for keyword argument '{k}'")
         target[k] = other[k]
     return None
+
+
+cdef int delete_name(dict ns, str name) except -1:
+    if name not in ns:
+        raise NameError(f"name '{name}' is not defined")
+    del ns[name]
+    return 0
 
 
 cdef object import_name(str name):
@@ -757,6 +782,10 @@ cdef object run_frames(VM vm):
 
     while True:
         try:
+            if vm.pending_exc is not None:
+                exc = vm.pending_exc
+                vm.pending_exc = None
+                raise_raw(exc)
             while True:
                 op = ip[pc * 3]
                 a = ip[pc * 3 + 1]
@@ -822,6 +851,18 @@ cdef object run_frames(VM vm):
                             (<ListIter>x).index = i + 1
                         else:
                             r = NULL
+                    elif TYPE(x) == <PyObject*>Generator:
+                        f.pc = pc
+                        f.sp = sp - stack
+                        if gen_push_frame(vm, <Generator>x, None, 0, RESUME_FOR_ITER):
+                            f = &vm.frames[vm.depth - 1]
+                            ip = (<Code>f.code).instrs
+                            consts = (<Code>f.code).const_items
+                            fast = stack + f.base
+                            sp = stack + f.sp
+                            pc = f.pc
+                            continue
+                        r = NULL
                     else:
                         r = monty_iternext(x)
                         if r == NULL and R_ErrOccurred() != NULL:
@@ -1047,6 +1088,25 @@ cdef object run_frames(VM vm):
                     else:
                         func_slot = args - 1
                     v = func_slot[0]
+                    if TYPE(v) == <PyObject*>BoundMethod and type((<BoundMethod>v).func) is Function:
+                        # put self in front of the arguments and call the function
+                        if func_slot + 1 == args:
+                            i = sp - args
+                            while i > 0:
+                                args[i] = args[i - 1]
+                                i -= 1
+                            sp += 1
+                        else:
+                            args -= 1
+                        w = <PyObject*>(<BoundMethod>v).self_obj
+                        INCREF(w)
+                        args[0] = w
+                        w = <PyObject*>(<BoundMethod>v).func
+                        INCREF(w)
+                        func_slot[0] = w
+                        DECREF(v)
+                        v = w
+                        nargs += 1
                     if TYPE(v) == <PyObject*>Function:
                         f.pc = pc
                         f.sp = sp - stack
@@ -1054,6 +1114,9 @@ cdef object run_frames(VM vm):
                         if vm.ticks <= 0:
                             check_limits(vm)
                         bind_and_push(vm, <Function>v, func_slot - stack, args - stack, nargs, kw, 0)
+                        if (<Code>vm.frames[vm.depth - 1].code).flags & CO_GENERATOR:
+                            sp = stack + make_generator(vm) + 1
+                            continue
                         f = &vm.frames[vm.depth - 1]
                         ip = (<Code>f.code).instrs
                         consts = (<Code>f.code).const_items
@@ -1091,6 +1154,9 @@ cdef object run_frames(VM vm):
                         bind_and_push(vm, <Function>v, func_slot - stack, func_slot + 1 - stack, nargs, kw, 0)
                         if kw != NULL:
                             DECREF(kw)
+                        if (<Code>vm.frames[vm.depth - 1].code).flags & CO_GENERATOR:
+                            sp = stack + make_generator(vm) + 1
+                            continue
                         f = &vm.frames[vm.depth - 1]
                         ip = (<Code>f.code).instrs
                         consts = (<Code>f.code).const_items
@@ -1116,12 +1182,27 @@ cdef object run_frames(VM vm):
                     f.sp = sp - stack
                     is_entry = f.entry
                     n = f.ret
+                    h = f.gen != NULL
+                    if h:
+                        gen_finish(vm, f)
                     vm.depth -= 1
                     vm.discard_frame(f)
                     if is_entry:
+                        vm.yielded = 0
                         obj = <object>r
                         DECREF(r)
                         return obj
+                    if h:
+                        # a generator resumed by FOR_ITER is exhausted: leave the loop
+                        DECREF(r)
+                        f = &vm.frames[vm.depth - 1]
+                        ip = (<Code>f.code).instrs
+                        consts = (<Code>f.code).const_items
+                        fast = gv if f.base < 0 else stack + f.base
+                        sp = stack + f.sp - 1
+                        DECREF(sp[0])
+                        pc = ip[(f.pc - 1) * 3 + 1]
+                        continue
                     stack[n] = r
                     f = &vm.frames[vm.depth - 1]
                     ip = (<Code>f.code).instrs
@@ -1369,6 +1450,90 @@ cdef object run_frames(VM vm):
                     r = TRUE_P if h else FALSE_P
                     INCREF(r)
                     sp[-1] = r
+                elif op == OP_YIELD_VALUE:
+                    sp -= 1
+                    r = sp[0]
+                    f.sp = sp - stack
+                    f.pc = pc
+                    gen_suspend(vm, f)
+                    is_entry = f.entry
+                    vm.depth -= 1
+                    vm.discard_frame(f)
+                    if is_entry:
+                        vm.yielded = 1
+                        obj = <object>r
+                        DECREF(r)
+                        return obj
+                    f = &vm.frames[vm.depth - 1]
+                    ip = (<Code>f.code).instrs
+                    consts = (<Code>f.code).const_items
+                    fast = gv if f.base < 0 else stack + f.base
+                    sp = stack + f.sp
+                    pc = f.pc
+                    if ip[(pc - 1) * 3] == OP_FOR_ITER:
+                        sp[0] = r
+                        sp += 1
+                    else:
+                        a = ip[(pc - 1) * 3 + 2]
+                        v = fast[a]
+                        fast[a] = r
+                        XDECREF(v)
+                elif op == OP_GET_YIELD_FROM_ITER:
+                    v = sp[-1]
+                    if TYPE(v) != <PyObject*>Generator:
+                        obj = get_iter(<object>v)
+                        r = <PyObject*>obj
+                        INCREF(r)
+                        obj = None
+                        sp[-1] = r
+                        DECREF(v)
+                elif op == OP_SEND:
+                    f.pc = pc
+                    obj = yield_from_send(vm, <object>sp[-2], <object>sp[-1])
+                    r = <PyObject*>(<tuple>obj)[1]
+                    INCREF(r)
+                    h = (<tuple>obj)[0] is True
+                    obj = None
+                    sp -= 1
+                    DECREF(sp[0])
+                    if h:
+                        DECREF(sp[-1])
+                        sp[-1] = r
+                        pc = a
+                    else:
+                        sp[0] = r
+                        sp += 1
+                elif op == OP_LOAD_NAME:
+                    obj = (<dict>fast[0]).get((<Code>f.code).names[a], _MISSING)
+                    if obj is _MISSING:
+                        v = gv[b]
+                        if v == NULL:
+                            v = bv[b]
+                            if v == NULL:
+                                raise_name_error(vm, b)
+                    else:
+                        v = <PyObject*>obj
+                    INCREF(v)
+                    obj = None
+                    sp[0] = v
+                    sp += 1
+                elif op == OP_STORE_NAME:
+                    sp -= 1
+                    (<dict>fast[0])[(<Code>f.code).names[a]] = <object>sp[0]
+                    DECREF(sp[0])
+                elif op == OP_DELETE_NAME:
+                    delete_name(<dict>fast[0], (<Code>f.code).names[a])
+                elif op == OP_BUILD_CLASS:
+                    n = a + 2 + (b & 1)
+                    obj = build_class(vm, sp - n, a, b & 1)
+                    for i in range(n):
+                        sp -= 1
+                        DECREF(sp[0])
+                    r = <PyObject*>obj
+                    INCREF(r)
+                    obj = None
+                    sp[0] = r
+                    sp += 1
                 elif op == OP_IMPORT_NAME:
                     import_name((<Code>f.code).names[a])
                 elif op == OP_BEFORE_WITH:
@@ -1396,12 +1561,15 @@ cdef object run_frames(VM vm):
         except BaseException as e:
             # ---------------- exception handling: find a handler, unwinding frames
             exc = e
-            if vm.limit_kind != LIMIT_NONE or isinstance(exc, (KeyboardInterrupt, _LimitExceeded)):
+            if vm.limit_kind != LIMIT_NONE or isinstance(exc, _LimitExceeded) or (
+                    isinstance(exc, KeyboardInterrupt) and not raised_by_op):
                 if vm.limit_kind == LIMIT_NONE:
                     vm.limit_kind = LIMIT_ABORT
                 f.sp = sp - stack
                 while True:
                     is_entry = f.entry
+                    if f.gen != NULL:
+                        gen_finish(vm, f)
                     vm.depth -= 1
                     vm.discard_frame(f)
                     if is_entry:
@@ -1430,6 +1598,10 @@ cdef object run_frames(VM vm):
                 f.sp = sp - stack
                 n = f.ret
                 is_entry = f.entry
+                h = f.gen != NULL
+                if h:
+                    gen_finish(vm, f)
+                    exc = generator_stop_error(exc)
                 vm.depth -= 1
                 vm.discard_frame(f)
                 if is_entry:
@@ -1438,7 +1610,8 @@ cdef object run_frames(VM vm):
                 ip = (<Code>f.code).instrs
                 consts = (<Code>f.code).const_items
                 fast = gv if f.base < 0 else stack + f.base
-                sp = stack + n          # the call's slots are gone
+                # the call's slots are gone; a generator ran above its caller's stack
+                sp = stack + (f.sp if h else n)
                 pc = f.pc
                 add_traceback(exc, f, pc)
 LimitExceeded = _LimitExceeded

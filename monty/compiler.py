@@ -24,22 +24,13 @@ _CMPOP = {ast.Lt: 0, ast.LtE: 1, ast.Eq: 2, ast.NotEq: 3, ast.Gt: 4, ast.GtE: 5,
           ast.In: 6, ast.NotIn: 7, ast.Is: 8, ast.IsNot: 9}
 
 _UNSUPPORTED = {
-    ast.ClassDef: "class definitions",
-    ast.With: "'with' statements",
     ast.AsyncWith: "'async with' statements",
     ast.AsyncFor: "'async for' loops",
     ast.AsyncFunctionDef: "'async def' functions",
     ast.Await: "'await' expressions",
-    ast.Yield: "'yield' expressions",
-    ast.YieldFrom: "'yield from' expressions",
-    ast.Match: "'match' statements",
 }
 if hasattr(ast, "TryStar"):
     _UNSUPPORTED[ast.TryStar] = "'try'/'except*' statements"
-
-# compiled by Compiler.stmt_With / Compiler.stmt_Match
-for _supported in (ast.With, ast.Match):
-    _UNSUPPORTED.pop(_supported, None)
 
 
 _CURRENT = object()
@@ -76,6 +67,7 @@ class Scope:
         self.kind = kind            # "module" | "function"
         self.parent = parent
         self.children = []
+        self.generator = False
         self.params = []
         self.assigned = set()
         self.used = set()
@@ -85,6 +77,8 @@ class Scope:
         self.frees = set()
 
     def is_local(self, name):
+        if self.kind == "class":
+            return name == "__class__" and name in self.cells
         return (self.kind == "function" and name not in self.globals
                 and name not in self.nonlocals
                 and (name in self.assigned or name in self.params))
@@ -99,6 +93,8 @@ class Scope:
             return "free"
         if name in self.cells:
             return "cell"
+        if self.kind == "class":
+            return "name"
         if self.is_local(name):
             return "fast"
         return "global"
@@ -145,6 +141,8 @@ class ScopeBuilder(ast.NodeVisitor):
     def visit_Name(self, node):
         if isinstance(node.ctx, ast.Load):
             self.scope.used.add(node.id)
+            if node.id == "super" and self.scope.kind == "function":
+                self.scope.used.add("__class__")   # zero-argument super() needs the class cell
         else:
             self._bind(node.id)
 
@@ -174,6 +172,23 @@ class ScopeBuilder(ast.NodeVisitor):
     def visit_FunctionDef(self, node):
         self._function(node, node.body, node.args)
         self._bind(node.name)
+
+    def visit_ClassDef(self, node):
+        for d in node.decorator_list:
+            self.visit(d)
+        for b in node.bases:
+            self.visit(b)
+        for k in node.keywords:
+            self.visit(k.value)
+        outer = self.scope
+        scope = self.scope = self._enter(node, [".ns"])
+        scope.kind = "class"
+        for stmt in node.body:
+            self.visit(stmt)
+        self.scope = outer
+        self._bind(node.name)
+        if any("__class__" in child.used for child in scope.children):
+            scope.cells.add("__class__")
 
     def visit_Lambda(self, node):
         self._function(node, node.body, node.args)
@@ -218,6 +233,12 @@ class ScopeBuilder(ast.NodeVisitor):
         # names used in the comprehension scopes resolve to it through cells
         self.scope.used.add(node.target.id)
 
+    def visit_Yield(self, node):
+        self.scope.generator = True
+        self.generic_visit(node)
+
+    visit_YieldFrom = visit_Yield
+
     def visit_ExceptHandler(self, node):
         if node.type:
             self.visit(node.type)
@@ -256,6 +277,11 @@ class ScopeBuilder(ast.NodeVisitor):
             self._resolve(child)
         if scope.kind == "module":
             return
+        if scope.kind == "class":
+            for name in scope.used:
+                if name not in scope.assigned and name not in scope.globals:
+                    self._bind_free(scope, name)
+            return
         for name in scope.nonlocals:
             if name in scope.params:
                 raise MontySyntaxError(f"name '{name}' is parameter and nonlocal", scope.node.lineno)
@@ -274,7 +300,11 @@ class ScopeBuilder(ast.NodeVisitor):
         """Make `name` a free variable of `scope` if an enclosing function binds it."""
         chain = []
         outer = scope.parent
-        while outer is not None and outer.kind == "function":
+        while outer is not None and outer.kind != "module":
+            if outer.kind == "class" and name != "__class__":
+                chain.append(outer)       # class scopes are skipped, but pass the cell on
+                outer = outer.parent
+                continue
             if name in outer.globals:
                 return False
             if outer.is_local(name) or name in outer.nonlocals:
@@ -484,6 +514,8 @@ class Compiler:
         unit = self.unit
         if unit.scope.kind == "module":
             return name
+        if unit.scope.kind == "class":
+            return f"{unit.qualname}.{name}"
         return f"{unit.qualname}.<locals>.{name}"
 
     def load_name(self, name):
@@ -491,6 +523,8 @@ class Compiler:
         kind = u.scope.resolve(name)
         if kind == "module":
             u.emit(O.LOAD_FAST, u.nameidx(name))
+        elif kind == "name":
+            u.emit(O.LOAD_NAME, u.nameidx(name), u.nameidx(name))
         elif kind == "fast":
             u.emit(O.LOAD_FAST, u.local(name))
         elif kind == "global":
@@ -503,6 +537,8 @@ class Compiler:
         kind = u.scope.resolve(name)
         if kind == "module":
             u.emit(O.STORE_FAST, u.nameidx(name))
+        elif kind == "name":
+            u.emit(O.STORE_NAME, u.nameidx(name))
         elif kind == "fast":
             u.emit(O.STORE_FAST, u.local(name))
         elif kind == "global":
@@ -515,6 +551,8 @@ class Compiler:
         kind = u.scope.resolve(name)
         if kind == "module":
             u.emit(O.DELETE_FAST, u.nameidx(name))
+        elif kind == "name":
+            u.emit(O.DELETE_NAME, u.nameidx(name))
         elif kind == "fast":
             u.emit(O.DELETE_FAST, u.local(name))
         elif kind == "global":
@@ -809,7 +847,16 @@ class Compiler:
                     u.emit(O.POP_EXCEPT)
                 elif kind == "finally_try":    # leaving a try body: run the finally body
                     u.depth = block["depth"] + (1 if value_on_top else 0)
+                    if value_on_top:
+                        # a break/continue/return in this finally body drops the pending value
+                        self.push_fblock("pop_value")
                     self.body(block["body"])
+                    if value_on_top:
+                        u.fblocks.pop()
+                elif kind == "pop_value":
+                    if value_on_top:
+                        u.emit(O.SWAP, 2)
+                    u.emit(O.POP_TOP)
                 elif kind == "with":           # leaving a with body: exit(None, None, None)
                     if value_on_top:
                         u.emit(O.SWAP, 2)
@@ -1335,6 +1382,59 @@ class Compiler:
             self.unit.emit(O.CALL, 1, 0)
         self.store_name(node.name)
 
+    def stmt_ClassDef(self, node):
+        u = self.unit
+        for d in node.decorator_list:
+            self.expr(d)
+        code = self.compile_class_body(node)
+        flags = 0
+        if code.freevars:
+            for free in code.freevars:
+                u.emit(O.LOAD_CLOSURE, self.deref_slot(free))
+            u.emit(O.BUILD_TUPLE, len(code.freevars))
+            flags |= O.MF_CLOSURE
+        u.emit(O.LOAD_CONST, u.const(code))
+        u.emit(O.MAKE_FUNCTION, flags)
+        u.emit(O.LOAD_CONST, u.const(node.name))
+        for b in node.bases:
+            if isinstance(b, ast.Starred):
+                raise self.error("starred base classes are not supported", b, "class bases")
+            self.expr(b)
+        kwflag = 0
+        if node.keywords:
+            for k in node.keywords:
+                if k.arg is None:
+                    raise self.error("'**' in class keywords is not supported", node, "class keywords")
+                u.emit(O.LOAD_CONST, u.const(k.arg))
+                self.expr(k.value)
+            u.emit(O.BUILD_MAP, len(node.keywords))
+            kwflag = 1
+        self.set_line(node)
+        u.emit(O.BUILD_CLASS, len(node.bases), kwflag)
+        for _ in node.decorator_list:
+            u.emit(O.CALL, 1, 0)
+        self.store_name(node.name)
+
+    def compile_class_body(self, node):
+        outer = self.unit
+        unit = self.unit = self.new_unit(node, node.name, self.qualname(node.name))
+        try:
+            unit.argcount = 1
+            body = node.body
+            if (body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant)
+                    and isinstance(body[0].value.value, str)):
+                unit.emit(O.LOAD_CONST, unit.const(body[0].value.value))
+                unit.emit(O.STORE_NAME, unit.nameidx("__doc__"))
+            self.body(body)
+            if "__class__" in unit.cellvars:
+                unit.emit(O.LOAD_CLOSURE, self.deref_slot("__class__"))
+            else:
+                unit.emit(O.LOAD_CONST, unit.const(None))
+            unit.emit(O.RETURN_VALUE)
+            return self.assemble(unit)
+        finally:
+            self.unit = outer
+
     def stmt_Global(self, node):
         pass
 
@@ -1397,6 +1497,8 @@ class Compiler:
                 unit.flags |= CO_VARARGS
             if args.kwarg:
                 unit.flags |= CO_VARKEYWORDS
+            if unit.scope.generator:
+                unit.flags |= CO_GENERATOR
             self.copy_params_to_cells(unit)
             if isinstance(body, list):
                 self.body(body)
@@ -1702,8 +1804,13 @@ class Compiler:
         unit = self.unit = self.new_unit(node, name, self.qualname(name))
         try:
             unit.argcount = 1
-            unit.emit(build, 0)
+            if build is None:
+                unit.flags |= CO_GENERATOR
+            else:
+                unit.emit(build, 0)
             self.comprehension_loop(node, gens, 0, elts)
+            if build is None:
+                unit.emit(O.LOAD_CONST, unit.const(None))
             unit.emit(O.RETURN_VALUE)
             code = self.assemble(unit)
         finally:
@@ -1745,7 +1852,10 @@ class Compiler:
             depth = level + 2  # the container sits below one iterator per level
             for e in elts:
                 self.expr(e)
-            if len(elts) == 2:
+            if isinstance(node, ast.GeneratorExp):
+                u.emit(O.YIELD_VALUE)
+                u.emit(O.POP_TOP)
+            elif len(elts) == 2:
                 u.emit(O.MAP_ADD, depth)
             elif isinstance(node, ast.SetComp):
                 u.emit(O.SET_ADD, depth)
@@ -1764,9 +1874,29 @@ class Compiler:
         self.comprehension(node, "<dictcomp>", O.BUILD_MAP, [node.key, node.value])
 
     def expr_GeneratorExp(self, node):
-        # evaluated eagerly into a list, then iterated
-        self.comprehension(node, "<genexpr>", O.BUILD_LIST, [node.elt])
-        self.unit.emit(O.GET_ITER)
+        self.comprehension(node, "<genexpr>", None, [node.elt])
+
+    def expr_Yield(self, node):
+        u = self.unit
+        if node.value is None:
+            u.emit(O.LOAD_CONST, u.const(None))
+        else:
+            self.expr(node.value)
+        self.set_line(node)
+        u.emit(O.YIELD_VALUE)
+
+    def expr_YieldFrom(self, node):
+        u = self.unit
+        self.expr(node.value)
+        self.set_line(node)
+        u.emit(O.GET_YIELD_FROM_ITER)
+        u.emit(O.LOAD_CONST, u.const(None))
+        top, done = Label(), Label()
+        self.place(top)
+        u.emit(O.SEND, done)
+        u.emit(O.YIELD_VALUE)
+        u.emit(O.JUMP_BACKWARD, top)
+        self.place(done)
 
 
 def parse(source, filename=FILENAME):
@@ -1811,3 +1941,5 @@ def compile_source(source, make_code, filename=FILENAME):
         return Compiler(source, filename, make_code).compile_module(tree)
     except RecursionError:
         raise MontySyntaxError("code is nested too deeply to compile") from None
+    except AssertionError as e:
+        raise MontySyntaxError(f"code could not be compiled: {e}") from None

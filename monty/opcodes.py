@@ -115,6 +115,19 @@ OPCODES = [
     ("POP_EXCEPT",           "-",      "-",     -1,                        None),
     ("CHECK_EXC_MATCH",      "-",      "-",     0,                         None),
     ("IMPORT_NAME",          "name",   "-",     1,                         None),
+    # generators: YIELD_VALUE pops the value and, on resume, pushes the sent value
+    ("YIELD_VALUE",          "-",      "-",     0,                         None),
+    ("GET_YIELD_FROM_ITER",  "-",      "-",     0,                         None),
+    # SEND: [iter, value] -> [iter, result]; when iter is exhausted: [return value], jump
+    ("SEND",                 "jump",   "-",     0,                         -1),
+    # class bodies: names live in the namespace dict held in fast slot 0; LOAD_NAME falls
+    # back to the global slot b, then the builtins
+    ("LOAD_NAME",            "name",   "global", 1,                        None),
+    ("STORE_NAME",           "name",   "-",     -1,                        None),
+    ("DELETE_NAME",          "name",   "-",     0,                         None),
+    # BUILD_CLASS a=nbases b=1 if a dict of class keywords is on top:
+    # [body function, name, bases..., kwargs?] -> class
+    ("BUILD_CLASS",          "n",      "flags", lambda a, b: -a - 1 - (b & 1), None),
     # with statements: BEFORE_WITH replaces the manager by its bound __exit__ and bound
     # __enter__ (a CALL 0 follows); WITH_EXCEPT_START replaces the exception on top by the
     # arguments of __exit__ (type, value, None) for the CALL 3 that follows

@@ -20,21 +20,19 @@ def runtime_error(code, **kwargs):
 # ---------------------------------------------------------------- syntax
 
 @pytest.mark.parametrize("code, construct", [
-    ("class A:\n    pass", "class definitions"),
     ("try:\n    pass\nexcept* ValueError:\n    pass", "'try'/'except*' statements"),
-    ("def g():\n    yield 1", "'yield' expressions"),
     ("async def f():\n    pass", "'async def' functions"),
 ])
 def test_unsupported_syntax_names_construct_and_line(code, construct):
     with pytest.raises(monty.MontySyntaxError) as info:
         run(code)
     assert construct in str(info.value)
-    assert info.value.lineno == code.count("\n", 0, code.index(code.split("\n")[-1])) or info.value.lineno >= 1
+    assert info.value.lineno >= 1
 
 
 def test_unsupported_syntax_line_number():
     with pytest.raises(monty.MontySyntaxError) as info:
-        run("x = 1\ny = 2\nclass A:\n    pass")
+        run("x = 1\ny = 2\nasync def f():\n    pass")
     assert info.value.lineno == 3
     assert "(line 3)" in str(info.value)
 

@@ -1,0 +1,150 @@
+# Classes defined by sandbox code: CPython heap types whose methods are sandbox Functions
+# (Function.__get__ binds them), so every CPython protocol (MRO, super, properties, dunder
+# slots) works; the gate below decides what sandbox code may reach on them.
+
+import weakref as _weakref
+
+_sandbox_classes = _weakref.WeakSet()
+
+# builtin types a sandbox class may derive from
+_BASE_TYPES = frozenset([object, int, float, str, bytes, list, dict, tuple, set, frozenset]) | EXPOSED_EXCEPTIONS
+
+# dunder methods sandbox code may call on its objects even when a builtin base provides them
+_PROTOCOL_DUNDERS = frozenset("""
+__init__ __new__ __repr__ __str__ __format__ __eq__ __ne__ __lt__ __le__ __gt__ __ge__ __hash__
+__bool__ __len__ __iter__ __next__ __reversed__ __contains__ __getitem__ __setitem__ __delitem__
+__missing__ __call__ __enter__ __exit__ __add__ __radd__ __iadd__ __sub__ __rsub__ __isub__
+__mul__ __rmul__ __imul__ __truediv__ __rtruediv__ __itruediv__ __floordiv__ __rfloordiv__
+__ifloordiv__ __mod__ __rmod__ __imod__ __pow__ __rpow__ __ipow__ __neg__ __pos__ __abs__
+__invert__ __and__ __rand__ __iand__ __or__ __ror__ __ior__ __xor__ __rxor__ __ixor__
+__lshift__ __rlshift__ __rshift__ __rrshift__ __matmul__ __rmatmul__ __int__ __float__
+__index__ __round__ __getattr__ __setattr__ __delattr__ __init_subclass__ __post_init__
+__set_name__ __get__ __set__ __delete__ __class_getitem__
+""".split())
+
+_READABLE_CLASS_DUNDERS = frozenset(["__name__", "__qualname__", "__doc__", "__module__"])
+
+
+cdef bint is_sandbox_class(object obj):
+    return isinstance(obj, type) and obj in _sandbox_classes
+
+
+cdef bint is_sandbox_object(object obj):
+    """An instance of a sandbox class, a sandbox class, or a super() proxy."""
+    t = type(obj)
+    return t in _sandbox_classes or t is super or (t is type and obj in _sandbox_classes)
+
+
+cdef bint defined_by_sandbox(object cls, str name):
+    """Whether `name` is defined in the namespace of a sandbox class on cls's MRO."""
+    for klass in cls.__mro__:
+        if klass in _sandbox_classes and name in klass.__dict__:
+            return True
+    return False
+
+
+cdef object sandbox_object_getattr(object obj, str name):
+    """Attribute read on a sandbox instance, class or super() proxy."""
+    if name.startswith("__") and name.endswith("__"):
+        t = type(obj)
+        cls = obj if t is type else (obj.__thisclass__ if t is super else t)
+        if name == "__class__":
+            return sandbox_type_of(obj)
+        if name == "__dict__":
+            if t is type:
+                return dict(obj.__dict__)
+            if t is not super:
+                return obj.__dict__
+        if t is type:
+            if name in _READABLE_CLASS_DUNDERS:
+                return getattr(obj, name)
+            if name in ("__mro__", "__bases__"):
+                return tuple([c if (c in _sandbox_classes or c in _BASE_TYPES) else sandbox_type_of(c)
+                              for c in getattr(obj, name)])
+        elif name in ("__doc__", "__module__"):
+            return getattr(obj, name)
+        if name in _PROTOCOL_DUNDERS or defined_by_sandbox(cls, name):
+            return getattr(obj, name)
+        raise AttributeError(f"'{type_name(obj)}' object attribute '{name}' is not accessible in the sandbox")
+    return getattr(obj, name)
+
+
+cdef object sandbox_method(object obj, str name):
+    """LOAD_METHOD on a sandbox instance: a Function found on the class (called with obj
+    first), or None to fall back to the attribute read."""
+    if name.startswith("__"):
+        return None
+    try:
+        if name in obj.__dict__:
+            return None
+    except AttributeError:
+        pass
+    for klass in type(obj).__mro__:
+        value = klass.__dict__.get(name, _MISSING)
+        if value is not _MISSING:
+            return value if type(value) is Function else None
+    return None
+
+
+cdef int sandbox_setattr(object obj, str name, object value, bint delete) except -1:
+    if name.startswith("__") and name.endswith("__") and not (
+            name in ("__doc__",) or (type(obj) is not type and defined_by_sandbox(type(obj), name))):
+        raise AttributeError(f"'{type_name(obj)}' object attribute '{name}' is read-only in the sandbox")
+    if type(obj) is super:
+        raise AttributeError("'super' object attribute is read-only")
+    if delete:
+        delattr(obj, name)
+    else:
+        setattr(obj, name, value)
+    return 0
+
+
+cdef object build_class(VM vm, PyObject** items, int nbases, int has_kwargs):
+    """BUILD_CLASS: run the body in a fresh namespace, then create the class."""
+    body = <Function>items[0]
+    name = <object>items[1]
+    bases = tuple([<object>items[2 + i] for i in range(nbases)])
+    kwargs = dict(<object>items[2 + nbases]) if has_kwargs else {}
+    if "metaclass" in kwargs:
+        raise TypeError("metaclasses are not supported in the sandbox")
+    for base in bases:
+        if not isinstance(base, type) or not (base in _sandbox_classes or base in _BASE_TYPES):
+            raise TypeError(f"cannot derive a sandbox class from {type_name(base) if not isinstance(base, type) else base.__name__!r}")
+    ns = {"__module__": "__main__", "__qualname__": body.qualname}
+    cell = vm.call_nested(body, (ns,), None)
+    cls = type(name, bases, ns, **kwargs)
+    _sandbox_classes.add(cls)
+    if type(cell) is Cell:
+        (<Cell>cell).contents = cls
+    return cls
+
+
+cdef object b_super(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
+    positional, kwargs = call_args(args, npos, kwnames)
+    no_kwargs("super", kwargs)
+    if npos == 2:
+        return super(positional[0], positional[1])
+    if npos != 0:
+        raise TypeError(f"super() takes at most 2 arguments ({npos} given)")
+    cdef Frame* f = &vm.frames[vm.depth - 1]
+    cdef Code code = <Code>f.code
+    cdef int i
+    cdef PyObject* p
+    if f.base < 0 or "__class__" not in code.freevars:
+        raise RuntimeError("super(): __class__ cell not found")
+    i = code.freevars.index("__class__")
+    cls = (<Cell>vm.stack[f.base + code.nlocals + code.ncells + i]).contents
+    if code.argcount == 0 or cls is UNBOUND:
+        raise RuntimeError("super(): no arguments")
+    first = code.varnames[0]
+    if first in code.cellvars:
+        self_obj = (<Cell>vm.stack[f.base + code.nlocals + code.cellvars.index(first)]).contents
+    else:
+        p = vm.stack[f.base]
+        if p == NULL:
+            raise RuntimeError("super(): arg[0] deleted")
+        self_obj = <object>p
+    return super(cls, self_obj)
+
+
+_VM_BUILTINS["super"] = make_builtin("super", b_super)

@@ -1,0 +1,212 @@
+# Generators: a suspended frame kept as plain data (slots, pc), resumed on the data stack.
+
+cdef enum:
+    GEN_CREATED = 0
+    GEN_SUSPENDED = 1
+    GEN_RUNNING = 2
+    GEN_FINISHED = 3
+    RESUME_ENTRY = 0         # resumed from C (next(), send(), list(gen)): run_frames returns
+    RESUME_FOR_ITER = 1      # resumed by FOR_ITER / FOR_ITER_STORE_FAST in the caller frame
+
+
+cdef class Generator(SandboxIter):
+    """A generator object of sandbox code."""
+
+    def __repr__(self):
+        return f"<generator object {self.qualname} at {id(self):#x}>"
+
+    def __next__(self):
+        return gen_resume(self.vm, self, None, None)
+
+    def send(self, value):
+        return gen_resume(self.vm, self, value, None)
+
+    def throw(self, typ, value=None, tb=None):
+        if value is None:
+            exc = make_exception(typ)
+        elif isinstance(value, BaseException):
+            exc = value
+        else:
+            exc = typ(value) if isinstance(typ, type) else make_exception(typ)
+        return gen_resume(self.vm, self, None, exc)
+
+    def close(self):
+        if self.state == GEN_CREATED:
+            self.state = GEN_FINISHED
+            self.saved = None
+            return None
+        if self.state == GEN_FINISHED:
+            return None
+        try:
+            gen_resume(self.vm, self, None, GeneratorExit())
+        except (GeneratorExit, StopIteration):
+            return None
+        raise RuntimeError("generator ignored GeneratorExit")
+
+
+cdef int make_generator(VM vm) except -1:
+    """The innermost frame was just pushed for a generator function: turn it into a
+    Generator object at the call's result slot and pop it. Returns that slot."""
+    cdef Frame* f = &vm.frames[vm.depth - 1]
+    cdef Code code = <Code>f.code
+    cdef Generator gen = Generator.__new__(Generator)
+    cdef PyObject* p
+    cdef int i, ret = f.ret
+    gen.code = code
+    gen.func = <Function>f.func
+    gen.vm = vm
+    gen.name = gen.func.name
+    gen.qualname = gen.func.qualname
+    gen.saved = save_slots(vm, f.base, f.base + code.nslots)
+    gen.state = GEN_CREATED
+    f.sp = f.base
+    vm.depth -= 1
+    vm.discard_frame(f)
+    INCREF(<PyObject*>gen)
+    vm.stack[ret] = <PyObject*>gen
+    return ret
+
+
+cdef list save_slots(VM vm, int start, int end):
+    """Move stack[start:end] into a list (UNBOUND for empty slots)."""
+    cdef list out = []
+    cdef PyObject* p
+    cdef int i
+    for i in range(start, end):
+        p = vm.stack[i]
+        if p == NULL:
+            out.append(UNBOUND)
+        else:
+            out.append(<object>p)
+            DECREF(p)
+            vm.stack[i] = NULL
+    return out
+
+
+cdef int gen_push_frame(VM vm, Generator gen, object value, int entry, int resume) except -1:
+    """Push the generator's frame above the current one; 0 if it is already finished."""
+    cdef int ret, base, i, n
+    cdef Frame* f
+    cdef Code code = gen.code
+    if gen.state == GEN_FINISHED:
+        return 0
+    if gen.state == GEN_RUNNING:
+        raise ValueError("generator already executing")
+    if gen.state == GEN_CREATED and value is not None:
+        raise TypeError("can't send non-None value to a just-started generator")
+    vm.ensure_stack()
+    ret = vm.region_top()
+    base = ret + 1
+    n = len(gen.saved)
+    if base + code.nslots + code.stacksize + 2 >= vm.stack_cap:
+        raise RecursionError("maximum recursion depth exceeded (data stack full)")
+    vm.push_frame(code, gen.func, ret, base, entry)
+    INCREF(<PyObject*>gen)
+    vm.stack[ret] = <PyObject*>gen
+    for i in range(n):
+        item = gen.saved[i]
+        if item is UNBOUND:
+            vm.stack[base + i] = NULL
+        else:
+            INCREF(<PyObject*>item)
+            vm.stack[base + i] = <PyObject*>item
+    f = &vm.frames[vm.depth - 1]
+    f.sp = f.stack_base + gen.nstack
+    f.pc = gen.pc
+    f.gen = <PyObject*>gen
+    f.resume = resume
+    if gen.state == GEN_SUSPENDED:
+        INCREF(<PyObject*>value)
+        vm.stack[f.sp] = <PyObject*>value
+        f.sp += 1
+    gen.saved = None
+    gen.state = GEN_RUNNING
+    gen.outer_handled = vm.handled
+    if gen.handled is not None:
+        vm.handled = gen.handled
+    return 1
+
+
+cdef void gen_suspend(VM vm, Frame* f) noexcept:
+    """YIELD_VALUE: keep the frame's slots and position in its generator (value already popped)."""
+    cdef Generator gen = <Generator>f.gen
+    gen.saved = save_slots(vm, f.base, f.sp)
+    gen.nstack = f.sp - f.stack_base
+    gen.pc = f.pc
+    gen.state = GEN_SUSPENDED
+    gen.handled = vm.handled if vm.handled is not gen.outer_handled else None
+    vm.handled = gen.outer_handled
+    gen.outer_handled = None
+    f.sp = f.base
+
+
+cdef void gen_finish(VM vm, Frame* f) noexcept:
+    """The generator's frame returned or raised."""
+    cdef Generator gen = <Generator>f.gen
+    gen.state = GEN_FINISHED
+    gen.saved = None
+    gen.handled = None
+    vm.handled = gen.outer_handled
+    gen.outer_handled = None
+
+
+cdef object gen_resume(VM vm, Generator gen, object value, object exc):
+    """next()/send()/throw() from C code: run the generator in a nested loop."""
+    global _current_vm
+    cdef VM saved
+    if gen.state == GEN_FINISHED or (gen.state == GEN_CREATED and exc is not None):
+        gen.state = GEN_FINISHED
+        gen.saved = None
+        if exc is not None:
+            raise exc
+        raise StopIteration
+    if vm.nest >= MAX_NEST:
+        raise RecursionError("maximum recursion depth exceeded")
+    if not gen_push_frame(vm, gen, value, 1, RESUME_ENTRY):
+        raise StopIteration
+    if exc is not None:
+        vm.pending_exc = exc
+    saved = _current_vm
+    _current_vm = vm
+    vm.nest += 1
+    try:
+        result = run_frames(vm)
+    finally:
+        vm.nest -= 1
+        _current_vm = saved
+    if vm.yielded:
+        vm.yielded = 0
+        return result
+    if result is None:
+        raise StopIteration
+    raise StopIteration(result)
+
+
+cdef tuple yield_from_send(VM vm, object it, object value):
+    """SEND: (done, value): the next value of the delegate, or its return value."""
+    cdef PyObject* r
+    try:
+        if type(it) is Generator:
+            return False, gen_resume(vm, <Generator>it, value, None)
+        if value is None:
+            r = monty_iternext(<PyObject*>it)
+            if r == NULL:
+                if R_ErrOccurred() != NULL:
+                    raise_pending()
+                return True, None
+            result = <object>r
+            DECREF(r)
+            return False, result
+        raise TypeError(f"'{type_name(it)}' object has no attribute 'send'")
+    except StopIteration as e:
+        return True, e.value
+
+
+cdef object generator_stop_error(object exc):
+    """PEP 479: a StopIteration escaping a generator becomes RuntimeError."""
+    if isinstance(exc, StopIteration):
+        err = RuntimeError("generator raised StopIteration")
+        err.__cause__ = exc
+        err.__context__ = exc
+        return err
+    return exc
