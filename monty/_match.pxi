@@ -24,10 +24,20 @@ cdef enum:
 # ------------------------------------------------------------------ with
 
 cdef object lookup_special(object obj, str name):
-    """`obj`'s special method `name` bound to it, or None when its type defines none.
+    """`obj`'s special method `name` bound to it, or None when its type defines none
+    (CPython's _PyObject_LookupSpecial: the type's MRO, never the instance dict).
 
-    CPython's values and the VM's own objects offer sandbox code no context-manager methods;
-    sandbox classes answer here once they exist."""
+    Only sandbox classes define methods sandbox code may reach this way; CPython's own
+    values and the VM's objects have no context-manager methods."""
+    t = type(obj)
+    if t not in _sandbox_classes:
+        return None
+    for klass in t.__mro__:
+        namespace = klass.__dict__
+        if name in namespace:
+            attr = namespace[name]
+            get = getattr(type(attr), "__get__", None)
+            return get(attr, obj, t) if get is not None else attr
     return None
 
 
@@ -141,10 +151,11 @@ cdef object match_class(object subject, object cls, Py_ssize_t nargs, tuple kwna
     """The attributes a class pattern `cls(<nargs positional>, **kwnames)` extracts from
     `subject` (positional ones first), or None if it does not match.
 
-    Builtin types follow CPython: an isinstance check, then `__match_args__` for positional
-    sub-patterns, with the "match self" rule (one positional sub-pattern matching the subject
-    itself) for bool, bytearray, bytes, dict, float, frozenset, int, list, set, str and tuple.
-    Sandbox classes are the hook's next case."""
+    As in CPython: an isinstance check, then `__match_args__` for positional sub-patterns,
+    with the "match self" rule (one positional sub-pattern matching the subject itself) for
+    bool, bytes, dict, float, frozenset, int, list, set, str, tuple and their subclasses.
+    Sandbox classes are CPython heap types, so the same code serves them; attributes are read
+    through the gate."""
     cdef set seen
     cdef list attrs
     cdef Py_ssize_t allowed, i

@@ -1,4 +1,4 @@
-# with statements (needs classes: enable by moving to tests/differential/ once they land)
+# with statements with context managers defined by sandbox classes
 class CM:
     def __init__(self, log, name, suppress=False):
         self.log, self.name, self.suppress = log, name, suppress
