@@ -416,3 +416,151 @@ m = Tb()
 with m:
     raise ValueError("v")
 [m.args[0].__name__, str(m.args[1])]
+# ---
+# with and generators
+class CM:
+    def __init__(self, log, name, suppress=False):
+        self.log, self.name, self.suppress = log, name, suppress
+    def __enter__(self):
+        self.log.append(("enter", self.name))
+        return self.name
+    def __exit__(self, t, v, tb):
+        self.log.append(("exit", self.name, None if t is None else t.__name__, None if v is None else str(v)))
+        return self.suppress
+log = []
+def gen():
+    with CM(log, "g"):
+        yield 1
+        yield 2
+g = gen()
+next(g)
+g.close()
+log
+# ---
+# with and generators
+class CM:
+    def __init__(self, log, name, suppress=False):
+        self.log, self.name, self.suppress = log, name, suppress
+    def __enter__(self):
+        self.log.append(("enter", self.name))
+        return self.name
+    def __exit__(self, t, v, tb):
+        self.log.append(("exit", self.name, None if t is None else t.__name__, None if v is None else str(v)))
+        return self.suppress
+log = []
+def gen():
+    with CM(log, "g"):
+        yield 1
+        yield 2
+[list(gen()), log]
+# ---
+# with and generators
+class CM:
+    def __init__(self, log, name, suppress=False):
+        self.log, self.name, self.suppress = log, name, suppress
+    def __enter__(self):
+        self.log.append(("enter", self.name))
+        return self.name
+    def __exit__(self, t, v, tb):
+        self.log.append(("exit", self.name, None if t is None else t.__name__, None if v is None else str(v)))
+        return self.suppress
+log = []
+def gen():
+    with CM(log, "g", True):
+        yield 1
+        raise ValueError("in gen")
+    yield "after"
+[list(gen()), log]
+# ---
+# with and generators
+class CM:
+    def __init__(self, log, name, suppress=False):
+        self.log, self.name, self.suppress = log, name, suppress
+    def __enter__(self):
+        self.log.append(("enter", self.name))
+        return self.name
+    def __exit__(self, t, v, tb):
+        self.log.append(("exit", self.name, None if t is None else t.__name__, None if v is None else str(v)))
+        return self.suppress
+log = []
+def gen():
+    with CM(log, "g"):
+        x = yield 1
+        log.append(("sent", x))
+g = gen()
+next(g)
+try:
+    g.send("hello")
+except StopIteration:
+    log.append("stop")
+log
+# ---
+# with and generators
+class CM:
+    def __init__(self, log, name, suppress=False):
+        self.log, self.name, self.suppress = log, name, suppress
+    def __enter__(self):
+        self.log.append(("enter", self.name))
+        return self.name
+    def __exit__(self, t, v, tb):
+        self.log.append(("exit", self.name, None if t is None else t.__name__, None if v is None else str(v)))
+        return self.suppress
+log = []
+def gen():
+    with CM(log, "g"):
+        yield 1
+g = gen()
+next(g)
+try:
+    g.throw(KeyError("thrown"))
+except KeyError as e:
+    log.append(("out", str(e)))
+log
+# ---
+# with and generators
+class CM:
+    def __init__(self, log, name, suppress=False):
+        self.log, self.name, self.suppress = log, name, suppress
+    def __enter__(self):
+        self.log.append(("enter", self.name))
+        return self.name
+    def __exit__(self, t, v, tb):
+        self.log.append(("exit", self.name, None if t is None else t.__name__, None if v is None else str(v)))
+        return self.suppress
+log = []
+def gen(items):
+    for it in items:
+        match it:
+            case [k, v]:
+                yield (k, v)
+            case {"k": k, "v": v}:
+                yield (k, v)
+            case str(s):
+                yield from s
+[list(gen([[1, 2], {"k": 3, "v": 4}, "ab"])), log]
+# ---
+# with and generators
+class CM:
+    def __init__(self, log, name, suppress=False):
+        self.log, self.name, self.suppress = log, name, suppress
+    def __enter__(self):
+        self.log.append(("enter", self.name))
+        return self.name
+    def __exit__(self, t, v, tb):
+        self.log.append(("exit", self.name, None if t is None else t.__name__, None if v is None else str(v)))
+        return self.suppress
+log = []
+def gen():
+    with CM(log, "outer"):
+        for i in range(3):
+            with CM(log, i):
+                if i == 1:
+                    return "done"
+                yield i
+g = gen()
+out = [next(g)]
+try:
+    next(g)
+except StopIteration as e:
+    out.append(e.value)
+[out, log]
