@@ -67,7 +67,12 @@ cdef object get_attribute(object obj, str name):
                 return (<Function>obj).name if name == "__name__" else (<Function>obj).qualname
             return obj.name
         if name == "__doc__" and isinstance(obj, (Function, VMBuiltin, HostFunction)):
-            return None
+            return (<Function>obj).code.doc if type(obj) is Function else None
+        if type(obj) is BoundMethod:
+            if name in ("__self__", "__func__"):
+                return obj.self_obj if name == "__self__" else obj.func
+            if name in ("__name__", "__qualname__", "__doc__"):
+                return get_attribute(obj.func, name)
         if name == "__class__":
             return sandbox_type_of(obj)
         if type(obj) is Generator and name in ("send", "throw", "close"):
@@ -84,6 +89,8 @@ cdef object get_attribute(object obj, str name):
             return None
     if is_sandbox_object(obj):
         return sandbox_object_getattr(obj, name)
+    if obj is object and (name in _PROTOCOL_DUNDERS or name in _READABLE_CLASS_DUNDERS):
+        return getattr(object, name)
     if type(obj) is property and name in ("setter", "getter", "deleter", "fget", "fset", "fdel"):
         return getattr(obj, name)
     return _policy.get_attribute(obj, name)
@@ -365,6 +372,31 @@ cdef object b_print(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
     return None
 
 
+cdef object real_types(object classinfo):
+    """isinstance/issubclass: the sandbox's `type` builtin stands for the type `type`."""
+    if classinfo is _VM_BUILTINS["type"]:
+        return type
+    if type(classinfo) is tuple:
+        return tuple([real_types(c) for c in <tuple>classinfo])
+    return classinfo
+
+
+cdef object b_isinstance(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
+    positional, kwargs = call_args(args, npos, kwnames)
+    no_kwargs("isinstance", kwargs)
+    if npos != 2:
+        raise TypeError(f"isinstance expected 2 arguments, got {npos}")
+    return isinstance(positional[0], real_types(positional[1]))
+
+
+cdef object b_issubclass(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
+    positional, kwargs = call_args(args, npos, kwnames)
+    no_kwargs("issubclass", kwargs)
+    if npos != 2:
+        raise TypeError(f"issubclass expected 2 arguments, got {npos}")
+    return issubclass(positional[0], real_types(positional[1]))
+
+
 cdef object b_type(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
     positional, kwargs = call_args(args, npos, kwnames)
     if npos == 1 and not kwargs:
@@ -393,7 +425,8 @@ cdef object b_next(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
         raise TypeError(f"next expected at most 2 arguments, got {npos}" if npos > 2
                         else "next expected at least 1 argument, got 0")
     it = positional[0]
-    if not isinstance(it, SandboxIter):
+    if not isinstance(it, SandboxIter) and not (
+            type(it) in _sandbox_classes and hasattr(type(it), "__next__")):
         raise TypeError(f"'{type_name(it)}' object is not an iterator")
     if type(it) is Generator:
         try:
@@ -585,6 +618,8 @@ cdef object b_list_sort(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnam
 _VM_BUILTINS = {
     "print": make_builtin("print", b_print),
     "type": make_builtin("type", b_type),
+    "isinstance": make_builtin("isinstance", b_isinstance),
+    "issubclass": make_builtin("issubclass", b_issubclass),
     "iter": make_builtin("iter", b_iter),
     "next": make_builtin("next", b_next),
     "enumerate": make_builtin("enumerate", b_enumerate),
@@ -604,7 +639,7 @@ cdef dict _VM_METHODS = {(list, "sort"): make_builtin("sort", b_list_sort)}
 
 _NATIVE_BUILTINS = (
     "abs", "all", "any", "ascii", "bin", "bool", "bytes", "callable", "chr", "dict", "divmod", "float",
-    "frozenset", "hash", "hex", "int", "isinstance", "issubclass", "len", "list", "max", "min",
+    "frozenset", "hash", "hex", "int", "len", "list", "max", "min",
     "oct", "ord", "range", "repr", "round", "set", "slice", "sorted", "str", "sum", "tuple",
 
 )

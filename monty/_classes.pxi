@@ -32,7 +32,9 @@ cdef bint is_sandbox_class(object obj):
 cdef bint is_sandbox_object(object obj):
     """An instance of a sandbox class, a sandbox class, or a super() proxy."""
     t = type(obj)
-    return t in _sandbox_classes or t is super or (t is type and obj in _sandbox_classes)
+    # a class under construction (its __init_subclass__ runs) is marked in its namespace
+    return t in _sandbox_classes or t is super or (t is type and (
+        obj in _sandbox_classes or "__monty_class__" in obj.__dict__))
 
 
 cdef bint defined_by_sandbox(object cls, str name):
@@ -52,12 +54,14 @@ cdef object sandbox_object_getattr(object obj, str name):
             return sandbox_type_of(obj)
         if name == "__dict__":
             if t is type:
-                return dict(obj.__dict__)
+                return {k: v for k, v in obj.__dict__.items() if k != "__monty_class__"}
             if t is not super:
                 return obj.__dict__
         if t is type:
             if name in _READABLE_CLASS_DUNDERS:
                 return getattr(obj, name)
+            if name == "__subclasses__" and obj in _sandbox_classes:
+                return lambda: [c for c in obj.__subclasses__() if c in _sandbox_classes]
             if name in ("__mro__", "__bases__"):
                 return tuple([c if (c in _sandbox_classes or c in _BASE_TYPES) else sandbox_type_of(c)
                               for c in getattr(obj, name)])
@@ -112,6 +116,12 @@ cdef object build_class(VM vm, PyObject** items, int nbases, int has_kwargs):
             raise TypeError(f"cannot derive a sandbox class from {type_name(base) if not isinstance(base, type) else base.__name__!r}")
     ns = {"__module__": "__main__", "__qualname__": body.qualname}
     cell = vm.call_nested(body, (ns,), None)
+    ns["__monty_class__"] = True
+    # CPython makes these implicit class/static methods only for its own function type
+    for special, wrap in (("__init_subclass__", classmethod), ("__class_getitem__", classmethod),
+                          ("__new__", staticmethod)):
+        if type(ns.get(special)) is Function:
+            ns[special] = wrap(ns[special])
     cls = type(name, bases, ns, **kwargs)
     _sandbox_classes.add(cls)
     if type(cell) is Cell:

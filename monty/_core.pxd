@@ -28,6 +28,7 @@ cdef class Code:
     cdef readonly tuple consts, names, varnames, cellvars, freevars
     cdef readonly str name, qualname, filename, source
     cdef readonly dict spec         # the compiler's tables, for relinking and snapshots
+    cdef readonly object doc        # docstring or None
     cdef bint simple_args           # positional parameters only
 
 

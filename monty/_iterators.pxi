@@ -259,6 +259,14 @@ cdef object get_iter(object obj):
         return it
     if isinstance(obj, SandboxIter):
         return obj
+    if type(obj) in _sandbox_classes:
+        # a sandbox class's __iter__ (run by CPython's slot) must give an iterator
+        inner = iter(obj)
+        if isinstance(inner, SandboxIter) or type(inner) in _sandbox_classes:
+            return inner
+        it = ForeignIter.__new__(ForeignIter)
+        (<ForeignIter>it).it = inner
+        return it
     if t in _NOT_ITERABLE or isinstance(obj, (Function, VMBuiltin, HostFunction, Code, Cell)):
         raise TypeError(f"'{type_name(obj)}' object is not iterable")
     try:

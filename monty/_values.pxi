@@ -53,6 +53,7 @@ cdef class Code:
         self.qualname = spec["qualname"]
         self.filename = spec["filename"]
         self.source = spec["source"]
+        self.doc = spec.get("doc")
         self.simple_args = (self.flags & 3) == 0 and self.kwonlyargcount == 0
 
     def __dealloc__(self):

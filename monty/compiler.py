@@ -341,6 +341,7 @@ class CodeUnit:
         self.depth = 0            # statement-level stack depth held by enclosing blocks
         self.line = firstlineno
         self.label_at = -1        # index of the last instruction a label points at
+        self.doc = None
         self.argcount = self.posonly = self.kwonly = 0
         self.flags = 0
 
@@ -387,6 +388,7 @@ class Compiler:
         self.make_code = make_code
         self.unit = None
         self.scopes = None
+        self.class_names = []     # enclosing class names, innermost last (name mangling)
 
     # ------------------------------------------------------------ driver
 
@@ -436,7 +438,7 @@ class Compiler:
         else:
             nlocals = len(unit.varnames)
         return self.make_code(
-            name=unit.name, qualname=unit.qualname, flags=unit.flags,
+            name=unit.name, qualname=unit.qualname, flags=unit.flags, doc=unit.doc,
             argcount=unit.argcount, posonlyargcount=unit.posonly, kwonlyargcount=unit.kwonly,
             nlocals=nlocals, stacksize=stacksize,
             instrs=[(i[0], i[1], i[2]) for i in unit.instrs],
@@ -624,12 +626,12 @@ class Compiler:
         elif isinstance(target, ast.Attribute):
             self.expr(target.value)
             u.emit(O.COPY, 1)
-            u.emit(O.LOAD_ATTR, u.nameidx(target.attr))
+            u.emit(O.LOAD_ATTR, u.nameidx(self.mangle(target.attr)))
             self.expr(node.value)
             self.set_line(node)
             u.emit(O.BINARY_OP, op)
             u.emit(O.SWAP, 2)
-            u.emit(O.STORE_ATTR, u.nameidx(target.attr))
+            u.emit(O.STORE_ATTR, u.nameidx(self.mangle(target.attr)))
         elif isinstance(target, ast.Subscript):
             self.expr(target.value)
             self.subscript_key(target.slice)
@@ -651,7 +653,7 @@ class Compiler:
             self.store_name(target.id)
         elif isinstance(target, ast.Attribute):
             self.expr(target.value)
-            u.emit(O.STORE_ATTR, u.nameidx(target.attr))
+            u.emit(O.STORE_ATTR, u.nameidx(self.mangle(target.attr)))
         elif isinstance(target, ast.Subscript):
             self.expr(target.value)
             self.subscript_key(target.slice)
@@ -684,7 +686,7 @@ class Compiler:
             self.delete_name(target.id)
         elif isinstance(target, ast.Attribute):
             self.expr(target.value)
-            u.emit(O.DELETE_ATTR, u.nameidx(target.attr))
+            u.emit(O.DELETE_ATTR, u.nameidx(self.mangle(target.attr)))
         elif isinstance(target, ast.Subscript):
             self.expr(target.value)
             self.subscript_key(target.slice)
@@ -1425,7 +1427,9 @@ class Compiler:
                     and isinstance(body[0].value.value, str)):
                 unit.emit(O.LOAD_CONST, unit.const(body[0].value.value))
                 unit.emit(O.STORE_NAME, unit.nameidx("__doc__"))
+            self.class_names.append(node.name)
             self.body(body)
+            self.class_names.pop()
             if "__class__" in unit.cellvars:
                 unit.emit(O.LOAD_CLOSURE, self.deref_slot("__class__"))
             else:
@@ -1500,6 +1504,9 @@ class Compiler:
             if unit.scope.generator:
                 unit.flags |= CO_GENERATOR
             self.copy_params_to_cells(unit)
+            if (isinstance(body, list) and body and isinstance(body[0], ast.Expr)
+                    and isinstance(body[0].value, ast.Constant) and isinstance(body[0].value.value, str)):
+                unit.doc = body[0].value.value
             if isinstance(body, list):
                 self.body(body)
                 unit.emit(O.LOAD_CONST, unit.const(None))
@@ -1610,10 +1617,18 @@ class Compiler:
         self.unit.emit(O.COPY, 1)
         self.store_name(node.target.id)
 
+    def mangle(self, name):
+        """Private names (`__x`) inside a class become `_Class__x`, as in CPython."""
+        if self.class_names and name.startswith("__") and not name.endswith("__"):
+            owner = self.class_names[-1].lstrip("_")
+            if owner:
+                return f"_{owner}{name}"
+        return name
+
     def expr_Attribute(self, node):
         self.expr(node.value)
         self.set_line(node)
-        self.unit.emit(O.LOAD_ATTR, self.unit.nameidx(node.attr))
+        self.unit.emit(O.LOAD_ATTR, self.unit.nameidx(self.mangle(node.attr)))
 
     def expr_Subscript(self, node):
         self.expr(node.value)
@@ -1777,7 +1792,7 @@ class Compiler:
         if isinstance(func, ast.Attribute):
             self.expr(func.value)
             self.set_line(func)
-            u.emit(O.LOAD_METHOD, u.nameidx(func.attr))
+            u.emit(O.LOAD_METHOD, u.nameidx(self.mangle(func.attr)))
             flags |= O.CALL_METHOD
         else:
             self.expr(func)
