@@ -3,6 +3,7 @@
 import builtins as _py_builtins
 from monty import policy as _policy
 from monty.errors import MontyTypeError
+from monty import modules as _modules
 
 EXPOSED_EXCEPTIONS = frozenset(
     v for v in vars(_py_builtins).values() if isinstance(v, type) and issubclass(v, BaseException))
@@ -13,6 +14,7 @@ cdef dict _SANDBOX_TYPE_NAMES = {
     RangeIter: "range_iterator", BigRangeIter: "longrange_iterator", SetIter: "set_iterator",
     EnumerateIter: "enumerate", ZipIter: "zip", MapIter: "map", FilterIter: "filter",
     ForeignIter: "iterator", ReversedIter: "reversed", Generator: "generator",
+    _modules.SandboxModule: "module",
 }
 
 
@@ -87,6 +89,10 @@ cdef object get_attribute(object obj, str name):
             return obj.__suppress_context__
         if name == "__traceback__":
             return None
+    if type(obj) is _modules.SandboxModule:
+        if name == "__name__":
+            return obj.__name__
+        return (<object>obj).get(name)
     if is_sandbox_object(obj):
         return sandbox_object_getattr(obj, name)
     if obj is object and (name in _PROTOCOL_DUNDERS or name in _READABLE_CLASS_DUNDERS):

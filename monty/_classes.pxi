@@ -3,6 +3,8 @@
 # slots) works; the gate below decides what sandbox code may reach on them.
 
 import weakref as _weakref
+import collections as _collections
+import typing as _typing
 
 _sandbox_classes = _weakref.WeakSet()
 
@@ -112,11 +114,19 @@ cdef object build_class(VM vm, PyObject** items, int nbases, int has_kwargs):
     if "metaclass" in kwargs:
         raise TypeError("metaclasses are not supported in the sandbox")
     for base in bases:
+        if base is _typing.NamedTuple or base is _typing.TypedDict or _is_typing_marker(base):
+            continue
         if not isinstance(base, type) or not (base in _sandbox_classes or base in _BASE_TYPES):
             raise TypeError(f"cannot derive a sandbox class from {type_name(base) if not isinstance(base, type) else base.__name__!r}")
     ns = {"__module__": "__main__", "__qualname__": body.qualname}
     cell = vm.call_nested(body, (ns,), None)
     ns["__monty_class__"] = True
+    bases = tuple([b for b in bases if not _is_typing_marker(b)])
+    if len(bases) == 1 and bases[0] is _typing.NamedTuple:
+        bases = (named_tuple_base(name, ns),)
+    elif len(bases) == 1 and bases[0] is _typing.TypedDict:
+        bases = (dict,)
+        ns.pop("__annotations__", None)
     # CPython makes these implicit class/static methods only for its own function type
     for special, wrap in (("__init_subclass__", classmethod), ("__class_getitem__", classmethod),
                           ("__new__", staticmethod)):
@@ -127,6 +137,29 @@ cdef object build_class(VM vm, PyObject** items, int nbases, int has_kwargs):
     if type(cell) is Cell:
         (<Cell>cell).contents = cls
     return cls
+
+
+cdef bint _is_typing_marker(object base):
+    """Generic / Protocol (bare or subscripted) only matter to type checkers: dropped."""
+    return base is _typing.Generic or base is _typing.Protocol or (
+        getattr(type(base), "__module__", None) == "typing"
+        and getattr(base, "__origin__", None) in (_typing.Generic, _typing.Protocol))
+
+
+cdef object named_tuple_base(str name, dict ns):
+    """typing.NamedTuple: a collections.namedtuple built from the class's annotations."""
+    fields = list(ns.get("__annotations__", {}))
+    defaults = []
+    for field in fields:
+        if field in ns:
+            defaults.append(ns.pop(field))
+        elif defaults:
+            raise TypeError(f"Non-default namedtuple field {field} cannot follow default field"
+                            f"{'s' if len(defaults) > 1 else ''} {', '.join(fields[:len(defaults)])}")
+    base = _collections.namedtuple(name, fields, defaults=defaults or None)
+    base.__module__ = "__main__"
+    _sandbox_classes.add(base)
+    return base
 
 
 cdef object b_super(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):

@@ -91,6 +91,7 @@ cdef class VM:
     cdef dict slots                 # name -> global slot
     cdef list slot_names
     cdef dict linked                # unlinked module Code -> linked Code
+    cdef dict modules               # imported sandbox modules by dotted name
     cdef object handled             # exception being handled, or None
     cdef public object print_callback
     cdef dict host_functions

@@ -41,6 +41,7 @@ cdef class VM:
         self.slots = {}
         self.slot_names = []
         self.linked = {}
+        self.modules = {}
         self.handled = None
         self.builtins = builtins
         self.host_functions = host_functions
@@ -522,7 +523,8 @@ cdef object exception_cause(object cause):
 cdef object sandbox_exception(VM vm, object exc, bint from_c):
     """`exc` as a sandbox value: a builtin exception type, no host traceback, its context
     the exception being handled (C code may have chained a host exception: dropped)."""
-    if type(exc) not in EXPOSED_EXCEPTIONS and type(exc) not in _sandbox_classes:
+    if (type(exc) not in EXPOSED_EXCEPTIONS and type(exc) not in _sandbox_classes
+            and type(exc) not in _modules.EXCEPTIONS):
         exc = RuntimeError(str(exc))
     exc.__traceback__ = None
     handled = vm.handled
@@ -710,11 +712,31 @@ cdef int delete_name(dict ns, str name) except -1:
     return 0
 
 
-cdef object import_name(str name):
-    root = name.split(".")[0] if name and not name.startswith(".") else name
+cdef object import_name(VM vm, str name, int leaf):
+    """IMPORT_NAME: a sandbox module from the registry (monty/modules/), made once per VM."""
     if name.startswith("."):
         raise ImportError("attempted relative import with no known parent package")
-    raise ModuleNotFoundError(f"No module named '{root}'")
+    parts = name.split(".")
+    top = None
+    for i in range(len(parts)):
+        dotted = ".".join(parts[:i + 1])
+        m = vm.modules.get(dotted)
+        if m is None:
+            m = _modules.load(dotted, vm)
+            if m is None:
+                raise ModuleNotFoundError(f"No module named '{dotted}'")
+            vm.modules[dotted] = m
+        if i == 0:
+            top = m
+    return vm.modules[name] if leaf else top
+
+
+cdef object import_from(object module, str name):
+    try:
+        return get_attribute(module, name)
+    except AttributeError:
+        mname = module.__name__ if type(module) is _modules.SandboxModule else "?"
+        raise ImportError(f"cannot import name '{name}' from '{mname}' (unknown location)") from None
 
 
 cdef inline int truth_and_release(PyObject* v) except -1:
@@ -1535,7 +1557,19 @@ cdef object run_frames(VM vm):
                     sp[0] = r
                     sp += 1
                 elif op == OP_IMPORT_NAME:
-                    import_name((<Code>f.code).names[a])
+                    obj = import_name(vm, (<Code>f.code).names[a], b)
+                    r = <PyObject*>obj
+                    INCREF(r)
+                    obj = None
+                    sp[0] = r
+                    sp += 1
+                elif op == OP_IMPORT_FROM:
+                    obj = import_from(<object>sp[-1], (<Code>f.code).names[a])
+                    r = <PyObject*>obj
+                    INCREF(r)
+                    obj = None
+                    sp[0] = r
+                    sp += 1
                 elif op == OP_BEFORE_WITH:
                     op_before_with(sp)
                     sp += 1

@@ -389,6 +389,7 @@ class Compiler:
         self.unit = None
         self.scopes = None
         self.class_names = []     # enclosing class names, innermost last (name mangling)
+        self.future_annotations = False
 
     # ------------------------------------------------------------ driver
 
@@ -604,9 +605,19 @@ class Compiler:
             self.store(target)
 
     def stmt_AnnAssign(self, node):
+        u = self.unit
         if node.value is not None:
             self.expr(node.value)
             self.store(node.target)
+        if u.scope.kind == "class" and isinstance(node.target, ast.Name) and node.simple:
+            # class bodies record annotations, evaluated unless `from __future__ import annotations`
+            if self.future_annotations:
+                u.emit(O.LOAD_CONST, u.const(ast.unparse(node.annotation)))
+            else:
+                self.expr(node.annotation)
+            u.emit(O.LOAD_NAME, u.nameidx("__annotations__"), u.nameidx("__annotations__"))
+            u.emit(O.LOAD_CONST, u.const(self.mangle(node.target.id)))
+            u.emit(O.STORE_SUBSCR)
 
     def stmt_AugAssign(self, node):
         u = self.unit
@@ -1427,6 +1438,9 @@ class Compiler:
                     and isinstance(body[0].value.value, str)):
                 unit.emit(O.LOAD_CONST, unit.const(body[0].value.value))
                 unit.emit(O.STORE_NAME, unit.nameidx("__doc__"))
+            if any(isinstance(s, ast.AnnAssign) and isinstance(s.target, ast.Name) for s in body):
+                unit.emit(O.BUILD_MAP, 0)
+                unit.emit(O.STORE_NAME, unit.nameidx("__annotations__"))
             self.class_names.append(node.name)
             self.body(body)
             self.class_names.pop()
@@ -1447,16 +1461,21 @@ class Compiler:
     def stmt_Import(self, node):
         u = self.unit
         for alias in node.names:
-            u.emit(O.IMPORT_NAME, u.nameidx(alias.name))
+            # `import a.b` binds the top package a; `import a.b as c` binds a.b
+            u.emit(O.IMPORT_NAME, u.nameidx(alias.name), 1 if alias.asname else 0)
             self.store_name(alias.asname or alias.name.split(".")[0])
 
     def stmt_ImportFrom(self, node):
         u = self.unit
+        if node.module == "__future__" and not node.level:
+            for alias in node.names:
+                if alias.name == "annotations":
+                    self.future_annotations = True
+            return
         module = "." * node.level + (node.module or "")
-        u.emit(O.IMPORT_NAME, u.nameidx(module))
+        u.emit(O.IMPORT_NAME, u.nameidx(module), 1)
         for alias in node.names:
-            u.emit(O.COPY, 1)
-            u.emit(O.LOAD_ATTR, u.nameidx(alias.name))
+            u.emit(O.IMPORT_FROM, u.nameidx(alias.name))
             self.store_name(alias.asname or alias.name)
         u.emit(O.POP_TOP)
 

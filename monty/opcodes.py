@@ -114,7 +114,7 @@ OPCODES = [
     ("PUSH_EXC_INFO",        "-",      "-",     1,                         None),
     ("POP_EXCEPT",           "-",      "-",     -1,                        None),
     ("CHECK_EXC_MATCH",      "-",      "-",     0,                         None),
-    ("IMPORT_NAME",          "name",   "-",     1,                         None),
+    ("IMPORT_NAME",          "name",   "flags", 1,                         None),
     # generators: YIELD_VALUE pops the value and, on resume, pushes the sent value
     ("YIELD_VALUE",          "-",      "-",     0,                         None),
     ("GET_YIELD_FROM_ITER",  "-",      "-",     0,                         None),
@@ -128,6 +128,8 @@ OPCODES = [
     # BUILD_CLASS a=nbases b=1 if a dict of class keywords is on top:
     # [body function, name, bases..., kwargs?] -> class
     ("BUILD_CLASS",          "n",      "flags", lambda a, b: -a - 1 - (b & 1), None),
+    # IMPORT_FROM: [module] -> [module, module.name] or ImportError
+    ("IMPORT_FROM",          "name",   "-",     1,                         None),
     # with statements: BEFORE_WITH replaces the manager by its bound __exit__ and bound
     # __enter__ (a CALL 0 follows); WITH_EXCEPT_START replaces the exception on top by the
     # arguments of __exit__ (type, value, None) for the CALL 3 that follows

@@ -1,0 +1,64 @@
+"""The registry of modules sandbox code can import: one file per module in this package.
+
+A module file defines `NAME` (its dotted import name) and `build(vm) -> dict` returning the
+names it exports; it may also define `ATTRIBUTES`, a dict of type -> readable attribute
+names for the objects it hands out, and `EXCEPTIONS`, exception classes sandbox code may
+raise and catch. Modules are built once per sandbox, on first import.
+"""
+
+import importlib
+import pkgutil
+
+from .. import policy
+
+
+class SandboxModule:
+    """A module as sandbox code sees it: a name and its exported attributes."""
+
+    __slots__ = ("__name__", "_attrs")
+
+    def __init__(self, name, attrs):
+        self.__name__ = name
+        self._attrs = dict(attrs)
+
+    def get(self, name):
+        try:
+            return self._attrs[name]
+        except KeyError:
+            raise AttributeError(f"module '{self.__name__}' has no attribute '{name}'") from None
+
+    def names(self):
+        return sorted(self._attrs)
+
+    def __repr__(self):
+        return f"<module '{self.__name__}'>"
+
+
+_FILES = {}           # dotted name -> python module implementing it
+EXCEPTIONS = set()    # extra exception classes the sandbox may use
+
+
+def _discover():
+    for info in pkgutil.iter_modules(__path__):
+        mod = importlib.import_module(f"{__name__}.{info.name}")
+        name = getattr(mod, "NAME", None)
+        if name:
+            _FILES[name] = mod
+            for tp, names in getattr(mod, "ATTRIBUTES", {}).items():
+                policy.DATA_ATTRS[tp] = frozenset(names) | policy.DATA_ATTRS.get(tp, frozenset())
+            EXCEPTIONS.update(getattr(mod, "EXCEPTIONS", ()))
+
+
+def load(name, vm):
+    """A fresh SandboxModule for `name`, or None if there is no such module."""
+    mod = _FILES.get(name)
+    if mod is None:
+        return None
+    return SandboxModule(name, mod.build(vm))
+
+
+def available():
+    return sorted(_FILES)
+
+
+_discover()
