@@ -236,3 +236,53 @@ with CM() as resp:
         case {"status": "ok", "items": [first, *_]}:
             r = first
 r
+# ---
+from dataclasses import dataclass
+@dataclass
+class P:
+    x: int
+    y: int = 0
+match P(1, 2):
+    case P(a, b):
+        r = (a, b)
+r
+# ---
+from dataclasses import dataclass, field
+@dataclass(frozen=True)
+class Item:
+    name: str
+    tags: list = field(default_factory=list)
+def f(i):
+    match i:
+        case Item("x", [first, *_]):
+            return first
+        case Item(name=n):
+            return n
+[f(Item("x", ["t"])), f(Item("y"))]
+# ---
+from typing import NamedTuple
+class Pt(NamedTuple):
+    x: int
+    y: int
+def f(p):
+    match p:
+        case Pt(0, y):
+            return ("y-axis", y)
+        case (a, b):
+            return ("tuple-like", a, b)
+[f(Pt(0, 3)), f(Pt(1, 2)), f((5, 6))]
+# ---
+from dataclasses import dataclass
+@dataclass
+class A:
+    x: int
+P = A
+match A(1):
+    case A(a, b):
+        pass
+# ---
+from dataclasses import dataclass
+@dataclass
+class A:
+    x: int
+A.__match_args__
