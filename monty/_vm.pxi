@@ -1637,6 +1637,24 @@ cdef object run_frames(VM vm):
                     obj = None
                     sp[0] = r
                     sp += 1
+                elif op == OP_BEFORE_WITH:
+                    op_before_with(sp)
+                    sp += 1
+                elif op == OP_WITH_EXCEPT_START:
+                    op_with_except_start(sp)
+                    sp += 2
+                elif op == OP_MATCH_SEQUENCE or op == OP_MATCH_MAPPING:
+                    op_match_kind(sp, op == OP_MATCH_MAPPING)
+                    sp += 1
+                elif op == OP_GET_LEN:
+                    op_get_len(sp)
+                    sp += 1
+                elif op == OP_MATCH_KEYS:
+                    op_match_keys(sp)
+                    sp += 1
+                elif op == OP_MATCH_CLASS:
+                    op_match_class(sp, a)
+                    sp -= 2
                 elif op == OP_NOP:
                     pass
                 else:

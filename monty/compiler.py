@@ -24,18 +24,30 @@ _CMPOP = {ast.Lt: 0, ast.LtE: 1, ast.Eq: 2, ast.NotEq: 3, ast.Gt: 4, ast.GtE: 5,
           ast.In: 6, ast.NotIn: 7, ast.Is: 8, ast.IsNot: 9}
 
 _UNSUPPORTED = {
-    ast.With: "'with' statements",
     ast.AsyncWith: "'async with' statements",
     ast.AsyncFor: "'async for' loops",
     ast.AsyncFunctionDef: "'async def' functions",
     ast.Await: "'await' expressions",
-    ast.Match: "'match' statements",
 }
 if hasattr(ast, "TryStar"):
     _UNSUPPORTED[ast.TryStar] = "'try'/'except*' statements"
 
 
 _CURRENT = object()
+
+
+class _PatternContext:
+    """State of one case's pattern compilation (CPython's pattern_context)."""
+    __slots__ = ("stores", "fail_pop", "on_top")
+
+    def __init__(self):
+        self.stores = []        # captured names, waiting on the stack (last one on top)
+        self.fail_pop = []      # fail_pop[n]: label that pops n items, then fails the case
+        self.on_top = 0         # items above the captures that the pattern still needs
+
+
+def _is_wildcard(p):
+    return isinstance(p, ast.MatchAs) and p.pattern is None and p.name is None
 
 
 class Label:
@@ -244,6 +256,21 @@ class ScopeBuilder(ast.NodeVisitor):
             if alias.name == "*":
                 raise MontySyntaxError("'from ... import *' is not supported", node.lineno, "import *")
             self._bind(alias.asname or alias.name)
+
+    # match patterns bind names that are plain strings in the tree, not Name nodes
+    def visit_MatchAs(self, node):
+        if node.name:
+            self._bind(node.name)
+        self.generic_visit(node)
+
+    def visit_MatchStar(self, node):
+        if node.name:
+            self._bind(node.name)
+
+    def visit_MatchMapping(self, node):
+        if node.rest:
+            self._bind(node.rest)
+        self.generic_visit(node)
 
     def _resolve(self, scope):
         for child in scope.children:
@@ -843,6 +870,10 @@ class Compiler:
                     if value_on_top:
                         u.emit(O.SWAP, 2)
                     u.emit(O.POP_TOP)
+                elif kind == "with":           # leaving a with body: exit(None, None, None)
+                    if value_on_top:
+                        u.emit(O.SWAP, 2)
+                    self.call_exit_none()
                 elif kind == "finally_end":    # inside a finally run for an exception
                     self.pop_below(value_on_top)
                     if value_on_top:
@@ -893,6 +924,367 @@ class Compiler:
             u.emit(O.CALL, 1, 0)
         u.emit(O.RAISE, 1)
         self.place(end)
+
+    # ------------------------------------------------------------ with
+
+    def stmt_With(self, node):
+        self.with_item(node, 0)
+
+    def with_item(self, node, index):
+        """One item of a with statement, CPython 3.11 style; the later items nest inside.
+
+        [mgr] BEFORE_WITH, CALL 0 -> [exit, enter()]; the body runs with `exit` on the stack.
+        On an exception: [exit, prev_exc, exc]; exit(type, exc, None) decides between
+        re-raising and suppressing."""
+        u = self.unit
+        item = node.items[index]
+        handler, cleanup, suppress, end = Label(), Label(), Label(), Label()
+        outer = u.handler
+        base = u.depth
+        self.expr(item.context_expr)
+        self.set_line(item.context_expr)
+        u.emit(O.BEFORE_WITH)
+        u.emit(O.CALL, 0, 0)
+        u.depth = base + 1
+        u.handler = (handler, base + 1)
+        self.push_fblock("with", handler=outer)
+        if item.optional_vars is not None:
+            self.store(item.optional_vars)
+        else:
+            u.emit(O.POP_TOP)
+        if index + 1 < len(node.items):
+            self.with_item(node, index + 1)
+        else:
+            self.body(node.body)
+        u.fblocks.pop()
+        u.handler = outer
+        self.set_line(node)
+        self.call_exit_none()
+        u.emit(O.JUMP, end)
+        # an exception in the body: [exit, exc]
+        self.place(handler)
+        u.handler = (cleanup, base + 2)
+        u.emit(O.PUSH_EXC_INFO)          # [exit, prev_exc, exc]
+        u.emit(O.COPY, 3)
+        u.emit(O.COPY, 2)
+        u.emit(O.WITH_EXCEPT_START)      # [..., exit, type, exc, None]
+        u.emit(O.CALL, 3, 0)
+        u.emit(O.POP_JUMP_IF_TRUE, suppress)
+        u.emit(O.RERAISE)
+        self.place(suppress)             # suppressed: [exit, prev_exc, exc]
+        u.emit(O.POP_TOP)
+        u.emit(O.POP_EXCEPT)
+        u.handler = outer
+        u.emit(O.POP_TOP)
+        u.emit(O.JUMP, end)
+        self.place(cleanup)              # raised again (or by __exit__): [exit, prev_exc, exc]
+        u.emit(O.SWAP, 2)
+        u.emit(O.POP_EXCEPT)
+        u.emit(O.RERAISE)
+        self.place(end)
+        u.depth = base
+
+    def call_exit_none(self):
+        """[exit] -> []: exit(None, None, None), result dropped."""
+        u = self.unit
+        none = u.const(None)
+        u.emit(O.LOAD_CONST, none)
+        u.emit(O.LOAD_CONST, none)
+        u.emit(O.LOAD_CONST, none)
+        u.emit(O.CALL, 3, 0)
+        u.emit(O.POP_TOP)
+
+    # ------------------------------------------------------------ match
+
+    def stmt_Match(self, node):
+        """CPython 3.11's compiler_match: the subject stays on the stack (copied per case)
+        while a case's pattern runs; captures wait on the stack and are stored only once the
+        whole pattern matched; a failed pattern jumps to a chain of POP_TOPs (fail_pop) that
+        clears what it left."""
+        u = self.unit
+        self.expr(node.subject)
+        end = Label()
+        cases = node.cases
+        has_default = len(cases) > 1 and _is_wildcard(cases[-1].pattern)
+        ncases = len(cases) - has_default
+        for i in range(ncases):
+            case = cases[i]
+            self.set_line(case.pattern)
+            last = i == ncases - 1
+            if not last:
+                u.emit(O.COPY, 1)
+            pc = _PatternContext()
+            self.pattern(case.pattern, pc)
+            for name in pc.stores:
+                self.store_name(name)
+            if case.guard is not None:
+                self.ensure_fail_pop(pc, 0)
+                self.jump_if(case.guard, False, pc.fail_pop[0])
+            if not last:
+                u.emit(O.POP_TOP)
+            self.body(case.body)
+            u.emit(O.JUMP, end)
+            self.set_line(case.pattern)
+            self.emit_and_reset_fail_pop(pc)
+        if has_default:
+            case = cases[-1]
+            self.set_line(case.pattern)
+            if case.guard is not None:
+                self.jump_if(case.guard, False, end)
+            self.body(case.body)
+        self.place(end)
+
+    def ensure_fail_pop(self, pc, n):
+        while len(pc.fail_pop) <= n:
+            pc.fail_pop.append(Label())
+
+    def jump_to_fail_pop(self, pc, op):
+        """Jump (with `op`) to the label that pops everything the pattern pushed so far."""
+        pops = pc.on_top + len(pc.stores)
+        self.ensure_fail_pop(pc, pops)
+        self.unit.emit(op, pc.fail_pop[pops])
+
+    def emit_and_reset_fail_pop(self, pc):
+        u = self.unit
+        if not pc.fail_pop:
+            return
+        for n in range(len(pc.fail_pop) - 1, 0, -1):
+            self.place(pc.fail_pop[n])
+            u.emit(O.POP_TOP)
+        self.place(pc.fail_pop[0])
+        pc.fail_pop = []
+
+    def pattern_rotate(self, count):
+        """Move the top of the stack down to position `count`."""
+        while count > 1:
+            self.unit.emit(O.SWAP, count)
+            count -= 1
+
+    def pattern_store(self, name, pc):
+        """Keep the value on top as the capture `name` (below what the pattern still needs)."""
+        if name is None:
+            self.unit.emit(O.POP_TOP)
+            return
+        # CPython's own compile() (in parse) has rejected duplicates and forbidden names
+        self.pattern_rotate(pc.on_top + len(pc.stores) + 1)
+        pc.stores.append(name)
+
+    def pattern(self, p, pc):
+        """Match the value on top of the stack (consuming it) against the pattern `p`."""
+        self.set_line(p)
+        method = getattr(self, "pattern_" + type(p).__name__, None)
+        if method is None:
+            raise self.error(f"'{type(p).__name__}' patterns are not supported", p)
+        method(p, pc)
+
+    def pattern_MatchValue(self, p, pc):
+        u = self.unit
+        self.expr(p.value)
+        self.set_line(p)
+        u.emit(O.COMPARE_OP, _CMPOP[ast.Eq])
+        self.jump_to_fail_pop(pc, O.POP_JUMP_IF_FALSE)
+
+    def pattern_MatchSingleton(self, p, pc):
+        u = self.unit
+        u.emit(O.LOAD_CONST, u.const(p.value))
+        u.emit(O.COMPARE_OP, _CMPOP[ast.Is])
+        self.jump_to_fail_pop(pc, O.POP_JUMP_IF_FALSE)
+
+    def pattern_MatchAs(self, p, pc):
+        if p.pattern is None:
+            self.pattern_store(p.name, pc)
+            return
+        pc.on_top += 1
+        self.unit.emit(O.COPY, 1)
+        self.pattern(p.pattern, pc)
+        pc.on_top -= 1
+        self.pattern_store(p.name, pc)
+
+    def pattern_MatchStar(self, p, pc):
+        self.pattern_store(p.name, pc)
+
+    def pattern_MatchSequence(self, p, pc):
+        u = self.unit
+        patterns = p.patterns
+        size = len(patterns)
+        star = -1
+        only_wildcard = True
+        star_wildcard = False
+        for i, sub in enumerate(patterns):
+            if isinstance(sub, ast.MatchStar):
+                star = i
+                star_wildcard = sub.name is None
+                only_wildcard = only_wildcard and star_wildcard
+                continue
+            only_wildcard = only_wildcard and _is_wildcard(sub)
+        pc.on_top += 1
+        u.emit(O.MATCH_SEQUENCE)
+        self.jump_to_fail_pop(pc, O.POP_JUMP_IF_FALSE)
+        if star < 0:
+            u.emit(O.GET_LEN)
+            u.emit(O.LOAD_CONST, u.const(size))
+            u.emit(O.COMPARE_OP, _CMPOP[ast.Eq])
+            self.jump_to_fail_pop(pc, O.POP_JUMP_IF_FALSE)
+        elif size > 1:
+            u.emit(O.GET_LEN)
+            u.emit(O.LOAD_CONST, u.const(size - 1))
+            u.emit(O.COMPARE_OP, _CMPOP[ast.GtE])
+            self.jump_to_fail_pop(pc, O.POP_JUMP_IF_FALSE)
+        pc.on_top -= 1
+        if only_wildcard:
+            u.emit(O.POP_TOP)
+        elif star_wildcard:
+            self.pattern_sequence_subscr(patterns, star, pc)
+        else:
+            self.pattern_sequence_unpack(patterns, star, pc)
+
+    def pattern_sequence_unpack(self, patterns, star, pc):
+        u = self.unit
+        size = len(patterns)
+        if star < 0:
+            u.emit(O.UNPACK_SEQUENCE, size)
+        else:
+            u.emit(O.UNPACK_EX, star, size - star - 1)
+        pc.on_top += size
+        for sub in patterns:
+            pc.on_top -= 1
+            self.pattern(sub, pc)
+
+    def pattern_sequence_subscr(self, patterns, star, pc):
+        """[a, *_, b]: index the subject instead of unpacking it."""
+        u = self.unit
+        size = len(patterns)
+        pc.on_top += 1
+        for i, sub in enumerate(patterns):
+            if i == star or _is_wildcard(sub):
+                continue
+            u.emit(O.COPY, 1)
+            if i < star:
+                u.emit(O.LOAD_CONST, u.const(i))
+            else:
+                u.emit(O.GET_LEN)
+                u.emit(O.LOAD_CONST, u.const(size - i))
+                u.emit(O.BINARY_OP, _BINOP[ast.Sub])
+            u.emit(O.BINARY_SUBSCR)
+            self.pattern(sub, pc)
+        pc.on_top -= 1
+        u.emit(O.POP_TOP)
+
+    def pattern_MatchMapping(self, p, pc):
+        u = self.unit
+        keys = p.keys
+        size = len(keys)
+        pc.on_top += 1
+        u.emit(O.MATCH_MAPPING)
+        self.jump_to_fail_pop(pc, O.POP_JUMP_IF_FALSE)
+        if not size and not p.rest:
+            pc.on_top -= 1
+            u.emit(O.POP_TOP)
+            return
+        if size:
+            u.emit(O.GET_LEN)
+            u.emit(O.LOAD_CONST, u.const(size))
+            u.emit(O.COMPARE_OP, _CMPOP[ast.GtE])
+            self.jump_to_fail_pop(pc, O.POP_JUMP_IF_FALSE)
+        for key in keys:
+            self.expr(key)
+        self.set_line(p)
+        u.emit(O.BUILD_TUPLE, size)
+        u.emit(O.MATCH_KEYS)              # [subject, keys, values or None]
+        pc.on_top += 2
+        u.emit(O.COPY, 1)
+        u.emit(O.LOAD_CONST, u.const(None))
+        u.emit(O.COMPARE_OP, _CMPOP[ast.IsNot])
+        self.jump_to_fail_pop(pc, O.POP_JUMP_IF_FALSE)
+        u.emit(O.UNPACK_SEQUENCE, size)
+        pc.on_top += size - 1
+        for sub in p.patterns:
+            pc.on_top -= 1
+            self.pattern(sub, pc)
+        pc.on_top -= 2
+        if p.rest:
+            # rest = dict(subject); del rest[key] for each key
+            u.emit(O.BUILD_MAP, 0)           # [subject, keys, {}]
+            u.emit(O.SWAP, 3)                # [{}, keys, subject]
+            u.emit(O.DICT_UPDATE, 2)         # [rest, keys]
+            u.emit(O.UNPACK_SEQUENCE, size)  # [rest, keys...]
+            while size:
+                u.emit(O.COPY, 1 + size)
+                size -= 1
+                u.emit(O.SWAP, 2)
+                u.emit(O.DELETE_SUBSCR)
+            self.pattern_store(p.rest, pc)
+        else:
+            u.emit(O.POP_TOP)
+            u.emit(O.POP_TOP)
+
+    def pattern_MatchClass(self, p, pc):
+        u = self.unit
+        patterns = p.patterns + p.kwd_patterns
+        nargs = len(p.patterns)
+        self.expr(p.cls)
+        self.set_line(p)
+        u.emit(O.LOAD_CONST, u.const(tuple(p.kwd_attrs)))
+        u.emit(O.MATCH_CLASS, nargs)
+        u.emit(O.COPY, 1)
+        u.emit(O.LOAD_CONST, u.const(None))
+        u.emit(O.COMPARE_OP, _CMPOP[ast.IsNot])
+        pc.on_top += 1
+        self.jump_to_fail_pop(pc, O.POP_JUMP_IF_FALSE)
+        u.emit(O.UNPACK_SEQUENCE, len(patterns))
+        pc.on_top += len(patterns) - 1
+        for sub in patterns:
+            pc.on_top -= 1
+            if _is_wildcard(sub):
+                u.emit(O.POP_TOP)
+                continue
+            self.pattern(sub, pc)
+
+    def pattern_MatchOr(self, p, pc):
+        u = self.unit
+        end = Label()
+        outer_stores, outer_on_top = pc.stores, pc.on_top
+        outer_fail_pop = pc.fail_pop
+        control = None
+        for i, alt in enumerate(p.patterns):
+            self.set_line(alt)
+            pc.stores = []
+            pc.fail_pop = []
+            pc.on_top = 0
+            u.emit(O.COPY, 1)
+            self.pattern(alt, pc)
+            nstores = len(pc.stores)
+            if control is None:
+                control = pc.stores
+            elif nstores != len(control) or set(pc.stores) != set(control):
+                raise self.error("alternative patterns bind different names", alt)
+            elif nstores:
+                # reorder the captures on the stack to the order of the first alternative
+                icontrol = nstores
+                while icontrol:
+                    icontrol -= 1
+                    name = control[icontrol]
+                    istores = pc.stores.index(name)
+                    if icontrol != istores:
+                        rotations = istores + 1
+                        rotated = pc.stores[:rotations]
+                        del pc.stores[:rotations]
+                        pc.stores[icontrol - istores:icontrol - istores] = rotated
+                        for _ in range(rotations):
+                            self.pattern_rotate(icontrol + 1)
+            u.emit(O.JUMP, end)
+            self.emit_and_reset_fail_pop(pc)
+        pc.stores, pc.on_top, pc.fail_pop = outer_stores, outer_on_top, outer_fail_pop
+        # no alternative matched: drop the subject and fail
+        u.emit(O.POP_TOP)
+        self.jump_to_fail_pop(pc, O.JUMP)
+        self.place(end)
+        nstores = len(control)
+        nrots = nstores + 1 + pc.on_top + len(pc.stores)
+        for name in control:
+            self.pattern_rotate(nrots)
+            pc.stores.append(name)
+        u.emit(O.POP_TOP)
 
     def stmt_Try(self, node):
         if node.finalbody:

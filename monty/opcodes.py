@@ -130,6 +130,17 @@ OPCODES = [
     ("BUILD_CLASS",          "n",      "flags", lambda a, b: -a - 1 - (b & 1), None),
     # IMPORT_FROM: [module] -> [module, module.name] or ImportError
     ("IMPORT_FROM",          "name",   "-",     1,                         None),
+    # with statements: BEFORE_WITH replaces the manager by its bound __exit__ and bound
+    # __enter__ (a CALL 0 follows); WITH_EXCEPT_START replaces the exception on top by the
+    # arguments of __exit__ (type, value, None) for the CALL 3 that follows
+    ("BEFORE_WITH",          "-",      "-",     1,                         None),
+    ("WITH_EXCEPT_START",    "-",      "-",     2,                         None),
+    # match statements (CPython 3.11 semantics)
+    ("MATCH_SEQUENCE",       "-",      "-",     1,                         None),
+    ("MATCH_MAPPING",        "-",      "-",     1,                         None),
+    ("MATCH_KEYS",           "-",      "-",     1,                         None),
+    ("MATCH_CLASS",          "n",      "-",     -2,                        None),
+    ("GET_LEN",              "-",      "-",     1,                         None),
 ]
 
 NAMES = [row[0] for row in OPCODES]

@@ -20,9 +20,7 @@ def runtime_error(code, **kwargs):
 # ---------------------------------------------------------------- syntax
 
 @pytest.mark.parametrize("code, construct", [
-    ("x = 1\nwith x:\n    pass", "'with' statements"),
     ("try:\n    pass\nexcept* ValueError:\n    pass", "'try'/'except*' statements"),
-    ("match 1:\n    case 1:\n        pass", "'match' statements"),
     ("async def f():\n    pass", "'async def' functions"),
 ])
 def test_unsupported_syntax_names_construct_and_line(code, construct):
