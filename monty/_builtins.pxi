@@ -89,6 +89,9 @@ cdef object get_attribute(object obj, str name):
             return obj.__suppress_context__
         if name == "__traceback__":
             return None
+    readable = _modules.READABLE.get(type(obj))
+    if readable is not None and name in readable:
+        return getattr(obj, name)
     if type(obj) is _modules.SandboxModule:
         if name == "__name__":
             return obj.__name__

@@ -9,8 +9,6 @@ raise and catch. Modules are built once per sandbox, on first import.
 import importlib
 import pkgutil
 
-from .. import policy
-
 
 class SandboxModule:
     """A module as sandbox code sees it: a name and its exported attributes."""
@@ -36,6 +34,8 @@ class SandboxModule:
 
 _FILES = {}           # dotted name -> python module implementing it
 EXCEPTIONS = set()    # extra exception classes the sandbox may use
+READABLE = {}         # type -> attribute names sandbox code may read on its instances
+READABLE = {}         # type -> attribute names sandbox code may read on its instances
 
 
 def _discover():
@@ -45,7 +45,7 @@ def _discover():
         if name:
             _FILES[name] = mod
             for tp, names in getattr(mod, "ATTRIBUTES", {}).items():
-                policy.DATA_ATTRS[tp] = frozenset(names) | policy.DATA_ATTRS.get(tp, frozenset())
+                READABLE[tp] = frozenset(names) | READABLE.get(tp, frozenset())
             EXCEPTIONS.update(getattr(mod, "EXCEPTIONS", ()))
 
 
