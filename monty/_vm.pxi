@@ -1716,3 +1716,15 @@ cdef object run_frames(VM vm):
                 pc = f.pc
                 add_traceback(exc, f, pc)
 LimitExceeded = _LimitExceeded
+
+
+def charge(Py_ssize_t steps):
+    """Count `steps` units of work done by host-side module code for the running sandbox,
+    checking its limits when the budget runs out (a no-op outside a run)."""
+    cdef VM vm = _current_vm
+    if vm is None or not vm.running:
+        return None
+    vm.ticks -= steps
+    if vm.ticks <= 0:
+        check_limits(vm)
+    return None
