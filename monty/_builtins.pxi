@@ -42,7 +42,7 @@ cdef dict _opaque_types = {}
 def sandbox_type_of(obj):
     """`type(obj)` as sandbox code sees it: builtin types as themselves, the rest opaque."""
     t = type(obj)
-    if t in _policy.EXPOSED_TYPES or t in _sandbox_classes:
+    if t in _policy.EXPOSED_TYPES or t in _sandbox_classes or t in _modules.TYPES:
         return t
     name = type_name(obj)
     opaque = _opaque_types.get(name)

@@ -116,7 +116,8 @@ cdef object build_class(VM vm, PyObject** items, int nbases, int has_kwargs):
     for base in bases:
         if base is _typing.NamedTuple or base is _typing.TypedDict or _is_typing_marker(base):
             continue
-        if not isinstance(base, type) or not (base in _sandbox_classes or base in _BASE_TYPES):
+        if not isinstance(base, type) or not (
+                base in _sandbox_classes or base in _BASE_TYPES or base in _modules.TYPES):
             raise TypeError(f"cannot derive a sandbox class from {type_name(base) if not isinstance(base, type) else base.__name__!r}")
     ns = {"__module__": "__main__", "__qualname__": body.qualname}
     cell = vm.call_nested(body, (ns,), None)

@@ -1,13 +1,19 @@
 """The registry of modules sandbox code can import: one file per module in this package.
 
 A module file defines `NAME` (its dotted import name) and `build(vm) -> dict` returning the
-names it exports; it may also define `ATTRIBUTES`, a dict of type -> readable attribute
-names for the objects it hands out, and `EXCEPTIONS`, exception classes sandbox code may
-raise and catch. Modules are built once per sandbox, on first import.
+names it exports. It may also define, for the objects it hands out:
+  `TYPES`       classes sandbox code may see with type(), test with isinstance and subclass;
+  `METHODS`     {type: {name: callable taking the object first}}: the methods it may call;
+  `ATTRIBUTES`  {type: names}: data attributes it may read;
+  `EXCEPTIONS`  exception classes it may raise and catch.
+Everything else on those objects stays unreachable. Modules are built once per sandbox, on
+first import.
 """
 
 import importlib
 import pkgutil
+
+from .. import policy
 
 
 class SandboxModule:
@@ -35,7 +41,7 @@ class SandboxModule:
 _FILES = {}           # dotted name -> python module implementing it
 EXCEPTIONS = set()    # extra exception classes the sandbox may use
 READABLE = {}         # type -> attribute names sandbox code may read on its instances
-READABLE = {}         # type -> attribute names sandbox code may read on its instances
+TYPES = set()         # classes from modules that sandbox code may name and subclass
 
 
 def _discover():
@@ -47,6 +53,10 @@ def _discover():
             for tp, names in getattr(mod, "ATTRIBUTES", {}).items():
                 READABLE[tp] = frozenset(names) | READABLE.get(tp, frozenset())
             EXCEPTIONS.update(getattr(mod, "EXCEPTIONS", ()))
+            TYPES.update(getattr(mod, "TYPES", ()))
+            TYPES.update(getattr(mod, "EXCEPTIONS", ()))
+            for tp, methods in getattr(mod, "METHODS", {}).items():
+                policy.METHODS.setdefault(tp, {}).update(methods)
 
 
 def load(name, vm):
