@@ -108,7 +108,7 @@ cdef object get_attribute(object obj, str name):
 cdef object lookup_method(object obj, str name):
     """A callable taking `obj` first for `obj.name(...)`, or None to use get_attribute."""
     t = type(obj)
-    if t in _sandbox_classes:
+    if PyType_GetFlags(<PyObject*>t) & Py_TPFLAGS_HEAPTYPE and t in _sandbox_classes:
         return sandbox_method(obj, name)
     per_type = _method_cache.get(t)
     if per_type is None:
@@ -140,11 +140,16 @@ cdef int del_attribute(object obj, str name) except -1:
 
 # ------------------------------------------------------------------ helpers of the loop
 
+cdef inline bint is_repeatable(object seq):
+    t = type(seq)
+    return t is str or t is bytes or t is list or t is tuple
+
+
 cdef int check_repeat(object seq, object n) except -1:
     """Refuse `seq * n` whose result would be huge, before allocating it."""
-    if type(n) is int and type(seq) in (str, bytes, list, tuple):
+    if type(n) is int and is_repeatable(seq):
         pass
-    elif type(seq) is int and type(n) in (str, bytes, list, tuple):
+    elif type(seq) is int and is_repeatable(n):
         seq, n = n, seq
     else:
         return 0

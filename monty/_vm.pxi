@@ -708,7 +708,8 @@ cdef object build_string(PyObject** items, Py_ssize_t n):
     total = 0
     for p in parts:
         total += len(<str>p)
-    _policy.precheck(total)
+    if total > 65536:
+        _policy.precheck(total)
     return "".join(parts)
 
 
@@ -947,12 +948,10 @@ cdef object run_frames(VM vm):
                         r = R_Sub(v, w)
                     elif a == 14:
                         r = R_ISub(v, w)
-                    elif a == 2:
-                        check_repeat(<object>v, <object>w)
-                        r = R_Mul(v, w)
-                    elif a == 15:
-                        check_repeat(<object>v, <object>w)
-                        r = R_IMul(v, w)
+                    elif a == 2 or a == 15:
+                        if not ((LongExact(v) or FloatExact(v)) and (LongExact(w) or FloatExact(w))):
+                            check_repeat(<object>v, <object>w)
+                        r = R_Mul(v, w) if a == 2 else R_IMul(v, w)
                     elif a == 3:
                         r = R_TrueDiv(v, w)
                     elif a == 16:

@@ -1760,8 +1760,8 @@ class Compiler:
                 u.emit(O.LOAD_CONST, u.const(part.value))
             else:
                 self.expr(part)
-        if len(parts) == 1 and isinstance(parts[0], ast.FormattedValue):
-            return
+        if len(parts) == 1:
+            return      # a lone field or constant is already the string
         if len(parts) == 0:
             u.emit(O.LOAD_CONST, u.const(""))
             return

@@ -44,8 +44,18 @@ READABLE = {}         # type -> attribute names sandbox code may read on its ins
 TYPES = set()         # classes from modules that sandbox code may name and subclass
 
 
+_discovered = False
+
+
 def _discover():
+    """Import every module file (files starting with '_' are helpers), once, on first use."""
+    global _discovered
+    if _discovered:
+        return
+    _discovered = True
     for info in pkgutil.iter_modules(__path__):
+        if info.name.startswith("_"):
+            continue
         mod = importlib.import_module(f"{__name__}.{info.name}")
         name = getattr(mod, "NAME", None)
         if name:
@@ -61,6 +71,7 @@ def _discover():
 
 def load(name, vm):
     """A fresh SandboxModule for `name`, or None if there is no such module."""
+    _discover()
     mod = _FILES.get(name)
     if mod is None:
         return None
@@ -68,7 +79,5 @@ def load(name, vm):
 
 
 def available():
+    _discover()
     return sorted(_FILES)
-
-
-_discover()
