@@ -81,6 +81,10 @@ cdef class VM:
     cdef int ticks
     cdef public double deadline     # perf_counter() value, 0: none
     cdef dict builtins
+    cdef public bint pause_mode     # start(): every host call pauses (see _snapshot.pxi)
+    cdef bint paused                # frames are kept, waiting for resume()
+    cdef object pending_call        # (name, args, kwargs) of the paused host call
+    cdef object pending_exc         # raised at the paused call site on resume
 
     cdef int ensure_stack(self) except -1
     cdef void discard_frame(self, Frame* f) noexcept
