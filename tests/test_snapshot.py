@@ -1,0 +1,547 @@
+"""Pausing at host calls, dumping, loading and resuming: results and host-call sequences must
+match an uninterrupted run()."""
+
+import os
+import subprocess
+import sys
+import tempfile
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import monty
+
+
+def _get(x=None, *rest, **kw):
+    if isinstance(x, int) and not isinstance(x, bool):
+        return x * 10
+    if isinstance(x, str):
+        return x + "!"
+    return [x, list(rest), sorted(kw)]
+
+
+def _note(*args, **kwargs):
+    return None
+
+
+def _fail(x):
+    raise KeyError(x)
+
+
+IMPLS = {"get": _get, "note": _note, "fail": _fail}
+
+PROGRAMS = {
+    "module_level": "a = get(1)\nb = get('x')\n[a, b]",
+    "kwargs": "get(1, 2, k=3, z=[4, (5,)])",
+    "nested_calls": """
+def inner(x):
+    return get(x) + 1
+def outer(x):
+    return inner(x) * 2 + inner(x + 1)
+outer(3)
+""",
+    "loop_list": """
+out = []
+for x in [1, 2, 3]:
+    out.append(get(x))
+out
+""",
+    "loop_dict": """
+d = {'a': 1, 'b': 2, 'c': 3}
+out = []
+for k in d:
+    out.append(get(k))
+for k, v in d.items():
+    out.append((k, get(v)))
+for v in d.values():
+    out.append(get(v))
+out
+""",
+    "loop_range_str": """
+out = []
+for i in range(2, 9, 3):
+    out.append(get(i))
+for ch in 'hé!':
+    out.append(get(ch))
+out
+""",
+    "loop_enumerate_zip": """
+out = []
+for i, (a, b) in enumerate(zip([1, 2, 3], 'xyz'), start=5):
+    out.append((i, get(a), get(b)))
+for x in reversed([7, 8]):
+    out.append(get(x))
+for x in sorted({3, 1, 2}):
+    out.append(get(x))
+for x in {4, 5}:
+    out.append(get(x))
+out
+""",
+    "comprehensions": """
+a = [get(x) for x in range(3)]
+b = {x: get(x) for x in 'ab'}
+c = {get(x) for x in [1, 2]}
+d = [(x, y) for x in range(2) for y in [get(x), get(x + 5)]]
+e = sum(get(x) for x in range(3))
+[a, b, sorted(c), d, e]
+""",
+    "try_except_finally": """
+log = []
+try:
+    log.append(get(1))
+    fail('k')
+except KeyError as e:
+    log.append(('caught', get(2), str(e)))
+finally:
+    log.append(get(3))
+def f():
+    try:
+        return get(4)
+    finally:
+        log.append(get(5))
+log.append(f())
+try:
+    try:
+        fail('inner')
+    except KeyError:
+        log.append(get(6))
+        raise ValueError('v')
+except ValueError as e:
+    log.append((get(7), str(e), type(e.__context__).__name__))
+log
+""",
+    "arg_list": "max(get(1), get(2), key=lambda v: -v) + len([get(3), get(4)])",
+    "recursion": """
+def fact(n):
+    if n <= 1:
+        return get(1) // 10
+    return n * fact(n - 1) + get(n) - get(n)
+fact(6)
+""",
+    "closures_shared": """
+shared = [1]
+alias = shared
+shared.append(shared)
+def make():
+    count = 0
+    def bump():
+        nonlocal count
+        count += get(1)
+        return count
+    return bump
+b = make()
+b()
+x = b()
+alias.append(get(2))
+[x, shared is alias, shared[1] is shared, len(shared)]
+""",
+    "methods_bound": """
+xs = []
+push = xs.append
+for i in range(3):
+    push(get(i))
+s = 'a-b'
+sp = s.split
+t = int
+f = len
+[xs, sp('-'), t(get('7')[:-1]), f(xs), get.__name__]
+""",
+    "iterator_objects": """
+it = iter([1, 2, 3, 4])
+first = next(it)
+m = map(lambda v: v * 2, [1, 2, 3])
+fl = filter(None, [0, 1, 2])
+got = get(first)
+r = range(10**20, 10**20 + 3)
+[got, list(it), list(m), list(fl), list(r)[-1] - 10**20, get(1)]
+""",
+    "exceptions_held": """
+try:
+    fail('z')
+except KeyError as e:
+    saved = e
+v = get(1)
+[type(saved).__name__, str(saved), v]
+""",
+    "while_and_print": """
+i = 0
+total = 0
+while i < 4:
+    total += get(i)
+    print('step', i)
+    i += 1
+total
+""",
+    "star_call": """
+args = (1, 2)
+kw = {'a': 3}
+get(*args, **kw)
+""",
+    "values_kinds": """
+data = {'t': (1, 2.5, None, True, b'by'), 'fs': frozenset({1, 2}), 'big': 2**100, 'c': 1j,
+        'sl': slice(1, None, 2), 'neg': -2**70}
+got = get(1)
+[data['t'], sorted(data['fs']), data['big'] + 1, data['sl'].step, got,
+ data['neg']]
+""",
+    "host_error_uncaught_then_caught": """
+def g():
+    try:
+        return get(1)
+    except KeyError as e:
+        return 'handled ' + str(e)
+[g(), get(2)]
+""",
+}
+
+
+def _run_straight(code):
+    calls = []
+
+    def rec(name):
+        def f(*args, **kwargs):
+            calls.append((name, args, kwargs))
+            return IMPLS[name](*args, **kwargs)
+        return f
+
+    out = []
+    sb = monty.Sandbox(functions={n: rec(n) for n in IMPLS}, print_callback=out.append)
+    try:
+        value = ("ok", sb.run(code))
+    except monty.MontyRuntimeError as e:
+        value = ("error", e.exc_type, str(e))
+    return value, calls, out
+
+
+def _host_result(step):
+    try:
+        return ("value", IMPLS[step.function_name](*step.args, **step.kwargs))
+    except Exception as e:
+        return ("error", e)
+
+
+def _run_paused(code, every=1, subprocess_steps=False):
+    calls = []
+    out = []
+    fns = {n: None for n in IMPLS}
+    sb = monty.Sandbox(functions=fns, print_callback=out.append)
+    try:
+        step = sb.start(code)
+        n = 0
+        while isinstance(step, monty.Call):
+            calls.append((step.function_name, step.args, step.kwargs))
+            if n % every == 0:
+                blob = step.dump()
+                if subprocess_steps:
+                    blob = _roundtrip_in_subprocess(blob)
+                step = monty.load(blob, functions=fns, print_callback=out.append)
+                assert (step.function_name, step.args, step.kwargs) == calls[-1]
+            n += 1
+            kind, result = _host_result(step)
+            step = step.resume(result) if kind == "value" else step.resume_error(result)
+        value = ("ok", step.value)
+    except monty.MontyRuntimeError as e:
+        value = ("error", e.exc_type, str(e))
+    return value, calls, out
+
+
+_CHILD = r"""
+import sys, monty
+data = open(sys.argv[1], 'rb').read()
+step = monty.load(data, functions={'get': None, 'note': None, 'fail': None})
+open(sys.argv[1], 'wb').write(step.dump())
+"""
+
+
+def _roundtrip_in_subprocess(blob):
+    with tempfile.NamedTemporaryFile(delete=False) as fh:
+        fh.write(blob)
+        path = fh.name
+    try:
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.path.dirname(os.path.dirname(os.path.abspath(monty.__file__)))
+        subprocess.run([sys.executable, "-c", _CHILD, path], check=True, env=env, timeout=60)
+        with open(path, "rb") as fh:
+            return fh.read()
+    finally:
+        os.unlink(path)
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_paused_run_matches_straight_run(name):
+    code = PROGRAMS[name]
+    expected = _run_straight(code)
+    assert expected[1], "each program calls the host"
+    assert _run_paused(code, every=1) == expected
+    assert _run_paused(code, every=2) == expected
+
+
+@pytest.mark.parametrize("name", ["nested_calls", "loop_enumerate_zip", "closures_shared",
+                                  "try_except_finally"])
+def test_fresh_process_roundtrip(name):
+    code = PROGRAMS[name]
+    assert _run_paused(code, every=1, subprocess_steps=True) == _run_straight(code)
+
+
+def test_start_without_host_calls_is_done():
+    step = monty.Sandbox().start("1 + 2")
+    assert isinstance(step, monty.Done) and step.value == 3
+
+
+def test_resume_twice_refused():
+    sb = monty.Sandbox(functions={"get": None})
+    step = sb.start("get(1) + get(2)")
+    nxt = step.resume(1)
+    with pytest.raises(monty.MontyError):
+        step.resume(1)
+    with pytest.raises(monty.MontyError):
+        step.dump()
+    assert nxt.resume(2).value == 3
+
+
+def test_loaded_call_resumes_once_and_original_still_works():
+    sb = monty.Sandbox(functions={"get": None})
+    step = sb.start("get(1) * 2")
+    blob = step.dump()
+    loaded = monty.load(blob, functions={"get": None})
+    assert loaded.resume(5).value == 10
+    with pytest.raises(monty.MontyError):
+        loaded.resume(5)
+    assert step.resume(7).value == 14
+
+
+def test_resume_error_is_catchable_and_unknown_types_become_runtime_error():
+    code = """
+try:
+    get(1)
+except KeyError as e:
+    r = ('key', e.args)
+try:
+    get(2)
+except RuntimeError as e:
+    r2 = ('rt', str(e))
+[r, r2]
+"""
+    sb = monty.Sandbox(functions={"get": None})
+    step = sb.start(code)
+
+    class Custom(Exception):
+        pass
+
+    step = step.resume_error(KeyError("x"))
+    step = monty.load(step.dump(), functions={"get": None}).resume_error(Custom("boom"))
+    assert step.value == [("key", ("x",)), ("rt", "boom")]
+
+
+def test_uncaught_resume_error_reaches_host():
+    step = monty.Sandbox(functions={"get": None}).start("def f():\n    return get(1)\nf()")
+    with pytest.raises(monty.MontyRuntimeError) as info:
+        step.resume_error(ValueError("bad"))
+    assert info.value.exc_type == "ValueError"
+    assert [f[0] for f in info.value.traceback][-1] == "f"
+
+
+def test_missing_host_function_at_load():
+    step = monty.Sandbox(functions={"get": None, "other": None}).start("f = other\nget(1)")
+    with pytest.raises(monty.MontyError, match="other"):
+        monty.load(step.dump(), functions={"get": None})
+
+
+def test_host_function_without_implementation_under_run():
+    with pytest.raises(monty.MontyRuntimeError, match="no implementation"):
+        monty.Sandbox(functions={"get": None}).run("get(1)")
+
+
+def test_pause_inside_native_callback_is_a_clear_error():
+    sb = monty.Sandbox(functions={"get": None})
+    with pytest.raises(monty.MontyRuntimeError, match="cannot be paused"):
+        sb.start("sorted([3, 1], key=lambda v: get(v))")
+
+
+def test_print_before_pause_is_delivered():
+    out = []
+    sb = monty.Sandbox(functions={"get": None}, print_callback=out.append)
+    step = sb.start("print('before')\nget(1)\nprint('after')")
+    assert out == ["before\n"]
+    step.resume(None)
+    assert out == ["before\n", "after\n"]
+
+
+def test_globals_and_inputs_survive():
+    sb = monty.Sandbox(functions={"get": None})
+    sb.run("def helper(v):\n    return v + base")
+    step = sb.start("helper(get(x))", inputs={"x": 2, "base": 100})
+    loaded = monty.load(step.dump(), functions={"get": None})
+    assert loaded.args == (2,)
+    assert loaded.resume(5).value == 105
+
+
+def test_identity_and_cycles_preserved():
+    code = "a = [1]\nb = a\na.append(a)\nd = {'k': a}\nget(0)\n[a is b, a[1] is a, d['k'] is a]"
+    sb = monty.Sandbox(functions={"get": None})
+    step = monty.load(sb.start(code).dump(), functions={"get": None})
+    assert step.resume(0).value == [True, True, True]
+
+
+def test_elapsed_time_is_stored():
+    sb = monty.Sandbox(functions={"get": None}, limits=monty.Limits(max_duration=0.5))
+    step = sb.start("i = 0\nwhile i < 200000:\n    i += 1\nget(1)\nwhile True:\n    pass")
+    loaded = monty.load(step.dump(), functions={"get": None}, limits=monty.Limits(max_duration=0.5))
+    assert loaded._elapsed == step._elapsed > 0
+    with pytest.raises(monty.MontyTimeLimitError):
+        loaded.resume(1)
+
+
+def test_new_start_abandons_paused_program():
+    sb = monty.Sandbox(functions={"get": None})
+    old = sb.start("get(1)")
+    assert sb.run("1 + 1") == 2
+    with pytest.raises(monty.MontyError):
+        old.resume(1)
+    assert sb.start("get(2) + 1").resume(1).value == 2
+
+
+# ------------------------------------------------------------------ HMAC
+
+
+def test_hmac_roundtrip_and_refusals():
+    step = monty.Sandbox(functions={"get": None}).start("get(1) + 1")
+    signed = step.dump(secret=b"k1")
+    assert monty.load(signed, functions={"get": None}, secret=b"k1").resume(1).value == 2
+    with pytest.raises(monty.MontyError):
+        monty.load(signed, functions={"get": None}, secret=b"k2")
+    with pytest.raises(monty.MontyError):
+        monty.load(step.dump(), functions={"get": None}, secret=b"k1")
+    tampered = bytearray(signed)
+    tampered[10] ^= 1
+    with pytest.raises(monty.MontyError):
+        monty.load(bytes(tampered), functions={"get": None}, secret=b"k1")
+    with pytest.raises(monty.MontyError):
+        monty.load(b"", functions={"get": None}, secret=b"k1")
+
+
+# ------------------------------------------------------------------ hostile input
+
+
+def _valid_blobs():
+    out = []
+    for name in ("nested_calls", "loop_enumerate_zip", "closures_shared", "try_except_finally",
+                 "values_kinds", "iterator_objects"):
+        sb = monty.Sandbox(functions={n: None for n in IMPLS})
+        step = sb.start(PROGRAMS[name])
+        for _ in range(2):
+            if not isinstance(step, monty.Call):
+                break
+            out.append(step.dump())
+            kind, result = _host_result(step)
+            step = step.resume(result) if kind == "value" else step.resume_error(result)
+    return out
+
+
+_BLOBS = _valid_blobs()
+FNS = {n: None for n in IMPLS}
+
+
+def _load_ok_or_monty_error(data):
+    try:
+        step = monty.load(data, functions=FNS, limits=monty.Limits(max_duration=1.0))
+    except monty.MontyError:
+        return
+    assert isinstance(step, monty.Call)
+    # a loaded program must run (or fail) cleanly too
+    for _ in range(20):
+        try:
+            step = step.resume(1)
+        except monty.MontyError:
+            return
+        if not isinstance(step, monty.Call):
+            return
+
+
+@pytest.mark.parametrize("data", [b"", b"\x00", b"\xc1", b"\x91", b"\xdd\xff\xff\xff\xff",
+                                  b"\x9b" + b"\xc0" * 11, b"\xdc\xff\xff" + b"\x90"])
+def test_garbage_is_refused(data):
+    with pytest.raises(monty.MontyError):
+        monty.load(data, functions=FNS)
+
+
+def test_truncations_are_refused():
+    blob = _BLOBS[0]
+    for n in range(0, len(blob), max(1, len(blob) // 200)):
+        with pytest.raises(monty.MontyError):
+            monty.load(blob[:n], functions=FNS)
+
+
+def test_wrong_version_is_refused():
+    import msgspec
+    doc = msgspec.msgpack.decode(_BLOBS[0])
+    doc[1] = 999
+    with pytest.raises(monty.MontyError, match="version"):
+        monty.load(msgspec.msgpack.encode(doc), functions=FNS)
+
+
+def test_crafted_frames_are_refused():
+    import msgspec
+    doc = msgspec.msgpack.decode(_BLOBS[0])
+    variants = []
+    for k in range(len(doc[6])):
+        for field, values in ((2, [0, -1, 10**6, 3]), (3, [-5, 0, 10**9]), (4, [-1, 10**9]),
+                              (5, [0, 10**9, doc[6][k][5] + 1, doc[6][k][5] - 1])):
+            for v in values:
+                d = msgspec.msgpack.decode(_BLOBS[0])
+                d[6][k][field] = v
+                variants.append(d)
+    d = msgspec.msgpack.decode(_BLOBS[0])
+    d[5] = d[5] + [1] * 10
+    variants.append(d)
+    d = msgspec.msgpack.decode(_BLOBS[0])
+    d[10].append(["L", [[len(d[10]) + 5]]])
+    d[4] = d[4] + [[len(d[10]) - 1]]
+    variants.append(d)
+    for d in variants:
+        _load_ok_or_monty_error(msgspec.msgpack.encode(d))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.binary(max_size=300))
+def test_fuzz_random_bytes(data):
+    _load_ok_or_monty_error(data)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.sampled_from(range(len(_BLOBS))), st.lists(
+    st.tuples(st.integers(min_value=0, max_value=10**6), st.integers(min_value=0, max_value=255)),
+    min_size=1, max_size=6))
+def test_fuzz_mutated_snapshots(which, edits):
+    data = bytearray(_BLOBS[which])
+    for pos, byte in edits:
+        data[pos % len(data)] = byte
+    _load_ok_or_monty_error(bytes(data))
+
+
+def _mutate_tree(doc, path_choice, value):
+    """Replace one node of the decoded snapshot tree."""
+    nodes = []
+    stack = [(doc, None, None)]
+    while stack:
+        node, parent, key = stack.pop()
+        nodes.append((parent, key))
+        if isinstance(node, list):
+            for i, x in enumerate(node):
+                stack.append((x, node, i))
+    parent, key = nodes[path_choice % len(nodes)]
+    if parent is not None:
+        parent[key] = value
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.sampled_from(range(len(_BLOBS))), st.integers(min_value=0, max_value=10**6),
+       st.one_of(st.integers(min_value=-3, max_value=300), st.none(), st.booleans(),
+                 st.text(max_size=5), st.lists(st.integers(min_value=-2, max_value=50), max_size=2),
+                 st.sampled_from(["L", "T", "D", "f", "i", "E", "N", "b:len", "ListIter", "c"])))
+def test_fuzz_structured_mutations(which, where, value):
+    import msgspec
+    doc = msgspec.msgpack.decode(_BLOBS[which])
+    _mutate_tree(doc, where, value)
+    _load_ok_or_monty_error(msgspec.msgpack.encode(doc))
