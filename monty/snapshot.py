@@ -659,10 +659,17 @@ DECODERS = {
 _analysis_cache = {}
 
 
+def _join(x, y):
+    if len(x) != len(y):
+        raise _Bad("inconsistent stack depths in the code")
+    return tuple(a if a == b else ("m" if "m" in (a, b) else "a") for a, b in zip(x, y))
+
+
 def _stack_kinds(code):
-    """For each instruction, the kinds of the value-stack slots before it runs:
-    'a' a value, 'm' a value or NULL, 'i' a sandbox iterator, 'e' an exception,
-    'h' an exception or None (the exception handled before)."""
+    """For each instruction, the kinds of the value-stack slots before it runs: 'a' a value,
+    'm' a value or NULL, 'i' a sandbox iterator, 'e' an exception, 'h' an exception or None
+    (the exception handled before), 'L' a list, 'S' a set, 'D' a dict, 's' a str (the VM
+    relies on these without checking). Paths that meet are joined (different kinds: 'a')."""
     from . import opcodes as O
     key = id(code)
     hit = _analysis_cache.get(key)
@@ -672,19 +679,32 @@ def _stack_kinds(code):
     instrs = spec["instrs"]
     handlers = spec["handlers"]
     handler_of = spec["handler_of"]
+    consts = code.consts
     n = len(instrs)
     kinds = [None] * n
     work = [(0, ())]
     kinds[0] = ()
+    steps = 0
 
     def push(t, st):
-        if kinds[t] is None:
+        old = kinds[t]
+        if old is None:
             kinds[t] = st
             work.append((t, st))
+        else:
+            j = _join(old, st)
+            if j != old:
+                kinds[t] = j
+                work.append((t, j))
 
     while work:
         i, st = work.pop()
+        if kinds[i] != st:
+            continue                 # superseded by a join
         while i < n:
+            steps += 1
+            if steps > 50 * n + 1000:
+                raise _Bad("code analysis does not converge")
             op, a, b = instrs[i]
             h = handler_of[i]
             if h >= 0:
@@ -712,6 +732,8 @@ def _stack_kinds(code):
                 nxt = st + ("m",)
             elif name == "LOAD_METHOD":
                 nxt = st[:-1] + ("a", "m")
+            elif name == "LOAD_CONST":
+                nxt = st + ("s" if type(consts[a]) is str else "a",)
             elif name in ("JUMP", "JUMP_BACKWARD"):
                 push(a, st)
                 break
@@ -730,15 +752,23 @@ def _stack_kinds(code):
                 effect = O.stack_effect(op, a, b)
                 pushes = _pushes(name, a, b)
                 pops = pushes - effect
-                nxt = (st[:len(st) - pops] if pops else st) + ("a",) * pushes
+                out = _RESULT_KIND.get(name, "a")
+                nxt = (st[:len(st) - pops] if pops else st) + (out,) * pushes
             i += 1
             if i < n:
                 if kinds[i] is not None:
+                    push(i, nxt)
                     break
                 kinds[i] = nxt
                 st = nxt
+    if len(_analysis_cache) > 512:
+        _analysis_cache.clear()
     _analysis_cache[key] = (code, kinds)
     return kinds
+
+
+_RESULT_KIND = {"BUILD_LIST": "L", "BUILD_SET": "S", "BUILD_MAP": "D", "FORMAT_VALUE": "s"}
+_SLOT_TYPES = {"L": list, "S": set, "D": dict, "s": str}
 
 
 _NO_PUSH = frozenset("""NOP POP_TOP STORE_FAST DELETE_FAST STORE_GLOBAL DELETE_GLOBAL STORE_DEREF
@@ -768,6 +798,8 @@ def _check_slot(kind, v):
         _need(isinstance(v, BaseException), "an exception slot holds a non-exception")
     elif kind == "h":
         _need(v is None or isinstance(v, BaseException), "a handler slot holds a non-exception")
+    elif kind in _SLOT_TYPES:
+        _need(type(v) is _SLOT_TYPES[kind], "a stack slot holds a value of the wrong type")
 
 
 def _check_frames(frames, stack, max_depth):

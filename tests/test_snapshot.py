@@ -173,6 +173,19 @@ while i < 4:
     i += 1
 total
 """,
+    "building_values": """
+xs = [1, 2]
+ys = (3,)
+d = {'a': 1}
+c = True
+a = [*xs, get(1), *ys]
+b = f"{xs[0]}-{get('s')}-{ys!r:>6}"
+m = {**d, 'k': get(2), **{'z': 0}}
+s = {*xs, get(3)}
+t = (1, *xs, get(4))
+u = ['a' if c else 5, get(5), 5 if c else 'a']
+[a, b, m, sorted(s), t, u]
+""",
     "star_call": """
 args = (1, 2)
 kw = {'a': 3}
