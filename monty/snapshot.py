@@ -412,10 +412,10 @@ class _Decoder:
         out = _core.decode_items(x, self.ref)
         return out
 
-    def code(self, path):
+    def code(self, path, unlinked=False):
         _need(type(path) is list and path and all(type(p) is int for p in path), "bad code path")
         _need(0 <= path[0] < len(self.codes), "bad module index")
-        code = self.codes[path[0]]
+        code = (self.unlinked if unlinked else self.codes)[path[0]]
         for i in path[1:]:
             _need(0 <= i < len(code.consts) and isinstance(code.consts[i], _core.Code),
                   "bad code path")
@@ -802,7 +802,8 @@ def _check_slot(kind, v):
         _need(type(v) is _SLOT_TYPES[kind], "a stack slot holds a value of the wrong type")
 
 
-def _check_frames(frames, stack, max_depth):
+def _check_frames(frames, plain, stack, max_depth):
+    """`plain`: each frame's code before linking (the same instructions, cached analysis)."""
     from . import opcodes as O
     call_ops = (O.BY_NAME["CALL"], O.BY_NAME["CALL_EX"])
     _need(0 < len(frames) <= max_depth, "bad frame count")
@@ -835,7 +836,7 @@ def _check_frames(frames, stack, max_depth):
         _need(code.spec["instrs"][pc - 1][0] in call_ops, "frame not paused at a call")
         top = frames[k + 1][4] if k + 1 < len(frames) else sp
         _need(top == sp, "bad saved stack top")
-        kinds = _stack_kinds(code)
+        kinds = _stack_kinds(plain[k])
         _need(pc < len(kinds) and kinds[pc] is not None, "unreachable instruction")
         live = kinds[pc][:-1]            # the call's result is not on the stack yet
         _need(sp - stack_base == len(live) and sp < limit and sp <= len(stack),
@@ -911,28 +912,33 @@ def _load(data, functions, limits, print_callback):
         hosts[name] = _core.HostFunction(name, func)
         vm.set_global(name, hosts[name])
     codes = []
+    unlinked = []
     for source in modules:
         try:
             compiled = _code_cache.get(source)
         except MontyError as e:
             raise _Bad(f"module source does not compile: {e}") from None
+        unlinked.append(compiled)
         codes.append(vm.link(compiled))
 
     d = _Decoder(objects, codes, sandbox, hosts)
+    d.unlinked = unlinked
     gvals = [d.item(x, null=True) for x in gl]
     svals = [d.item(x, null=True) for x in stack]
     fr = []
+    plain = []
     for row in frames:
         _need(type(row) is list and len(row) == 6, "bad frame")
         path, func, pc, base, ret, sp = row
         fr.append((d.code(path), d.item(func), pc, base, ret, sp))
+        plain.append(d.code(path, unlinked=True))
     handled_v = d.item(handled)
     args = d.item(call_item[1])
     kwargs = d.item(call_item[2])
     d.finish()
     _need(handled_v is None or isinstance(handled_v, BaseException), "bad handled exception")
     _need(type(args) is tuple and type(kwargs) is dict, "bad pending call")
-    _check_frames(fr, svals, sandbox.limits.max_recursion_depth)
+    _check_frames(fr, plain, svals, sandbox.limits.max_recursion_depth)
     try:
         args = _core.to_host(args)
         kwargs = _core.to_host(kwargs)
