@@ -72,6 +72,15 @@ class Call:
     def __repr__(self):
         return f"Call({self.function_name!r}, args={self.args!r}, kwargs={self.kwargs!r})"
 
+    def __del__(self):
+        # a dropped Call can never be resumed: release the paused frames (they hold the
+        # sandbox's functions, which refer back to the VM through a path the GC cannot see)
+        try:
+            if not self._used and self._sandbox._pause_token == self._token:
+                _core.vm_abandon(self._sandbox._vm)
+        except Exception:
+            pass
+
     def _check(self):
         if self._used:
             raise MontyError("this Call was already resumed; a Call resumes once")
