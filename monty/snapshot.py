@@ -718,7 +718,8 @@ def _stack_kinds(code):
             h = handler_of[i]
             if h >= 0:
                 t, depth = handlers[h]
-                push(t, st[:depth] + ("e",))
+                if len(st) >= depth:        # (a `break` jump covered by the handler pops below it)
+                    push(t, st[:depth] + ("e",))
             name = O.NAMES[op]
             nxt = None
             if name == "GET_ITER":
@@ -758,6 +759,11 @@ def _stack_kinds(code):
             elif op in O.TERMINATORS:
                 break
             else:
+                jump = O.JUMP_OPERAND.get(op)
+                if jump is not None:        # an opcode this analysis does not model exactly
+                    je = O.stack_effect(op, a, b, jump=True)
+                    push(a if jump == "a" else b,
+                         (st[:len(st) + je] if je < 0 else st) + ("a",) * max(je, 0))
                 effect = O.stack_effect(op, a, b)
                 pushes = _pushes(name, a, b)
                 pops = pushes - effect

@@ -186,6 +186,42 @@ t = (1, *xs, get(4))
 u = ['a' if c else 5, get(5), 5 if c else 'a']
 [a, b, m, sorted(s), t, u]
 """,
+    "finally_while_unwinding": """
+log = []
+def f(n):
+    try:
+        if n:
+            fail('boom')
+        return get(n)
+    finally:
+        log.append(get(n + 10))
+for n in (0, 1):
+    try:
+        log.append(f(n))
+    except KeyError as e:
+        log.append(('escaped', str(e), get(99)))
+def g():
+    for i in range(5):
+        try:
+            if i == 1:
+                continue
+            if i == 3:
+                break
+            log.append(get(i))
+        finally:
+            log.append(get(-i))
+    while get(0) < 1:
+        return 'r'
+log.append(g())
+log
+""",
+    "exception_escapes": """
+def deep(n):
+    if n == 0:
+        return get('x') + fail('gone')
+    return deep(n - 1)
+deep(3)
+""",
     "star_call": """
 args = (1, 2)
 kw = {'a': 3}
@@ -558,3 +594,71 @@ def test_fuzz_structured_mutations(which, where, value):
     doc = msgspec.msgpack.decode(_BLOBS[which])
     _mutate_tree(doc, where, value)
     _load_ok_or_monty_error(msgspec.msgpack.encode(doc))
+
+
+def _compiler_depths(code):
+    """Stack depth before each instruction, as the compiler's flow analysis computes it."""
+    from monty import opcodes as O
+    spec = code.spec
+    instrs, handlers, hof = spec["instrs"], spec["handlers"], spec["handler_of"]
+    n = len(instrs)
+    depth = [None] * n
+    depth[0] = 0
+    work = [(0, 0)]
+
+    def push(t, d):
+        if depth[t] is None:
+            depth[t] = d
+            work.append((t, d))
+
+    while work:
+        i, d = work.pop()
+        while i < n:
+            op, a, b = instrs[i]
+            if hof[i] >= 0:
+                push(handlers[hof[i]][0], handlers[hof[i]][1] + 1)
+            j = O.JUMP_OPERAND.get(op)
+            if j is not None:
+                push(a if j == "a" else b, d + O.stack_effect(op, a, b, jump=True))
+            if op in O.TERMINATORS:
+                break
+            d += O.stack_effect(op, a, b)
+            i += 1
+            if i < n:
+                if depth[i] is not None:
+                    break
+                depth[i] = d
+    return depth
+
+
+def test_stack_analysis_agrees_with_compiler():
+    """The load-time slot analysis must give the compiler's depth at every instruction of
+    every code object of the differential corpus and of the programs above."""
+    import glob
+    from monty import snapshot
+    sources = list(PROGRAMS.values())
+    here = os.path.dirname(os.path.abspath(__file__))
+    for path in glob.glob(os.path.join(here, "differential", "*.py")):
+        with open(path) as fh:
+            sources.extend(fh.read().split("# ---"))
+
+    def walk(c):
+        yield c
+        for k in c.consts:
+            if isinstance(k, monty._core.Code):
+                yield from walk(k)
+
+    checked = 0
+    for src in sources:
+        try:
+            code = monty._code_cache.get(src)
+        except monty.MontyError:
+            continue
+        for c in walk(code):
+            kinds = snapshot._stack_kinds(c)
+            depths = _compiler_depths(c)
+            for i, (k, d) in enumerate(zip(kinds, depths)):
+                assert (k is None) == (d is None), (c.qualname, i)
+                assert k is None or len(k) == d, (c.qualname, i, k, d)
+            checked += 1
+    assert checked > 100
