@@ -443,6 +443,10 @@ class _Decoder:
             return obj
         dec = DECODERS.get(kind)
         _need(dec is not None, f"unknown object kind {kind!r}")
+        if self.depth == 0:
+            self.prebuild(i)
+            if self.built[i] is not _MISSING:
+                return self.built[i]
         self.depth += 1
         _need(self.depth <= MAX_NESTING, "values nested too deeply")
         self.built[i] = _BUSY
@@ -450,6 +454,59 @@ class _Decoder:
         self.built[i] = obj
         self.depth -= 1
         return obj
+
+    def prebuild(self, root):
+        """Build the immutable values `root` needs, deepest first, without recursing (a
+        chain of 10,000 nested tuples loads like a flat one)."""
+        objects = self.objects
+        built = self.built
+        on_path = {root}
+        stack = [(root, self.children(root))]
+        while stack:
+            j, kids = stack[-1]
+            for c in kids:
+                if built[c] is _MISSING and c not in on_path and self.is_immutable(c):
+                    on_path.add(c)
+                    stack.append((c, self.children(c)))
+                    break
+            else:
+                stack.pop()
+                on_path.discard(j)
+                if built[j] is _MISSING:
+                    self.depth += 1
+                    try:
+                        self.build(j)
+                    finally:
+                        self.depth -= 1
+
+    def is_immutable(self, i):
+        entry = self.objects[i]
+        return type(entry) is list and entry and entry[0] in CHILD_FIELDS
+
+    def children(self, i):
+        """Indices of the table entries entry `i` refers to (an iterator, consumed lazily)."""
+        entry = self.objects[i]
+        if type(entry) is not list or not entry:
+            return iter(())
+        fields = CHILD_FIELDS.get(entry[0])
+        if fields is None:
+            return iter(())
+        n = len(self.objects)
+        out = []
+        for k in fields:
+            if k >= len(entry):
+                continue
+            x = entry[k]
+            if type(x) is not list:
+                continue
+            if len(x) == 1 and type(x[0]) is int:
+                if 0 <= x[0] < n:
+                    out.append(x[0])
+                continue
+            for y in x:
+                if type(y) is list and len(y) == 1 and type(y[0]) is int and 0 <= y[0] < n:
+                    out.append(y[0])
+        return iter(out)
 
     def finish(self):
         while self.fill:
@@ -641,6 +698,10 @@ def _dec_opaque(d, entry):
           "bad type name")
     return _core.opaque_type(name)
 
+
+# immutable kinds -> the entry fields that hold references (or lists of them)
+CHILD_FIELDS = {"T": (1,), "F": (1,), "f": (2, 3, 4), "M": (1, 2), "i": (2,), "V": (2,),
+                "W": (1,), "R": (1, 2, 3), "s": (1, 2, 3)}
 
 DECODERS = {
     "T": _dec_tuple,

@@ -433,6 +433,30 @@ def test_identity_and_cycles_preserved():
     assert step.resume(0).value == [True, True, True]
 
 
+def test_deeply_nested_values_survive():
+    code = """
+t = ()
+for i in range(3000):
+    t = (i, [t])
+u = []
+for i in range(3000):
+    u = [u]
+got = get(1)
+n = 0
+while t:
+    n += 1
+    t = t[1][0]
+m = 0
+while u:
+    m += 1
+    u = u[0]
+[n, m, got]
+"""
+    sb = monty.Sandbox(functions={"get": None})
+    step = monty.load(sb.start(code).dump(), functions={"get": None})
+    assert step.resume(7).value == [3000, 3000, 7]
+
+
 def test_elapsed_time_is_stored():
     sb = monty.Sandbox(functions={"get": None}, limits=monty.Limits(max_duration=0.5))
     step = sb.start("i = 0\nwhile i < 200000:\n    i += 1\nget(1)\nwhile True:\n    pass")
