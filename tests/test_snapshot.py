@@ -147,6 +147,20 @@ t = int
 f = len
 [xs, sp('-'), t(get('7')[:-1]), f(xs), get.__name__]
 """,
+    "builtin_handles": """
+lj = 'ab'.ljust
+fk = dict.fromkeys
+fh = float.fromhex
+j = ', '.join
+tp = type(len)
+tl = type([])
+ks = {'a': 1}.keys()
+ex = ValueError
+up = str.upper
+got = get(1)
+[lj(5, '*'), fk('ab'), fh('0x1p1'), j(['x', 'y']), tp.__name__, tl is list, list(ks),
+ ex.__name__, up('q'), got]
+""",
     "iterator_objects": """
 it = iter([1, 2, 3, 4])
 first = next(it)
