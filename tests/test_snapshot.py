@@ -347,6 +347,38 @@ def test_fresh_process_roundtrip(name):
     assert _run_paused(code, every=1, subprocess_steps=True) == _run_straight(code)
 
 
+def _run_cpython(code):
+    import ast
+    import builtins
+    calls = []
+    out = []
+
+    def rec(name):
+        def f(*args, **kwargs):
+            calls.append((name, args, kwargs))
+            return IMPLS[name](*args, **kwargs)
+        f.__name__ = name
+        return f
+
+    tree = ast.parse(code)
+    last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
+    ns = {"__builtins__": builtins, **{n: rec(n) for n in IMPLS}}
+    ns["print"] = lambda *a, sep=" ", end="\n": out.append(sep.join(map(str, a)) + end)
+    try:
+        exec(compile(tree, "<snippet>", "exec"), ns)
+        value = eval(compile(ast.Expression(body=last.value), "<snippet>", "eval"), ns) if last else None
+        return ("ok", value), calls, out
+    except Exception as e:
+        return ("error", type(e).__name__), calls, out
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_paused_run_matches_cpython(name):
+    """Every second pause through dump()/load(): CPython's result, output and host calls."""
+    value, calls, out = _run_paused(PROGRAMS[name], every=2)
+    assert (value[:2] if value[0] == "error" else value, calls, out) == _run_cpython(PROGRAMS[name])
+
+
 def test_start_without_host_calls_is_done():
     step = monty.Sandbox().start("1 + 2")
     assert isinstance(step, monty.Done) and step.value == 3
