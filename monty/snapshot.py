@@ -12,6 +12,13 @@ A snapshot is msgspec msgpack: an array
   64 bits, float, str, bytes), or `[index]` into the table, or `[-1]` for an empty slot. Every
   table entry is `[kind, ...]`; identity and cycles are preserved.
 
+Adding a value type (class instances, generators, ...): give it an encoder in `ENCODERS`
+(type -> fn(encoder, value) -> [kind, ...]) and, for its kind, either a `SHELLS` + `FILLERS`
+pair (mutable values: an empty object first, filled once every entry exists, so cycles work)
+or a `DECODERS` entry plus its reference fields in `CHILD_FIELDS` (immutable values, built
+from their parts). A value with no encoder makes `dump()` raise a `MontyError` naming its
+type. A frame kind the VM adds (a generator's) needs its own check in `_check_frames`.
+
 Loading trusts nothing: every entry is type-checked, objects are only built from the tables
 below, frames are checked against the code (the paused instruction, stack depth and the kind of
 value each stack slot must hold), and every failure is a `MontyError`.
