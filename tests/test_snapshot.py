@@ -395,6 +395,15 @@ def test_resume_twice_refused():
     assert nxt.resume(2).value == 3
 
 
+def test_resume_value_must_be_plain_data():
+    step = monty.Sandbox(functions={"get": None}).start("get(1)")
+    with pytest.raises(monty.MontyTypeError):
+        step.resume(object())
+    with pytest.raises(TypeError):
+        step.resume_error("not an exception")
+    assert step.resume([1, (2,)]).value == [1, (2,)]     # a refused value does not use the Call
+
+
 def test_loaded_call_resumes_once_and_original_still_works():
     sb = monty.Sandbox(functions={"get": None})
     step = sb.start("get(1) * 2")
