@@ -513,12 +513,22 @@ while u:
 
 
 def test_elapsed_time_is_stored():
-    sb = monty.Sandbox(functions={"get": None}, limits=monty.Limits(max_duration=0.5))
-    step = sb.start("i = 0\nwhile i < 200000:\n    i += 1\nget(1)\nwhile True:\n    pass")
-    loaded = monty.load(step.dump(), functions={"get": None}, limits=monty.Limits(max_duration=0.5))
+    sb = monty.Sandbox(functions={"get": None}, limits=monty.Limits(max_duration=2.0))
+    step = sb.start("i = 0\nwhile i < 20000:\n    i += 1\nget(1)\nwhile True:\n    pass")
+    loaded = monty.load(step.dump(), functions={"get": None}, limits=monty.Limits(max_duration=0.3))
     assert loaded._elapsed == step._elapsed > 0
     with pytest.raises(monty.MontyTimeLimitError):
         loaded.resume(1)
+
+
+def test_paused_time_does_not_count():
+    import time
+    sb = monty.Sandbox(functions={"get": None}, limits=monty.Limits(max_duration=0.3))
+    step = sb.start("get(1) + get(2)")
+    time.sleep(0.4)
+    step = step.resume(1)
+    time.sleep(0.4)
+    assert step.resume(2).value == 3
 
 
 def test_new_start_abandons_paused_program():
