@@ -481,6 +481,17 @@ def test_globals_and_inputs_survive():
     assert loaded.resume(5).value == 105
 
 
+def test_pause_inside_function_from_an_earlier_run():
+    sb = monty.Sandbox(functions={"get": None})
+    sb.run("def helper(v):\n    total = 0\n    for i in range(v):\n        total += get(i)\n    return total")
+    step = sb.start("x = 1\nhelper(3) + x")
+    seen = []
+    while isinstance(step, monty.Call):
+        seen.append(step.args)
+        step = monty.load(step.dump(), functions={"get": None}).resume(step.args[0] * 2)
+    assert seen == [(0,), (1,), (2,)] and step.value == 7
+
+
 def test_identity_and_cycles_preserved():
     code = "a = [1]\nb = a\na.append(a)\nd = {'k': a}\nget(0)\n[a is b, a[1] is a, d['k'] is a]"
     sb = monty.Sandbox(functions={"get": None})
