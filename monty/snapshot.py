@@ -784,11 +784,11 @@ def _stack_kinds(code):
                 raise _Bad("code analysis does not converge")
             op, a, b = instrs[i]
             h = handler_of[i]
-            if h >= 0:
+            name = O.NAMES[op]
+            if h >= 0 and name not in _CANNOT_RAISE:
                 t, depth = handlers[h]
                 if len(st) >= depth:        # (a `break` jump covered by the handler pops below it)
                     push(t, st[:depth] + ("e",))
-            name = O.NAMES[op]
             nxt = None
             if name == "GET_ITER":
                 nxt = st[:-1] + ("i",)
@@ -849,6 +849,11 @@ def _stack_kinds(code):
     _analysis_cache[key] = (code, kinds)
     return kinds
 
+
+# instructions that never raise: their handler is not entered from them (PUSH_EXC_INFO makes
+# the handler's slot; a RETURN_VALUE after POP_EXCEPT still lies in the handler's range)
+_CANNOT_RAISE = frozenset("""PUSH_EXC_INFO POP_EXCEPT RETURN_VALUE SWAP COPY NOP JUMP LOAD_CONST
+PUSH_NULL""".split())
 
 _RESULT_KIND = {"BUILD_LIST": "L", "BUILD_SET": "S", "BUILD_MAP": "D", "FORMAT_VALUE": "s"}
 _SLOT_TYPES = {"L": list, "S": set, "D": dict, "s": str}
