@@ -652,6 +652,31 @@ def test_crafted_frames_are_refused():
         _load_ok_or_monty_error(msgspec.msgpack.encode(d))
 
 
+def test_doctored_stack_slots_never_crash():
+    """Replace every value-stack slot of a paused comprehension/loop/f-string state with
+    values of other types: load refuses, or the resumed program fails cleanly."""
+    import msgspec
+    code = ("xs = [1, 2]\nr = [get(x) for x in xs]\ns = f'{xs}-{get(1)}'\n"
+            "t = [*xs, get(2)]\nfor i in range(2):\n    get(i)\nr")
+    sb = monty.Sandbox(functions={"get": None})
+    step = sb.start(code)
+    blobs = []
+    while isinstance(step, monty.Call):
+        blobs.append(step.dump())
+        step = step.resume(1)
+    replacements = [5, None, "s", [0], b"b"]
+    for blob in blobs:
+        doc = msgspec.msgpack.decode(blob)
+        for k in range(1, len(doc[5])):
+            for rep in replacements:
+                d = msgspec.msgpack.decode(blob)
+                if rep == [0]:
+                    d[10].append(["L", []])
+                    rep = [len(d[10]) - 1]
+                d[5][k] = rep
+                _load_ok_or_monty_error(msgspec.msgpack.encode(d))
+
+
 @settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.binary(max_size=300))
 def test_fuzz_random_bytes(data):
