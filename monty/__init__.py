@@ -17,8 +17,8 @@ from .errors import (
 
 __version__ = "0.1.0"
 __all__ = [
-    "Sandbox", "Call", "Done", "load", "Limits", "MontyError", "MontySyntaxError", "MontyRuntimeError",
-    "MontyLimitError", "MontyTimeLimitError", "MontyMemoryLimitError",
+    "Sandbox", "Call", "Done", "load", "Limits", "MontyError", "MontySyntaxError",
+    "MontyRuntimeError", "MontyLimitError", "MontyTimeLimitError", "MontyMemoryLimitError",
     "MontyAllocationLimitError", "MontyTypeError",
 ]
 
