@@ -17,8 +17,8 @@ from .errors import (
 
 __version__ = "0.1.0"
 __all__ = [
-    "Sandbox", "Limits", "MontyError", "MontySyntaxError", "MontyRuntimeError",
-    "MontyLimitError", "MontyTimeLimitError", "MontyMemoryLimitError",
+    "Sandbox", "Call", "Done", "load", "Limits", "MontyError", "MontySyntaxError",
+    "MontyRuntimeError", "MontyLimitError", "MontyTimeLimitError", "MontyMemoryLimitError",
     "MontyAllocationLimitError", "MontyTypeError",
 ]
 
@@ -72,6 +72,7 @@ class Sandbox:
         if print_callback is not None and not callable(print_callback):
             raise TypeError("print_callback must be callable or None")
         self.limits = limits
+        self._pause_token = 0           # bumped on every start()/resume(): stale Calls refuse
         self._functions = {}
         self._vm = _core.VM(_BUILTINS, self._functions, limits.max_recursion_depth, print_callback)
         for name, func in functions.items():
@@ -87,6 +88,29 @@ class Sandbox:
 
     def run(self, code, inputs=None):
         """Run `code`; return the value of its last expression statement (else None)."""
+        linked = self._prepare(code, inputs)
+        vm = self._vm
+        vm.pause_mode = False
+        self._pause_token += 1
+        duration = self.limits.max_duration
+        vm.deadline = _time.perf_counter() + duration if duration is not None else 0.0
+        try:
+            value = vm.run_module(linked)
+        except _core.LimitExceeded as e:
+            raise _limit_error(e, self.limits) from None
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except MontyError:
+            raise
+        except BaseException as e:
+            raise _runtime_error(e, code) from None
+        return _core.to_host(value)
+
+    def start(self, code, inputs=None):
+        """Run `code` until it calls a host function: a `Call` paused there, or `Done`."""
+        return _snapshot.start(self, self._prepare(code, inputs), code)
+
+    def _prepare(self, code, inputs):
         if not isinstance(code, str):
             raise TypeError(f"code must be str, not {type(code).__name__}")
         compiled = _code_cache.get(code)
@@ -102,19 +126,7 @@ class Sandbox:
             for name, value in values.items():
                 vm.set_global(name, value)
             linked = vm.link(compiled)
-        duration = self.limits.max_duration
-        vm.deadline = _time.perf_counter() + duration if duration is not None else 0.0
-        try:
-            value = vm.run_module(linked)
-        except _core.LimitExceeded as e:
-            raise _limit_error(e, self.limits) from None
-        except (KeyboardInterrupt, SystemExit):
-            raise
-        except MontyError:
-            raise
-        except BaseException as e:
-            raise _runtime_error(e, code) from None
-        return _core.to_host(value)
+        return linked
 
 
 def _limit_error(e, limits):
@@ -154,3 +166,7 @@ def _runtime_error(exc, source):
     chain.reverse()
     exc_type, message, frames = _describe(exc)
     return MontyRuntimeError(exc_type, message, frames, source=source, chain=chain)
+
+
+from . import snapshot as _snapshot  # noqa: E402  (needs the names above)
+from .snapshot import Call, Done, load  # noqa: E402

@@ -94,7 +94,12 @@ cdef extern from *:
     /* The next item of an iterator: a new reference, or NULL when exhausted (no error set)
        or failed (error set). A StopIteration raised by the iterator counts as exhaustion. */
     static PyObject* monty_iternext(PyObject* it) {
-        PyObject* r = Py_TYPE(it)->tp_iternext(it);
+        PyObject* r;
+        if (Py_TYPE(it)->tp_iternext == NULL) {   /* only a doctored snapshot gets here */
+            PyErr_Format(PyExc_TypeError, "'%.100s' object is not an iterator", Py_TYPE(it)->tp_name);
+            return NULL;
+        }
+        r = Py_TYPE(it)->tp_iternext(it);
         if (r == NULL && PyErr_Occurred() && PyErr_ExceptionMatches(PyExc_StopIteration))
             PyErr_Clear();
         return r;

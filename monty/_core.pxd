@@ -103,6 +103,9 @@ cdef class VM:
     cdef object pending_exc         # raised first thing when run_frames is (re-)entered
     cdef public double deadline     # perf_counter() value, 0: none
     cdef dict builtins
+    cdef public bint pause_mode     # start(): every host call pauses (see _snapshot.pxi)
+    cdef bint paused                # frames are kept, waiting for resume()
+    cdef object pending_call        # (name, args, kwargs) of the paused host call
 
     cdef int ensure_stack(self) except -1
     cdef void discard_frame(self, Frame* f) noexcept

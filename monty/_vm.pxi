@@ -20,6 +20,7 @@ cdef enum:
     LIMIT_ABORT = 4              # a host-level exception (KeyboardInterrupt) unwinds the sandbox
 
 cdef VM _current_vm = None
+cdef object PAUSED = object()      # run_frames' result when it stopped at a host call
 
 
 class _LimitExceeded(BaseException):
@@ -208,6 +209,8 @@ cdef class VM:
         cdef int ret
         if self.running:
             raise RuntimeError("this sandbox is already running")
+        if self.paused:
+            abandon_pause(self)
         self.ensure_stack()
         ret = self.region_top()
         self.stack[ret] = <PyObject*>code
@@ -217,10 +220,11 @@ cdef class VM:
         try:
             self.push_frame(code, None, ret, -1, 1)
             self.frames[self.depth - 1].sp = ret + 1
-            return run_frames(self)
+            return finish_run(self, run_frames(self))
         finally:
             self.running = False
-            self.handled = None
+            if not self.paused:
+                self.handled = None
             _current_vm = saved
             self.limit_kind = LIMIT_NONE
 
@@ -837,6 +841,7 @@ cdef object run_frames(VM vm):
     while True:
         try:
             if vm.pending_exc is not None:
+                # resume_error(): raised at the paused call site
                 exc = vm.pending_exc
                 vm.pending_exc = None
                 raise_raw(exc)
@@ -1209,6 +1214,15 @@ cdef object run_frames(VM vm):
                     if TYPE(v) == <PyObject*>VMBuiltin:
                         obj = (<VMBuiltin>v).impl(vm, args, n, kw)
                     elif TYPE(v) == <PyObject*>HostFunction:
+                        if vm.pause_mode:
+                            pause_host(vm, <HostFunction>v, args, n, kw)
+                            while sp > func_slot:
+                                sp -= 1
+                                XDECREF(sp[0])
+                                sp[0] = NULL
+                            f.pc = pc
+                            f.sp = sp - stack
+                            return PAUSED
                         obj = call_host(vm, <HostFunction>v, args, n, kw)
                     else:
                         if (v == <PyObject*>bytes or v == <PyObject*>bytearray) and n >= 1:
@@ -1245,6 +1259,16 @@ cdef object run_frames(VM vm):
                         sp = stack + f.sp
                         pc = 0
                         continue
+                    if TYPE(v) == <PyObject*>HostFunction and vm.pause_mode:
+                        pause_host_values(vm, <HostFunction>v, tuple(<object>func_slot[1]),
+                                          dict(<object>func_slot[2]) if a & CALL_EX_KWARGS else {})
+                        while sp > func_slot:
+                            sp -= 1
+                            XDECREF(sp[0])
+                            sp[0] = NULL
+                        f.pc = pc
+                        f.sp = sp - stack
+                        return PAUSED
                     if a & CALL_EX_KWARGS:
                         obj = call_object_ex(vm, <object>v, <object>func_slot[1], <object>func_slot[2])
                     else:

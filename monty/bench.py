@@ -271,6 +271,50 @@ TABLE_TITLE = (f"{'benchmark':<24} {'N':>8}  {'monty median (min)':>22}  "
                f"{'cpython in def (min)':>22}  {'ratio':>7}")
 
 
+SNAPSHOT_SIZES = (1_000, 100_000)
+SNAPSHOT_SOURCE = """\
+data = list(range(N))
+r = fetch(len(data))
+len(data) + r
+"""
+
+
+def snapshot_benchmark(n, reps):
+    """Dump size and time, load time and load+resume time of a program paused at a host call
+    while holding an n-element list. Times are medians (min) over `reps` in ns."""
+    sb = monty.Sandbox(functions={"fetch": None}, limits=NO_CAPS)
+    step = sb.start(SNAPSHOT_SOURCE, inputs={"N": n})
+    inner = max(1, 200_000 // n)
+    dumps, loads, resumes = [], [], []
+    blob = step.dump()
+    for _ in range(reps):
+        t0 = perf_counter_ns()
+        for _ in range(inner):
+            blob = step.dump()
+        t1 = perf_counter_ns()
+        for _ in range(inner):
+            loaded = monty.load(blob, functions={"fetch": None}, limits=NO_CAPS)
+        t2 = perf_counter_ns()
+        for _ in range(inner):
+            done = monty.load(blob, functions={"fetch": None}, limits=NO_CAPS).resume(1)
+        t3 = perf_counter_ns()
+        dumps.append((t1 - t0) / inner)
+        loads.append((t2 - t1) / inner)
+        resumes.append((t3 - t2) / inner)
+    assert isinstance(loaded, monty.Call) and done.value == n + 1
+    return {"name": f"snapshot_list_{n}", "n": n, "bytes": len(blob),
+            "dump_ns": statistics.median(dumps), "dump_min_ns": min(dumps),
+            "load_ns": statistics.median(loads), "load_min_ns": min(loads),
+            "load_resume_ns": statistics.median(resumes), "load_resume_min_ns": min(resumes)}
+
+
+def format_snapshot_row(row):
+    return (f"{row['name']:<24}{row['bytes'] / 1024:>9.1f} KiB  "
+            f"dump {format_ns(row['dump_ns'])} ({format_ns(row['dump_min_ns'])})  "
+            f"load {format_ns(row['load_ns'])} ({format_ns(row['load_min_ns'])})  "
+            f"load+resume {format_ns(row['load_resume_ns'])} ({format_ns(row['load_resume_min_ns'])})")
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m monty.bench",
                                      description=__doc__.split("\n")[0])
@@ -286,7 +330,9 @@ def main(argv=None):
     reps = args.reps or (3 if args.quick else 15)
     selected = [bench for bench in BENCHMARKS
                 if not args.filter or any(name in bench.name for name in args.filter)]
-    if not selected:
+    snapshot_sizes = [n for n in SNAPSHOT_SIZES
+                      if not args.filter or any(name in f"snapshot_list_{n}" for name in args.filter)]
+    if not selected and not snapshot_sizes:
         parser.error(f"no benchmark matches; names: {', '.join(b.name for b in BENCHMARKS)}")
 
     info = header(reps, args.quick)
@@ -301,8 +347,18 @@ def main(argv=None):
         rows.append(row)
         if not args.json:
             print(format_row(row), flush=True)
+    snapshots = []
+    if snapshot_sizes and not args.json:
+        print("\nsnapshots of a program paused at a host call holding an N-element list "
+              "(size, dump, load, load+resume; median (min))")
+    for n in snapshot_sizes:
+        gc.collect()
+        row = snapshot_benchmark(n, reps)
+        snapshots.append(row)
+        if not args.json:
+            print(format_snapshot_row(row), flush=True)
     if args.json:
-        print(json.dumps({"header": info, "results": rows}, indent=2))
+        print(json.dumps({"header": info, "results": rows, "snapshots": snapshots}, indent=2))
     return int(any("error" in row or not row["match"] for row in rows))
 
 

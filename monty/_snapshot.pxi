@@ -1,0 +1,485 @@
+# Pausing at host calls (start() mode), resuming, and the VM's state as plain data for
+# snapshots. The encoding, versioning and validation live in monty/snapshot.py; this file
+# only moves values between the VM's C structures and Python lists.
+
+Paused = PAUSED
+NullSlot = UNBOUND                  # an empty stack slot, unbound global or empty cell
+
+
+cdef int pause_host(VM vm, HostFunction hf, PyObject** args, Py_ssize_t npos,
+                    PyObject* kwnames) except -1:
+    cdef Py_ssize_t i
+    positional = tuple([<object>args[i] for i in range(npos)])
+    kwargs = {}
+    if kwnames != NULL:
+        for i, name in enumerate(<tuple>kwnames):
+            kwargs[name] = <object>args[npos + i]
+    return pause_host_values(vm, hf, positional, kwargs)
+
+
+cdef int pause_host_values(VM vm, HostFunction hf, tuple args, dict kwargs) except -1:
+    """Record the host call the VM is about to pause at (raises in the sandbox if it cannot)."""
+    if vm.nest > 0:
+        raise RuntimeError(f"host function '{hf.name}' cannot be paused inside a callback run by "
+                           f"native code (a key function, map() or filter() callback run from C)")
+    try:
+        host_args = tuple([export_value(a, None, 0) for a in args])
+        host_kwargs = {k: export_value(v, None, 0) for k, v in kwargs.items()}
+    except MontyTypeError as e:
+        raise TypeError(f"{hf.name}(): {e}") from None
+    vm.pending_call = (hf.name, host_args, host_kwargs)
+    return 0
+
+
+cdef object finish_run(VM vm, object result):
+    """After run_frames: keep the frames of a pause (callers' saved tops cut at the callee)."""
+    cdef int i
+    if result is PAUSED:
+        vm.paused = True
+        for i in range(vm.depth - 1):
+            vm.frames[i].sp = vm.frames[i + 1].ret
+    return result
+
+
+cdef void abandon_pause(VM vm):
+    """Drop a paused program (a new run()/start() on the same sandbox)."""
+    while vm.depth > 0:
+        vm.depth -= 1
+        vm.discard_frame(&vm.frames[vm.depth])
+    vm.paused = False
+    vm.pending_call = None
+    vm.pending_exc = None
+    vm.handled = None
+
+
+def vm_pending_call(VM vm):
+    return vm.pending_call if vm.paused else None
+
+
+def vm_abandon(VM vm):
+    if vm.paused and not vm.running:
+        abandon_pause(vm)
+
+
+def vm_resume(VM vm, value, exc):
+    """Continue a paused VM: `value` is the host call's result, or `exc` (a sandbox exception)
+    is raised at the call site."""
+    global _current_vm
+    cdef Frame* f
+    cdef VM saved
+    if not vm.paused or vm.running or vm.depth == 0:
+        raise RuntimeError("this sandbox is not paused")
+    f = &vm.frames[vm.depth - 1]
+    if f.sp >= f.limit:
+        raise RuntimeError("corrupt paused state")
+    vm.paused = False
+    vm.pending_call = None
+    if exc is None:
+        INCREF(<PyObject*>value)
+        vm.stack[f.sp] = <PyObject*>value
+        f.sp += 1
+    else:
+        vm.pending_exc = exc
+    saved = _current_vm
+    vm.running = True
+    _current_vm = vm
+    try:
+        return finish_run(vm, run_frames(vm))
+    finally:
+        vm.running = False
+        vm.pending_exc = None
+        if not vm.paused:
+            vm.handled = None
+        _current_vm = saved
+        vm.limit_kind = LIMIT_NONE
+
+
+def vm_export(VM vm):
+    """The paused state as Python values: frames as (code, func, pc, base, ret, sp) tuples,
+    the data stack below the top frame's sp, the globals (NullSlot for NULL), the slot
+    names, the exception being handled, the linked module codes."""
+    cdef int i, top
+    cdef Frame* f
+    cdef PyObject* p
+    cdef PyObject** items
+    if not vm.paused or vm.depth == 0:
+        raise RuntimeError("this sandbox is not paused")
+    frames = []
+    for i in range(vm.depth):
+        f = &vm.frames[i]
+        frames.append((<object>f.code, <object>f.func if f.func != NULL else None,
+                       f.pc, f.base, f.ret, f.sp))
+    top = vm.frames[vm.depth - 1].sp
+    stack = [None] * top
+    for i in range(top):
+        p = vm.stack[i]
+        stack[i] = <object>p if p != NULL else UNBOUND
+    gl = [None] * len(vm.gvals)
+    items = (<PyListObject*>vm.gvals).ob_item
+    for i in range(len(vm.gvals)):
+        p = items[i]
+        gl[i] = <object>p if p != NULL else UNBOUND
+    return {"frames": frames, "stack": stack, "globals": gl, "slot_names": list(vm.slot_names),
+            "handled": vm.handled, "pending_call": vm.pending_call,
+            "modules": list(vm.linked.values())}
+
+
+def vm_prepare_slots(VM vm, list names):
+    """A fresh VM's global slots, numbered like the dumped VM's (before linking)."""
+    if vm.slot_names:
+        raise RuntimeError("slots already assigned")
+    for name in names:
+        vm.slot_of(name)
+    vm.grow_globals(len(vm.slot_names))
+
+
+def vm_import(VM vm, list frames, list stack, list gl, handled, tuple pending_call):
+    """Install a validated paused state (monty/snapshot.py checks every invariant; the
+    structural ones that guard memory are checked again here)."""
+    cdef int i, j, n, top, prev_limit, prev_base
+    cdef Frame* f
+    cdef Code code
+    cdef PyObject** items
+    if vm.depth or vm.running or vm.paused:
+        raise RuntimeError("the sandbox is busy")
+    vm.ensure_stack()
+    n = len(frames)
+    if n == 0 or n > vm.max_depth:
+        raise ValueError("bad frame count")
+    top = len(stack)
+    if top >= vm.stack_cap - 1:
+        raise ValueError("stack too large")
+    vm.grow_globals(len(vm.slot_names))
+    if len(gl) > len(vm.gvals):
+        raise ValueError("too many globals")
+    # check the frame layout before touching anything
+    prev_limit = 0
+    prev_base = 0
+    for i in range(n):
+        code_o, func, pc, base, ret, sp = frames[i]
+        code = <Code?>code_o
+        if i == 0:
+            if base != -1 or ret != 0 or not (code.flags & CO_MODULE) or func is not None:
+                raise ValueError("bad module frame")
+        else:
+            if type(func) is not Function or (<Function>func).code is not code or code.flags & CO_MODULE:
+                raise ValueError("bad function frame")
+            if not (ret < base <= ret + 2) or ret >= prev_limit or ret < prev_base:
+                raise ValueError("bad frame layout")
+            for j in range(base + code.nlocals, base + code.nslots):
+                if j >= len(stack) or type(stack[j]) is not Cell:
+                    raise ValueError("a cell slot does not hold a cell")
+        if not (0 <= pc <= code.ninstrs):
+            raise ValueError("bad pc")
+        stack_base = (ret + 1) if base < 0 else base + code.nslots
+        limit = stack_base + code.stacksize + 2
+        if not (stack_base <= sp < limit) or limit >= vm.stack_cap:
+            raise ValueError("bad stack pointer")
+        if i < n - 1 and frames[i + 1][4] != sp:
+            raise ValueError("bad frame layout")
+        if i == n - 1 and sp != top:
+            raise ValueError("bad stack size")
+        prev_limit = limit
+        prev_base = stack_base
+    for i in range(top):
+        v = stack[i]
+        if v is UNBOUND:
+            vm.stack[i] = NULL
+        else:
+            INCREF(<PyObject*>v)
+            vm.stack[i] = <PyObject*>v
+    items = (<PyListObject*>vm.gvals).ob_item
+    for i in range(len(gl)):
+        v = gl[i]
+        XDECREF(items[i])
+        if v is UNBOUND:
+            items[i] = NULL
+        else:
+            INCREF(<PyObject*>v)
+            items[i] = <PyObject*>v
+    for i in range(n):
+        code_o, func, pc, base, ret, sp = frames[i]
+        code = <Code>code_o
+        vm.push_frame(code, func, ret, base, 1 if i == 0 else 0)
+        f = &vm.frames[vm.depth - 1]
+        f.pc = pc
+        f.sp = sp
+    vm.handled = handled
+    vm.pending_call = pending_call
+    vm.paused = True
+
+
+# ------------------------------------------------------------------ value constructors
+
+def cell_contents(Cell c):
+    return c.contents
+
+
+def make_cell(contents):
+    cdef Cell c = Cell.__new__(Cell)
+    c.contents = contents
+    return c
+
+
+def make_function_value(VM vm, Code code, defaults, kwdefaults, closure, str name, str qualname):
+    cdef Function fn = Function.__new__(Function)
+    fn.code = code
+    fn.defaults = defaults
+    fn.kwdefaults = kwdefaults
+    fn.closure = closure
+    fn.name = name
+    fn.qualname = qualname
+    fn.vm = vm
+    return fn
+
+
+def function_state(Function fn):
+    return fn.code, fn.defaults, fn.kwdefaults, fn.closure, fn.name, fn.qualname
+
+
+def iter_state(SandboxIter it):
+    """(kind, fields) of a sandbox iterator; ForeignIter cannot be snapshotted."""
+    t = type(it)
+    if t is ListIter:
+        return "ListIter", ((<ListIter>it).seq, (<ListIter>it).index)
+    if t is SeqIter:
+        return "SeqIter", ((<SeqIter>it).seq, (<SeqIter>it).index)
+    if t is RangeIter:
+        return "RangeIter", ((<RangeIter>it).current, (<RangeIter>it).step, (<RangeIter>it).remaining)
+    if t is BigRangeIter:
+        return "BigRangeIter", ((<BigRangeIter>it).current, (<BigRangeIter>it).step,
+                                (<BigRangeIter>it).remaining)
+    if t is DictIter:
+        return "DictIter", ((<DictIter>it).mapping, (<DictIter>it).kind, (<DictIter>it).count,
+                            (<DictIter>it).size)
+    if t is SetIter:
+        return "SetIter", ((<SetIter>it).items, (<SetIter>it).source, (<SetIter>it).index,
+                           (<SetIter>it).size)
+    if t is ReversedIter:
+        return "ReversedIter", ((<ReversedIter>it).seq, (<ReversedIter>it).index)
+    if t is EnumerateIter:
+        return "EnumerateIter", ((<EnumerateIter>it).it, (<EnumerateIter>it).count)
+    if t is ZipIter:
+        return "ZipIter", ((<ZipIter>it).iters, (<ZipIter>it).strict)
+    if t is MapIter:
+        return "MapIter", ((<MapIter>it).func, (<MapIter>it).iters)
+    if t is FilterIter:
+        return "FilterIter", ((<FilterIter>it).func, (<FilterIter>it).it)
+    return None, None
+
+
+def make_iter(str kind, tuple fields):
+    """Rebuild a sandbox iterator; every field is type- and range-checked (ValueError/TypeError)."""
+    if kind == "ListIter":
+        seq, index = fields
+        if type(seq) is not list and type(seq) is not tuple:
+            raise TypeError("ListIter over a non-list")
+        it = ListIter.__new__(ListIter)
+        (<ListIter>it).seq = seq
+        (<ListIter>it).index = _index(index)
+        return it
+    if kind == "SeqIter":
+        seq, index = fields
+        if type(seq) is not str and type(seq) is not bytes:
+            raise TypeError("SeqIter over a non-string")
+        it = SeqIter.__new__(SeqIter)
+        (<SeqIter>it).seq = seq
+        (<SeqIter>it).index = _index(index)
+        return it
+    if kind == "RangeIter":
+        current, step, remaining = fields
+        if type(current) is not int or type(step) is not int:
+            raise TypeError("bad RangeIter")
+        remaining = _index(remaining)
+        _ = <long long>(current + step * remaining)     # OverflowError when out of range
+        it = RangeIter.__new__(RangeIter)
+        (<RangeIter>it).current = current
+        (<RangeIter>it).step = step
+        (<RangeIter>it).remaining = remaining
+        return it
+    if kind == "BigRangeIter":
+        current, step, remaining = fields
+        if type(current) is not int or type(step) is not int or type(remaining) is not int:
+            raise TypeError("bad BigRangeIter")
+        it = BigRangeIter.__new__(BigRangeIter)
+        (<BigRangeIter>it).current = current
+        (<BigRangeIter>it).step = step
+        (<BigRangeIter>it).remaining = remaining
+        return it
+    if kind == "DictIter":
+        mapping, dkind, count, size = fields
+        if type(mapping) is not dict or dkind not in (0, 1, 2):
+            raise TypeError("bad DictIter")
+        count = _index(count)
+        size = _index_or_minus(size)
+        it = DictIter.__new__(DictIter)
+        (<DictIter>it).mapping = mapping
+        (<DictIter>it).kind = dkind
+        (<DictIter>it).size = size
+        (<DictIter>it).count = 0
+        return it
+    if kind == "SetIter":
+        items, source, index, size = fields
+        if type(items) is not list or (type(source) is not set and type(source) is not frozenset):
+            raise TypeError("bad SetIter")
+        it = SetIter.__new__(SetIter)
+        (<SetIter>it).items = items
+        (<SetIter>it).source = source
+        (<SetIter>it).index = _index(index)
+        (<SetIter>it).size = _index_or_minus(size)
+        return it
+    if kind == "ReversedIter":
+        seq, index = fields
+        if type(seq) not in (list, tuple, str, bytes) or type(index) is not int:
+            raise TypeError("bad ReversedIter")
+        it = ReversedIter.__new__(ReversedIter)
+        (<ReversedIter>it).seq = seq
+        (<ReversedIter>it).index = max(-1, min(index, len(seq)))
+        return it
+    if kind == "EnumerateIter":
+        inner, count = fields
+        if not isinstance(inner, SandboxIter) or type(count) is not int:
+            raise TypeError("bad EnumerateIter")
+        it = EnumerateIter.__new__(EnumerateIter)
+        (<EnumerateIter>it).it = inner
+        (<EnumerateIter>it).count = count
+        return it
+    if kind == "ZipIter":
+        iters, strict = fields
+        if type(iters) is not tuple or not all(isinstance(x, SandboxIter) for x in iters):
+            raise TypeError("bad ZipIter")
+        it = ZipIter.__new__(ZipIter)
+        (<ZipIter>it).iters = iters
+        (<ZipIter>it).strict = bool(strict)
+        return it
+    if kind == "MapIter":
+        func, iters = fields
+        if type(iters) is not tuple or not all(isinstance(x, SandboxIter) for x in iters):
+            raise TypeError("bad MapIter")
+        it = MapIter.__new__(MapIter)
+        (<MapIter>it).func = func
+        (<MapIter>it).iters = iters
+        return it
+    if kind == "FilterIter":
+        func, inner = fields
+        if not isinstance(inner, SandboxIter):
+            raise TypeError("bad FilterIter")
+        it = FilterIter.__new__(FilterIter)
+        (<FilterIter>it).func = func
+        (<FilterIter>it).it = inner
+        return it
+    raise ValueError(f"unknown iterator kind {kind!r}")
+
+
+cdef Py_ssize_t _index(object v) except -1:
+    if type(v) is not int or v < 0 or v > (1 << 62):
+        raise ValueError("bad iterator position")
+    return v
+
+
+cdef Py_ssize_t _index_or_minus(object v) except -2:
+    if type(v) is not int or v < -1 or v > (1 << 62):
+        raise ValueError("bad iterator size")
+    return v
+
+
+def is_sandbox_iter(obj):
+    return isinstance(obj, SandboxIter)
+
+
+def method_entry_owner():
+    """id(entry) -> (type, name) for what LOAD_METHOD can leave on the stack."""
+    out = {}
+    for tp, d in _policy.METHODS.items():
+        for name, e in d.items():
+            out[id(e)] = (tp, name, e)
+    for (tp, name), e in _VM_METHODS.items():
+        out[id(e)] = (tp, name, e)
+    return out
+
+
+def method_entry(tp, str name):
+    """What LOAD_METHOD finds for `name` on a `tp` receiver (the same object every time)."""
+    fn = _policy.lookup_method(tp, name)
+    if fn is not None and (tp, name) in _VM_METHODS:
+        fn = _VM_METHODS[(tp, name)]
+    return fn
+
+
+def sandbox_getattr(obj, str name):
+    return get_attribute(obj, name)
+
+
+# ------------------------------------------------------------------ fast item coding
+
+def encode_items(object seq, object ref):
+    """[item or ref(item)] for a sequence: plain leaves inline, the rest through `ref`."""
+    cdef list out = list(seq)
+    cdef Py_ssize_t i, n = len(out)
+    for i in range(n):
+        x = out[i]
+        t = type(x)
+        if t is str or t is float or x is None or t is bool or t is bytes:
+            continue
+        if t is int and -(1 << 63) <= x < (1 << 64):
+            continue
+        out[i] = ref(x)
+    return out
+
+
+def decode_items(object items, object resolve):
+    """Inverse of encode_items: an encoded ref is a one-item list [index] (or [-1]: NULL)."""
+    if type(items) is not list:
+        raise TypeError("expected an array")
+    cdef list out = list(<list>items)
+    cdef Py_ssize_t i, n = len(out)
+    for i in range(n):
+        x = out[i]
+        if type(x) is list:
+            out[i] = resolve(x)
+        elif type(x) is dict:
+            raise TypeError("unexpected map in an item list")
+    return out
+
+
+def dict_iter_seek(DictIter it, count):
+    """Advance a rebuilt DictIter by `count` entries (positions are not portable, counts are);
+    run once its dict is filled."""
+    cdef PyObject* key
+    cdef PyObject* value
+    cdef Py_ssize_t k, n = _index(count)
+    if it.count != 0 or it.pos != 0:
+        raise ValueError("DictIter already positioned")
+    if n > len(it.mapping):
+        raise ValueError("DictIter position past the end")
+    for k in range(n):
+        PyDict_Next(it.mapping, &it.pos, &key, &value)
+    it.count = n
+
+
+def dict_iter_count(DictIter it):
+    return it.count
+
+
+def host_exception_value(e):
+    """resume_error(): the host's exception as a fresh sandbox exception."""
+    return host_exception(e)
+
+
+def opaque_type(str name):
+    opaque = _opaque_types.get(name)
+    if opaque is None:
+        opaque = _opaque_types[name] = _policy.OpaqueType(name)
+    return opaque
+
+
+def cell_set(Cell c, contents):
+    c.contents = contents
+
+
+def view_mapping(view):
+    return view_dict(view)
+
+
+SANDBOX_ITER_TYPES = (ListIter, SeqIter, RangeIter, BigRangeIter, DictIter, SetIter, ReversedIter,
+                      EnumerateIter, ZipIter, MapIter, FilterIter, ForeignIter)

@@ -1,0 +1,86 @@
+"""Helpers shared by the sandbox modules written in host Python (no NAME: not importable by
+sandbox code).
+
+Host code that walks a sandbox-controlled number of items counts its work with `charge`;
+iteration over sandbox values goes through the VM's own `iter` (same iterators, same error
+messages as the eval loop); attribute reads on sandbox values go through the VM's `getattr`
+(the one attribute gate).
+"""
+
+import sys
+from itertools import islice as _islice
+
+from .. import policy
+
+# this package is imported while the VM module initialises: its classes and `charge` exist
+# already, its builtins table not yet (bound on first use)
+_core = sys.modules["monty._core"]
+SandboxIter = _core.SandboxIter
+charge = _core.charge
+_vm_iter = _vm_getattr = None
+
+CHUNK = 1024
+_PTR = 8
+
+
+def _bind():
+    global _vm_iter, _vm_getattr
+    builtins = _core.make_builtins()
+    _vm_iter = builtins["iter"]
+    _vm_getattr = builtins["getattr"]
+
+
+def sandbox_iter(obj):
+    """The VM's iter(obj): its iterators, its error messages."""
+    if _vm_iter is None:
+        _bind()
+    return _vm_iter(obj)
+
+
+def sandbox_getattr(obj, name, *default):
+    """The VM's getattr(): every read passes the sandbox's attribute gate."""
+    if _vm_getattr is None:
+        _bind()
+    return _vm_getattr(obj, name, *default)
+
+
+def type_name(obj):
+    """The type name sandbox code sees for `obj`."""
+    return _core.sandbox_type_of(obj).__name__
+
+
+def need(nbytes):
+    """Refuse a result of about `nbytes` bytes before building it."""
+    policy.check_alloc(nbytes)
+
+
+def need_items(n):
+    """Refuse a container of `n` items before building it."""
+    if n > 0:
+        policy.check_alloc(n * _PTR + 64)
+
+
+def chunks(iterable):
+    """The items of a sandbox iterable in lists of at most CHUNK items, the work charged."""
+    it = sandbox_iter(iterable)
+    while True:
+        chunk = list(_islice(it, CHUNK))
+        if not chunk:
+            return
+        charge(len(chunk))
+        yield chunk
+        if len(chunk) < CHUNK:
+            return
+
+
+def materialize(iterable):
+    """list(iterable), charged and size-checked as it grows."""
+    if type(iterable) is list or type(iterable) is tuple:
+        charge(len(iterable))
+        return list(iterable)
+    out = []
+    for chunk in chunks(iterable):
+        out.extend(chunk)
+        if len(out) % (64 * CHUNK) < CHUNK:
+            need_items(len(out))
+    return out

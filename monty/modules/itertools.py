@@ -1,0 +1,600 @@
+"""`itertools` for sandbox code, re-implemented as lazy iterators of the VM.
+
+Every iterator here subclasses the VM's iterator base, so the eval loop drives it like its
+own; every step is charged against the sandbox's limits, so an infinite iterator consumed by
+native code (`list(count())`) ends at the time limit instead of hanging the host. CPython's
+own itertools objects are never handed out: their C loops (`islice` skipping, `product`
+materialising its pools) would run uncounted.
+"""
+
+import operator as _op
+import sys as _sys
+
+from ._support import SandboxIter, charge, materialize, need_items, sandbox_iter, type_name
+
+NAME = "itertools"
+
+_MAXSIZE = _sys.maxsize
+_EMPTY = object()
+
+
+def _int_arg(value):
+    """operator.index, with CPython's message for non-integers."""
+    try:
+        return _op.index(value)
+    except TypeError:
+        raise TypeError(f"'{type_name(value)}' object cannot be interpreted as an integer") from None
+
+
+def _pool(iterable):
+    return tuple(materialize(iterable))
+
+
+class count(SandboxIter):
+    def __init__(self, start=0, step=1):
+        for v in (start, step):
+            if not isinstance(v, (int, float, complex)) and not hasattr(type(v), "__add__"):
+                raise TypeError("a number is required")
+            if isinstance(v, (str, bytes, list, tuple, dict, set)):
+                raise TypeError("a number is required")
+        self._n = start
+        self._step = step
+
+    def __next__(self):
+        charge(1)
+        n = self._n
+        self._n = n + self._step
+        return n
+
+    def __repr__(self):
+        if self._step == 1 and type(self._step) is int:
+            return f"count({self._n!r})"
+        return f"count({self._n!r}, {self._step!r})"
+
+
+class cycle(SandboxIter):
+    def __init__(self, iterable, /):
+        self._it = sandbox_iter(iterable)
+        self._saved = []
+        self._index = 0
+        self._first = True
+
+    def __next__(self):
+        charge(1)
+        if self._first:
+            for item in self._it:
+                self._saved.append(item)
+                return item
+            self._first = False
+            self._it = None
+        saved = self._saved
+        if not saved:
+            raise StopIteration
+        item = saved[self._index]
+        self._index = (self._index + 1) % len(saved)
+        return item
+
+
+class repeat(SandboxIter):
+    def __init__(self, object, times=None):
+        self._obj = object
+        self._times = None if times is None else _int_arg(times)
+
+    def __next__(self):
+        charge(1)
+        if self._times is None:
+            return self._obj
+        if self._times <= 0:
+            raise StopIteration
+        self._times -= 1
+        return self._obj
+
+    def __repr__(self):
+        if self._times is None:
+            return f"repeat({self._obj!r})"
+        return f"repeat({self._obj!r}, {max(self._times, 0)})"
+
+
+class accumulate(SandboxIter):
+    def __init__(self, iterable, func=None, *, initial=None):
+        self._it = sandbox_iter(iterable)
+        self._func = func
+        self._total = _EMPTY
+        self._initial = initial
+
+    def __next__(self):
+        charge(1)
+        if self._initial is not None:
+            self._total, self._initial = self._initial, None
+            return self._total
+        item = next(self._it)
+        if self._total is _EMPTY:
+            self._total = item
+        elif self._func is None:
+            self._total = self._total + item
+        else:
+            self._total = self._func(self._total, item)
+        return self._total
+
+
+class chain(SandboxIter):
+    def __init__(self, *iterables):
+        self._sources = iter(iterables)
+        self._it = None
+
+    def __next__(self):
+        charge(1)
+        while True:
+            if self._it is None:
+                source = next(self._sources)     # StopIteration: exhausted
+                self._it = sandbox_iter(source)
+            for item in self._it:
+                return item
+            self._it = None
+
+
+def _from_iterable(iterable, /):
+    c = chain()
+    c._sources = sandbox_iter(iterable)
+    return c
+
+
+class compress(SandboxIter):
+    def __init__(self, data, selectors):
+        self._data = sandbox_iter(data)
+        self._selectors = sandbox_iter(selectors)
+
+    def __next__(self):
+        while True:
+            charge(1)
+            item = next(self._data)
+            if next(self._selectors):
+                return item
+
+
+class dropwhile(SandboxIter):
+    def __init__(self, predicate, iterable, /):
+        self._pred = predicate
+        self._it = sandbox_iter(iterable)
+        self._dropping = True
+
+    def __next__(self):
+        while True:
+            charge(1)
+            item = next(self._it)
+            if not self._dropping:
+                return item
+            if not self._pred(item):
+                self._dropping = False
+                return item
+
+
+class takewhile(SandboxIter):
+    def __init__(self, predicate, iterable, /):
+        self._pred = predicate
+        self._it = sandbox_iter(iterable)
+
+    def __next__(self):
+        charge(1)
+        if self._it is None:
+            raise StopIteration
+        item = next(self._it)
+        if self._pred(item):
+            return item
+        self._it = None
+        raise StopIteration
+
+
+class filterfalse(SandboxIter):
+    def __init__(self, function, iterable, /):
+        self._pred = function
+        self._it = sandbox_iter(iterable)
+
+    def __next__(self):
+        while True:
+            charge(1)
+            item = next(self._it)
+            if self._pred is None:
+                if not item:
+                    return item
+            elif not self._pred(item):
+                return item
+
+
+class _grouper(SandboxIter):
+    def __init__(self, parent, key):
+        self._parent = parent
+        self._key = key
+
+    def __next__(self):
+        charge(1)
+        gb = self._parent
+        if gb._current is not self:
+            raise StopIteration
+        if gb._value is _EMPTY:
+            if not gb._step():
+                raise StopIteration
+        if not (gb._curkey is self._key or gb._curkey == self._key):
+            raise StopIteration
+        value = gb._value
+        gb._value = _EMPTY
+        return value
+
+
+class groupby(SandboxIter):
+    def __init__(self, iterable, key=None):
+        self._it = sandbox_iter(iterable)
+        self._keyfunc = key
+        self._tgtkey = _EMPTY
+        self._curkey = _EMPTY
+        self._value = _EMPTY
+        self._current = None
+
+    def _step(self):
+        for value in self._it:
+            self._value = value
+            self._curkey = value if self._keyfunc is None else self._keyfunc(value)
+            return True
+        return False
+
+    def __next__(self):
+        self._current = None
+        while True:
+            charge(1)
+            if self._value is _EMPTY:
+                if not self._step():
+                    raise StopIteration
+                if self._tgtkey is _EMPTY:
+                    break
+            if self._tgtkey is _EMPTY or not (
+                    self._curkey is self._tgtkey or self._curkey == self._tgtkey):
+                break
+            self._value = _EMPTY
+        self._tgtkey = self._curkey
+        grouper = _grouper(self, self._tgtkey)
+        self._current = grouper
+        return (self._curkey, grouper)
+
+
+def _islice_index(value, message):
+    if value is None:
+        return None
+    try:
+        i = _op.index(value)
+    except TypeError:
+        raise ValueError(message) from None
+    if i < 0 or i > _MAXSIZE:
+        raise ValueError(message)
+    return i
+
+
+class islice(SandboxIter):
+    def __init__(self, iterable, *args):
+        if not args:
+            raise TypeError("islice expected at least 2 arguments, got 1")
+        if len(args) > 3:
+            raise TypeError(f"islice expected at most 4 arguments, got {len(args) + 1}")
+        if len(args) == 1:
+            start, stop, step = None, args[0], None
+            stop = _islice_index(stop, "Stop argument for islice() must be None or an integer: "
+                                       "0 <= x <= sys.maxsize.")
+        else:
+            start, stop, step = (list(args) + [None])[:3]
+            start = _islice_index(start, "Indices for islice() must be None or an integer: "
+                                         "0 <= x <= sys.maxsize.")
+            stop = _islice_index(stop, "Stop argument for islice() must be None or an integer: "
+                                       "0 <= x <= sys.maxsize.")
+            if step is not None:
+                try:
+                    step = _op.index(step)
+                except TypeError:
+                    step = 0
+                if step <= 0:
+                    raise ValueError("Step for islice() must be a positive integer or None.")
+        self._it = sandbox_iter(iterable)
+        self._next = start or 0
+        self._stop = stop
+        self._step = step or 1
+        self._pos = 0
+
+    def __next__(self):
+        it = self._it
+        if it is None:
+            raise StopIteration
+        stop = self._stop
+        target = self._next
+        if stop is not None and target >= stop:
+            # consume up to stop, like CPython
+            while self._pos < stop:
+                charge(1)
+                try:
+                    next(it)
+                except StopIteration:
+                    break
+                self._pos += 1
+            self._it = None
+            raise StopIteration
+        while self._pos < target:
+            charge(1)
+            try:
+                next(it)
+            except StopIteration:
+                self._it = None
+                raise
+            self._pos += 1
+        charge(1)
+        try:
+            item = next(it)
+        except StopIteration:
+            self._it = None
+            raise
+        self._pos += 1
+        self._next = target + self._step
+        if stop is not None and self._next > stop:
+            self._next = stop
+        return item
+
+
+class pairwise(SandboxIter):
+    def __init__(self, iterable, /):
+        self._it = sandbox_iter(iterable)
+        self._last = _EMPTY
+
+    def __next__(self):
+        charge(1)
+        it = self._it
+        if it is None:
+            raise StopIteration
+        if self._last is _EMPTY:
+            try:
+                self._last = next(it)
+            except StopIteration:
+                self._it = None
+                raise
+        try:
+            item = next(it)
+        except StopIteration:
+            self._it = None
+            raise
+        pair = (self._last, item)
+        self._last = item
+        return pair
+
+
+class starmap(SandboxIter):
+    def __init__(self, function, iterable, /):
+        self._func = function
+        self._it = sandbox_iter(iterable)
+
+    def __next__(self):
+        charge(1)
+        args = next(self._it)
+        if type(args) is not tuple:
+            try:
+                args = tuple(sandbox_iter(args))
+            except TypeError:
+                raise TypeError("iterator should return tuples") from None
+        return self._func(*args)
+
+
+class _tee(SandboxIter):
+    def __init__(self, it, node):
+        self._it = it
+        self._node = node     # [value, next node]; a node whose next is None is not filled
+
+    def __next__(self):
+        charge(1)
+        node = self._node
+        if node[1] is None:
+            value = next(self._it)
+            node[0] = value
+            node[1] = [None, None]
+        self._node = node[1]
+        return node[0]
+
+    def __copy__(self):
+        return _tee(self._it, self._node)
+
+
+def tee(iterable, n=2, /):
+    n = _int_arg(n)
+    if n < 0:
+        raise ValueError("n must be >= 0")
+    need_items(n)
+    charge(n)
+    if type(iterable) is _tee:
+        it, node = iterable._it, iterable._node
+    else:
+        it, node = sandbox_iter(iterable), [None, None]
+    return tuple(_tee(it, node) for _ in range(n))
+
+
+class zip_longest(SandboxIter):
+    def __init__(self, *iterables, fillvalue=None):
+        its = []
+        for i, iterable in enumerate(iterables):
+            try:
+                its.append(sandbox_iter(iterable))
+            except TypeError:
+                raise TypeError(f"zip_longest argument #{i + 1} must support iteration") from None
+        self._its = its
+        self._active = len(its)
+        self._fill = fillvalue
+
+    def __next__(self):
+        charge(1)
+        if not self._active:
+            raise StopIteration
+        out = []
+        for i, it in enumerate(self._its):
+            if it is None:
+                out.append(self._fill)
+                continue
+            try:
+                out.append(next(it))
+            except StopIteration:
+                self._its[i] = None
+                self._active -= 1
+                if not self._active:
+                    raise
+                out.append(self._fill)
+        return tuple(out)
+
+
+class product(SandboxIter):
+    def __init__(self, *iterables, repeat=1):
+        repeat = _int_arg(repeat)
+        if repeat < 0:
+            raise ValueError("repeat argument cannot be negative")
+        pools = [_pool(it) for it in iterables]
+        need_items(len(pools) * repeat)
+        self._pools = pools * repeat
+        self._indices = None
+        self._done = any(not p for p in self._pools)
+
+    def __next__(self):
+        if self._done:
+            raise StopIteration
+        pools = self._pools
+        n = len(pools)
+        charge(1 + n // 16)
+        indices = self._indices
+        if indices is None:
+            self._indices = [0] * n
+            return tuple(p[0] for p in pools)
+        for i in range(n - 1, -1, -1):
+            indices[i] += 1
+            if indices[i] < len(pools[i]):
+                break
+            indices[i] = 0
+        else:
+            self._done = True
+            raise StopIteration
+        return tuple(pools[i][indices[i]] for i in range(n))
+
+
+def _r_arg(r, allow_none):
+    if r is None and allow_none:
+        return None
+    if not isinstance(r, int):
+        raise TypeError("Expected int as r")
+    if r < 0:
+        raise ValueError("r must be non-negative")
+    return r
+
+
+class permutations(SandboxIter):
+    def __init__(self, iterable, r=None):
+        pool = _pool(iterable)
+        n = len(pool)
+        r = _r_arg(r, True)
+        r = n if r is None else r
+        need_items(n + r)
+        self._pool = pool
+        self._r = r
+        self._done = r > n
+        self._indices = list(range(n))
+        self._cycles = list(range(n, n - r, -1))
+        self._started = False
+
+    def __next__(self):
+        if self._done:
+            raise StopIteration
+        pool, r, indices, cycles = self._pool, self._r, self._indices, self._cycles
+        n = len(pool)
+        charge(1 + (n + r) // 16)
+        if not self._started:
+            self._started = True
+            return tuple(pool[i] for i in indices[:r])
+        for i in range(r - 1, -1, -1):
+            cycles[i] -= 1
+            if cycles[i] == 0:
+                indices[i:] = indices[i + 1:] + indices[i:i + 1]
+                cycles[i] = n - i
+            else:
+                j = cycles[i]
+                indices[i], indices[-j] = indices[-j], indices[i]
+                return tuple(pool[k] for k in indices[:r])
+        self._done = True
+        raise StopIteration
+
+
+class combinations(SandboxIter):
+    def __init__(self, iterable, r):
+        pool = _pool(iterable)
+        r = _r_arg(r, False)
+        need_items(r)
+        self._pool = pool
+        self._r = r
+        self._done = r > len(pool)
+        self._indices = list(range(r))
+        self._started = False
+
+    def __next__(self):
+        if self._done:
+            raise StopIteration
+        pool, r, indices = self._pool, self._r, self._indices
+        n = len(pool)
+        charge(1 + r // 16)
+        if not self._started:
+            self._started = True
+            return tuple(pool[i] for i in indices)
+        for i in range(r - 1, -1, -1):
+            if indices[i] != i + n - r:
+                break
+        else:
+            self._done = True
+            raise StopIteration
+        indices[i] += 1
+        for j in range(i + 1, r):
+            indices[j] = indices[j - 1] + 1
+        return tuple(pool[i] for i in indices)
+
+
+class combinations_with_replacement(SandboxIter):
+    def __init__(self, iterable, r):
+        pool = _pool(iterable)
+        r = _r_arg(r, False)
+        need_items(r)
+        self._pool = pool
+        self._r = r
+        self._done = not pool and r > 0
+        self._indices = [0] * r
+        self._started = False
+
+    def __next__(self):
+        if self._done:
+            raise StopIteration
+        pool, r, indices = self._pool, self._r, self._indices
+        n = len(pool)
+        charge(1 + r // 16)
+        if not self._started:
+            self._started = True
+            return tuple(pool[i] for i in indices)
+        for i in range(r - 1, -1, -1):
+            if indices[i] != n - 1:
+                break
+        else:
+            self._done = True
+            raise StopIteration
+        indices[i:] = [indices[i] + 1] * (r - i)
+        return tuple(pool[i] for i in indices)
+
+
+_CLASSES = (count, cycle, repeat, accumulate, chain, compress, dropwhile, takewhile,
+            filterfalse, groupby, islice, pairwise, starmap, zip_longest, product,
+            permutations, combinations, combinations_with_replacement)
+
+for _cls in _CLASSES + (_grouper, _tee):
+    _cls.__module__ = "itertools"
+_tee.__name__ = _tee.__qualname__ = "_tee"
+tee.__module__ = "itertools"
+
+# chain.from_iterable, read on the class
+METHODS = {chain: {"from_iterable": _from_iterable}}
+
+
+def build(vm):
+    names = {cls.__name__: cls for cls in _CLASSES}
+    names["tee"] = tee
+    return names

@@ -1,0 +1,184 @@
+"""`operator` for sandbox code.
+
+The plain operator functions are CPython's, except those that can build a big result
+(`mul`, `pow`, `lshift`, their in-place forms, `concat`) which are size-checked first, and
+those that walk an iterable (`countOf`, `indexOf`, in-place list concatenation), which walk it
+in charged chunks. attrgetter and methodcaller read attributes through the VM's own getattr,
+so every read passes the sandbox's attribute gate.
+"""
+
+import operator as _op
+
+from .. import policy
+from ._support import chunks, sandbox_getattr, sandbox_iter, type_name
+
+NAME = "operator"
+
+_PLAIN = """
+lt le eq ne ge gt not_ truth is_ is_not abs add and_ floordiv index inv invert neg or_ pos
+rshift sub truediv xor contains getitem delitem length_hint mod matmul
+iand ior irshift isub itruediv ixor ifloordiv imod imatmul
+__lt__ __le__ __eq__ __ne__ __ge__ __gt__ __not__ __abs__ __add__ __and__ __floordiv__
+__index__ __inv__ __invert__ __neg__ __or__ __pos__ __rshift__ __sub__ __truediv__ __xor__
+__contains__ __getitem__ __delitem__ __mod__ __matmul__
+""".split()
+
+
+def mul(a, b, /):
+    policy.check_repeat(a, b)
+    policy.check_repeat(b, a)
+    return _op.mul(a, b)
+
+
+def imul(a, b, /):
+    policy.check_repeat(a, b)
+    return _op.imul(a, b)
+
+
+def pow(a, b, /):
+    policy.check_pow(a, b)
+    return _op.pow(a, b)
+
+
+def ipow(a, b, /):
+    policy.check_pow(a, b)
+    return _op.ipow(a, b)
+
+
+def lshift(a, b, /):
+    policy.check_lshift(a, b)
+    return _op.lshift(a, b)
+
+
+def ilshift(a, b, /):
+    policy.check_lshift(a, b)
+    return _op.ilshift(a, b)
+
+
+def concat(a, b, /):
+    if not hasattr(type(a), "__getitem__"):
+        raise TypeError(f"'{type_name(a)}' object can't be concatenated")
+    return _op.concat(a, b)
+
+
+def iadd(a, b, /):
+    if type(a) is list:
+        for chunk in chunks(b):
+            a.extend(chunk)
+        return a
+    return _op.iadd(a, b)
+
+
+def iconcat(a, b, /):
+    if not hasattr(type(a), "__getitem__"):
+        raise TypeError(f"'{type_name(a)}' object can't be concatenated")
+    return iadd(a, b)
+
+
+def countOf(a, b, /):
+    n = 0
+    for chunk in chunks(a):
+        for item in chunk:
+            if item is b or item == b:
+                n += 1
+    return n
+
+
+def indexOf(a, b, /):
+    i = 0
+    for chunk in chunks(a):
+        for item in chunk:
+            if item is b or item == b:
+                return i
+            i += 1
+    raise ValueError("sequence.index(x): x not in sequence")
+
+
+def setitem(a, b, c, /):
+    if type(b) is slice:
+        policy.check_iterable(c)
+    return _op.setitem(a, b, c)
+
+
+def call(obj, /, *args, **kwargs):
+    return obj(*args, **kwargs)
+
+
+class attrgetter:
+    """attrgetter('a', 'b.c'): reads through the sandbox's attribute gate."""
+
+    __slots__ = ("_attrs", "_paths")
+
+    def __init__(self, attr, /, *attrs):
+        names = (attr,) + attrs
+        for name in names:
+            if not isinstance(name, str):
+                raise TypeError("attribute name must be a string")
+        self._attrs = names
+        self._paths = tuple(tuple(name.split(".")) for name in names)
+
+    def _get(self, obj, path):
+        for name in path:
+            obj = sandbox_getattr(obj, name)
+        return obj
+
+    def __call__(self, obj, /):
+        if len(self._paths) == 1:
+            return self._get(obj, self._paths[0])
+        return tuple(self._get(obj, path) for path in self._paths)
+
+    def __repr__(self):
+        return f"operator.attrgetter({', '.join(map(repr, self._attrs))})"
+
+
+class itemgetter:
+    __slots__ = ("_items",)
+
+    def __init__(self, item, /, *items):
+        self._items = (item,) + items
+
+    def __call__(self, obj, /):
+        if len(self._items) == 1:
+            return obj[self._items[0]]
+        return tuple(obj[i] for i in self._items)
+
+    def __repr__(self):
+        return f"operator.itemgetter({', '.join(map(repr, self._items))})"
+
+
+class methodcaller:
+    """methodcaller('name', *args): finds the method through the sandbox's attribute gate."""
+
+    __slots__ = ("_name", "_args", "_kwargs")
+
+    def __init__(self, name, /, *args, **kwargs):
+        if not isinstance(name, str):
+            raise TypeError("method name must be a string")
+        self._name = name
+        self._args = args
+        self._kwargs = kwargs
+
+    def __call__(self, obj, /):
+        return sandbox_getattr(obj, self._name)(*self._args, **self._kwargs)
+
+    def __repr__(self):
+        args = [repr(self._name)] + [repr(a) for a in self._args]
+        args += [f"{k}={v!r}" for k, v in self._kwargs.items()]
+        return f"operator.methodcaller({', '.join(args)})"
+
+
+for _cls in (attrgetter, itemgetter, methodcaller):
+    _cls.__module__ = "operator"
+
+
+def build(vm):
+    names = {name: getattr(_op, name) for name in _PLAIN if hasattr(_op, name)}
+    own = dict(mul=mul, imul=imul, pow=pow, ipow=ipow, lshift=lshift, ilshift=ilshift,
+               concat=concat, iadd=iadd, iconcat=iconcat, countOf=countOf, indexOf=indexOf,
+               call=call, setitem=setitem, attrgetter=attrgetter, itemgetter=itemgetter,
+               methodcaller=methodcaller)
+    names.update(own)
+    for name in ("mul", "pow", "lshift", "concat", "iadd", "imul", "ipow", "ilshift",
+                 "iconcat", "call", "setitem"):
+        names[f"__{name}__"] = own[name]
+    return names

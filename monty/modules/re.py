@@ -1,0 +1,448 @@
+"""`re` for sandbox code.
+
+Patterns are parsed by CPython's `re` (so syntax errors, flags, group names and the repr are
+CPython's own) and matched by the `regex` engine in its re-compatible mode, whose matching
+can be interrupted: every search runs with a timeout equal to the sandbox's remaining time, so
+a catastrophically backtracking pattern ends with the sandbox's time-limit error instead of
+hanging the host. Pattern and Match objects are this module's own classes; sandbox code
+reaches only their public methods and attributes.
+"""
+
+import re as _re
+import sys as _sys
+import time as _time
+
+import regex as _rx
+
+NAME = "re"
+
+_VM = {}            # "vm": the sandbox whose module is being used (set by build)
+_TOKEN = object()   # only this module can create Pattern and Match objects
+_CACHE = {}
+_CACHE_MAX = 512
+
+_FLAG_NAMES = ("IGNORECASE", "I", "MULTILINE", "M", "DOTALL", "S", "VERBOSE", "X", "ASCII", "A",
+               "UNICODE", "U", "NOFLAG")
+
+
+def _charge(n):
+    from monty import _core
+    _core.charge(n)
+
+
+def _timeout(vm):
+    deadline = getattr(vm, "deadline", 0.0) if vm is not None else 0.0
+    if not deadline:
+        return None
+    remaining = deadline - _time.perf_counter()
+    if remaining <= 0:
+        _charge(1 << 20)     # past the deadline: the sandbox's own time-limit error
+        remaining = 0.0
+    return remaining + 0.005
+
+
+def _timed_out():
+    """After the engine's TimeoutError: the sandbox's time-limit error when its deadline has
+    passed (it has: the timeout is the remaining time), else a RuntimeError."""
+    _charge(1 << 20)
+    raise RuntimeError("regular expression matching took too long")
+
+
+class _Call:
+    """Runs an engine call with the sandbox's remaining time as its timeout."""
+
+    __slots__ = ("vm",)
+
+    def __init__(self, vm):
+        self.vm = vm
+
+    def __call__(self, func, *args, **kwargs):
+        try:
+            return func(*args, timeout=_timeout(self.vm), **kwargs)
+        except TimeoutError:
+            _timed_out()
+
+
+def _no_subclass(name):
+    def __init_subclass__(cls, **kwargs):
+        raise TypeError(f"type 're.{name}' is not an acceptable base type")
+    return classmethod(__init_subclass__)
+
+
+class Pattern:
+    """A compiled regular expression (re.Pattern)."""
+
+    __slots__ = ("_re", "_rx", "_vm")
+    __module__ = "re"
+    __init_subclass__ = _no_subclass("Pattern")
+
+    def __new__(cls, *args, **kwargs):
+        if not args or args[0] is not _TOKEN:
+            raise TypeError("cannot create 're.Pattern' instances")
+        return object.__new__(cls)
+
+    def __init__(self, token, compiled, engine, vm):
+        self._re = compiled
+        self._rx = engine
+        self._vm = vm
+
+    # data
+    @property
+    def pattern(self):
+        return self._re.pattern
+
+    @property
+    def flags(self):
+        return self._re.flags
+
+    @property
+    def groups(self):
+        return self._re.groups
+
+    @property
+    def groupindex(self):
+        return dict(self._re.groupindex)
+
+    def __repr__(self):
+        return repr(self._re)
+
+    def __eq__(self, other):
+        if type(other) is not Pattern:
+            return NotImplemented
+        return self._re == other._re
+
+    def __hash__(self):
+        return hash(self._re)
+
+    def __copy__(self):
+        return self
+
+    def __deepcopy__(self, memo):
+        return self
+
+    # matching
+    def _wrap(self, m):
+        return None if m is None else Match(_TOKEN, m, self)
+
+    def _check(self, string):
+        if isinstance(self._re.pattern, str):
+            if not isinstance(string, str):
+                raise TypeError("cannot use a string pattern on a bytes-like object")
+        elif isinstance(string, str):
+            raise TypeError("cannot use a bytes pattern on a string-like object")
+        elif not isinstance(string, (bytes, bytearray)):
+            raise TypeError(f"expected string or bytes-like object, got '{type(string).__name__}'")
+
+    def _args(self, string, pos, endpos):
+        if not isinstance(string, (str, bytes, bytearray)):
+            raise TypeError(f"expected string or bytes-like object, got '{type(string).__name__}'")
+        self._check(string)
+        pos = _index(pos)
+        endpos = _index(endpos)
+        return string, pos, min(endpos, len(string))
+
+    def match(self, string, pos=0, endpos=_sys.maxsize):
+        string, pos, endpos = self._args(string, pos, endpos)
+        return self._wrap(_Call(self._vm)(self._rx.match, string, pos, endpos))
+
+    def fullmatch(self, string, pos=0, endpos=_sys.maxsize):
+        string, pos, endpos = self._args(string, pos, endpos)
+        return self._wrap(_Call(self._vm)(self._rx.fullmatch, string, pos, endpos))
+
+    def search(self, string, pos=0, endpos=_sys.maxsize):
+        string, pos, endpos = self._args(string, pos, endpos)
+        return self._wrap(_Call(self._vm)(self._rx.search, string, pos, endpos))
+
+    def findall(self, string, pos=0, endpos=_sys.maxsize):
+        string, pos, endpos = self._args(string, pos, endpos)
+        return _Call(self._vm)(self._rx.findall, string, pos, endpos)
+
+    def finditer(self, string, pos=0, endpos=_sys.maxsize):
+        string, pos, endpos = self._args(string, pos, endpos)
+        return _MatchIter(self, string, pos, endpos)
+
+    def split(self, string, maxsplit=0):
+        if not isinstance(string, (str, bytes, bytearray)):
+            raise TypeError(f"expected string or bytes-like object, got '{type(string).__name__}'")
+        self._check(string)
+        return _Call(self._vm)(self._rx.split, string, _index(maxsplit))
+
+    def sub(self, repl, string, count=0):
+        return self._subx(repl, string, count)[0]
+
+    def subn(self, repl, string, count=0):
+        return self._subx(repl, string, count)
+
+    def _subx(self, repl, string, count):
+        if not isinstance(string, (str, bytes, bytearray)):
+            raise TypeError(f"expected string or bytes-like object, got '{type(string).__name__}'")
+        self._check(string)
+        count = _index(count)
+        if callable(repl):
+            state = [0, 0]
+
+            def call(m):
+                value = repl(Match(_TOKEN, m, self))
+                if m.start() > state[1]:
+                    state[0] += 1          # the text before this match is a piece too
+                state[1] = m.end()
+                if value is None:
+                    return string[:0]
+                index = state[0]
+                state[0] += 1
+                if isinstance(string, str):
+                    if not isinstance(value, str):
+                        raise TypeError(f"sequence item {index}: expected str instance, "
+                                        f"{type(value).__name__} found")
+                elif not isinstance(value, (bytes, bytearray)):
+                    raise TypeError(f"sequence item {index}: expected a bytes-like object, "
+                                    f"{type(value).__name__} found")
+                return value
+            engine_repl = call
+        else:
+            # CPython parses the template (its errors and messages) before any matching
+            self._re.sub(repl, string[:0], count)
+            engine_repl = repl
+        return _Call(self._vm)(self._rx.subn, engine_repl, string, count)
+
+    def scanner(self, *args, **kwargs):
+        raise AttributeError("'re.Pattern' object attribute 'scanner' is not available in the sandbox")
+
+
+class _MatchIter:
+    """finditer(): matches found one at a time (each search timed like the others)."""
+
+    __slots__ = ("_pattern", "_it", "_done")
+
+    def __init__(self, pattern, string, pos, endpos):
+        self._pattern = pattern
+        self._it = _Call(pattern._vm)(pattern._rx.finditer, string, pos, endpos)
+        self._done = False
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        if self._done:
+            raise StopIteration
+        try:
+            # (the engine's iterator carries the timeout it was created with)
+            m = next(self._it, None)
+        except TimeoutError:
+            self._done = True
+            _timed_out()
+        if m is None:
+            self._done = True
+            raise StopIteration
+        return Match(_TOKEN, m, self._pattern)
+
+
+class Match:
+    """The result of a successful match (re.Match)."""
+
+    __slots__ = ("_m", "_pattern")
+    __module__ = "re"
+    __init_subclass__ = _no_subclass("Match")
+
+    def __new__(cls, *args, **kwargs):
+        if not args or args[0] is not _TOKEN:
+            raise TypeError("cannot create 're.Match' instances")
+        return object.__new__(cls)
+
+    def __init__(self, token, m, pattern):
+        self._m = m
+        self._pattern = pattern
+
+    @property
+    def string(self):
+        return self._m.string
+
+    @property
+    def re(self):
+        return self._pattern
+
+    @property
+    def pos(self):
+        return self._m.pos
+
+    @property
+    def endpos(self):
+        return self._m.endpos
+
+    @property
+    def lastindex(self):
+        return self._m.lastindex
+
+    @property
+    def lastgroup(self):
+        index = self._m.lastindex
+        if index is None:
+            return None
+        for name, i in self._pattern._re.groupindex.items():
+            if i == index:
+                return name
+        return None
+
+    @property
+    def regs(self):
+        return self._m.regs
+
+    def _group_key(self, g):
+        if isinstance(g, (str, int)) and not isinstance(g, bool):
+            if isinstance(g, int) and not 0 <= g <= self._pattern._re.groups:
+                raise IndexError("no such group")
+            if isinstance(g, str) and g not in self._pattern._re.groupindex:
+                raise IndexError("no such group")
+            return g
+        if hasattr(type(g), "__index__") and not isinstance(g, bool):
+            return self._group_key(_index(g))
+        raise IndexError("no such group")
+
+    def group(self, *groups):
+        keys = [self._group_key(g) for g in groups] or [0]
+        return self._m.group(*keys)
+
+    def __getitem__(self, g):
+        return self._m.group(self._group_key(g))
+
+    def groups(self, default=None):
+        return self._m.groups(default)
+
+    def groupdict(self, default=None):
+        return self._m.groupdict(default)
+
+    def start(self, group=0):
+        return self._m.start(self._group_key(group))
+
+    def end(self, group=0):
+        return self._m.end(self._group_key(group))
+
+    def span(self, group=0):
+        return self._m.span(self._group_key(group))
+
+    def expand(self, template):
+        # CPython's template parser checks the template, the engine expands it
+        self._pattern._re.sub(template, self._m.string[:0])
+        return self._m.expand(template)
+
+    def __bool__(self):
+        return True
+
+    def __repr__(self):
+        return f"<re.Match object; span={self._m.span()!r}, match={self._m.group(0)!r}>"
+
+    def __copy__(self):
+        return self
+
+    def __deepcopy__(self, memo):
+        return self
+
+
+def _index(value):
+    if isinstance(value, int):
+        return int(value)
+    if hasattr(type(value), "__index__") and not isinstance(value, float):
+        return _sys.maxsize if value is None else int(value.__index__())
+    raise TypeError(f"'{type(value).__name__}' object cannot be interpreted as an integer")
+
+
+# ---------------------------------------------------------------------------------------------
+# module functions
+
+_FLAG_MAP = ((_re.IGNORECASE, _rx.IGNORECASE), (_re.LOCALE, _rx.LOCALE),
+             (_re.MULTILINE, _rx.MULTILINE), (_re.DOTALL, _rx.DOTALL),
+             (_re.UNICODE, _rx.UNICODE), (_re.VERBOSE, _rx.VERBOSE), (_re.ASCII, _rx.ASCII))
+
+
+def _engine_flags(flags):
+    result = _rx.VERSION0
+    for ours, theirs in _FLAG_MAP:
+        if flags & ours:
+            result |= theirs
+    return result
+
+
+def _compile(pattern, flags, vm):
+    if isinstance(pattern, Pattern):
+        if flags:
+            raise ValueError("cannot process flags argument with a compiled pattern")
+        return pattern
+    if isinstance(flags, _re.RegexFlag):
+        flags = flags.value
+    key = (type(pattern), pattern, flags, id(vm))
+    found = _CACHE.get(key)
+    if found is not None and found._vm is vm:
+        return found
+    if isinstance(flags, int) and not isinstance(flags, bool):
+        flags &= ~_re.DEBUG           # (it would print the parse tree on the host's stdout)
+    compiled = _re.compile(pattern, flags)     # CPython's parser, errors and flags
+    engine = _rx.compile(pattern, _engine_flags(compiled.flags))
+    result = Pattern(_TOKEN, compiled, engine, vm)
+    if len(_CACHE) >= _CACHE_MAX:
+        _CACHE.clear()
+    _CACHE[key] = result
+    return result
+
+
+def build(vm):
+    def compile(pattern, flags=0):
+        return _compile(pattern, flags, vm)
+
+    def match(pattern, string, flags=0):
+        return _compile(pattern, flags, vm).match(string)
+
+    def fullmatch(pattern, string, flags=0):
+        return _compile(pattern, flags, vm).fullmatch(string)
+
+    def search(pattern, string, flags=0):
+        return _compile(pattern, flags, vm).search(string)
+
+    def findall(pattern, string, flags=0):
+        return _compile(pattern, flags, vm).findall(string)
+
+    def finditer(pattern, string, flags=0):
+        return _compile(pattern, flags, vm).finditer(string)
+
+    def sub(pattern, repl, string, count=0, flags=0):
+        return _compile(pattern, flags, vm).sub(repl, string, count)
+
+    def subn(pattern, repl, string, count=0, flags=0):
+        return _compile(pattern, flags, vm).subn(repl, string, count)
+
+    def split(pattern, string, maxsplit=0, flags=0):
+        return _compile(pattern, flags, vm).split(string, maxsplit)
+
+    def purge():
+        for key in [k for k in _CACHE if k[3] == id(vm)]:
+            _CACHE.pop(key, None)
+
+    names = {
+        "compile": compile, "match": match, "fullmatch": fullmatch, "search": search,
+        "findall": findall, "finditer": finditer, "sub": sub, "subn": subn, "split": split,
+        "purge": purge, "escape": _re.escape, "error": _re.error,
+        "Pattern": Pattern, "Match": Match,
+    }
+    for flag in _FLAG_NAMES:
+        if hasattr(_re, flag):
+            names[flag] = int(getattr(_re, flag))
+    return names
+
+
+for _f in (Pattern, Match):
+    _f.__qualname__ = _f.__name__
+_MatchIter.__name__ = _MatchIter.__qualname__ = "callable_iterator"
+
+TYPES = (Pattern, Match)
+EXCEPTIONS = (_re.error,)
+ATTRIBUTES = {
+    _re.error: ("msg", "pattern", "pos", "lineno", "colno"),
+    Pattern: ("pattern", "flags", "groups", "groupindex"),
+    Match: ("string", "re", "pos", "endpos", "lastindex", "lastgroup", "regs"),
+}
+METHODS = {
+    Pattern: {name: getattr(Pattern, name) for name in
+              ("match", "fullmatch", "search", "findall", "finditer", "split", "sub", "subn")},
+    Match: {name: getattr(Match, name) for name in
+            ("group", "groups", "groupdict", "start", "end", "span", "expand")},
+    _MatchIter: {},
+}

@@ -1,0 +1,90 @@
+"""`textwrap` for sandbox code: CPython's implementation, with the size of indented results
+checked first and the work of long texts counted against the sandbox's limits."""
+
+import textwrap as _tw
+
+from .. import policy
+
+NAME = "textwrap"
+
+_CHUNK = 1000
+
+
+def _charge(n):
+    from monty import _core
+    _core.charge(n)
+
+
+class _Chunks(list):
+    """The chunk list TextWrapper consumes with pop(): counts the work every _CHUNK pops."""
+
+    __slots__ = ("_n",)
+
+    def pop(self, *args):
+        self._n = getattr(self, "_n", 0) + 1
+        if self._n % _CHUNK == 0:
+            _charge(_CHUNK)
+        return list.pop(self, *args)
+
+
+class _Wrapper(_tw.TextWrapper):
+    def _split_chunks(self, text):
+        return _Chunks(super()._split_chunks(text))
+
+
+_OPTIONS = ("width", "initial_indent", "subsequent_indent", "expand_tabs", "replace_whitespace",
+            "fix_sentence_endings", "break_long_words", "drop_whitespace", "break_on_hyphens",
+            "tabsize", "max_lines", "placeholder")
+
+
+def _wrapper(text, width, kwargs):
+    for key in kwargs:
+        if key not in _OPTIONS:
+            raise TypeError(f"TextWrapper.__init__() got an unexpected keyword argument '{key}'")
+    if isinstance(text, str):
+        indent = max(len(kwargs.get("initial_indent", "") or ""),
+                     len(kwargs.get("subsequent_indent", "") or ""))
+        tabsize = kwargs.get("tabsize", 8)
+        tabs = text.count("\t") * tabsize if isinstance(tabsize, int) and tabsize > 1 else 0
+        # at worst one line per character, each with its indent and placeholder
+        extra = len(kwargs.get("placeholder", "") or "")
+        policy.check_alloc((len(text) + tabs) * (indent + 1) + extra + 64)
+    return _Wrapper(width=width, **kwargs)
+
+
+def wrap(text, width=70, **kwargs):
+    return _wrapper(text, width, kwargs).wrap(text)
+
+
+def fill(text, width=70, **kwargs):
+    return _wrapper(text, width, kwargs).fill(text)
+
+
+def shorten(text, width, **kwargs):
+    kwargs.setdefault("placeholder", " [...]")
+    w = _wrapper(text, width, dict(kwargs, max_lines=1))
+    return w.fill(" ".join(text.strip().split()))
+
+
+def dedent(text):
+    return _tw.dedent(text)
+
+
+def indent(text, prefix, predicate=None):
+    if not isinstance(text, str) or not isinstance(prefix, str):
+        return _tw.indent(text, prefix, predicate)
+    lines = text.splitlines(True)
+    policy.check_alloc(len(text) + len(lines) * len(prefix))
+    out = []
+    for i, line in enumerate(lines):
+        if i % _CHUNK == _CHUNK - 1:
+            _charge(_CHUNK)
+        if (line.strip() if predicate is None else predicate(line)):
+            out.append(prefix + line)
+        else:
+            out.append(line)
+    return "".join(out)
+
+
+def build(vm):
+    return {"wrap": wrap, "fill": fill, "shorten": shorten, "dedent": dedent, "indent": indent}
