@@ -7,6 +7,8 @@ cdef enum:
     GEN_FINISHED = 3
     RESUME_ENTRY = 0         # resumed from C (next(), send(), list(gen)): run_frames returns
     RESUME_FOR_ITER = 1      # resumed by FOR_ITER / FOR_ITER_STORE_FAST in the caller frame
+    RESUME_DRAIN = 2         # run to the end in the loop, its values appended to frame.instance,
+                             # for a consumer call (list(gen), sum(gen), ...) that then re-runs
 
 
 cdef class Generator(SandboxIter):

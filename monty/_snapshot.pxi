@@ -37,7 +37,9 @@ cdef object finish_run(VM vm, object result):
     if result is PAUSED:
         vm.paused = True
         for i in range(vm.depth - 1):
-            vm.frames[i].sp = vm.frames[i + 1].ret
+            # a generator frame sits above its caller's region: the caller's saved top stands
+            if vm.frames[i + 1].gen == NULL:
+                vm.frames[i].sp = vm.frames[i + 1].ret
     return result
 
 
@@ -107,6 +109,10 @@ def vm_export(VM vm):
     frames = []
     for i in range(vm.depth):
         f = &vm.frames[i]
+        if f.gen != NULL or f.instance != NULL:
+            from monty.errors import MontyError
+            raise MontyError("a program paused inside a generator or a class's __init__ "
+                             "cannot be dumped yet")
         frames.append((<object>f.code, <object>f.func if f.func != NULL else None,
                        f.pc, f.base, f.ret, f.sp))
     top = vm.frames[vm.depth - 1].sp

@@ -601,6 +601,18 @@ cdef int call_spread(VM vm, PyObject** func_slot, int has_kwargs, Py_ssize_t* na
     return 0
 
 
+cdef object _DRAIN_CONSUMERS = frozenset([list, tuple, set, frozenset, dict, sorted, sum, min, max])
+
+
+cdef bint is_drain_consumer(object func):
+    """Calls that consume a whole iterable (so running a generator argument to its end first
+    changes nothing): list, tuple, set, frozenset, dict, sorted, sum, min, max."""
+    try:
+        return func in _DRAIN_CONSUMERS
+    except TypeError:
+        return False
+
+
 cdef int push_init(VM vm, Function fn, int ret, int base, Py_ssize_t nargs, PyObject* kw,
                    PyObject* instance) except -1:
     """Push an __init__ frame whose result is `instance` (a reference this call consumes)."""
@@ -1224,6 +1236,31 @@ cdef object run_frames(VM vm):
                             f.sp = sp - stack
                             return PAUSED
                         obj = call_host(vm, <HostFunction>v, args, n, kw)
+                    elif n >= 1 and TYPE(args[0]) == <PyObject*>Generator and is_drain_consumer(<object>v):
+                        # run the generator to its end in this loop (so its host calls can
+                        # pause), collecting into a list, then call the consumer on the list
+                        w = args[0]
+                        obj = []
+                        args[0] = <PyObject*>obj
+                        INCREF(args[0])
+                        f.pc = pc
+                        f.sp = sp - stack
+                        h = gen_push_frame(vm, <Generator>w, None, 0, RESUME_DRAIN)
+                        DECREF(w)
+                        if h:
+                            INCREF(args[0])
+                            vm.frames[vm.depth - 1].instance = args[0]
+                            obj = None
+                            f = &vm.frames[vm.depth - 1]
+                            ip = (<Code>f.code).instrs
+                            consts = (<Code>f.code).const_items
+                            fast = stack + f.base
+                            sp = stack + f.sp
+                            pc = f.pc
+                            continue
+                        obj = None
+                        pc -= 1          # already finished: call the consumer on []
+                        continue
                     else:
                         if (v == <PyObject*>bytes or v == <PyObject*>bytearray) and n >= 1:
                             check_bytes_size(<object>args[0])
@@ -1284,7 +1321,7 @@ cdef object run_frames(VM vm):
                 elif op == OP_RETURN_VALUE:
                     sp -= 1
                     r = sp[0]
-                    if f.instance != NULL:
+                    if f.instance != NULL and f.gen == NULL:
                         if r != NONE_P:
                             sp += 1        # keep the value owned by the frame while raising
                             raise TypeError(f"__init__() should return None, not '{type_name(<object>r)}'")
@@ -1304,6 +1341,16 @@ cdef object run_frames(VM vm):
                         obj = <object>r
                         DECREF(r)
                         return obj
+                    if h and vm.frames[vm.depth].resume == RESUME_DRAIN:
+                        # drained: the consumer call runs again, now on the list
+                        DECREF(r)
+                        f = &vm.frames[vm.depth - 1]
+                        ip = (<Code>f.code).instrs
+                        consts = (<Code>f.code).const_items
+                        fast = gv if f.base < 0 else stack + f.base
+                        sp = stack + f.sp
+                        pc = f.pc - 1
+                        continue
                     if h:
                         # a generator resumed by FOR_ITER is exhausted: leave the loop
                         DECREF(r)
@@ -1565,6 +1612,17 @@ cdef object run_frames(VM vm):
                 elif op == OP_YIELD_VALUE:
                     sp -= 1
                     r = sp[0]
+                    if f.resume == RESUME_DRAIN:
+                        # collect the value and carry on; a pause here keeps the list
+                        R_ListAppend(f.instance, r)
+                        DECREF(r)
+                        INCREF(NONE_P)
+                        sp[0] = NONE_P
+                        sp += 1
+                        vm.ticks -= 1
+                        if vm.ticks <= 0:
+                            check_limits(vm)
+                        continue
                     f.sp = sp - stack
                     f.pc = pc
                     gen_suspend(vm, f)
