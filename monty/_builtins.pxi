@@ -42,7 +42,7 @@ cdef dict _opaque_types = {}
 def sandbox_type_of(obj):
     """`type(obj)` as sandbox code sees it: builtin types as themselves, the rest opaque."""
     t = type(obj)
-    if t in _policy.EXPOSED_TYPES or t in _sandbox_classes or t in _modules.TYPES:
+    if t in _policy.EXPOSED_TYPES or is_sandbox_type(t) or t in _modules.TYPES:
         return t
     name = type_name(obj)
     opaque = _opaque_types.get(name)
@@ -63,6 +63,8 @@ cdef tuple _VM_TYPES = (Function, VMBuiltin, HostFunction, BoundMethod, Cell, Co
 
 cdef object get_attribute(object obj, str name):
     """The one gate every attribute read passes."""
+    if is_sandbox_type(type(obj)) and not is_dunderish(name):
+        return getattr(obj, name)       # an instance of a sandbox class, plain name
     if isinstance(obj, _VM_TYPES):
         if name in ("__name__", "__qualname__") and isinstance(obj, (Function, VMBuiltin, HostFunction)):
             if type(obj) is Function:
@@ -108,8 +110,19 @@ cdef object get_attribute(object obj, str name):
 cdef object lookup_method(object obj, str name):
     """A callable taking `obj` first for `obj.name(...)`, or None to use get_attribute."""
     t = type(obj)
-    if PyType_GetFlags(<PyObject*>t) & Py_TPFLAGS_HEAPTYPE and t in _sandbox_classes:
-        return sandbox_method(obj, name)
+    cdef PyObject* descr
+    cdef PyObject** dictptr
+    if is_sandbox_type(t):
+        if is_dunderish(name):
+            return None
+        # a sandbox function found on the class and not shadowed by the instance
+        descr = _PyType_Lookup(<PyObject*>t, <PyObject*>name)
+        if descr == NULL or TYPE(descr) != <PyObject*>Function:
+            return None
+        dictptr = _PyObject_GetDictPtr(<PyObject*>obj)
+        if dictptr != NULL and dictptr[0] != NULL and name in <dict>dictptr[0]:
+            return None
+        return <object>descr
     per_type = _method_cache.get(t)
     if per_type is None:
         per_type = _method_cache[t] = {}
@@ -123,6 +136,9 @@ cdef object lookup_method(object obj, str name):
 
 
 cdef int set_attribute(object obj, str name, object value) except -1:
+    if is_sandbox_type(type(obj)) and not is_dunderish(name):
+        setattr(obj, name, value)
+        return 0
     if is_sandbox_object(obj):
         return sandbox_setattr(obj, name, value, False)
     if isinstance(obj, _VM_TYPES):
@@ -440,7 +456,7 @@ cdef object b_next(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
                         else "next expected at least 1 argument, got 0")
     it = positional[0]
     if not isinstance(it, SandboxIter) and not (
-            type(it) in _sandbox_classes and hasattr(type(it), "__next__")):
+            is_sandbox_type(type(it)) and hasattr(type(it), "__next__")):
         raise TypeError(f"'{type_name(it)}' object is not an iterator")
     if type(it) is Generator:
         try:

@@ -106,3 +106,36 @@ cdef extern from *:
     }
     """
     PyObject* monty_iternext(PyObject*)
+
+cdef extern from *:
+    """
+    /* A class created by sandbox code: a heap type whose own namespace holds the marker. */
+    static int monty_is_sandbox_type(PyObject* t, PyObject* marker) {
+        PyObject* d;
+        if (!PyType_Check(t) || !(((PyTypeObject*)t)->tp_flags & Py_TPFLAGS_HEAPTYPE))
+            return 0;
+        d = ((PyTypeObject*)t)->tp_dict;
+        if (d == NULL)
+            return 0;
+        if (PyDict_GetItemWithError(d, marker) != NULL)
+            return 1;
+        PyErr_Clear();
+        return 0;
+    }
+    """
+    bint monty_is_sandbox_type(PyObject* t, PyObject* marker)
+    PyObject* _PyType_Lookup(PyObject* t, PyObject* name)
+    PyObject** _PyObject_GetDictPtr(PyObject* obj)
+
+
+cdef object _CLASS_MARKER = "__monty_class__"
+
+
+cdef inline bint is_sandbox_type(object t):
+    """A class sandbox code created (see build_class)."""
+    return monty_is_sandbox_type(<PyObject*>t, <PyObject*>_CLASS_MARKER)
+
+
+cdef inline bint is_dunderish(str name):
+    """Starts with two underscores: such names take the gate's slow path."""
+    return len(name) > 1 and name[0] == u"_" and name[1] == u"_"

@@ -24,25 +24,24 @@ __index__ __round__ __getattr__ __setattr__ __delattr__ __init_subclass__ __post
 __set_name__ __get__ __set__ __delete__ __class_getitem__
 """.split())
 
-_READABLE_CLASS_DUNDERS = frozenset(["__name__", "__qualname__", "__doc__", "__module__"])
+_READABLE_CLASS_DUNDERS = frozenset(["__name__", "__qualname__", "__doc__", "__module__", "__members__"])
 
 
 cdef bint is_sandbox_class(object obj):
-    return isinstance(obj, type) and obj in _sandbox_classes
+    return isinstance(obj, type) and is_sandbox_type(obj)
 
 
 cdef bint is_sandbox_object(object obj):
     """An instance of a sandbox class, a sandbox class, or a super() proxy."""
     t = type(obj)
-    # a class under construction (its __init_subclass__ runs) is marked in its namespace
-    return t in _sandbox_classes or t is super or (t is type and (
-        obj in _sandbox_classes or "__monty_class__" in obj.__dict__))
+    # (a class under construction is already marked: the marker is in its namespace)
+    return is_sandbox_type(t) or t is super or is_sandbox_type(obj)
 
 
 cdef bint defined_by_sandbox(object cls, str name):
     """Whether `name` is defined in the namespace of a sandbox class on cls's MRO."""
     for klass in cls.__mro__:
-        if klass in _sandbox_classes and name in klass.__dict__:
+        if is_sandbox_type(klass) and name in klass.__dict__:
             return True
     return False
 
@@ -50,22 +49,23 @@ cdef bint defined_by_sandbox(object cls, str name):
 cdef object sandbox_object_getattr(object obj, str name):
     """Attribute read on a sandbox instance, class or super() proxy."""
     if name.startswith("__") and name.endswith("__"):
+        is_class = isinstance(obj, type)
         t = type(obj)
-        cls = obj if t is type else (obj.__thisclass__ if t is super else t)
+        cls = obj if is_class else (obj.__thisclass__ if t is super else t)
         if name == "__class__":
             return sandbox_type_of(obj)
         if name == "__dict__":
-            if t is type:
+            if is_class:
                 return {k: v for k, v in obj.__dict__.items() if k != "__monty_class__"}
             if t is not super:
                 return obj.__dict__
-        if t is type:
+        if is_class:
             if name in _READABLE_CLASS_DUNDERS:
                 return getattr(obj, name)
-            if name == "__subclasses__" and obj in _sandbox_classes:
-                return lambda: [c for c in obj.__subclasses__() if c in _sandbox_classes]
+            if name == "__subclasses__" and is_sandbox_type(obj):
+                return lambda: [c for c in obj.__subclasses__() if is_sandbox_type(c)]
             if name in ("__mro__", "__bases__"):
-                return tuple([c if (c in _sandbox_classes or c in _BASE_TYPES) else sandbox_type_of(c)
+                return tuple([c if (is_sandbox_type(c) or c in _BASE_TYPES) else sandbox_type_of(c)
                               for c in getattr(obj, name)])
         elif name in ("__doc__", "__module__"):
             return getattr(obj, name)
@@ -94,7 +94,7 @@ cdef object sandbox_method(object obj, str name):
 
 cdef int sandbox_setattr(object obj, str name, object value, bint delete) except -1:
     if name.startswith("__") and name.endswith("__") and not (
-            name in ("__doc__",) or (type(obj) is not type and defined_by_sandbox(type(obj), name))):
+            name in ("__doc__",) or (not isinstance(obj, type) and defined_by_sandbox(type(obj), name))):
         raise AttributeError(f"'{type_name(obj)}' object attribute '{name}' is read-only in the sandbox")
     if type(obj) is super:
         raise AttributeError("'super' object attribute is read-only")
@@ -117,7 +117,7 @@ cdef object build_class(VM vm, PyObject** items, int nbases, int has_kwargs):
         if base is _typing.NamedTuple or base is _typing.TypedDict or _is_typing_marker(base):
             continue
         if not isinstance(base, type) or not (
-                base in _sandbox_classes or base in _BASE_TYPES or base in _modules.TYPES):
+                is_sandbox_type(base) or base in _BASE_TYPES or base in _modules.TYPES):
             raise TypeError(f"cannot derive a sandbox class from {type_name(base) if not isinstance(base, type) else base.__name__!r}")
     ns = {"__module__": "__main__", "__qualname__": body.qualname}
     cell = vm.call_nested(body, (ns,), None)
@@ -159,6 +159,7 @@ cdef object named_tuple_base(str name, dict ns):
                             f"{'s' if len(defaults) > 1 else ''} {', '.join(fields[:len(defaults)])}")
     base = _collections.namedtuple(name, fields, defaults=defaults or None)
     base.__module__ = "__main__"
+    base.__monty_class__ = True
     _sandbox_classes.add(base)
     return base
 

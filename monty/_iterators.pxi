@@ -259,10 +259,10 @@ cdef object get_iter(object obj):
         return it
     if isinstance(obj, SandboxIter):
         return obj
-    if type(obj) in _sandbox_classes:
+    if is_sandbox_type(type(obj)):
         # a sandbox class's __iter__ (run by CPython's slot) must give an iterator
         inner = iter(obj)
-        if isinstance(inner, SandboxIter) or type(inner) in _sandbox_classes:
+        if isinstance(inner, SandboxIter) or is_sandbox_type(type(inner)):
             return inner
         it = ForeignIter.__new__(ForeignIter)
         (<ForeignIter>it).it = inner

@@ -30,7 +30,7 @@ cdef object lookup_special(object obj, str name):
     Only sandbox classes define methods sandbox code may reach this way; CPython's own
     values and the VM's objects have no context-manager methods."""
     t = type(obj)
-    if t not in _sandbox_classes:
+    if not is_sandbox_type(t):
         return None
     for klass in t.__mro__:
         namespace = klass.__dict__

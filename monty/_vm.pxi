@@ -530,7 +530,7 @@ cdef object exception_cause(object cause):
 cdef object sandbox_exception(VM vm, object exc, bint from_c):
     """`exc` as a sandbox value: a builtin exception type, no host traceback, its context
     the exception being handled (C code may have chained a host exception: dropped)."""
-    if (type(exc) not in EXPOSED_EXCEPTIONS and type(exc) not in _sandbox_classes
+    if (type(exc) not in EXPOSED_EXCEPTIONS and not is_sandbox_type(type(exc))
             and type(exc) not in _modules.EXCEPTIONS):
         exc = RuntimeError(str(exc))
     exc.__traceback__ = None
@@ -627,16 +627,20 @@ cdef int push_init(VM vm, Function fn, int ret, int base, Py_ssize_t nargs, PyOb
 
 cdef object init_function(object cls):
     """The sandbox __init__ to run in the loop for `cls(...)`, or None for CPython's path."""
-    if cls not in _sandbox_classes or cls.__new__ is not _object_new:
+    cdef PyObject* p
+    if not is_sandbox_type(cls):
         return None
-    for klass in cls.__mro__:
-        init = klass.__dict__.get("__init__")
-        if init is not None:
-            return init if type(init) is Function else None
-    return None
+    p = _PyType_Lookup(<PyObject*>cls, <PyObject*>"__new__")
+    if p != <PyObject*>_object_new_entry:
+        return None
+    p = _PyType_Lookup(<PyObject*>cls, <PyObject*>"__init__")
+    if p == NULL or TYPE(p) != <PyObject*>Function:
+        return None
+    return <object>p
 
 
 _object_new = object.__new__
+_object_new_entry = object.__dict__["__new__"]
 
 
 cdef object make_function(VM vm, int flags, PyObject** sp):

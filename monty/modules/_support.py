@@ -44,6 +44,28 @@ def sandbox_getattr(obj, name, *default):
     return _vm_getattr(obj, name, *default)
 
 
+_type_dict = type.__dict__["__dict__"].__get__
+_MARKER = "__monty_class__"
+
+
+def is_sandbox_class(cls):
+    """Whether `cls` is a class sandbox code defined (or one treated like it)."""
+    if not isinstance(cls, type):
+        return False
+    if _MARKER in _type_dict(cls):
+        return True
+    classes = getattr(_core, "_sandbox_classes", None)
+    return classes is not None and cls in classes
+
+
+def mark_sandbox_class(cls):
+    """Treat `cls` (made here for sandbox code, e.g. a namedtuple) like a class it defined."""
+    setattr(cls, _MARKER, True)
+    classes = getattr(_core, "_sandbox_classes", None)
+    if classes is not None:
+        classes.add(cls)
+
+
 def type_name(obj):
     """The type name sandbox code sees for `obj`."""
     return _core.sandbox_type_of(obj).__name__

@@ -10,15 +10,17 @@ the sandbox defined.
 
 import collections as _c
 import collections.abc as _abc
-import sys as _sys
+import operator as _op
 
+from .. import policy
 from . import collections_abc as _abc_module
 from ._support import (
-    SandboxIter, chunks, charge, need, need_items, sandbox_getattr, sandbox_iter, type_name)
+    SandboxIter, chunks, charge, mark_sandbox_class, need_items, sandbox_getattr, sandbox_iter)
 
 NAME = "collections"
 
 _MISSING = object()
+_count_elements = _c._count_elements
 _dict_update = dict.update
 _dict_setitem = dict.__setitem__
 
@@ -28,7 +30,8 @@ def _keys_method(obj):
 
 
 def _update_pairs(target, setitem, iterable, kwds, who):
-    """`target.update(iterable, **kwds)` with dict's semantics, walking `iterable` in chunks."""
+    """`target.update(iterable, **kwds)`, walking `iterable` in chunks; `who` is "dict" for
+    dict's messages about bad pairs, anything else for MutableMapping's."""
     if iterable is not None:
         if type(iterable) is dict or isinstance(iterable, (_c.OrderedDict, _c.defaultdict,
                                                            _c.Counter)):
@@ -45,14 +48,22 @@ def _update_pairs(target, setitem, iterable, kwds, who):
                 index = 0
                 for chunk in chunks(iterable):
                     for item in chunk:
-                        try:
+                        if who == "dict":
+                            try:
+                                pair = tuple(sandbox_iter(item))
+                            except TypeError:
+                                raise TypeError(f"cannot convert dictionary update sequence "
+                                                f"element #{index} to a sequence") from None
+                            if len(pair) != 2:
+                                raise ValueError(f"dictionary update sequence element #{index} "
+                                                 f"has length {len(pair)}; 2 is required")
+                        else:
                             pair = tuple(sandbox_iter(item))
-                        except TypeError:
-                            raise TypeError(f"cannot convert dictionary update sequence element "
-                                            f"#{index} to a sequence") from None
-                        if len(pair) != 2:
-                            raise ValueError(f"dictionary update sequence element #{index} has "
-                                             f"length {len(pair)}; 2 is required")
+                            if len(pair) > 2:
+                                raise ValueError("too many values to unpack (expected 2)")
+                            if len(pair) < 2:
+                                raise ValueError(f"not enough values to unpack (expected 2, "
+                                                 f"got {len(pair)})")
                         setitem(target, pair[0], pair[1])
                         index += 1
     for k, v in kwds.items():
@@ -73,16 +84,14 @@ class Counter(_c.Counter):
             if isinstance(iterable, _abc.Mapping):
                 if self:
                     get = self.get
-                    for chunk in chunks(iterable.items()):
+                    for chunk in chunks(sandbox_getattr(iterable, "items")()):
                         for elem, count in chunk:
                             self[elem] = count + get(elem, 0)
                 else:
-                    _update_pairs(self, dict.__setitem__, iterable, {}, "update")
+                    _update_pairs(self, dict.__setitem__, iterable, {}, "dict")
             else:
-                get = self.get
                 for chunk in chunks(iterable):
-                    for elem in chunk:
-                        self[elem] = get(elem, 0) + 1
+                    _count_elements(self, chunk)     # CPython's helper, on one chunk
         if kwds:
             self.update(kwds)
 
@@ -90,7 +99,7 @@ class Counter(_c.Counter):
         if iterable is not None:
             get = self.get
             if isinstance(iterable, _abc.Mapping):
-                for chunk in chunks(iterable.items()):
+                for chunk in chunks(sandbox_getattr(iterable, "items")()):
                     for elem, count in chunk:
                         self[elem] = get(elem, 0) - count
             else:
@@ -170,19 +179,14 @@ _Elements.__name__ = _Elements.__qualname__ = "chain"
 _Elements.__module__ = "itertools"
 
 
-def _counter_fromkeys(cls_or_self, iterable=None, v=None):
-    raise NotImplementedError(
-        "Counter.fromkeys() is undefined.  Use Counter(iterable) instead.")
-
-
 # ------------------------------------------------------------------ OrderedDict, defaultdict
 
 class OrderedDict(_c.OrderedDict):
     def __init__(self, other=None, /, **kwds):
-        _update_pairs(self, _c.OrderedDict.__setitem__, other, kwds, "OrderedDict")
+        _update_pairs(self, _op.setitem, other, kwds, "OrderedDict")
 
     def update(self, other=None, /, **kwds):
-        _update_pairs(self, type(self).__setitem__, other, kwds, "update")
+        _update_pairs(self, _op.setitem, other, kwds, "update")
 
     @classmethod
     def fromkeys(cls, iterable, value=None):
@@ -201,10 +205,14 @@ class defaultdict(_c.defaultdict):
         if len(args) > 1:
             raise TypeError(f"dict expected at most 1 argument, got {len(args)}")
         _c.defaultdict.__init__(self, default_factory)
-        _update_pairs(self, dict.__setitem__, args[0] if args else None, kwds, "defaultdict")
+        _update_pairs(self, dict.__setitem__, args[0] if args else None, kwds, "dict")
 
     def update(self, other=None, /, **kwds):
-        _update_pairs(self, dict.__setitem__, other, kwds, "update")
+        _update_pairs(self, dict.__setitem__, other, kwds, "dict")
+
+    @classmethod
+    def fromkeys(cls, iterable, value=None):
+        return _dict_fromkeys(cls, iterable, value)
 
 
 defaultdict.__module__ = "collections"
@@ -226,7 +234,7 @@ class deque(_c.deque):
     def __init__(self, iterable=(), maxlen=None):
         _c.deque.__init__(self, (), maxlen)
         _c.deque.clear(self)
-        self.extend(iterable)
+        deque.extend(self, iterable)
 
     def extend(self, iterable, /):
         if iterable is self:
@@ -363,9 +371,8 @@ class ChainMap(_abc.MutableMapping):
     def clear(self):
         sandbox_getattr(self.maps[0], "clear")()
 
-    def update(self, other=(), /, **kwds):
-        _update_pairs(self, type(self).__setitem__, other if other != () else None, kwds,
-                      "update")
+    def update(self, other=None, /, **kwds):
+        _update_pairs(self, _op.setitem, other, kwds, "update")
 
     def keys(self):
         return list(self._keys())
@@ -425,7 +432,7 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         raise TypeError("namedtuple() module must be a string")
     cls = _c.namedtuple(typename, field_names, rename=rename, defaults=defaults,
                         module=module if module is not None else "__main__")
-    _sys.modules["monty._core"]._sandbox_classes.add(cls)
+    mark_sandbox_class(cls)
     return cls
 
 
@@ -440,19 +447,18 @@ _DICT_LIKE = "clear get items keys pop popitem setdefault values"
 METHODS = {
     _c.Counter: dict(
         _descr(Counter, "update subtract elements most_common copy total " + _DICT_LIKE),
-        fromkeys=_counter_fromkeys),
+        fromkeys=policy._make_classmethod(_c.Counter, "fromkeys")),
     OrderedDict: dict(_descr(_c.OrderedDict, "move_to_end popitem copy " + _DICT_LIKE),
                       update=OrderedDict.update,
-                      fromkeys=lambda cls, iterable, value=None: _dict_fromkeys(
-                          OrderedDict if not isinstance(cls, type) else cls, iterable, value)),
+                      fromkeys=policy._make_classmethod(OrderedDict, "fromkeys")),
     defaultdict: dict(_descr(_c.defaultdict, "copy"), update=defaultdict.update,
-                      fromkeys=_dict_fromkeys),
+                      fromkeys=policy._make_classmethod(defaultdict, "fromkeys")),
     deque: dict(_descr(deque, "append appendleft clear copy count extend extendleft index "
                               "insert pop popleft remove reverse rotate")),
     ChainMap: _descr(ChainMap, "get copy new_child pop popitem clear update keys values "
                                "items setdefault"),
 }
-METHODS[ChainMap]["fromkeys"] = lambda cls, iterable, *args: ChainMap.fromkeys(iterable, *args)
+METHODS[ChainMap]["fromkeys"] = policy._make_classmethod(ChainMap, "fromkeys")
 
 ATTRIBUTES = {
     defaultdict: ("default_factory",),

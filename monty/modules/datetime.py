@@ -11,8 +11,8 @@ NAME = "datetime"
 
 _CLASSES = (_dt.date, _dt.time, _dt.datetime, _dt.timedelta, _dt.timezone, _dt.tzinfo)
 
-# classmethods that would read host state beyond the clock, or are deprecated: still fine,
-# all of CPython's datetime API is pure computation plus the clock
+# Every public name of these classes is pure computation on the values (plus the host's clock
+# and time zone for now()/today()/fromtimestamp()/astimezone()), so all are exposed.
 _SKIP = frozenset()
 
 

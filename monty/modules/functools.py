@@ -8,8 +8,9 @@ ever adds methods to classes the sandbox defined.
 
 import functools as _ft
 import sys as _sys
+import types as _types
 
-from ._support import chunks, sandbox_getattr, sandbox_iter, type_name
+from ._support import chunks, is_sandbox_class, sandbox_getattr, sandbox_iter, type_name
 
 NAME = "functools"
 
@@ -42,10 +43,6 @@ WRAPPER_ASSIGNMENTS = ("__module__", "__name__", "__qualname__", "__doc__")
 WRAPPER_UPDATES = ("__dict__",)
 
 
-def _sandbox_classes():
-    return _sys.modules["monty._core"]._sandbox_classes
-
-
 def update_wrapper(wrapper, wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=WRAPPER_UPDATES):
     """Copy the wrapped function's names onto a sandbox function (or a sandbox object)."""
     core = _sys.modules["monty._core"]
@@ -62,9 +59,9 @@ def update_wrapper(wrapper, wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=WRAPP
                     wrapper.name = value
                 else:
                     wrapper.qualname = value
-        elif type(wrapper) in _sandbox_classes():
+        elif is_sandbox_class(type(wrapper)):
             setattr(wrapper, attr, value)
-    if type(wrapper) in _sandbox_classes():
+    if is_sandbox_class(type(wrapper)):
         try:
             wrapper.__dict__["__wrapped__"] = wrapped
         except (AttributeError, TypeError):
@@ -94,7 +91,7 @@ _CONVERT = {
 
 def total_ordering(cls):
     """Fill in the missing ordering methods of a class the sandbox defined."""
-    if not isinstance(cls, type) or cls not in _sandbox_classes():
+    if not is_sandbox_class(cls):
         raise TypeError(f"total_ordering() needs a class defined by sandbox code, "
                         f"not {type_name(cls)!r}")
     roots = {op for op in _CONVERT if getattr(cls, op, None) is not getattr(object, op, None)}
@@ -108,6 +105,70 @@ def total_ordering(cls):
     return cls
 
 
+class singledispatch:
+    """@singledispatch: dispatch on the class of the first argument (classes given to
+    `register` explicitly; annotations are not read)."""
+
+    __slots__ = ("_default", "_registry", "_name")
+
+    def __init__(self, func):
+        self._default = func
+        self._registry = {object: func}
+        try:
+            self._name = sandbox_getattr(func, "__name__")
+        except AttributeError:
+            self._name = "singledispatch function"
+
+    def register(self, cls, func=None):
+        classes = None
+        if isinstance(cls, type):
+            classes = (cls,)
+        elif type(cls) is _types.UnionType and all(isinstance(a, type) for a in cls.__args__):
+            classes = cls.__args__
+        if classes is None:
+            if func is not None:
+                raise TypeError(f"Invalid first argument to `register()`. {cls!r} is not a "
+                                f"class or union type.")
+            raise TypeError(f"Invalid first argument to `register()`: {cls!r}. Use either "
+                            f"`@register(some_class)` or plain `@register` on an annotated "
+                            f"function.")
+        if func is None:
+            return lambda f: self.register(cls, f)
+        for klass in classes:
+            self._registry[klass] = func
+        return func
+
+    def dispatch(self, cls):
+        registry = self._registry
+        mro = cls.__mro__ if isinstance(cls, type) else (object,)
+        for klass in mro:
+            if klass in registry:
+                best = klass
+                break
+        else:
+            best = object
+        # a registered abstract class that cls is a virtual subclass of, if more specific
+        for klass in registry:
+            if klass not in mro and isinstance(cls, type) and issubclass(cls, klass) and (
+                    best is object or issubclass(klass, best)):
+                best = klass
+        return registry[best]
+
+    @property
+    def registry(self):
+        return dict(self._registry)
+
+    def __call__(self, *args, **kwargs):
+        if not args:
+            raise TypeError(f"{self._name} requires at least 1 positional argument")
+        return self.dispatch(type(args[0]))(*args, **kwargs)
+
+    def __repr__(self):
+        return f"<singledispatch function {self._name}>"
+
+
+singledispatch.__module__ = "functools"
+
 partial = _ft.partial
 cmp_to_key = _ft.cmp_to_key
 cached_property = _ft.cached_property
@@ -120,10 +181,12 @@ cache = _ft.cache
 _CacheInfo = type(_ft.lru_cache()(lambda: None).cache_info())
 
 METHODS = {
+    singledispatch: {"register": singledispatch.register, "dispatch": singledispatch.dispatch},
     _lru_type: {"cache_info": _lru_type.cache_info, "cache_clear": _lru_type.cache_clear,
                 "cache_parameters": lambda f: f.cache_parameters()},
 }
 ATTRIBUTES = {
+    singledispatch: ("registry",),
     _ft.partial: ("func", "args", "keywords"),
     _CacheInfo: ("hits", "misses", "maxsize", "currsize"),
 }
@@ -135,5 +198,6 @@ def build(vm):
         "reduce": reduce, "partial": partial, "lru_cache": lru_cache, "cache": cache,
         "wraps": wraps, "update_wrapper": update_wrapper, "total_ordering": total_ordering,
         "cmp_to_key": cmp_to_key, "cached_property": cached_property,
+        "singledispatch": singledispatch,
         "WRAPPER_ASSIGNMENTS": WRAPPER_ASSIGNMENTS, "WRAPPER_UPDATES": WRAPPER_UPDATES,
     }

@@ -3,7 +3,7 @@ the list they are given); nlargest/nsmallest/merge walk their inputs in charged 
 
 import heapq as _hq
 
-from ._support import SandboxIter, charge, chunks, materialize, sandbox_iter
+from ._support import SandboxIter, charge, materialize, sandbox_iter
 
 NAME = "heapq"
 

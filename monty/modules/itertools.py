@@ -7,10 +7,11 @@ own itertools objects are never handed out: their C loops (`islice` skipping, `p
 materialising its pools) would run uncounted.
 """
 
+import itertools as _itertools
 import operator as _op
 import sys as _sys
 
-from ._support import SandboxIter, charge, materialize, need_items, sandbox_iter, type_name
+from ._support import SandboxIter, charge, materialize, need, need_items, sandbox_iter, type_name
 
 NAME = "itertools"
 
@@ -33,9 +34,9 @@ def _pool(iterable):
 class count(SandboxIter):
     def __init__(self, start=0, step=1):
         for v in (start, step):
-            if not isinstance(v, (int, float, complex)) and not hasattr(type(v), "__add__"):
-                raise TypeError("a number is required")
-            if isinstance(v, (str, bytes, list, tuple, dict, set)):
+            t = type(v)
+            if not (isinstance(v, (int, float, complex)) or hasattr(t, "__index__")
+                    or hasattr(t, "__float__") or hasattr(t, "__int__")):
                 raise TypeError("a number is required")
         self._n = start
         self._step = step
@@ -370,10 +371,7 @@ class starmap(SandboxIter):
         charge(1)
         args = next(self._it)
         if type(args) is not tuple:
-            try:
-                args = tuple(sandbox_iter(args))
-            except TypeError:
-                raise TypeError("iterator should return tuples") from None
+            args = tuple(sandbox_iter(args))
         return self._func(*args)
 
 
@@ -400,7 +398,7 @@ def tee(iterable, n=2, /):
     n = _int_arg(n)
     if n < 0:
         raise ValueError("n must be >= 0")
-    need_items(n)
+    need(n * 128)
     charge(n)
     if type(iterable) is _tee:
         it, node = iterable._it, iterable._node
@@ -411,12 +409,7 @@ def tee(iterable, n=2, /):
 
 class zip_longest(SandboxIter):
     def __init__(self, *iterables, fillvalue=None):
-        its = []
-        for i, iterable in enumerate(iterables):
-            try:
-                its.append(sandbox_iter(iterable))
-            except TypeError:
-                raise TypeError(f"zip_longest argument #{i + 1} must support iteration") from None
+        its = [sandbox_iter(iterable) for iterable in iterables]
         self._its = its
         self._active = len(its)
         self._fill = fillvalue
@@ -441,36 +434,30 @@ class zip_longest(SandboxIter):
         return tuple(out)
 
 
-class product(SandboxIter):
+class _OverPool(SandboxIter):
+    """A combinatoric iterator: CPython's, run over pools already collected (charged and
+    size-checked) here, so each of its steps is a bounded amount of C work, charged."""
+
+    def __next__(self):
+        it = self._it
+        if it is None:
+            raise StopIteration
+        charge(self._cost)
+        return next(it)
+
+
+class product(_OverPool):
     def __init__(self, *iterables, repeat=1):
         repeat = _int_arg(repeat)
         if repeat < 0:
             raise ValueError("repeat argument cannot be negative")
         pools = [_pool(it) for it in iterables]
-        need_items(len(pools) * repeat)
-        self._pools = pools * repeat
-        self._indices = None
-        self._done = any(not p for p in self._pools)
-
-    def __next__(self):
-        if self._done:
-            raise StopIteration
-        pools = self._pools
-        n = len(pools)
-        charge(1 + n // 16)
-        indices = self._indices
-        if indices is None:
-            self._indices = [0] * n
-            return tuple(p[0] for p in pools)
-        for i in range(n - 1, -1, -1):
-            indices[i] += 1
-            if indices[i] < len(pools[i]):
-                break
-            indices[i] = 0
-        else:
-            self._done = True
-            raise StopIteration
-        return tuple(pools[i][indices[i]] for i in range(n))
+        width = len(pools) * repeat
+        need_items(width)
+        charge(width)
+        self._cost = 1 + width // 16
+        self._it = None if any(not p for p in pools) and width else _itertools.product(
+            *pools, repeat=repeat)
 
 
 def _r_arg(r, allow_none):
@@ -483,109 +470,45 @@ def _r_arg(r, allow_none):
     return r
 
 
-class permutations(SandboxIter):
+class permutations(_OverPool):
     def __init__(self, iterable, r=None):
         pool = _pool(iterable)
         n = len(pool)
         r = _r_arg(r, True)
         r = n if r is None else r
-        need_items(n + r)
-        self._pool = pool
-        self._r = r
-        self._done = r > n
-        self._indices = list(range(n))
-        self._cycles = list(range(n, n - r, -1))
-        self._started = False
-
-    def __next__(self):
-        if self._done:
-            raise StopIteration
-        pool, r, indices, cycles = self._pool, self._r, self._indices, self._cycles
-        n = len(pool)
-        charge(1 + (n + r) // 16)
-        if not self._started:
-            self._started = True
-            return tuple(pool[i] for i in indices[:r])
-        for i in range(r - 1, -1, -1):
-            cycles[i] -= 1
-            if cycles[i] == 0:
-                indices[i:] = indices[i + 1:] + indices[i:i + 1]
-                cycles[i] = n - i
-            else:
-                j = cycles[i]
-                indices[i], indices[-j] = indices[-j], indices[i]
-                return tuple(pool[k] for k in indices[:r])
-        self._done = True
-        raise StopIteration
+        self._it = None
+        self._cost = 1 + (n + r) // 16
+        if r <= n:
+            need_items(n + r)
+            self._it = _itertools.permutations(pool, r)
 
 
-class combinations(SandboxIter):
+class combinations(_OverPool):
     def __init__(self, iterable, r):
         pool = _pool(iterable)
         r = _r_arg(r, False)
-        need_items(r)
-        self._pool = pool
-        self._r = r
-        self._done = r > len(pool)
-        self._indices = list(range(r))
-        self._started = False
-
-    def __next__(self):
-        if self._done:
-            raise StopIteration
-        pool, r, indices = self._pool, self._r, self._indices
-        n = len(pool)
-        charge(1 + r // 16)
-        if not self._started:
-            self._started = True
-            return tuple(pool[i] for i in indices)
-        for i in range(r - 1, -1, -1):
-            if indices[i] != i + n - r:
-                break
-        else:
-            self._done = True
-            raise StopIteration
-        indices[i] += 1
-        for j in range(i + 1, r):
-            indices[j] = indices[j - 1] + 1
-        return tuple(pool[i] for i in indices)
+        self._it = None
+        self._cost = 1 + r // 16
+        if r <= len(pool):
+            self._it = _itertools.combinations(pool, r)
 
 
-class combinations_with_replacement(SandboxIter):
+class combinations_with_replacement(_OverPool):
     def __init__(self, iterable, r):
         pool = _pool(iterable)
         r = _r_arg(r, False)
-        need_items(r)
-        self._pool = pool
-        self._r = r
-        self._done = not pool and r > 0
-        self._indices = [0] * r
-        self._started = False
-
-    def __next__(self):
-        if self._done:
-            raise StopIteration
-        pool, r, indices = self._pool, self._r, self._indices
-        n = len(pool)
-        charge(1 + r // 16)
-        if not self._started:
-            self._started = True
-            return tuple(pool[i] for i in indices)
-        for i in range(r - 1, -1, -1):
-            if indices[i] != n - 1:
-                break
-        else:
-            self._done = True
-            raise StopIteration
-        indices[i:] = [indices[i] + 1] * (r - i)
-        return tuple(pool[i] for i in indices)
+        self._it = None
+        self._cost = 1 + r // 16
+        if pool or not r:
+            need_items(r)
+            self._it = _itertools.combinations_with_replacement(pool, r)
 
 
 _CLASSES = (count, cycle, repeat, accumulate, chain, compress, dropwhile, takewhile,
             filterfalse, groupby, islice, pairwise, starmap, zip_longest, product,
             permutations, combinations, combinations_with_replacement)
 
-for _cls in _CLASSES + (_grouper, _tee):
+for _cls in _CLASSES + (_grouper, _tee, _OverPool):
     _cls.__module__ = "itertools"
 _tee.__name__ = _tee.__qualname__ = "_tee"
 tee.__module__ = "itertools"

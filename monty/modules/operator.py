@@ -10,7 +10,7 @@ so every read passes the sandbox's attribute gate.
 import operator as _op
 
 from .. import policy
-from ._support import chunks, sandbox_getattr, sandbox_iter, type_name
+from ._support import chunks, sandbox_getattr, type_name
 
 NAME = "operator"
 

@@ -439,10 +439,22 @@ ATTRIBUTES = {
     Pattern: ("pattern", "flags", "groups", "groupindex"),
     Match: ("string", "re", "pos", "endpos", "lastindex", "lastgroup", "regs"),
 }
+def _checked(cls, name):
+    method = getattr(cls, name)
+
+    def checked(self, *args, **kwargs):
+        if type(self) is not cls:
+            raise TypeError(f"descriptor '{name}' for 're.{cls.__name__}' objects doesn't apply "
+                            f"to a '{type(self).__name__}' object")
+        return method(self, *args, **kwargs)
+    checked.__name__ = checked.__qualname__ = name
+    return checked
+
+
 METHODS = {
-    Pattern: {name: getattr(Pattern, name) for name in
+    Pattern: {name: _checked(Pattern, name) for name in
               ("match", "fullmatch", "search", "findall", "finditer", "split", "sub", "subn")},
-    Match: {name: getattr(Match, name) for name in
+    Match: {name: _checked(Match, name) for name in
             ("group", "groups", "groupdict", "start", "end", "span", "expand")},
     _MatchIter: {},
 }

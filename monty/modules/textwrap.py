@@ -1,6 +1,7 @@
 """`textwrap` for sandbox code: CPython's implementation, with the size of indented results
 checked first and the work of long texts counted against the sandbox's limits."""
 
+import re as _re
 import textwrap as _tw
 
 from .. import policy
@@ -27,9 +28,32 @@ class _Chunks(list):
         return list.pop(self, *args)
 
 
+_BOUNDARY = _re.compile(r"\s(?=\S)")
+_PIECE = 10_000
+
+
 class _Wrapper(_tw.TextWrapper):
     def _split_chunks(self, text):
         return _Chunks(super()._split_chunks(text))
+
+    def _split(self, text):
+        # CPython's chunking regex cannot be interrupted: run it on pieces of the text cut
+        # where a word starts after whitespace (no chunk spans such a point), counting each
+        if len(text) <= _PIECE:
+            return super()._split(text)
+        chunks = []
+        start, n = 0, len(text)
+        while start < n:
+            end = start + _PIECE
+            if end < n:
+                m = _BOUNDARY.search(text, end - 1)
+                end = m.end() if m else n
+            else:
+                end = n
+            chunks.extend(super()._split(text[start:end]))
+            _charge(_CHUNK)
+            start = end
+        return chunks
 
 
 _OPTIONS = ("width", "initial_indent", "subsequent_indent", "expand_tabs", "replace_whitespace",

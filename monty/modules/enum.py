@@ -1,0 +1,317 @@
+"""`enum` for sandbox code: Enum, IntEnum, StrEnum, auto and unique.
+
+CPython's own enum machinery cannot be handed out: sandbox classes are built from a plain
+namespace dict (which EnumType's __new__ does not accept), and everything non-dunder reachable
+on a sandbox class is readable, which for CPython's EnumType includes helpers that read host
+modules (`_convert_`). This is a small implementation of the same behaviour whose every
+attribute is safe to reach. Not supported: the functional API (`Enum('Name', 'A B')`), Flag,
+custom `__new__` in enum classes.
+"""
+
+NAME = "enum"
+
+_MISSING = object()
+_READY = False       # True once this module's own classes are defined
+_MIXINS = (object, int, str, float)
+
+
+def _register_metaclass():
+    """Enum classes are sandbox classes whose metaclass is EnumType: the sandbox's attribute
+    rules apply to them (member reads, iteration) only when the metaclass is known as one."""
+    from monty import _core
+    _core._sandbox_classes.add(EnumType)
+
+
+class auto:
+    """Stands for the next value (`_generate_next_value_`) in an enum class body."""
+
+    __slots__ = ("value",)
+
+    def __init__(self):
+        self.value = _MISSING
+
+    def __repr__(self):
+        return "auto(...)"
+
+
+def _is_dunder(name):
+    return len(name) > 4 and name[:2] == name[-2:] == "__" and name[2] != "_" and name[-3] != "_"
+
+
+def _is_sunder(name):
+    return len(name) > 2 and name[0] == name[-1] == "_" and name[1] != "_" and name[-2] != "_"
+
+
+def _is_descriptor(value):
+    t = type(value)
+    return hasattr(t, "__get__") or hasattr(t, "__set__") or hasattr(t, "__delete__")
+
+
+class EnumType(type):
+    """The metaclass of enum classes (enum.EnumType)."""
+
+    def __new__(mcls, name, bases, ns, **kwargs):
+        if _READY:
+            # sandbox code reaches this for class statements, and could call it directly:
+            # either way only the bases a class statement may use are accepted
+            if kwargs:
+                raise TypeError("enum classes take no keyword arguments in the sandbox")
+            if not isinstance(name, str) or not isinstance(ns, dict) or not isinstance(bases, tuple):
+                raise TypeError("EnumType() arguments must be (str, tuple, dict)")
+            allowed = _sandbox_bases()
+            for base in bases:
+                if not (isinstance(base, type) and (base in allowed or base in _MIXINS
+                                                    or base in (Enum, IntEnum, StrEnum))):
+                    raise TypeError(f"cannot derive a sandbox class from {base!r}")
+        for base in bases:
+            if isinstance(base, EnumType) and base._member_names_:
+                raise TypeError(f"{_cls_repr_name(name)} cannot extend {base!r}")
+        if "__new__" in ns and any(isinstance(b, EnumType) for b in bases):
+            raise TypeError("enum classes with their own __new__ are not supported in the sandbox")
+        members, body = [], {}
+        ignore = ns.get("_ignore_", ())
+        if isinstance(ignore, str):
+            ignore = ignore.replace(",", " ").split()
+        for key, value in ns.items():
+            if key in ignore or key == "_ignore_":
+                continue
+            if (_is_dunder(key) or _is_sunder(key) or key.startswith(f"_{name}__")
+                    or _is_descriptor(value) or not isinstance(key, str)):
+                body[key] = value
+            else:
+                members.append((key, value))
+        body["_member_names_"] = []
+        body["_member_map_"] = {}
+        body["_value2member_map_"] = {}
+        cls = super().__new__(mcls, name, bases, body, **kwargs)
+        if not any(isinstance(b, EnumType) for b in bases):
+            return cls            # Enum itself
+        mixin = _mixin_type(cls)
+        if "__monty_class__" in body:
+            # a class of the sandbox's: its members' own __init__ sets their attributes
+            _sandbox_bases().add(cls)
+        values = []
+        for key, value in members:
+            if isinstance(value, auto):
+                if value.value is _MISSING:
+                    value.value = cls._generate_next_value_(key, 1, len(cls._member_names_),
+                                                            list(values))
+                value = value.value
+            values.append(value)
+            args = value if isinstance(value, tuple) else (value,)
+            if mixin is object:
+                member = object.__new__(cls)
+            else:
+                member = mixin.__new__(cls, *args)
+            member._name_ = key
+            member._value_ = value if mixin is object else (
+                mixin(*args) if not isinstance(value, mixin) else value)
+            init = getattr(cls, "__init__", None)
+            if init is not None and init is not Enum.__init__:
+                init(member, *args)
+            existing = None
+            for other in cls._member_map_.values():
+                if other._value_ == member._value_:
+                    existing = other
+                    break
+            if existing is not None:
+                member = existing
+            else:
+                cls._member_names_.append(key)
+                try:
+                    cls._value2member_map_.setdefault(member._value_, member)
+                except TypeError:
+                    pass
+            cls._member_map_[key] = member
+            type.__setattr__(cls, key, member)
+        return cls
+
+    def __call__(cls, value, *args, **kwargs):
+        if args or kwargs:
+            raise TypeError("the functional enum API is not supported in the sandbox")
+        if isinstance(value, cls):
+            return value
+        try:
+            return cls._value2member_map_[value]
+        except (KeyError, TypeError):
+            pass
+        for member in cls._member_map_.values():
+            if member._value_ == value:
+                return member
+        missing = cls._missing_(value)
+        if isinstance(missing, cls):
+            return missing
+        if missing is not None:
+            raise TypeError(f"error in {cls.__name__}._missing_: returned {missing!r} instead "
+                            f"of None or a valid member")
+        raise ValueError(f"{value!r} is not a valid {cls.__qualname__}")
+
+    def __getitem__(cls, name):
+        return cls._member_map_[name]
+
+    def __iter__(cls):
+        return iter([cls._member_map_[name] for name in cls._member_names_])
+
+    def __reversed__(cls):
+        return iter([cls._member_map_[name] for name in reversed(cls._member_names_)])
+
+    def __len__(cls):
+        return len(cls._member_names_)
+
+    def __contains__(cls, value):
+        if isinstance(value, cls):
+            return True
+        return any(m._value_ == value for m in cls._member_map_.values())
+
+    def __bool__(cls):
+        return True
+
+    def __repr__(cls):
+        return f"<enum {cls.__name__!r}>"
+
+    def __setattr__(cls, name, value):
+        if name in cls.__dict__.get("_member_map_", {}):
+            raise AttributeError(f"cannot reassign member {name!r}")
+        super().__setattr__(name, value)
+
+    def __delattr__(cls, name):
+        if name in cls.__dict__.get("_member_map_", {}):
+            raise AttributeError(f"{cls.__name__}: cannot delete Enum member.")
+        super().__delattr__(name)
+
+    @property
+    def __members__(cls):
+        return dict(cls._member_map_)
+
+    def mro(cls):
+        return type.mro(cls)
+
+    # read through the metaclass, so that the sandbox's rules for class dunders find them
+    __name__ = property(lambda cls: type.__dict__["__name__"].__get__(cls))
+
+
+def _cls_repr_name(name):
+    return f"<enum {name!r}>"
+
+
+def _mixin_type(cls):
+    for klass in cls.__mro__[1:]:
+        if klass is object or isinstance(klass, EnumType):
+            continue
+        if klass in (int, str, float):
+            return klass
+        if klass in _sandbox_bases():
+            continue
+        raise TypeError("only int, str and float can be mixed into enums in the sandbox")
+    return object
+
+
+def _sandbox_bases():
+    from monty import _core
+    return _core._sandbox_classes
+
+
+class Enum(metaclass=EnumType):
+    """Base class of enumerations (enum.Enum)."""
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    @staticmethod
+    def _generate_next_value_(name, start, count, last_values):
+        for last in reversed(last_values):
+            try:
+                return last + 1
+            except TypeError:
+                pass
+        return start
+
+    @classmethod
+    def _missing_(cls, value):
+        return None
+
+    @property
+    def name(self):
+        return self._name_
+
+    @property
+    def value(self):
+        return self._value_
+
+    def __repr__(self):
+        return f"<{type(self).__name__}.{self._name_}: {self._value_!r}>"
+
+    def __str__(self):
+        return f"{type(self).__name__}.{self._name_}"
+
+    def __format__(self, spec):
+        return format(str(self), spec)
+
+    def __hash__(self):
+        return hash(self._name_)
+
+    def __reduce__(self):
+        return (type(self), (self._value_,))
+
+    def __copy__(self):
+        return self
+
+    def __deepcopy__(self, memo):
+        return self
+
+
+class IntEnum(int, Enum):
+    """Enum whose members are also ints (enum.IntEnum)."""
+
+    __repr__ = Enum.__repr__
+    __str__ = int.__repr__
+    __format__ = int.__format__
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+
+class StrEnum(str, Enum):
+    """Enum whose members are also strs (enum.StrEnum)."""
+
+    __repr__ = Enum.__repr__
+    __str__ = str.__str__
+    __format__ = str.__format__
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    @staticmethod
+    def _generate_next_value_(name, start, count, last_values):
+        return name.lower()
+
+
+# the base classes' own __init__ stands for "no __init__"
+_BASE_INITS = (Enum.__init__, IntEnum.__init__, StrEnum.__init__)
+Enum.__init__ = IntEnum.__init__ = StrEnum.__init__ = Enum.__dict__["__init__"]
+for _c in (IntEnum, StrEnum):
+    type.__setattr__(_c, "_member_names_", [])
+
+
+def unique(enumeration):
+    """Class decorator: no two members of `enumeration` may have the same value."""
+    duplicates = [(name, member.name) for name, member in enumeration._member_map_.items()
+                  if name != member.name]
+    if duplicates:
+        text = ", ".join(f"{alias} -> {name}" for alias, name in duplicates)
+        raise ValueError(f"duplicate values found in {enumeration!r}: {text}")
+    return enumeration
+
+
+for _c in (EnumType, Enum, IntEnum, StrEnum):
+    _c.__module__ = "enum"
+EnumMeta = EnumType
+_READY = True
+
+TYPES = (Enum, IntEnum, StrEnum)
+
+
+def build(vm):
+    _register_metaclass()
+    return {"Enum": Enum, "IntEnum": IntEnum, "StrEnum": StrEnum, "auto": auto,
+            "unique": unique, "EnumType": EnumType, "EnumMeta": EnumType}
