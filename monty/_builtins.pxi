@@ -547,6 +547,11 @@ cdef object b_reversed(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwname
         seq = list(seq)
     elif t is _dict_values or t is _dict_items:
         seq = list(seq)
+    elif is_sandbox_object(seq) or t in _modules.TYPES:
+        # __reversed__ or the sequence protocol of a sandbox class, or a module's type
+        it = ForeignIter.__new__(ForeignIter)
+        (<ForeignIter>it).it = reversed(seq)
+        return it
     elif not (t is list or t is tuple or t is str or t is bytes):
         raise TypeError(f"'{type_name(seq)}' object is not reversible")
     cdef ReversedIter r = ReversedIter.__new__(ReversedIter)
