@@ -101,6 +101,29 @@ squares = [x * x for x in range(N) if x % 3]
 residues = {x: x % 7 for x in squares}
 len(squares), sum(residues.values())
 """, n=200_000, quick_n=10_000),
+    Benchmark("classes", """\
+class Point:
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+    def norm2(self):
+        return self.x * self.x + self.y * self.y
+total = 0
+for i in range(N):
+    p = Point(i, i + 1)
+    total += p.norm2() + p.x
+total
+""", n=100_000, quick_n=5_000),
+    Benchmark("generators", """\
+def evens(n):
+    for i in range(n):
+        if i % 2 == 0:
+            yield i
+total = 0
+for v in evens(N):
+    total += v
+total + sum(x * 2 for x in range(N // 2))
+""", n=200_000, quick_n=10_000),
     Benchmark("host_calls", """\
 total = 0
 for i in range(N):
