@@ -74,6 +74,7 @@ class Sandbox:
         self.limits = limits
         self._functions = {}
         self._vm = _core.VM(_BUILTINS, self._functions, limits.max_recursion_depth, print_callback)
+        _core.limits_configure(self._vm, limits.max_memory, limits.max_allocations)
         for name, func in functions.items():
             _check_name("function", name)
             if func is not None and not callable(func):

@@ -80,6 +80,10 @@ cdef class VM:
     cdef int limit_kind
     cdef int ticks
     cdef public double deadline     # perf_counter() value, 0: none
+    cdef long long max_memory       # bytes of live data, -1: none
+    cdef long long mem_limit        # running estimate that triggers a live-data walk
+    cdef long long mem_used         # running estimate of live bytes
+    cdef long long allocs, alloc_limit
     cdef dict builtins
 
     cdef int ensure_stack(self) except -1

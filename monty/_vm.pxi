@@ -49,6 +49,7 @@ cdef class VM:
         self.frames_cap = max_depth + MAX_NEST + 2
         self.ticks = TICKS
         self.deadline = 0.0
+        limits_configure(self, None, None)
 
     def __dealloc__(self):
         cdef int i
@@ -209,9 +210,13 @@ cdef class VM:
         self.running = True
         _current_vm = self
         try:
+            limits_start(self)
             self.push_frame(code, None, ret, -1, 1)
             self.frames[self.depth - 1].sp = ret + 1
             return run_frames(self)
+        except BaseException as e:
+            limit_error(self, e)
+            raise
         finally:
             self.running = False
             self.handled = None
@@ -458,6 +463,9 @@ cdef object binary_op(int op, object a, object b):
 cdef int check_power(object a, object b) except -1:
     if type(a) is int and type(b) is int and b > 0 and a not in (0, 1, -1):
         bits = (abs(a).bit_length()) * b
+        if _current_vm is not None and bits > 4096:
+            _policy.precheck(bits // 8)
+            check_int_pow(_current_vm, a, b, None)
         if bits > 64 * 1000 * 1000:
             raise MemoryError(f"integer power result too large (about {bits // 8} bytes)")
     return 0
@@ -539,6 +547,7 @@ cdef int check_limits(VM vm) except -1:
     if vm.deadline and _time.perf_counter() > vm.deadline:
         vm.limit_kind = LIMIT_TIME
         raise _LimitExceeded("time")
+    limits_tick(vm)
     return 0
 
 
@@ -845,6 +854,11 @@ cdef object run_frames(VM vm):
                 elif op == OP_BINARY_OP or op == OP_BINARY_OP_STORE_FAST:
                     w = sp[-1]
                     v = sp[-2]
+                    if LongExact(v) and LongExact(w):
+                        if a != 0 and a != 13 and a != 1 and a != 14:
+                            check_binary(vm, a, v, w)
+                    elif a == 0 or a == 13:
+                        check_add(vm, v, w)
                     if a == 0:
                         r = R_Add(v, w)
                     elif a == 13:
@@ -919,6 +933,7 @@ cdef object run_frames(VM vm):
                     if a <= 5:
                         r = R_RichCompare(v, w, a)     # CMPOPS order is Py_LT..Py_GE
                     elif a == 6 or a == 7:
+                        check_contains(vm, <object>w, <object>v)
                         h = R_Contains(w, v)
                         r = TRUE_P if (h == 1) != (a == 7) else FALSE_P
                         INCREF(r)
@@ -1069,9 +1084,13 @@ cdef object run_frames(VM vm):
                     else:
                         if v == <PyObject*>bytes and n >= 1:
                             check_bytes_size(<object>args[0])
-                        r = R_Vectorcall(v, args, n, kw)
-                        obj = <object>r
-                        DECREF(r)
+                        if n >= 1 and is_heavy(v):
+                            obj = call_heavy_raw(vm, v, args, n, kw)
+                        else:
+                            r = R_Vectorcall(v, args, n, kw)
+                            obj = <object>r
+                            DECREF(r)
+                        account_result(vm, obj)
                     r = <PyObject*>obj
                     INCREF(r)
                     obj = None
@@ -1213,6 +1232,7 @@ cdef object run_frames(VM vm):
                     sp[0] = r
                     sp += 1
                 elif op == OP_BUILD_LIST:
+                    account(vm, 56 + 8 * a)
                     r = R_ListNew(a)
                     for i in range(a):
                         LIST_SET(r, i, sp[i - a])
@@ -1220,6 +1240,7 @@ cdef object run_frames(VM vm):
                     sp[0] = r
                     sp += 1
                 elif op == OP_BUILD_MAP:
+                    account(vm, 232 + 64 * a)
                     obj = build_map(sp - 2 * a, a)
                     r = <PyObject*>obj
                     INCREF(r)
@@ -1230,6 +1251,7 @@ cdef object run_frames(VM vm):
                     sp[0] = r
                     sp += 1
                 elif op == OP_BUILD_SET:
+                    account(vm, 216 + 64 * a)
                     obj = build_set(sp - a, a)
                     r = <PyObject*>obj
                     INCREF(r)
@@ -1260,14 +1282,17 @@ cdef object run_frames(VM vm):
                     sp[0] = r
                     sp += 1
                 elif op == OP_LIST_APPEND:
+                    account(vm, 16)
                     R_ListAppend(sp[-1 - a], sp[-1])
                     sp -= 1
                     DECREF(sp[0])
                 elif op == OP_SET_ADD:
+                    account(vm, 64)
                     R_SetAdd(sp[-1 - a], sp[-1])
                     sp -= 1
                     DECREF(sp[0])
                 elif op == OP_MAP_ADD:
+                    account(vm, 64)
                     R_DictSetItem(sp[-2 - a], sp[-2], sp[-1])
                     sp -= 2
                     DECREF(sp[0])
