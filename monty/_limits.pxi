@@ -84,7 +84,7 @@ cdef int precheck_bytes(VM vm, object nbytes) except -1:
     vm.allocs += 1
     if vm.allocs > vm.alloc_limit:
         limit_fire(vm, LIMIT_ALLOCATIONS)
-    if n > (1 << 20):
+    if (1 << 20) < n <= _policy.MAX_SINGLE_ALLOC:     # bigger: refused by the caller
         check_cost(vm, n * BYTE_NS)
     return 0
 
