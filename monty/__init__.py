@@ -103,6 +103,7 @@ class Sandbox:
             for name, value in values.items():
                 vm.set_global(name, value)
             linked = vm.link(compiled)
+        _core.limits_release(vm)
         duration = self.limits.max_duration
         vm.deadline = _time.perf_counter() + duration if duration is not None else 0.0
         try:

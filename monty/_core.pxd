@@ -84,6 +84,7 @@ cdef class VM:
     cdef long long mem_limit        # running estimate that triggers a live-data walk
     cdef long long mem_used         # running estimate of live bytes
     cdef long long allocs, alloc_limit
+    cdef list graveyard             # values dropped by a limit unwind, freed at the next run
     cdef dict builtins
 
     cdef int ensure_stack(self) except -1

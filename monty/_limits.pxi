@@ -102,6 +102,17 @@ def _policy_precheck_steps(nsteps):
 
 
 _policy.precheck = _policy_precheck
+
+
+def _policy_bury(obj):
+    cdef VM vm = _current_vm
+    if vm is not None and vm.limit_kind != LIMIT_NONE:
+        if vm.graveyard is None:
+            vm.graveyard = []
+        vm.graveyard.append(obj)
+
+
+_policy.bury = _policy_bury
 _policy.precheck_steps = _policy_precheck_steps
 
 
@@ -143,6 +154,9 @@ cdef long long measure_live(VM vm) except -1:
         todo.append(vm.handled)
     while todo:
         o = todo.pop()
+        count += 1
+        if (count & 0x1FFF) == 0:
+            check_time(vm)
         k = id(o)
         if k in seen:
             continue
@@ -151,16 +165,13 @@ cdef long long measure_live(VM vm) except -1:
         if t is int or t is float or t is str or t is bytes or t is bool:
             total += _getsizeof(o)
             continue
-        count += 1
-        if (count & 0xFFFF) == 0:
-            check_time(vm)
         if t is list or t is tuple or t is set or t is frozenset:
             total += _getsizeof(o)
-            todo.extend(o)
+            push_items(vm, todo, o)
         elif t is dict:
             total += _getsizeof(o)
-            todo.extend((<dict>o).keys())
-            todo.extend((<dict>o).values())
+            push_items(vm, todo, (<dict>o).keys())
+            push_items(vm, todo, (<dict>o).values())
         elif t is Function:
             total += 96
             fn = <Function>o
@@ -195,6 +206,33 @@ cdef long long measure_live(VM vm) except -1:
             except TypeError:
                 total += 64
     return total
+
+
+cdef int push_items(VM vm, list todo, object items) except -1:
+    """Queue a container's items, skipping the shared singletons (None, bools, small ints)
+    that cost nothing per reference."""
+    cdef Py_ssize_t n = 0
+    for x in items:
+        n += 1
+        if (n & 0xFFFF) == 0:
+            check_time(vm)
+        if x is None or x is True or x is False:
+            continue
+        if type(x) is int and Py_SIZE_RAW(<PyObject*>x) <= 1 and Py_SIZE_RAW(<PyObject*>x) >= 0 \
+                and <long>x <= 256:
+            continue
+        todo.append(x)
+    return 0
+
+
+cdef int native_tick() except -1:
+    """A VM iterator produced an item for native code (sum, join, list...): tick like a loop."""
+    cdef VM vm = _current_vm
+    if vm is not None:
+        vm.ticks -= 1
+        if vm.ticks <= 0:
+            check_limits(vm)
+    return 0
 
 
 # ------------------------------------------------------------------ costs of native operations
@@ -337,7 +375,13 @@ cdef object call_heavy(VM vm, object func, tuple args, dict kwargs):
             _policy.check_iterable(a0, 64)
         return func(*args, **kwargs)
     if isinstance(a0, SandboxIter):
-        args = (ticking(vm, a0),) + args[1:]
+        if func is list or func is tuple or func is sorted or func is set or func is frozenset:
+            buf = _policy.materialize(a0)
+            if func is list and len(args) == 1 and not kwargs:
+                return buf
+            args = (buf,) + args[1:]
+        else:
+            args = (ticking(vm, a0),) + args[1:]
     return func(*args, **kwargs)
 
 
@@ -440,3 +484,111 @@ cdef int limit_error(VM vm, object e) except -1:
     if LIMIT_TIME <= kind <= LIMIT_ALLOCATIONS and not isinstance(e, _LimitExceeded):
         raise _LimitExceeded(("time", "memory", "allocations")[kind - LIMIT_TIME]) from None
     return 0
+
+
+cdef void bury_frame(VM vm, Frame* f) noexcept:
+    """discard_frame for a limit unwind: the frame's values move to vm.graveyard instead of
+    being freed now, so control returns to the host without first deallocating what the
+    sandbox built (possibly hundreds of MB); they are freed at the start of the next run."""
+    cdef PyObject** p = vm.stack + f.sp
+    cdef PyObject** bottom = vm.stack + f.ret
+    cdef PyObject* v
+    if vm.graveyard is None:
+        vm.graveyard = []
+    while p > bottom:
+        p -= 1
+        v = p[0]
+        p[0] = NULL
+        if v != NULL:
+            if PyList_Append(vm.graveyard, v) != 0:
+                PyErr_Clear()
+            DECREF(v)
+    XDECREF(f.code)
+    XDECREF(f.func)
+    f.code = NULL
+    f.func = NULL
+
+
+cdef extern from "Python.h":
+    int PyList_Append(object, PyObject*)
+    void PyErr_Clear()
+
+
+def limits_release(VM vm):
+    """Free what the last limit unwind left behind (outside any run's time)."""
+    vm.graveyard = None
+
+
+# ------------------------------------------------------------------ nested tuples
+# CPython hashes a tuple by hashing its items recursively in C, with no recursion guard: a
+# tuple nested a million deep crashes the process when hashed. Tuples built by the VM are
+# therefore kept below MAX_TUPLE_DEPTH; depths of 64 and more are memoised by id (with a
+# reference, dropped at the end of the run) so that building a chain stays O(1) a step.
+
+cdef int MAX_TUPLE_DEPTH = 10000
+cdef dict _tuple_depths = {}
+
+
+cdef int tuple_depth(VM vm, object t) except -1:
+    cdef list todo
+    cdef int d, best = 0
+    entry = _tuple_depths.get(id(t))
+    if entry is not None and entry[0] is t:
+        return entry[1]
+    for x in <tuple>t:
+        if type(x) is tuple:
+            d = tuple_depth_bounded(vm, x, 0)
+            if d > best:
+                best = d
+    return best + 1
+
+
+cdef int tuple_depth_bounded(VM vm, object t, int level) except -1:
+    cdef int d, best = 0
+    entry = _tuple_depths.get(id(t))
+    if entry is not None and entry[0] is t:
+        return entry[1]
+    if level > 64:
+        # an unmemoised deep chain (built outside BUILD_TUPLE): measure it iteratively
+        return tuple_depth_iter(vm, t)
+    for x in <tuple>t:
+        if type(x) is tuple:
+            d = tuple_depth_bounded(vm, x, level + 1)
+            if d > best:
+                best = d
+    return best + 1
+
+
+cdef int tuple_depth_iter(VM vm, object t) except -1:
+    cdef list stack = [(t, 1)]
+    cdef int best = 0, d
+    cdef long long n = 0
+    while stack:
+        o, d = stack.pop()
+        n += 1
+        if (n & 0xFFFF) == 0:
+            check_time(vm)
+        if d > best:
+            best = d
+            if best > MAX_TUPLE_DEPTH:
+                return best
+        for x in <tuple>o:
+            if type(x) is tuple:
+                stack.append((x, d + 1))
+    return best
+
+
+cdef int check_tuple_depth(VM vm, object t) except -1:
+    cdef int d = tuple_depth(vm, t)
+    if d > MAX_TUPLE_DEPTH:
+        raise RecursionError(f"tuples nested more than {MAX_TUPLE_DEPTH} deep are not allowed "
+                             f"in the sandbox (hashing them would overflow the C stack)")
+    if d >= 64:
+        if len(_tuple_depths) > 200000:
+            _tuple_depths.clear()
+        _tuple_depths[id(t)] = (t, d)
+    return 0
+
+
+def limits_end_run():
+    _tuple_depths.clear()

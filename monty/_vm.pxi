@@ -222,6 +222,8 @@ cdef class VM:
             self.handled = None
             _current_vm = saved
             self.limit_kind = LIMIT_NONE
+            if _tuple_depths:
+                _tuple_depths.clear()
 
     cdef object call_nested(self, object func, tuple args, dict kwargs):
         """Call a sandbox function from C code (a key function, map, ...) in a nested loop."""
@@ -1226,9 +1228,17 @@ cdef object run_frames(VM vm):
                     DECREF(v)
                 elif op == OP_BUILD_TUPLE:
                     r = R_TupleNew(a)
+                    h = 0
                     for i in range(a):
+                        if TupleExact(sp[i - a]):
+                            h = 1
                         TUPLE_SET(r, i, sp[i - a])
                     sp -= a
+                    if h:
+                        sp[0] = r
+                        sp += 1
+                        check_tuple_depth(vm, <object>r)
+                        sp -= 1
                     sp[0] = r
                     sp += 1
                 elif op == OP_BUILD_LIST:
@@ -1410,7 +1420,7 @@ cdef object run_frames(VM vm):
                 while True:
                     is_entry = f.entry
                     vm.depth -= 1
-                    vm.discard_frame(f)
+                    bury_frame(vm, f)
                     if is_entry:
                         raise_raw(exc)
                     f = &vm.frames[vm.depth - 1]
@@ -1421,6 +1431,7 @@ cdef object run_frames(VM vm):
                 exc.__traceback__ = None
             reraise = False
             raised_by_op = False
+            vm.ticks -= 50          # raising costs tens of ticks: checked at the next tick point
             while True:
                 h = (<Code>f.code).handler_of[pc - 1] if pc > 0 else -1
                 if h >= 0:
