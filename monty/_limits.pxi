@@ -364,15 +364,16 @@ cdef object call_heavy(VM vm, object func, tuple args, dict kwargs):
         start = args[1] if len(args) > 1 else 0
         return start + cnt * r.start + r.step * (cnt * (cnt - 1) // 2)
     if n >= 0:
-        if func is sorted:
-            if n > 1000:
-                check_cost(vm, SORT_NS * n * (n.bit_length() if False else _flog2(n)))
-        elif n > STEPS_UNCHECKED:
-            check_cost(vm, STEP_NS * n)
+        # memory first (the more precise refusal), then time
         if func is list or func is tuple or func is sorted:
             _policy.check_iterable(a0, 8)
         elif func is set or func is frozenset or func is dict:
             _policy.check_iterable(a0, 64)
+        if func is sorted:
+            if n > 1000:
+                check_cost(vm, SORT_NS * n * _flog2(n))
+        elif n > STEPS_UNCHECKED:
+            check_cost(vm, STEP_NS * n)
         return func(*args, **kwargs)
     if isinstance(a0, SandboxIter):
         if func is list or func is tuple or func is sorted or func is set or func is frozenset:
