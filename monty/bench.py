@@ -380,7 +380,7 @@ def main(argv=None):
         if not args.json:
             print(format_row(row), flush=True)
     limit_rows = [] if args.filter else run_limits(1 if args.quick else 3)
-    if not args.json:
+    if not args.json and limit_rows:
         print()
         print(f"limits: max_duration={LIMIT_DURATION} s, max_memory={LIMIT_MEMORY >> 20} MiB; "
               f"late = time from the deadline to control returning (negative: refused early)")
