@@ -75,6 +75,7 @@ class Sandbox:
         self._pause_token = 0           # bumped on every start()/resume(): stale Calls refuse
         self._functions = {}
         self._vm = _core.VM(_BUILTINS, self._functions, limits.max_recursion_depth, print_callback)
+        _core.limits_configure(self._vm, limits.max_memory, limits.max_allocations)
         for name, func in functions.items():
             _check_name("function", name)
             if func is not None and not callable(func):
@@ -126,6 +127,7 @@ class Sandbox:
             for name, value in values.items():
                 vm.set_global(name, value)
             linked = vm.link(compiled)
+        _core.limits_release(vm)
         return linked
 
 

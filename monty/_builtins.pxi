@@ -234,13 +234,16 @@ cdef object call_host(VM vm, HostFunction hf, PyObject** args, Py_ssize_t npos, 
                 break
         else:
             # fast path: plain scalars pass as they are
+            t0 = _time.perf_counter()
             try:
                 r = R_Vectorcall(<PyObject*>hf.func, args, npos, kwnames)
             except (KeyboardInterrupt, SystemExit):
                 vm.limit_kind = LIMIT_ABORT
                 raise
             except BaseException as e:
+                host_time(vm, t0)
                 raise host_exception(e) from None
+            host_time(vm, t0)
             result = <object>r
             DECREF(r)
             if is_leaf(r):
@@ -266,13 +269,16 @@ cdef object call_host_values(VM vm, HostFunction hf, tuple args, dict kwargs):
         host_kwargs = {k: export_value(v, None, 0) for k, v in kwargs.items()}
     except MontyTypeError as e:
         raise TypeError(f"{hf.name}(): {e}") from None
+    t0 = _time.perf_counter()
     try:
         result = hf.func(*host_args, **host_kwargs)
     except (KeyboardInterrupt, SystemExit):
         vm.limit_kind = LIMIT_ABORT
         raise
     except BaseException as e:
+        host_time(vm, t0)
         raise host_exception(e) from None
+    host_time(vm, t0)
     try:
         return import_value(result, None, 0)
     except MontyTypeError as e:
@@ -651,6 +657,8 @@ cdef object b_pow(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
     positional, kwargs = call_args(args, npos, kwnames)
     if len(positional) >= 2 and (len(positional) == 2 or positional[2] is None) and not kwargs:
         check_power(positional[0], positional[1])
+    elif len(positional) == 3:
+        check_int_pow(vm, positional[0], positional[1], positional[2])
     return pow(*positional, **kwargs)
 
 

@@ -102,6 +102,11 @@ cdef class VM:
     cdef int yielded                # run_frames returned because an entry generator frame yielded
     cdef object pending_exc         # raised first thing when run_frames is (re-)entered
     cdef public double deadline     # perf_counter() value, 0: none
+    cdef long long max_memory       # bytes of live data, -1: none
+    cdef long long mem_limit        # running estimate that triggers a live-data walk
+    cdef long long mem_used         # running estimate of live bytes
+    cdef long long allocs, alloc_limit
+    cdef list graveyard             # values dropped by a limit unwind, freed at the next run
     cdef dict builtins
     cdef public bint pause_mode     # start(): every host call pauses (see _snapshot.pxi)
     cdef bint paused                # frames are kept, waiting for resume()

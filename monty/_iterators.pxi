@@ -38,6 +38,7 @@ cdef class RangeIter(SandboxIter):
     cdef readonly Py_ssize_t remaining
 
     def __next__(self):
+        native_tick()
         if self.remaining > 0:
             self.remaining -= 1
             self.current += self.step
@@ -50,6 +51,7 @@ cdef class BigRangeIter(SandboxIter):
     cdef readonly object current, step, remaining
 
     def __next__(self):
+        native_tick()
         if self.remaining > 0:
             self.remaining -= 1
             value = self.current
@@ -180,6 +182,7 @@ cdef class MapIter(SandboxIter):
 
     def __next__(self):
         cdef PyObject* r
+        native_tick()
         args = []
         for it in self.iters:
             r = monty_iternext(<PyObject*>it)
@@ -198,6 +201,7 @@ cdef class FilterIter(SandboxIter):
 
     def __next__(self):
         cdef PyObject* r
+        native_tick()
         while True:
             r = monty_iternext(<PyObject*>self.it)
             if r == NULL:
@@ -218,6 +222,7 @@ cdef class ForeignIter(SandboxIter):
     cdef readonly object it
 
     def __next__(self):
+        native_tick()
         return next(self.it)
 
 

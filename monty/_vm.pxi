@@ -51,6 +51,7 @@ cdef class VM:
         self.frames_cap = max_depth + MAX_NEST + 2
         self.ticks = TICKS
         self.deadline = 0.0
+        limits_configure(self, None, None)
 
     def __dealloc__(self):
         cdef int i
@@ -218,15 +219,21 @@ cdef class VM:
         self.running = True
         _current_vm = self
         try:
+            limits_start(self)
             self.push_frame(code, None, ret, -1, 1)
             self.frames[self.depth - 1].sp = ret + 1
             return finish_run(self, run_frames(self))
+        except BaseException as e:
+            limit_error(self, e)
+            raise
         finally:
             self.running = False
             if not self.paused:
                 self.handled = None
             _current_vm = saved
             self.limit_kind = LIMIT_NONE
+            if _tuple_depths:
+                _tuple_depths.clear()
 
     cdef object call_nested(self, object func, tuple args, dict kwargs):
         """Call a sandbox function from C code (a key function, map, ...) in a nested loop."""
@@ -482,6 +489,9 @@ cdef object binary_op(int op, object a, object b):
 cdef int check_power(object a, object b) except -1:
     if type(a) is int and type(b) is int and b > 0 and a not in (0, 1, -1):
         bits = (abs(a).bit_length()) * b
+        if _current_vm is not None and bits > 4096:
+            _policy.precheck(bits // 8)
+            check_int_pow(_current_vm, a, b, None)
         if bits > 64 * 1000 * 1000:
             raise MemoryError(f"integer power result too large (about {bits // 8} bytes)")
     return 0
@@ -564,6 +574,7 @@ cdef int check_limits(VM vm) except -1:
     if vm.deadline and _time.perf_counter() > vm.deadline:
         vm.limit_kind = LIMIT_TIME
         raise _LimitExceeded("time")
+    limits_tick(vm)
     return 0
 
 
@@ -601,12 +612,13 @@ cdef int call_spread(VM vm, PyObject** func_slot, int has_kwargs, Py_ssize_t* na
     return 0
 
 
-cdef object _DRAIN_CONSUMERS = frozenset([list, tuple, set, frozenset, dict, sorted, sum, min, max])
+cdef object _DRAIN_CONSUMERS = frozenset([list, tuple, set, frozenset, dict, sorted])
 
 
 cdef bint is_drain_consumer(object func):
-    """Calls that consume a whole iterable (so running a generator argument to its end first
-    changes nothing): list, tuple, set, frozenset, dict, sorted, sum, min, max."""
+    """Calls that hold a whole iterable's items anyway (so collecting a generator argument
+    into a list first changes nothing): list, tuple, set, frozenset, dict, sorted. (sum,
+    min and max stream: they keep running generators in a nested loop.)"""
     try:
         return func in _DRAIN_CONSUMERS
     except TypeError:
@@ -961,6 +973,11 @@ cdef object run_frames(VM vm):
                 elif op == OP_BINARY_OP or op == OP_BINARY_OP_STORE_FAST:
                     w = sp[-1]
                     v = sp[-2]
+                    if LongExact(v) and LongExact(w):
+                        if a != 0 and a != 13 and a != 1 and a != 14:
+                            check_binary(vm, a, v, w)
+                    elif a == 0 or a == 13:
+                        check_add(vm, v, w)
                     if a == 0:
                         r = R_Add(v, w)
                     elif a == 13:
@@ -1033,6 +1050,7 @@ cdef object run_frames(VM vm):
                     if a <= 5:
                         r = R_RichCompare(v, w, a)     # CMPOPS order is Py_LT..Py_GE
                     elif a == 6 or a == 7:
+                        check_contains(vm, <object>w, <object>v)
                         h = R_Contains(w, v)
                         r = TRUE_P if (h == 1) != (a == 7) else FALSE_P
                         INCREF(r)
@@ -1268,9 +1286,13 @@ cdef object run_frames(VM vm):
                     else:
                         if (v == <PyObject*>bytes or v == <PyObject*>bytearray) and n >= 1:
                             check_bytes_size(<object>args[0])
-                        r = R_Vectorcall(v, args, n, kw)
-                        obj = <object>r
-                        DECREF(r)
+                        if n >= 1 and is_heavy(v):
+                            obj = call_heavy_raw(vm, v, args, n, kw)
+                        else:
+                            r = R_Vectorcall(v, args, n, kw)
+                            obj = <object>r
+                            DECREF(r)
+                        account_result(vm, obj)
                     r = <PyObject*>obj
                     INCREF(r)
                     obj = None
@@ -1417,6 +1439,8 @@ cdef object run_frames(VM vm):
                     DECREF(v)
                     DECREF(w)
                 elif op == OP_STORE_SUBSCR:
+                    if TYPE(sp[-2]) == <PyObject*>dict:
+                        account(vm, 112)      # an entry, its key, and amortised table growth
                     R_SetItem(sp[-2], sp[-1], sp[-3])
                     sp -= 3
                     DECREF(sp[0])
@@ -1451,12 +1475,21 @@ cdef object run_frames(VM vm):
                     DECREF(v)
                 elif op == OP_BUILD_TUPLE:
                     r = R_TupleNew(a)
+                    h = 0
                     for i in range(a):
+                        if TupleExact(sp[i - a]):
+                            h = 1
                         TUPLE_SET(r, i, sp[i - a])
                     sp -= a
+                    if h:
+                        sp[0] = r
+                        sp += 1
+                        check_tuple_depth(vm, <object>r)
+                        sp -= 1
                     sp[0] = r
                     sp += 1
                 elif op == OP_BUILD_LIST:
+                    account(vm, 56 + 8 * a)
                     r = R_ListNew(a)
                     for i in range(a):
                         LIST_SET(r, i, sp[i - a])
@@ -1464,6 +1497,7 @@ cdef object run_frames(VM vm):
                     sp[0] = r
                     sp += 1
                 elif op == OP_BUILD_MAP:
+                    account(vm, 232 + 64 * a)
                     obj = build_map(sp - 2 * a, a)
                     r = <PyObject*>obj
                     INCREF(r)
@@ -1474,6 +1508,7 @@ cdef object run_frames(VM vm):
                     sp[0] = r
                     sp += 1
                 elif op == OP_BUILD_SET:
+                    account(vm, 216 + 64 * a)
                     obj = build_set(sp - a, a)
                     r = <PyObject*>obj
                     INCREF(r)
@@ -1504,14 +1539,17 @@ cdef object run_frames(VM vm):
                     sp[0] = r
                     sp += 1
                 elif op == OP_LIST_APPEND:
+                    account(vm, 16)
                     R_ListAppend(sp[-1 - a], sp[-1])
                     sp -= 1
                     DECREF(sp[0])
                 elif op == OP_SET_ADD:
+                    account(vm, 64)
                     R_SetAdd(sp[-1 - a], sp[-1])
                     sp -= 1
                     DECREF(sp[0])
                 elif op == OP_MAP_ADD:
+                    account(vm, 64)
                     R_DictSetItem(sp[-2 - a], sp[-2], sp[-1])
                     sp -= 2
                     DECREF(sp[0])
@@ -1618,6 +1656,7 @@ cdef object run_frames(VM vm):
                     r = sp[0]
                     if f.resume == RESUME_DRAIN:
                         # collect the value and carry on; a pause here keeps the list
+                        account(vm, 16)
                         R_ListAppend(f.instance, r)
                         DECREF(r)
                         INCREF(NONE_P)
@@ -1757,7 +1796,7 @@ cdef object run_frames(VM vm):
                     if f.gen != NULL:
                         gen_finish(vm, f)
                     vm.depth -= 1
-                    vm.discard_frame(f)
+                    bury_frame(vm, f)
                     if is_entry:
                         raise_raw(exc)
                     f = &vm.frames[vm.depth - 1]
@@ -1768,6 +1807,7 @@ cdef object run_frames(VM vm):
                 exc.__traceback__ = None
             reraise = False
             raised_by_op = False
+            vm.ticks -= 50          # raising costs tens of ticks: checked at the next tick point
             while True:
                 h = (<Code>f.code).handler_of[pc - 1] if pc > 0 else -1
                 if h >= 0:

@@ -338,6 +338,71 @@ def format_snapshot_row(row):
             f"load+resume {format_ns(row['load_resume_ns'])} ({format_ns(row['load_resume_min_ns'])})")
 
 
+# ---------------------------------------------------------------------------------------------
+# Limits: how late control returns after the deadline, and peak memory against the limit
+
+LIMIT_BOMBS = [
+    ("while True", "while True:\n    pass\n"),
+    ("'ab'*10**8 .replace", "s = 'ab' * 10 ** 8\nt = s.replace('a', 'aaa')\n"),
+    ("10**(10**7)", "x = 10 ** (10 ** 7)\n"),
+    ("sum(range(10**12))", "x = sum(range(10 ** 12))\nwhile True:\n    pass\n"),
+    ("sorted(huge list)", "l = [3, 1, 2] * 10 ** 6\nwhile True:\n    l = sorted(l)\n"),
+    ("append forever", "l = []\nwhile True:\n    l.append([len(l)])\n"),
+]
+LIMIT_DURATION = 0.1
+LIMIT_MEMORY = 256 * 1024 * 1024
+
+_LIMIT_CHILD = r"""
+import json, resource, sys, time
+import monty
+base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+sb = monty.Sandbox(limits=monty.Limits(max_duration=float(sys.argv[2]), max_memory=int(sys.argv[3])))
+start = time.perf_counter()
+try:
+    sb.run(sys.argv[1])
+    outcome = "finished"
+except monty.MontyError as e:
+    outcome = type(e).__name__
+end = time.perf_counter()
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+print(json.dumps({"outcome": outcome, "late": end - sb._vm.deadline, "elapsed": end - start,
+                  "peak": peak - base}))
+"""
+
+
+def run_limits(reps):
+    """Each bomb in a fresh process (peak RSS is per process), `reps` times."""
+    import subprocess
+    rows = []
+    for name, code in LIMIT_BOMBS:
+        lates, peaks, outcomes = [], [], set()
+        for _ in range(reps):
+            proc = subprocess.run([sys.executable, "-c", _LIMIT_CHILD, code, str(LIMIT_DURATION),
+                                   str(LIMIT_MEMORY)], capture_output=True, text=True, timeout=120)
+            try:
+                r = json.loads(proc.stdout.strip().splitlines()[-1])
+            except (IndexError, ValueError):
+                outcomes.add(f"crash (exit {proc.returncode})")
+                continue
+            lates.append(r["late"])
+            peaks.append(r["peak"])
+            outcomes.add(r["outcome"])
+        rows.append({"bomb": name, "outcomes": sorted(outcomes),
+                     "late_ms": [round(x * 1000, 2) for x in sorted(lates)],
+                     "peak_mib": round(max(peaks) / 2 ** 20, 1) if peaks else None})
+    return rows
+
+
+def format_limit_row(row):
+    lates = row["late_ms"]
+    if lates:
+        late = f"{lates[0]:+.1f} .. {lates[-1]:+.1f} ms"
+    else:
+        late = "-"
+    return (f"{row['bomb']:<22} {'/'.join(row['outcomes']):<28} {late:>22}   "
+            f"peak +{row['peak_mib']} MiB of {LIMIT_MEMORY >> 20} MiB")
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m monty.bench",
                                      description=__doc__.split("\n")[0])
@@ -347,10 +412,23 @@ def main(argv=None):
     parser.add_argument("--filter", action="append", metavar="NAME",
                         help="run benchmarks whose name contains NAME (repeatable)")
     parser.add_argument("--json", action="store_true", help="print the results as one JSON object")
+    parser.add_argument("--limits", action="store_true",
+                        help="only the limits section: lateness after the deadline and peak memory per bomb")
     args = parser.parse_args(argv)
     if args.reps is not None and args.reps < 1:
         parser.error("--reps must be at least 1")
     reps = args.reps or (3 if args.quick else 15)
+    if args.limits:
+        limit_rows = run_limits(max(1, min(reps, 5)))
+        if args.json:
+            print(json.dumps({"limits": limit_rows}, indent=2))
+        else:
+            print(f"limits: max_duration={LIMIT_DURATION} s, max_memory={LIMIT_MEMORY >> 20} MiB; "
+                  f"late = time from the deadline to control returning (negative: refused early)")
+            for row in limit_rows:
+                print(format_limit_row(row))
+        return int(any(o.startswith("crash") or o == "finished"
+                       for row in limit_rows for o in row["outcomes"]))
     selected = [bench for bench in BENCHMARKS
                 if not args.filter or any(name in bench.name for name in args.filter)]
     snapshot_sizes = [n for n in SNAPSHOT_SIZES
@@ -380,8 +458,16 @@ def main(argv=None):
         snapshots.append(row)
         if not args.json:
             print(format_snapshot_row(row), flush=True)
+    limit_rows = [] if args.filter else run_limits(1 if args.quick else 3)
+    if not args.json and limit_rows:
+        print()
+        print(f"limits: max_duration={LIMIT_DURATION} s, max_memory={LIMIT_MEMORY >> 20} MiB; "
+              f"late = time from the deadline to control returning (negative: refused early)")
+        for row in limit_rows:
+            print(format_limit_row(row))
     if args.json:
-        print(json.dumps({"header": info, "results": rows, "snapshots": snapshots}, indent=2))
+        print(json.dumps({"header": info, "results": rows, "snapshots": snapshots,
+                          "limits": limit_rows}, indent=2))
     return int(any("error" in row or not row["match"] for row in rows))
 
 

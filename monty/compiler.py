@@ -1933,10 +1933,41 @@ class Compiler:
         self.place(done)
 
 
+MAX_SOURCE_CHARS = 10_000_000
+"""Longest source accepted (characters)."""
+
+MAX_SOURCE_TOKENS = 50_000
+"""Most operator and punctuation characters accepted: a bound on the number of AST nodes,
+which cost the front end about a kilobyte and ~15 us each (a million-element literal would
+take ~1 GB and ~15 s)."""
+
+_TOKEN_CHARS = ",;()[]{}=+-*/%<>:.|&^~@"
+
+
+def check_source_shape(source):
+    """Bound the front end's time and memory before CPython's parser sees the source: its
+    size, an estimate of its node count, and its bracket nesting (the tokenizer stops at 200
+    levels itself, but only after reading the whole source)."""
+    if len(source) > MAX_SOURCE_CHARS:
+        raise MontySyntaxError(
+            f"source is too large ({len(source)} characters; at most {MAX_SOURCE_CHARS})")
+    tokens = 0
+    for ch in _TOKEN_CHARS:
+        tokens += source.count(ch)
+        if tokens > MAX_SOURCE_TOKENS:
+            raise MontySyntaxError(
+                f"source has too many operators and literals to compile "
+                f"(more than {MAX_SOURCE_TOKENS})")
+    words = source.count(" not ") + source.count(" lambda") + source.count(" if ")
+    if words > MAX_SOURCE_TOKENS:
+        raise MontySyntaxError("source has too many operators and literals to compile")
+
+
 def parse(source, filename=FILENAME):
     """Parse and validate `source` with CPython's own front end; return the AST."""
     if not isinstance(source, str):
         raise TypeError(f"code must be str, not {type(source).__name__}")
+    check_source_shape(source)
     try:
         tree = ast.parse(source, filename, "exec")
         # CPython's compiler performs the checks the parser leaves out ('return' outside

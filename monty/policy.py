@@ -42,7 +42,7 @@ __all__ = [
     "lookup_method", "lookup_data", "get_attribute", "has_attribute",
     "BoundWrapper", "OpaqueType",
     "safe_format", "safe_format_map", "safe_format_value", "safe_percent",
-    "check_alloc", "check_repeat", "check_iterable", "check_pow", "check_lshift",
+    "bury", "materialize", "check_alloc", "check_repeat", "check_iterable", "check_pow", "check_lshift",
     "range_contains",
 ]
 
@@ -68,6 +68,22 @@ def precheck(nbytes):
 def precheck_steps(nsteps):
     """Hook: called with the number of items a native operation is about to walk
     (e.g. `set.isdisjoint(range(10**12))`). The default accepts everything."""
+
+
+def bury(obj):
+    """Hook: keep `obj` (a partial result dropped by an exception) alive until the VM chooses
+    to free it, so that a limit error returns without first deallocating it."""
+
+
+def materialize(iterable):
+    """list(iterable), handing the partial list to `bury` if the iteration raises."""
+    seq = []
+    try:
+        seq.extend(iterable)
+    except BaseException:
+        bury(seq)
+        raise
+    return seq
 
 
 def check_alloc(nbytes):
@@ -490,7 +506,7 @@ def _make_join(tp):
         elif not _is_iterable(it):
             return real(self, it)   # "can only join an iterable"
         else:
-            seq = list(it)
+            seq = materialize(it)
         if not seq:
             return real(self, seq)
         if tp is str:

@@ -280,5 +280,9 @@ def test_recursion_error_is_catchable():
 
 
 def test_huge_repetition_is_refused_before_allocating():
-    e = runtime_error("'ab' * 10 ** 12")
+    # with no memory limit, the absolute per-result cap still refuses it (catchable)
+    e = runtime_error("'ab' * 10 ** 12", limits=monty.Limits(max_memory=None))
     assert e.exc_type == "MemoryError"
+    # with a memory limit, it is a limit error
+    with pytest.raises(monty.MontyMemoryLimitError):
+        run("'ab' * 10 ** 12")

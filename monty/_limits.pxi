@@ -1,0 +1,595 @@
+# Limits: time (a deadline extended by host-call time, estimated costs of single long native
+# operations), memory (pre-checked results, a running estimate, and a walk of the live state
+# when the estimate crosses the limit), allocations (a running count).
+
+import sys as _sys
+from itertools import islice as _islice
+from cpython.object cimport Py_SIZE
+
+cdef extern from "Python.h":
+    ctypedef struct PyObject
+    Py_ssize_t Py_SIZE_RAW "Py_SIZE"(PyObject*)
+
+cdef double STEP_NS = 120e-9          # seconds per item of a native loop (pessimistic)
+cdef double SORT_NS = 80e-9           # seconds per comparison of a native sort
+cdef double BYTE_NS = 3e-9            # seconds per byte built or copied
+cdef double MUL_NS = 14e-9            # seconds per digit**1.585 of a big-int multiplication
+cdef double DIV_NS = 2.5e-9           # seconds per digit*digit of a big-int division
+cdef long long TICK_BYTES = 32        # bytes assumed allocated per tick (ints, floats, appends)
+cdef long long STEPS_UNCHECKED = 20000    # native loops shorter than this skip the clock
+cdef object _getsizeof = _sys.getsizeof
+
+
+cdef int limit_fire(VM vm, int kind) except -1:
+    vm.limit_kind = kind
+    if kind == LIMIT_TIME:
+        raise _LimitExceeded("time")
+    if kind == LIMIT_MEMORY:
+        raise _LimitExceeded("memory")
+    raise _LimitExceeded("allocations")
+
+
+cdef int check_time(VM vm) except -1:
+    """Read the clock now (not waiting for the tick counter)."""
+    if vm.deadline and _time.perf_counter() > vm.deadline:
+        limit_fire(vm, LIMIT_TIME)
+    return 0
+
+
+cdef int check_cost(VM vm, double seconds) except -1:
+    """Refuse an operation estimated to take `seconds` if it cannot end before the deadline."""
+    if vm.deadline and seconds > 0.001 and _time.perf_counter() + seconds > vm.deadline:
+        limit_fire(vm, LIMIT_TIME)
+    return 0
+
+
+cdef int account(VM vm, long long nbytes) except -1:
+    """Add an estimate of freshly allocated bytes; re-measure live data past the limit."""
+    vm.mem_used += nbytes
+    vm.allocs += 1
+    if vm.mem_used > vm.mem_limit:
+        memory_pressure(vm, 0)
+    if vm.allocs > vm.alloc_limit:
+        limit_fire(vm, LIMIT_ALLOCATIONS)
+    return 0
+
+
+cdef int memory_pressure(VM vm, long long need) except -1:
+    """The running estimate crossed the limit: measure live data; fire only if it (plus
+    `need`, a result about to be built) really exceeds the limit."""
+    if vm.max_memory < 0:
+        vm.mem_used = 0
+        return 0
+    live = measure_live(vm)
+    if live + need > vm.max_memory:
+        limit_fire(vm, LIMIT_MEMORY)
+    vm.mem_used = live
+    return 0
+
+
+cdef int precheck_bytes(VM vm, object nbytes) except -1:
+    """policy.precheck: a result of `nbytes` bytes is about to be built."""
+    cdef long long n
+    if nbytes <= 0:
+        return 0
+    if vm.max_memory >= 0:
+        if nbytes > vm.max_memory:
+            limit_fire(vm, LIMIT_MEMORY)
+        n = nbytes
+        if vm.mem_used + n > vm.mem_limit:
+            memory_pressure(vm, n)
+        vm.mem_used += n
+    else:
+        n = nbytes if nbytes < (1 << 62) else (1 << 62)
+    vm.allocs += 1
+    if vm.allocs > vm.alloc_limit:
+        limit_fire(vm, LIMIT_ALLOCATIONS)
+    if (1 << 20) < n <= _policy.MAX_SINGLE_ALLOC:     # bigger: refused by the caller
+        check_cost(vm, n * BYTE_NS)
+    return 0
+
+
+def _policy_precheck(nbytes):
+    cdef VM vm = _current_vm
+    if vm is not None and vm.running:
+        precheck_bytes(vm, nbytes)
+
+
+def _policy_precheck_steps(nsteps):
+    cdef VM vm = _current_vm
+    if vm is not None and vm.running and nsteps > STEPS_UNCHECKED:
+        check_cost(vm, nsteps * STEP_NS)
+
+
+_policy.precheck = _policy_precheck
+
+
+def _policy_bury(obj):
+    cdef VM vm = _current_vm
+    if vm is not None and vm.limit_kind != LIMIT_NONE:
+        if vm.graveyard is None:
+            vm.graveyard = []
+        vm.graveyard.append(obj)
+
+
+_policy.bury = _policy_bury
+_policy.precheck_steps = _policy_precheck_steps
+
+
+# ------------------------------------------------------------------ the live-data walk
+
+cdef long long measure_live(VM vm) except -1:
+    """Bytes of data reachable from the sandbox's state: globals, every frame's slots and
+    value stack, the exception being handled; each object counted once (sys.getsizeof)."""
+    cdef set seen = set()
+    cdef list todo = []
+    cdef long long total = 0
+    cdef int i
+    cdef PyObject* p
+    cdef long long count = 0
+    cdef PyObject** items = (<PyListObject*>vm.gvals).ob_item
+    for i in range(len(vm.gvals)):
+        p = items[i]
+        if p != NULL:
+            todo.append(<object>p)
+    cdef Frame* f
+    cdef int j, end
+    cdef Code code
+    for i in range(vm.depth):
+        f = &vm.frames[i]
+        if f.base >= 0:
+            code = <Code>f.code
+            for j in range(f.base, f.base + code.nslots):
+                p = vm.stack[j]
+                if p != NULL:
+                    todo.append(<object>p)
+        # a frame's saved value stack is exact only while it is suspended in a sandbox call
+        if i + 1 < vm.depth and not vm.frames[i + 1].entry:
+            end = f.sp
+            for j in range(f.stack_base, end):
+                p = vm.stack[j]
+                if p != NULL:
+                    todo.append(<object>p)
+    if vm.handled is not None:
+        todo.append(vm.handled)
+    while todo:
+        o = todo.pop()
+        count += 1
+        if (count & 0x1FFF) == 0:
+            check_time(vm)
+        k = id(o)
+        if k in seen:
+            continue
+        seen.add(k)
+        t = type(o)
+        if t is int or t is float or t is str or t is bytes or t is bool:
+            total += _getsizeof(o)
+            continue
+        if t is list or t is tuple or t is set or t is frozenset:
+            total += _getsizeof(o)
+            push_items(vm, todo, o)
+        elif t is dict:
+            total += _getsizeof(o)
+            push_items(vm, todo, (<dict>o).keys())
+            push_items(vm, todo, (<dict>o).values())
+        elif t is Function:
+            total += 96
+            fn = <Function>o
+            if fn.defaults is not None:
+                todo.append(fn.defaults)
+            if fn.kwdefaults is not None:
+                todo.append(fn.kwdefaults)
+            if fn.closure is not None:
+                todo.append(fn.closure)
+        elif t is Cell:
+            total += 32
+            if (<Cell>o).contents is not UNBOUND:
+                todo.append((<Cell>o).contents)
+        elif t is BoundMethod:
+            total += 48
+            todo.append((<BoundMethod>o).func)
+            todo.append((<BoundMethod>o).self_obj)
+        elif t is Code or t is HostFunction or t is VMBuiltin or o is None:
+            continue
+        elif isinstance(o, BaseException):
+            total += _getsizeof(o)
+            todo.extend(o.args)
+        elif isinstance(o, SandboxIter):
+            total += 64
+            for name in ("seq", "items", "it", "iters", "mapping", "func"):
+                x = getattr(o, name, None)
+                if x is not None:
+                    todo.append(x)
+        else:
+            try:
+                total += _getsizeof(o)
+            except TypeError:
+                total += 64
+    return total
+
+
+cdef int push_items(VM vm, list todo, object items) except -1:
+    """Queue a container's items, skipping the shared singletons (None, bools, small ints)
+    that cost nothing per reference."""
+    cdef Py_ssize_t n = 0
+    for x in items:
+        n += 1
+        if (n & 0xFFFF) == 0:
+            check_time(vm)
+        if x is None or x is True or x is False:
+            continue
+        if type(x) is int and Py_SIZE_RAW(<PyObject*>x) <= 1 and Py_SIZE_RAW(<PyObject*>x) >= 0 \
+                and <long>x <= 256:
+            continue
+        todo.append(x)
+    return 0
+
+
+cdef int native_tick() except -1:
+    """A VM iterator produced an item for native code (sum, join, list...): tick like a loop."""
+    cdef VM vm = _current_vm
+    if vm is not None:
+        vm.ticks -= 1
+        if vm.ticks <= 0:
+            check_limits(vm)
+    return 0
+
+
+# ------------------------------------------------------------------ costs of native operations
+
+cdef inline Py_ssize_t int_digits(object v):
+    cdef Py_ssize_t n = Py_SIZE_RAW(<PyObject*>v)
+    return -n if n < 0 else n
+
+
+cdef int check_int_mul(VM vm, object a, object b) except -1:
+    """Time of a big-int multiplication (Karatsuba: about n**1.585 in the smaller size)."""
+    cdef Py_ssize_t x = int_digits(a), y = int_digits(b), small, big
+    if x < 300 or y < 300:
+        return 0
+    small, big = (x, y) if x < y else (y, x)
+    check_cost(vm, MUL_NS * (<double>small) ** 1.585 * (<double>big / small))
+    return 0
+
+
+cdef int check_int_div(VM vm, object a, object b) except -1:
+    """Time of a big-int division or modulo (schoolbook: digits(a) * digits(b))."""
+    cdef Py_ssize_t x = int_digits(a), y = int_digits(b)
+    if x < 300 or y < 2 or y > x:
+        return 0
+    check_cost(vm, DIV_NS * (<double>x) * y)
+    return 0
+
+
+cdef int check_int_pow(VM vm, object base, object exp, object mod) except -1:
+    """Time of int ** int (the last squarings dominate) and of three-argument pow."""
+    cdef double d, m
+    if type(base) is not int or type(exp) is not int or exp <= 1:
+        return 0
+    if mod is not None:
+        if type(mod) is not int:
+            return 0
+        m = int_digits(mod)
+        if m < 50:
+            return 0
+        d = exp.bit_length() * 2.0
+        check_cost(vm, d * (MUL_NS * m ** 1.585 + DIV_NS * m * m))
+        return 0
+    if -1 <= base <= 1:
+        return 0
+    d = (abs(base).bit_length() * <double>exp) / 30.0
+    if d < 600:
+        return 0
+    check_cost(vm, 2.0 * MUL_NS * (d / 2.0) ** 1.585)
+    return 0
+
+
+cdef inline int check_binary(VM vm, int op, PyObject* v, PyObject* w) except -1:
+    """Called for int (op) int in the eval loop before the operation runs."""
+    if op == 2 or op == 15:
+        return check_int_mul(vm, <object>v, <object>w)
+    if op == 4 or op == 17 or op == 5 or op == 18:
+        return check_int_div(vm, <object>v, <object>w)
+    return 0
+
+
+cdef int check_contains(VM vm, object container, object item) except -1:
+    """`item in container` walks list/tuple/range natively."""
+    cdef type t = type(container)
+    if t is list or t is tuple:
+        n = len(container)
+        if n > STEPS_UNCHECKED:
+            check_cost(vm, n * STEP_NS)
+    elif t is range:
+        if type(item) is not int and type(item) is not bool:
+            n = _policy._range_len(container)
+            if n > STEPS_UNCHECKED:
+                check_cost(vm, n * STEP_NS)
+    return 0
+
+
+cdef object _log2 = None
+
+
+cdef double sized_items(object it):
+    """Number of items of a builtin sized iterable, or -1."""
+    cost = _policy._iter_cost(it)
+    if cost is None:
+        return -1
+    return <double>cost[0]
+
+
+cdef class TickIter:
+    """Wraps a lazy iterable handed to a native builtin so the clock is read every 4096 items."""
+    cdef object it
+    cdef VM vm
+    cdef int n
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        self.n += 1
+        if self.n >= 4096:
+            self.n = 0
+            check_time(self.vm)
+            account(self.vm, 4096 * TICK_BYTES)
+        return next(self.it)
+
+
+cdef object ticking(VM vm, object iterable):
+    cdef TickIter t
+    if isinstance(iterable, SandboxIter):
+        t = TickIter.__new__(TickIter)
+        t.it = iterable
+        t.vm = vm
+        return t
+    return iterable
+
+
+cdef object _native_heavy = None
+
+
+cdef object call_heavy(VM vm, object func, tuple args, dict kwargs):
+    """Native builtins that loop over their argument: pre-check the cost from its size, or
+    read the clock while they iterate a lazy iterator."""
+    cdef double n
+    if not args:
+        return func(*args, **kwargs)
+    a0 = args[0]
+    n = sized_items(a0)
+    if func is sum and type(a0) is range and not kwargs and (len(args) == 1 or type(args[1]) is int):
+        r = <object>a0
+        cnt = _policy._range_len(r)
+        start = args[1] if len(args) > 1 else 0
+        return start + cnt * r.start + r.step * (cnt * (cnt - 1) // 2)
+    if n >= 0:
+        # memory first (the more precise refusal), then time
+        if func is list or func is tuple or func is sorted:
+            _policy.check_iterable(a0, 8)
+        elif func is set or func is frozenset or func is dict:
+            _policy.check_iterable(a0, 64)
+        if func is sorted:
+            if n > 1000:
+                check_cost(vm, SORT_NS * n * _flog2(n))
+        elif n > STEPS_UNCHECKED:
+            check_cost(vm, STEP_NS * n)
+        return func(*args, **kwargs)
+    if isinstance(a0, SandboxIter):
+        if func is list or func is tuple or func is sorted or func is set or func is frozenset:
+            buf = _policy.materialize(a0)
+            if func is list and len(args) == 1 and not kwargs:
+                return buf
+            args = (buf,) + args[1:]
+        else:
+            args = (ticking(vm, a0),) + args[1:]
+    return func(*args, **kwargs)
+
+
+cdef double _flog2(double n):
+    cdef double r = 1
+    while n > 2:
+        n /= 2
+        r += 1
+    return r
+
+
+cdef dict HEAVY_BUILTINS = {f: True for f in (sum, sorted, min, max, any, all, list, tuple, set,
+                                               frozenset, dict, bytearray)}
+
+
+cdef object account_result(VM vm, object r):
+    """A rough size of a native call's result, for the running memory estimate."""
+    cdef type t = type(r)
+    if t is str or t is bytes:
+        account(vm, 48 + len(r))
+    elif t is list or t is tuple:
+        account(vm, 56 + 8 * len(r))
+    elif t is dict or t is set or t is frozenset:
+        account(vm, 200 + 64 * len(r))
+    return r
+
+
+def limits_configure(VM vm, max_memory, max_allocations):
+    """Set the memory and allocation caps (None: no cap)."""
+    vm.max_memory = -1 if max_memory is None else max_memory
+    vm.mem_limit = (1 << 62) if max_memory is None else max_memory
+    vm.alloc_limit = (1 << 62) if max_allocations is None else max_allocations
+
+
+def limits_start(VM vm):
+    """At the start of a run: fresh counters (live data carried over is re-measured lazily)."""
+    vm.allocs = 0
+    vm.limit_kind = LIMIT_NONE
+
+
+def limits_measure(VM vm):
+    return measure_live(vm)
+
+
+cdef int limits_tick(VM vm) except -1:
+    """Every TICKS loop/call ticks: assume some small allocations happened meanwhile."""
+    vm.mem_used += TICKS * TICK_BYTES
+    if vm.mem_used > vm.mem_limit:
+        memory_pressure(vm, 0)
+    return 0
+
+
+cdef int check_add(VM vm, PyObject* v, PyObject* w) except -1:
+    """`a + b` of sequences builds len(a) + len(b): pre-check it (a doubling loop)."""
+    cdef type t = type(<object>v)
+    cdef Py_ssize_t n
+    if t is str:
+        if type(<object>w) is str:
+            n = len(<str>v) + len(<str>w)
+            if n > 4096:
+                precheck_bytes(vm, _policy._str_size(n, max(_policy._kind(<str>v), _policy._kind(<str>w))))
+    elif t is list or t is tuple or t is bytes:
+        if type(<object>w) is t:
+            n = len(<object>v) + len(<object>w)
+            if n > 512:
+                precheck_bytes(vm, 56 + n * (1 if t is bytes else 8))
+    return 0
+
+
+cdef inline bint is_heavy(PyObject* v):
+    cdef object o = <object>v
+    cdef type t = type(o)
+    if t is _BuiltinFunctionType or t is type:
+        return o in HEAVY_BUILTINS
+    return False
+
+
+cdef object _BuiltinFunctionType = type(len)
+
+
+cdef object call_heavy_raw(VM vm, PyObject* func, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
+    positional, kwargs = call_args(args, npos, kwnames)
+    return call_heavy(vm, <object>func, positional, kwargs)
+
+
+cdef int host_time(VM vm, double t0) except -1:
+    """Time spent in a host function does not count: move the deadline by it, then read the
+    clock for the sandbox's own time."""
+    cdef double t1 = _time.perf_counter()
+    if vm.deadline:
+        vm.deadline += t1 - t0
+        if t1 > vm.deadline:
+            limit_fire(vm, LIMIT_TIME)
+    return 0
+
+
+cdef int limit_error(VM vm, object e) except -1:
+    """A limit fired but C code replaced its exception on the way out: raise the limit."""
+    cdef int kind = vm.limit_kind
+    if LIMIT_TIME <= kind <= LIMIT_ALLOCATIONS and not isinstance(e, _LimitExceeded):
+        raise _LimitExceeded(("time", "memory", "allocations")[kind - LIMIT_TIME]) from None
+    return 0
+
+
+cdef void bury_frame(VM vm, Frame* f) noexcept:
+    """discard_frame for a limit unwind: the frame's values move to vm.graveyard instead of
+    being freed now, so control returns to the host without first deallocating what the
+    sandbox built (possibly hundreds of MB); they are freed at the start of the next run."""
+    cdef PyObject** p = vm.stack + f.sp
+    cdef PyObject** bottom = vm.stack + f.ret
+    cdef PyObject* v
+    if vm.graveyard is None:
+        vm.graveyard = []
+    while p > bottom:
+        p -= 1
+        v = p[0]
+        p[0] = NULL
+        if v != NULL:
+            if PyList_Append(vm.graveyard, v) != 0:
+                PyErr_Clear()
+            DECREF(v)
+    XDECREF(f.code)
+    XDECREF(f.func)
+    f.code = NULL
+    f.func = NULL
+
+
+cdef extern from "Python.h":
+    int PyList_Append(object, PyObject*)
+    void PyErr_Clear()
+
+
+def limits_release(VM vm):
+    """Free what the last limit unwind left behind (outside any run's time)."""
+    vm.graveyard = None
+
+
+# ------------------------------------------------------------------ nested tuples
+# CPython hashes a tuple by hashing its items recursively in C, with no recursion guard: a
+# tuple nested a million deep crashes the process when hashed. Tuples built by the VM are
+# therefore kept below MAX_TUPLE_DEPTH; depths of 64 and more are memoised by id (with a
+# reference, dropped at the end of the run) so that building a chain stays O(1) a step.
+
+cdef int MAX_TUPLE_DEPTH = 10000
+cdef dict _tuple_depths = {}
+
+
+cdef int tuple_depth(VM vm, object t) except -1:
+    cdef list todo
+    cdef int d, best = 0
+    entry = _tuple_depths.get(id(t))
+    if entry is not None and entry[0] is t:
+        return entry[1]
+    for x in <tuple>t:
+        if type(x) is tuple:
+            d = tuple_depth_bounded(vm, x, 0)
+            if d > best:
+                best = d
+    return best + 1
+
+
+cdef int tuple_depth_bounded(VM vm, object t, int level) except -1:
+    cdef int d, best = 0
+    entry = _tuple_depths.get(id(t))
+    if entry is not None and entry[0] is t:
+        return entry[1]
+    if level > 64:
+        # an unmemoised deep chain (built outside BUILD_TUPLE): measure it iteratively
+        return tuple_depth_iter(vm, t)
+    for x in <tuple>t:
+        if type(x) is tuple:
+            d = tuple_depth_bounded(vm, x, level + 1)
+            if d > best:
+                best = d
+    return best + 1
+
+
+cdef int tuple_depth_iter(VM vm, object t) except -1:
+    cdef list stack = [(t, 1)]
+    cdef int best = 0, d
+    cdef long long n = 0
+    while stack:
+        o, d = stack.pop()
+        n += 1
+        if (n & 0xFFFF) == 0:
+            check_time(vm)
+        if d > best:
+            best = d
+            if best > MAX_TUPLE_DEPTH:
+                return best
+        for x in <tuple>o:
+            if type(x) is tuple:
+                stack.append((x, d + 1))
+    return best
+
+
+cdef int check_tuple_depth(VM vm, object t) except -1:
+    cdef int d = tuple_depth(vm, t)
+    if d > MAX_TUPLE_DEPTH:
+        raise RecursionError(f"tuples nested more than {MAX_TUPLE_DEPTH} deep are not allowed "
+                             f"in the sandbox (hashing them would overflow the C stack)")
+    if d >= 64:
+        if len(_tuple_depths) > 200000:
+            _tuple_depths.clear()
+        _tuple_depths[id(t)] = (t, d)
+    return 0
+
+
+def limits_end_run():
+    _tuple_depths.clear()

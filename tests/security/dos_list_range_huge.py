@@ -1,0 +1,4 @@
+# kind: dos
+# expect: blocked
+# desc: list(range(10**9))
+x = list(range(10 ** 9))

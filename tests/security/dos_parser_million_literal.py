@@ -1,0 +1,5 @@
+# kind: dos
+# expect: blocked
+# desc: a million-element list literal
+# generate: 'x = [' + '1,' * 10 ** 6 + ']'
+# (the runner builds this snippet's source from the generate expression above)

@@ -1,0 +1,4 @@
+# kind: dos
+# expect: blocked
+# desc: '%*d' % (10**10, 1)
+s = '%*d' % (10 ** 10, 1)

@@ -1,0 +1,4 @@
+# kind: dos
+# expect: blocked
+# desc: tuple(range(10**10))
+x = tuple(range(10 ** 10))

@@ -1,0 +1,5 @@
+# kind: escape
+# expect: blocked
+# desc: import subprocess as sp
+import subprocess as sp
+'ESC' + 'APED:' + str(sp)

@@ -1,0 +1,5 @@
+# kind: escape
+# expect: blocked
+# desc: import os.path
+import os.path
+'ESC' + 'APED:' + os.path.abspath('.')

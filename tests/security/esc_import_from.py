@@ -1,0 +1,5 @@
+# kind: escape
+# expect: blocked
+# desc: from os import system
+from os import system
+'ESC' + 'APED:' + str(system('true'))

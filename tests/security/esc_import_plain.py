@@ -1,0 +1,5 @@
+# kind: escape
+# expect: blocked
+# desc: import os
+import os
+'ESC' + 'APED:' + os.getcwd()

@@ -1,0 +1,5 @@
+# kind: escape
+# expect: blocked
+# desc: from os import *
+from os import *
+'ESC' + 'APED:' + getcwd()
