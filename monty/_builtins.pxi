@@ -54,6 +54,13 @@ def sandbox_type_of(obj):
 _policy.type_of = sandbox_type_of
 
 
+def _format_getattr(obj, name):
+    return get_attribute(obj, name)
+
+
+_policy.format_getattr = _format_getattr    # '{0.x}'.format(...) reads through the same gate
+
+
 # ------------------------------------------------------------------ the attribute gate
 
 cdef object _MISSING = object()
@@ -80,6 +87,8 @@ cdef object get_attribute(object obj, str name):
         if name == "__class__":
             return sandbox_type_of(obj)
         if type(obj) is Generator and name in ("send", "throw", "close"):
+            return getattr(obj, name)
+        if isinstance(obj, SandboxIter) and name in ("__iter__", "__next__"):
             return getattr(obj, name)
         raise AttributeError(f"'{type_name(obj)}' object has no attribute '{name}'")
     if isinstance(obj, BaseException):
@@ -438,7 +447,17 @@ cdef object b_type(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
     if npos == 1 and not kwargs:
         return sandbox_type_of(positional[0])
     if npos == 3:
-        raise TypeError("type() with three arguments (creating classes) is not supported in the sandbox")
+        name, bases, ns = positional
+        if type(name) is not str:
+            raise TypeError(f"type.__new__() argument 1 must be str, not {type_name(name)}")
+        if type(bases) is not tuple:
+            raise TypeError(f"type.__new__() argument 2 must be tuple, not {type_name(bases)}")
+        if type(ns) is not dict:
+            raise TypeError(f"type.__new__() argument 3 must be dict, not {type_name(ns)}")
+        check_bases(bases, kwargs)
+        ns = dict(ns)
+        ns.setdefault("__module__", "__main__")
+        return create_class(name, bases, ns, kwargs)
     raise TypeError("type() takes 1 or 3 arguments")
 
 
@@ -448,7 +467,12 @@ cdef object b_iter(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
     if npos == 1:
         return get_iter(positional[0])
     if npos == 2:
-        raise TypeError("iter(callable, sentinel) is not supported in the sandbox")
+        if not callable(positional[0]):
+            raise TypeError("iter(v, w): v must be callable")
+        c = CallIter.__new__(CallIter)
+        (<CallIter>c).func = positional[0]
+        (<CallIter>c).sentinel = positional[1]
+        return c
     raise TypeError(f"iter expected at most 2 arguments, got {npos}" if npos > 2
                     else "iter expected at least 1 argument, got 0")
 

@@ -24,7 +24,8 @@ __index__ __round__ __getattr__ __setattr__ __delattr__ __init_subclass__ __post
 __set_name__ __get__ __set__ __delete__ __class_getitem__
 """.split())
 
-_READABLE_CLASS_DUNDERS = frozenset(["__name__", "__qualname__", "__doc__", "__module__", "__members__"])
+_READABLE_CLASS_DUNDERS = frozenset(["__name__", "__qualname__", "__doc__", "__module__", "__members__",
+                                     "__annotations__"])
 
 
 cdef bint is_sandbox_class(object obj):
@@ -94,7 +95,9 @@ cdef object sandbox_method(object obj, str name):
 
 cdef int sandbox_setattr(object obj, str name, object value, bint delete) except -1:
     if name.startswith("__") and name.endswith("__") and not (
-            name in ("__doc__",) or (not isinstance(obj, type) and defined_by_sandbox(type(obj), name))):
+            name in ("__doc__",)
+            or (isinstance(obj, type) and name in _PROTOCOL_DUNDERS)     # e.g. a class decorator
+            or (not isinstance(obj, type) and defined_by_sandbox(type(obj), name))):
         raise AttributeError(f"'{type_name(obj)}' object attribute '{name}' is read-only in the sandbox")
     if type(obj) is super:
         raise AttributeError("'super' object attribute is read-only")
@@ -111,6 +114,16 @@ cdef object build_class(VM vm, PyObject** items, int nbases, int has_kwargs):
     name = <object>items[1]
     bases = tuple([<object>items[2 + i] for i in range(nbases)])
     kwargs = dict(<object>items[2 + nbases]) if has_kwargs else {}
+    check_bases(bases, kwargs)
+    ns = {"__module__": "__main__", "__qualname__": body.qualname}
+    cell = vm.call_nested(body, (ns,), None)
+    cls = create_class(name, bases, ns, kwargs)
+    if type(cell) is Cell:
+        (<Cell>cell).contents = cls
+    return cls
+
+
+cdef int check_bases(tuple bases, dict kwargs) except -1:
     if "metaclass" in kwargs:
         raise TypeError("metaclasses are not supported in the sandbox")
     for base in bases:
@@ -119,8 +132,11 @@ cdef object build_class(VM vm, PyObject** items, int nbases, int has_kwargs):
         if not isinstance(base, type) or not (
                 is_sandbox_type(base) or base in _BASE_TYPES or base in _modules.TYPES):
             raise TypeError(f"cannot derive a sandbox class from {type_name(base) if not isinstance(base, type) else base.__name__!r}")
-    ns = {"__module__": "__main__", "__qualname__": body.qualname}
-    cell = vm.call_nested(body, (ns,), None)
+    return 0
+
+
+cdef object create_class(str name, tuple bases, dict ns, dict kwargs):
+    """A sandbox class from its namespace (a class statement's, or type(name, bases, ns))."""
     ns["__monty_class__"] = True
     bases = tuple([b for b in bases if not _is_typing_marker(b)])
     if len(bases) == 1 and bases[0] is _typing.NamedTuple:
@@ -135,8 +151,6 @@ cdef object build_class(VM vm, PyObject** items, int nbases, int has_kwargs):
             ns[special] = wrap(ns[special])
     cls = type(name, bases, ns, **kwargs)
     _sandbox_classes.add(cls)
-    if type(cell) is Cell:
-        (<Cell>cell).contents = cls
     return cls
 
 

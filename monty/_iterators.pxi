@@ -217,6 +217,21 @@ cdef class FilterIter(SandboxIter):
                 return item
 
 
+cdef class CallIter(SandboxIter):
+    """iter(callable, sentinel)."""
+    cdef readonly object func
+    cdef readonly object sentinel
+
+    def __next__(self):
+        if self.func is None:
+            raise StopIteration
+        value = self.func()
+        if value == self.sentinel:
+            self.func = None
+            raise StopIteration
+        return value
+
+
 cdef class ForeignIter(SandboxIter):
     """Any other CPython iterator (position not snapshot-able)."""
     cdef readonly object it

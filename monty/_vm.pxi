@@ -1786,8 +1786,9 @@ cdef object run_frames(VM vm):
         except BaseException as e:
             # ---------------- exception handling: find a handler, unwinding frames
             exc = e
-            if vm.limit_kind != LIMIT_NONE or isinstance(exc, _LimitExceeded) or (
-                    isinstance(exc, KeyboardInterrupt) and not raised_by_op):
+            # (a KeyboardInterrupt from a host function set LIMIT_ABORT; one raised by sandbox
+            # code is an ordinary exception)
+            if vm.limit_kind != LIMIT_NONE or isinstance(exc, _LimitExceeded):
                 if vm.limit_kind == LIMIT_NONE:
                     vm.limit_kind = LIMIT_ABORT
                 f.sp = sp - stack

@@ -249,8 +249,17 @@ def test_format_field_traversal_is_refused(code):
     assert runtime_error(code).exc_type == "AttributeError"
 
 
-def test_type_with_three_arguments_is_refused():
-    assert runtime_error("type('X', (), {})").exc_type == "TypeError"
+def test_type_with_three_arguments_makes_a_sandbox_class():
+    assert run("C = type('C', (), {'x': 1})\n(C().x, C.__name__)") == (1, "C")
+
+
+@pytest.mark.parametrize("code", [
+    "type('X', (type,), {})",
+    "type('X', (), {}, metaclass=type)",
+    "import sys\ntype('X', (type(sys),), {})",
+])
+def test_type_with_three_arguments_keeps_the_class_rules(code):
+    assert runtime_error(code).exc_type == "TypeError"
 
 
 def test_type_of_builtin_values():

@@ -10,7 +10,7 @@ NAME = "math"
 _FUNCTIONS = """
 acos acosh asin asinh atan atan2 atanh cbrt ceil copysign cos cosh degrees dist erf erfc exp
 exp2 expm1 fabs floor fmod frexp fsum gamma gcd hypot isclose isfinite isinf isnan isqrt lcm
-ldexp lgamma log log10 log1p log2 modf nextafter prod radians remainder sin sinh sqrt tan tanh
+ldexp lgamma log log10 log1p log2 modf nextafter pow prod radians remainder sin sinh sqrt tan tanh
 trunc ulp
 """.split()
 _CONSTANTS = "pi e tau inf nan".split()
