@@ -97,10 +97,11 @@ def vm_resume(VM vm, value, exc):
 
 
 def vm_export(VM vm):
-    """The paused state as Python values: frames as (code, func, pc, base, ret, sp) tuples,
-    the data stack below the top frame's sp, the globals (NullSlot for NULL), the slot
-    names, the exception being handled, the linked module codes."""
-    cdef int i, top
+    """The paused state as Python values: frames as (code, func, pc, base, ret, sp, is_gen,
+    resume, instance) tuples, the data stack below the top frame's sp, the globals (NullSlot
+    for NULL), the slot names, the exception being handled, the linked module codes and the
+    imported sandbox modules."""
+    cdef int i, j, top, lo
     cdef Frame* f
     cdef PyObject* p
     cdef PyObject** items
@@ -109,17 +110,23 @@ def vm_export(VM vm):
     frames = []
     for i in range(vm.depth):
         f = &vm.frames[i]
-        if f.gen != NULL or f.instance != NULL:
-            from monty.errors import MontyError
-            raise MontyError("a program paused inside a generator or a class's __init__ "
-                             "cannot be dumped yet")
         frames.append((<object>f.code, <object>f.func if f.func != NULL else None,
-                       f.pc, f.base, f.ret, f.sp))
+                       f.pc, f.base, f.ret, f.sp, f.gen != NULL, f.resume,
+                       <object>f.instance if f.instance != NULL else None))
     top = vm.frames[vm.depth - 1].sp
-    stack = [None] * top
-    for i in range(top):
-        p = vm.stack[i]
-        stack[i] = <object>p if p != NULL else UNBOUND
+    stack = [UNBOUND] * top
+    lo = 0
+    for j in range(vm.depth):
+        f = &vm.frames[j]
+        # a generator frame starts at its caller's region top: the slots between the
+        # caller's sp and it were never written
+        if j > 0 and f.gen != NULL:
+            lo = f.ret
+        for i in range(lo, f.sp):
+            p = vm.stack[i]
+            if p != NULL:
+                stack[i] = <object>p
+        lo = f.sp
     gl = [None] * len(vm.gvals)
     items = (<PyListObject*>vm.gvals).ob_item
     for i in range(len(vm.gvals)):
@@ -127,7 +134,7 @@ def vm_export(VM vm):
         gl[i] = <object>p if p != NULL else UNBOUND
     return {"frames": frames, "stack": stack, "globals": gl, "slot_names": list(vm.slot_names),
             "handled": vm.handled, "pending_call": vm.pending_call,
-            "modules": list(vm.linked.values())}
+            "modules": list(vm.linked.values()), "imported": dict(vm.modules)}
 
 
 def vm_prepare_slots(VM vm, list names):
@@ -142,9 +149,10 @@ def vm_prepare_slots(VM vm, list names):
 def vm_import(VM vm, list frames, list stack, list gl, handled, tuple pending_call):
     """Install a validated paused state (monty/snapshot.py checks every invariant; the
     structural ones that guard memory are checked again here)."""
-    cdef int i, j, n, top, prev_limit, prev_base
+    cdef int i, j, n, top, prev_limit, prev_base, prev_sp
     cdef Frame* f
     cdef Code code
+    cdef Generator g
     cdef PyObject** items
     if vm.depth or vm.running or vm.paused:
         raise RuntimeError("the sandbox is busy")
@@ -161,17 +169,41 @@ def vm_import(VM vm, list frames, list stack, list gl, handled, tuple pending_ca
     # check the frame layout before touching anything
     prev_limit = 0
     prev_base = 0
+    prev_sp = 0
     for i in range(n):
-        code_o, func, pc, base, ret, sp = frames[i]
+        code_o, func, pc, base, ret, sp, is_gen, resume, instance = frames[i]
         code = <Code?>code_o
         if i == 0:
-            if base != -1 or ret != 0 or not (code.flags & CO_MODULE) or func is not None:
+            if (base != -1 or ret != 0 or not (code.flags & CO_MODULE) or func is not None
+                    or is_gen or instance is not None):
                 raise ValueError("bad module frame")
         else:
             if type(func) is not Function or (<Function>func).code is not code or code.flags & CO_MODULE:
                 raise ValueError("bad function frame")
-            if not (ret < base <= ret + 2) or ret >= prev_limit or ret < prev_base:
-                raise ValueError("bad frame layout")
+            if bool(code.flags & CO_GENERATOR) != bool(is_gen):
+                raise ValueError("generator code runs only in a generator frame")
+            if is_gen:
+                # a generator frame sits at its caller's region top, above the caller's sp
+                if ret != prev_limit or base != ret + 1 or ret >= len(stack):
+                    raise ValueError("bad generator frame layout")
+                if type(stack[ret]) is not Generator:
+                    raise ValueError("a generator frame's slot does not hold a generator")
+                g = <Generator>stack[ret]
+                if g.code is not code or g.func is not func or g.state != GEN_RUNNING:
+                    raise ValueError("bad generator frame")
+                if resume == RESUME_DRAIN:
+                    if type(instance) is not list:
+                        raise ValueError("bad generator drain list")
+                elif resume != RESUME_FOR_ITER or instance is not None:
+                    raise ValueError("bad generator frame resume kind")
+                for j in range(prev_sp, ret):
+                    if stack[j] is not UNBOUND:
+                        raise ValueError("bad generator frame layout")
+            else:
+                if not (ret < base <= ret + 2) or ret >= prev_limit or ret < prev_base or ret != prev_sp:
+                    raise ValueError("bad frame layout")
+                if resume != 0 or instance is UNBOUND:
+                    raise ValueError("bad function frame")
             for j in range(base + code.nlocals, base + code.nslots):
                 if j >= len(stack) or type(stack[j]) is not Cell:
                     raise ValueError("a cell slot does not hold a cell")
@@ -181,12 +213,11 @@ def vm_import(VM vm, list frames, list stack, list gl, handled, tuple pending_ca
         limit = stack_base + code.stacksize + 2
         if not (stack_base <= sp < limit) or limit >= vm.stack_cap:
             raise ValueError("bad stack pointer")
-        if i < n - 1 and frames[i + 1][4] != sp:
-            raise ValueError("bad frame layout")
         if i == n - 1 and sp != top:
             raise ValueError("bad stack size")
         prev_limit = limit
         prev_base = stack_base
+        prev_sp = sp
     for i in range(top):
         v = stack[i]
         if v is UNBOUND:
@@ -204,15 +235,89 @@ def vm_import(VM vm, list frames, list stack, list gl, handled, tuple pending_ca
             INCREF(<PyObject*>v)
             items[i] = <PyObject*>v
     for i in range(n):
-        code_o, func, pc, base, ret, sp = frames[i]
+        code_o, func, pc, base, ret, sp, is_gen, resume, instance = frames[i]
         code = <Code>code_o
         vm.push_frame(code, func, ret, base, 1 if i == 0 else 0)
         f = &vm.frames[vm.depth - 1]
         f.pc = pc
         f.sp = sp
+        if is_gen:
+            f.gen = vm.stack[ret]
+            f.resume = resume
+        if instance is not None:
+            INCREF(<PyObject*>instance)
+            f.instance = <PyObject*>instance
     vm.handled = handled
     vm.pending_call = pending_call
     vm.paused = True
+
+
+# ------------------------------------------------------------------ generators, classes, modules
+
+GEN_STATES = (GEN_CREATED, GEN_SUSPENDED, GEN_RUNNING, GEN_FINISHED)
+RESUME_KINDS = (RESUME_ENTRY, RESUME_FOR_ITER, RESUME_DRAIN)
+
+
+def generator_state(Generator g):
+    return (g.code, g.func, g.saved, g.pc, g.nstack, g.state, g.handled, g.outer_handled,
+            g.name, g.qualname)
+
+
+def make_generator_shell(VM vm):
+    cdef Generator g = Generator.__new__(Generator)
+    g.vm = vm
+    g.state = GEN_FINISHED
+    g.name = g.qualname = "<generator>"
+    return g
+
+
+def generator_set(Generator g, Code code, Function func, saved, int pc, int nstack, int state,
+                  handled, outer_handled, str name, str qualname):
+    """Fill a generator shell; the layout is checked (its slots' kinds by the caller)."""
+    if func.code is not code or not (code.flags & CO_GENERATOR) or code.flags & CO_MODULE:
+        raise ValueError("bad generator code")
+    if state == GEN_CREATED or state == GEN_SUSPENDED:
+        if (type(saved) is not list or not (0 <= nstack <= code.stacksize)
+                or len(saved) != code.nslots + nstack or not (0 <= pc <= code.ninstrs)):
+            raise ValueError("bad generator slots")
+        if state == GEN_CREATED and (pc != 0 or nstack != 0):
+            raise ValueError("bad new generator")
+    elif state == GEN_RUNNING or state == GEN_FINISHED:
+        if saved is not None:
+            raise ValueError("bad generator slots")
+        nstack = 0
+    else:
+        raise ValueError("bad generator state")
+    for h in (handled, outer_handled):
+        if h is not None and not isinstance(h, BaseException):
+            raise ValueError("bad generator handled exception")
+    g.code = code
+    g.func = func
+    g.saved = saved
+    g.pc = pc
+    g.nstack = nstack
+    g.state = state
+    g.handled = handled
+    g.outer_handled = outer_handled if state == GEN_RUNNING else None
+    g.name = name
+    g.qualname = qualname
+
+
+def register_class(cls):
+    _sandbox_classes.add(cls)
+
+
+def is_registered_class(obj):
+    """A class sandbox code created (or one rebuilt from a snapshot)."""
+    return isinstance(obj, type) and is_sandbox_type(obj)
+
+
+def vm_import_module(VM vm, str name):
+    """The VM's sandbox module `name`, imported (built) on first use; None if unknown."""
+    try:
+        return import_name(vm, name, 1)
+    except ImportError:
+        return None
 
 
 # ------------------------------------------------------------------ value constructors

@@ -2,17 +2,32 @@
 
 A snapshot is msgspec msgpack: an array
 
-    [MAGIC, VERSION, modules, slot_names, globals, stack, frames, handled, call, elapsed, objects]
+    [MAGIC, VERSION, modules, slot_names, globals, stack, frames, handled, call, elapsed, objects,
+     imported]
 
 - `modules`: the source of each module whose code the paused program uses; code objects are
   recompiled from it on load and named by a path of constant indices from the module code.
 - `slot_names`: the sandbox's global slot names in order, so relinking gives the same slots.
-- `globals`, `stack`: value items (below); `frames`: [code path, function item, pc, base, ret, sp].
+- `globals`, `stack`: value items (below); `frames`: [code path, function item, pc, base, ret,
+  sp, is_gen, resume, instance item]: a generator frame (is_gen) runs the generator held in its
+  `ret` slot, at its caller's region top; `instance` is the new object of a class call's
+  `__init__` frame, or the list a drained generator frame collects into.
+- `imported`: [name, state] of each sandbox module the program imported (re-imported on load;
+  `random` keeps its generator state).
 - `objects`: the object table. A value item is a plain leaf inline (None, bool, int that fits
   64 bits, float, str, bytes), or `[index]` into the table, or `[-1]` for an empty slot. Every
   table entry is `[kind, ...]`; identity and cycles are preserved.
 
-Adding a value type (class instances, generators, ...): give it an encoder in `ENCODERS`
+Sandbox values beyond plain data: generators ("G": code, function, saved slots, position,
+state), sandbox classes ("K": name, bases, namespace; a dataclass is re-processed by
+`dataclasses.dataclass` with its recorded options and fields on load; "NT": a NamedTuple's
+collections.namedtuple base), their instances ("o": class, builtin-base state, __dict__,
+__slots__), property/staticmethod/classmethod ("P", "SM", "CM"), sandbox modules ("Mo", by
+name: re-imported) and values taken from them ("Ma": module, attribute), collections'
+Counter/OrderedDict/defaultdict/deque ("Q"). Anything else (a super() object, a compiled
+pattern, ...) makes `dump()` raise a `MontyError` naming its type.
+
+Adding a value type: give it an encoder in `ENCODERS`
 (type -> fn(encoder, value) -> [kind, ...]) and, for its kind, either a `SHELLS` + `FILLERS`
 pair (mutable values: an empty object first, filled once every entry exists, so cycles work)
 or a `DECODERS` entry plus its reference fields in `CHILD_FIELDS` (immutable values, built
@@ -24,9 +39,11 @@ below, frames are checked against the code (the paused instruction, stack depth 
 value each stack slot must hold), and every failure is a `MontyError`.
 """
 
+import dataclasses as _dc
 import hashlib
 import hmac
 import time
+import types as _types
 
 import msgspec
 
@@ -35,7 +52,7 @@ from . import policy as _policy
 from .errors import MontyError, MontyTypeError
 
 MAGIC = "monty-snapshot"
-VERSION = 1
+VERSION = 2
 MAX_NESTING = 150          # immutable values (tuples, functions, ...) nested this deep, at most
 _TAG = 32                  # HMAC-SHA256 tag length
 
@@ -183,8 +200,11 @@ _METHOD_OWNER = None
 _METHOD_TYPES = {}
 
 
+_METHODS_SEEN = None
+
+
 def _tables():
-    global _NAMED, _NAME_OF, _METHOD_OWNER
+    global _NAMED, _NAME_OF, _METHOD_OWNER, _METHODS_SEEN
     if _NAMED is None:
         _NAMED = _named_values()
         _NAME_OF = {}
@@ -192,9 +212,13 @@ def _tables():
             if value is None or isinstance(value, bool):
                 continue
             _NAME_OF.setdefault(id(value), name)
+    # sandbox modules add their types' methods when first imported: refresh on change
+    seen = (len(_policy.METHODS), sum(len(d) for d in _policy.METHODS.values()))
+    if seen != _METHODS_SEEN:
+        _METHODS_SEEN = seen
         _METHOD_OWNER = _core.method_entry_owner()
         for tp in _policy.METHODS:
-            _METHOD_TYPES[tp.__name__] = tp
+            _METHOD_TYPES.setdefault(tp.__name__, tp)
     return _NAMED, _NAME_OF, _METHOD_OWNER
 
 
@@ -216,6 +240,8 @@ class _Encoder:
         self.code_paths = code_paths       # id(code) -> (module code, path)
         self.modules = []                  # module codes used, in index order
         self.module_index = {}
+        self.module_attr = {}              # id(value) -> (module name, attribute)
+        self.imported = {}                 # the VM's imported modules by name
         _, self.name_of, self.method_owner = _tables()
 
     def ref(self, obj):
@@ -262,6 +288,8 @@ class _Encoder:
                 continue
             enc = ENCODERS.get(type(obj))
             if enc is None:
+                enc = self.special(obj)
+            if enc is None:
                 owner = self.method_owner.get(id(obj))
                 if owner is not None and owner[2] is obj:
                     self.entries[idx] = ["m", owner[0].__name__, owner[1]]
@@ -273,6 +301,87 @@ class _Encoder:
                 raise MontyError(f"cannot snapshot a value of type "
                                  f"'{type(obj).__name__}' held by the paused program")
             self.entries[idx] = enc(self, obj)
+
+    def special(self, obj):
+        """The encoder of a value whose type is not in ENCODERS: sandbox classes, their
+        instances, sandbox modules and values taken from them."""
+        t = type(obj)
+        if t is type and _core.is_registered_class(obj):
+            return _enc_class
+        if _core.is_registered_class(t):
+            return _enc_instance
+        found = self.module_attr.get(id(obj))
+        if t is _modules().SandboxModule and (found is None or obj.__name__ in self.imported):
+            return lambda e, m: ["Mo", m.__name__]
+        if found is not None:
+            return lambda e, v: ["Ma", found[0], found[1]]
+        if t is super:
+            raise MontyError("cannot snapshot a super() object held by the paused program")
+        if t is _types.GenericAlias:
+            return lambda e, v: ["GA", e.item(v.__origin__), e.item(v.__args__)]
+        if t in _collection_types():
+            return _enc_collection
+        return None
+
+
+def _modules():
+    from . import modules
+    return modules
+
+
+def _collection_types():
+    """The sandbox's collections types whose instances are snapshotted by value."""
+    from .modules import collections as c
+    return {c.Counter: "dict", c.OrderedDict: "dict", c.defaultdict: "dict", c.deque: "deque"}
+
+
+def _enc_collection(e, obj):
+    import collections as _c
+    if isinstance(obj, _c.deque):
+        return ["Q", e.item(type(obj)), e.items(list(_c.deque.__iter__(obj))), obj.maxlen]
+    extra = e.item(obj.default_factory) if isinstance(obj, _c.defaultdict) else None
+    return ["Q", e.item(type(obj)), [e.items(list(dict.keys(obj))), e.items(list(dict.values(obj)))],
+            extra]
+
+
+def _shell_collection(d, entry):
+    tp, state, extra = _args(entry, 3)
+    tp = d.item(tp)
+    kinds = _collection_types()
+    _need(isinstance(tp, type) and tp in kinds, "bad collection type")
+    import collections as _c
+    # (the types' own __init__ iterate through the running sandbox: CPython's are called)
+    if kinds[tp] == "deque":
+        _need(extra is None or (type(extra) is int and 0 <= extra < 1 << 40), "bad deque maxlen")
+        obj = _c.deque.__new__(tp)
+        _c.deque.__init__(obj, (), extra)
+        return obj
+    for base in (_c.defaultdict, _c.OrderedDict, dict):
+        if issubclass(tp, base):
+            obj = base.__new__(tp)
+            base.__init__(obj)
+            return obj
+    raise _Bad("bad collection type")
+
+
+def _fill_collection(d, obj, entry):
+    import collections as _c
+    tp, state, extra = _args(entry, 3)
+    if isinstance(obj, _c.deque):
+        _c.deque.extend(obj, d.items(state))
+        return
+    _need(type(state) is list and len(state) == 2, "bad mapping state")
+    keys, values = d.items(state[0]), d.items(state[1])
+    _need(len(keys) == len(values), "bad mapping state")
+    if isinstance(obj, _c.defaultdict):
+        factory = d.item(extra)
+        _need(factory is None or callable(factory), "bad defaultdict factory")
+        obj.default_factory = factory
+    if isinstance(obj, _c.OrderedDict):
+        for k, v in zip(keys, values):
+            _c.OrderedDict.__setitem__(obj, k, v)
+    else:
+        dict.update(obj, zip(keys, values))
 
 
 def _enc_int(e, v):
@@ -288,6 +397,9 @@ def _enc_exception(e, exc):
 
 def _enc_function(e, fn):
     code, defaults, kwdefaults, closure, name, qualname = _core.function_state(fn)
+    if _is_class_body(code):
+        raise MontyError("cannot snapshot a program paused while a class statement is "
+                         "evaluated (in its bases or keywords)")
     return ["f", e.code(code), e.item(defaults), e.item(kwdefaults), e.item(closure), name,
             qualname]
 
@@ -308,7 +420,136 @@ def _enc_wrapper(e, w):
     return ["W", e.item(w.__self__), info[1]]
 
 
+def _enc_generator(e, g):
+    code, func, saved, pc, nstack, state, handled, outer, name, qualname = _core.generator_state(g)
+    return ["G", e.code(code), e.item(func), None if saved is None else e.items(saved), pc, nstack,
+            state, e.item(handled), e.item(outer), name, qualname]
+
+
+_CLASS_SKIP = frozenset(["__dict__", "__weakref__", "__slots__", "__qualname__"])
+_DC_SKIP = frozenset(["__dataclass_params__", "__dataclass_fields__", "__match_args__"])
+_DC_METHODS = frozenset("""__init__ __repr__ __eq__ __lt__ __le__ __gt__ __ge__ __hash__
+__setattr__ __delattr__ __getstate__ __setstate__""".split())
+_MEMBER = type(type("_Probe", (), {"__slots__": ("x",)}).__dict__["x"])
+
+
+def _slot_names(cls):
+    slots = cls.__dict__.get("__slots__")
+    if slots is None:
+        return None
+    return [slots] if isinstance(slots, str) else list(slots)
+
+
+def _is_namedtuple_base(cls):
+    d = cls.__dict__
+    return (cls.__bases__ == (tuple,) and "_make" in d and type(d.get("_fields")) is tuple
+            and type(d.get("_make")) is classmethod)
+
+
+def _enc_class(e, cls):
+    d = cls.__dict__
+    if _is_namedtuple_base(cls):
+        defaults = cls._field_defaults
+        return ["NT", cls.__name__, list(cls._fields),
+                e.items([defaults[f] for f in cls._fields if f in defaults])]
+    if type(cls) is not type or "__monty_class__" not in d:
+        raise MontyError(f"cannot snapshot the class {cls.__name__!r}")
+    for klass in cls.__mro__[1:]:
+        if "__init_subclass__" in klass.__dict__:
+            if _core.is_registered_class(klass):
+                # (re-creating the class on load would run that sandbox code)
+                raise MontyError(f"cannot snapshot the class {cls.__name__!r}: its base "
+                                 f"{klass.__name__!r} defines __init_subclass__")
+            break
+    params = d.get("__dataclass_params__")
+    slots = _slot_names(cls)
+    keys = []
+    values = []
+    for k, v in d.items():
+        if k in _CLASS_SKIP or (slots is not None and type(v) is _MEMBER and k in slots):
+            continue
+        if params is not None and (k in _DC_SKIP or (k == "__hash__" and v is None) or (
+                k in _DC_METHODS and type(v) is _types.FunctionType)):
+            continue
+        keys.append(k)
+        values.append(v)
+    dc = None
+    if params is not None:
+        if slots is not None:
+            raise MontyError(f"cannot snapshot the dataclass {cls.__name__!r} with slots")
+        own = d.get("__annotations__", {})
+        fields = []
+        for f in d["__dataclass_fields__"].values():
+            if f.name not in own or f._field_type is not _dc._FIELD:
+                continue
+            fields.append([f.name, e.item(f.default) if f.default is not _dc.MISSING else [-1],
+                           e.item(f.default_factory) if f.default_factory is not _dc.MISSING
+                           else [-1], bool(f.init), bool(f.repr), e.item(f.hash), bool(f.compare),
+                           bool(f.kw_only), e.item(dict(f.metadata)) if f.metadata else None])
+        dc = [[bool(getattr(params, k)) for k in _DC_PARAMS], "__match_args__" in d, fields]
+    return ["K", cls.__name__, cls.__qualname__, e.items(cls.__bases__), e.items(keys),
+            e.items(values), slots, dc]
+
+
+_DC_PARAMS = ("init", "repr", "eq", "order", "unsafe_hash", "frozen")
+_INSTANCE_BASES = ((BaseException, "exc"), (list, "list"), (dict, "dict"), (set, "set"),
+                   (frozenset, "frozenset"), (tuple, "tuple"), (bool, None), (int, "int"),
+                   (float, "float"), (str, "str"), (bytes, "bytes"))
+
+
+def _enc_instance(e, obj):
+    cls = type(obj)
+    for klass in cls.__mro__:
+        if not (klass is object or klass in _core._BASE_TYPES or _core.is_registered_class(klass)):
+            raise MontyError(f"cannot snapshot an instance of {cls.__name__!r} (a subclass of "
+                             f"{klass.__name__!r})")
+    kind = "obj"
+    state = None
+    for base, k in _INSTANCE_BASES:
+        if isinstance(obj, base):
+            kind = k
+            break
+    if kind is None:
+        raise MontyError(f"cannot snapshot an instance of {cls.__name__!r}")
+    if kind == "exc":
+        state = [e.item(BaseException.args.__get__(obj)), e.item(obj.__cause__),
+                 e.item(obj.__context__), bool(obj.__suppress_context__)]
+    elif kind in ("list", "set", "frozenset", "tuple"):
+        state = e.items(list(getattr(base, "__iter__")(obj)))
+    elif kind == "dict":
+        state = [e.items(list(dict.keys(obj))), e.items(list(dict.values(obj)))]
+    elif kind == "int":
+        state = e.item(int.__index__(obj))
+    elif kind == "float":
+        state = float.__float__(obj)
+    elif kind == "str":
+        state = str.__str__(obj)
+    elif kind == "bytes":
+        state = bytes.__bytes__(obj)
+    try:
+        attrs = object.__getattribute__(obj, "__dict__")
+    except AttributeError:
+        attrs = None
+    if attrs is not None:
+        attrs = [e.items(list(attrs.keys())), e.items(list(attrs.values()))]
+    slots = []
+    for klass in cls.__mro__:
+        names = _slot_names(klass) if _core.is_registered_class(klass) else None
+        for name in names or ():
+            desc = klass.__dict__.get(name)
+            if type(desc) is _MEMBER:
+                try:
+                    slots.append([e.item(klass), name, e.item(desc.__get__(obj, cls))])
+                except AttributeError:
+                    pass
+    return ["o", e.item(cls), kind, state, attrs, slots]
+
+
 ENCODERS = {
+    _core.Generator: _enc_generator,
+    property: lambda e, p: ["P", e.item(p.fget), e.item(p.fset), e.item(p.fdel), e.item(p.__doc__)],
+    staticmethod: lambda e, m: ["SM", e.item(m.__func__)],
+    classmethod: lambda e, m: ["CM", e.item(m.__func__)],
     list: lambda e, v: ["L", e.items(v)],
     tuple: lambda e, v: ["T", e.items(v)],
     set: lambda e, v: ["S", e.items(v)],
@@ -349,13 +590,31 @@ def _code_paths(modules):
     return out
 
 
+def _module_state(name, module):
+    """Extra state of an imported module that re-importing does not restore."""
+    if name == "random":
+        rng = getattr(module._attrs.get("random"), "__self__", None)
+        if rng is not None:
+            version, internal, gauss = rng.getstate()
+            return [version, list(internal), gauss]
+    return None
+
+
 def _dump_state(call):
     sandbox = call._sandbox
     state = _core.vm_export(sandbox._vm)
     enc = _Encoder(_code_paths(state["modules"]))
+    imported = []
+    enc.imported = state["imported"]
+    for name, module in state["imported"].items():
+        imported.append([name, _module_state(name, module)])
+        for attr, value in module._attrs.items():
+            if not isinstance(value, _LEAVES):
+                enc.module_attr.setdefault(id(value), (name, attr))
     frames = []
-    for code, func, pc, base, ret, sp in state["frames"]:
-        frames.append([enc.code(code), enc.item(func), pc, base, ret, sp])
+    for code, func, pc, base, ret, sp, is_gen, resume, instance in state["frames"]:
+        frames.append([enc.code(code), enc.item(func), pc, base, ret, sp, bool(is_gen), resume,
+                       enc.item(instance)])
     gl = enc.items(state["globals"])
     stack = enc.items(state["stack"])
     handled = enc.item(state["handled"])
@@ -364,7 +623,7 @@ def _dump_state(call):
     enc.run()
     modules = [m.source for m in enc.modules]
     doc = [MAGIC, VERSION, modules, state["slot_names"], gl, stack, frames, handled, call_item,
-           float(call._elapsed), enc.entries]
+           float(call._elapsed), enc.entries, imported]
     try:
         return _encoder.encode(doc)
     except (TypeError, ValueError, OverflowError) as e:
@@ -399,6 +658,10 @@ class _Decoder:
         self.hosts = hosts
         self.fill = []
         self.dict_iters = []
+        self.generators = []          # (generator, unlinked code) to check once filled
+        self.classes = []             # (class, entry) in creation order: filled first
+        self.classes_done = 0
+        self.dataclasses = []         # (class, (options, fields)) to re-process at the end
         self.depth = 0
         self.named, _, _ = _tables()
 
@@ -516,9 +779,18 @@ class _Decoder:
         return iter(out)
 
     def finish(self):
-        while self.fill:
-            obj, entry = self.fill.pop()
-            FILLERS[entry[0]](self, obj, entry)
+        while self.fill or self.classes_done < len(self.classes):
+            # classes first, bases before subclasses (a dataclass needs its bases' fields)
+            while self.classes_done < len(self.classes):
+                cls, entry = self.classes[self.classes_done]
+                self.classes_done += 1
+                _fill_class(self, cls, entry)
+            if self.fill:
+                obj, entry = self.fill.pop()
+                FILLERS[entry[0]](self, obj, entry)
+        # dataclasses once every value exists (their annotations, defaults), bases first
+        for cls, spec in self.dataclasses:
+            _finish_dataclass(self, cls, spec)
         for it, count in self.dict_iters:
             _core.dict_iter_seek(it, count)
 
@@ -574,7 +846,237 @@ def _fill_cell(d, cell, entry):
     _core.cell_set(cell, d.item(value, null=True))
 
 
+_CLASS_FORBIDDEN = frozenset(["__class__", "__dict__", "__weakref__", "__bases__", "__mro__",
+                              "__name__", "__qualname__", "__slots__", "__base__", "__basicsize__"])
+
+
+def _allowed_base(b):
+    return isinstance(b, type) and (_core.is_registered_class(b) or b in _core._BASE_TYPES
+                                    or b in _modules().TYPES)
+
+
+def _shell_class(d, entry):
+    name, qualname, bases, keys, values, slots, dc = _args(entry, 7)
+    _need(type(name) is str and name.isidentifier() and type(qualname) is str
+          and len(qualname) < 1000, "bad class name")
+    bases = tuple(d.items(bases))
+    _need(bases and all(_allowed_base(b) and type(b) is type for b in bases), "bad class bases")
+    for b in bases:
+        for klass in b.__mro__:
+            if "__init_subclass__" in klass.__dict__:
+                if _core.is_registered_class(klass):
+                    raise MontyError("cannot load a subclass of a class that defines "
+                                     "__init_subclass__")
+                break
+    ns = {"__module__": "__main__", "__qualname__": qualname, "__monty_class__": True}
+    if slots is not None:
+        _need(type(slots) is list and len(slots) < 1000 and all(
+            type(x) is str and x.isidentifier() and x not in ("__dict__", "__weakref__")
+            for x in slots), "bad class slots")
+        ns["__slots__"] = tuple(slots)
+    try:
+        cls = type(name, bases, ns)
+    except TypeError as e:
+        raise _Bad(f"bad class: {e}") from None
+    _core.register_class(cls)
+    d.classes.append((cls, entry))
+    return cls
+
+
+def _fill_class(d, cls, entry):
+    name, qualname, bases, keys, values, slots, dc = _args(entry, 7)
+    keys = d.items(keys)
+    values = d.items(values)
+    _need(len(keys) == len(values), "bad class namespace")
+    for k, v in zip(keys, values):
+        _need(type(k) is str and k.isidentifier() and k not in _CLASS_FORBIDDEN,
+              "bad class attribute name")
+        _need(v is not _NULL, "bad class attribute")
+        type.__setattr__(cls, k, v)
+    if dc is not None:
+        d.dataclasses.append((cls, _decode_dataclass(d, dc)))
+
+
+def _decode_dataclass(d, dc):
+    """The dataclass options and own fields of a class entry (values resolved while the
+    table is being filled)."""
+    _need(type(dc) is list and len(dc) == 3 and type(dc[0]) is list
+          and len(dc[0]) == len(_DC_PARAMS) and type(dc[2]) is list, "bad dataclass")
+    params = dict(zip(_DC_PARAMS, (bool(x) for x in dc[0])))
+    params["match_args"] = bool(dc[1])
+    fields = []
+    for row in dc[2]:
+        _need(type(row) is list and len(row) == 9 and type(row[0]) is str
+              and row[0].isidentifier() and row[0] not in _CLASS_FORBIDDEN, "bad dataclass field")
+        fname, default, factory, init, rep, hsh, compare, kw_only, metadata = row
+        opts = {"init": bool(init), "repr": bool(rep), "hash": d.item(hsh),
+                "compare": bool(compare), "kw_only": bool(kw_only)}
+        _need(opts["hash"] is None or type(opts["hash"]) is bool, "bad dataclass field")
+        default = d.item(default, null=True)
+        factory = d.item(factory, null=True)
+        if default is not _NULL:
+            opts["default"] = default
+        if factory is not _NULL:
+            opts["default_factory"] = factory
+        if metadata is not None:
+            metadata = d.item(metadata)
+            _need(type(metadata) is dict, "bad dataclass field metadata")
+            opts["metadata"] = metadata
+        fields.append((fname, opts))
+    return params, fields
+
+
+def _finish_dataclass(d, cls, spec):
+    params, fields = spec
+    for fname, opts in fields:
+        try:
+            type.__setattr__(cls, fname, _dc.field(**opts))
+        except (TypeError, ValueError) as e:
+            raise _Bad(f"bad dataclass field: {e}") from None
+    from .modules import dataclasses as _sandbox_dc
+    try:
+        _sandbox_dc.dataclass(cls, **params)
+    except (TypeError, ValueError, AttributeError) as e:
+        raise _Bad(f"bad dataclass: {e}") from None
+
+
+def _dec_namedtuple(d, entry):
+    name, fields, defaults = _args(entry, 3)
+    _need(type(name) is str and name.isidentifier() and type(fields) is list and len(fields) < 1000
+          and all(type(f) is str and f.isidentifier() and not f.startswith("_") for f in fields),
+          "bad named tuple")
+    defaults = d.items(defaults)
+    _need(len(defaults) <= len(fields), "bad named tuple defaults")
+    import collections
+    try:
+        cls = collections.namedtuple(name, fields, defaults=defaults or None)
+    except (TypeError, ValueError) as e:
+        raise _Bad(f"bad named tuple: {e}") from None
+    cls.__module__ = "__main__"
+    cls.__monty_class__ = True
+    _core.register_class(cls)
+    return cls
+
+
+_IMMUTABLE_KINDS = {"tuple": tuple, "frozenset": frozenset, "int": int, "float": float,
+                    "str": str, "bytes": bytes}
+_MUTABLE_KINDS = {"obj": object, "list": list, "dict": dict, "set": set, "exc": BaseException}
+
+
+def _shell_instance(d, entry):
+    cls, kind, state, attrs, slots = _args(entry, 5)
+    cls = d.item(cls)
+    _need(_core.is_registered_class(cls), "an instance of a non-sandbox class")
+    _need(type(kind) is str, "bad instance")
+    base = _MUTABLE_KINDS.get(kind) or _IMMUTABLE_KINDS.get(kind)
+    _need(base is not None and issubclass(cls, base), "bad instance kind")
+    try:
+        if kind in ("tuple", "frozenset"):
+            return base.__new__(cls, d.items(state))
+        if kind in _IMMUTABLE_KINDS:
+            value = d.item(state)
+            _need(type(value) is base, "bad instance value")
+            return base.__new__(cls, value)
+        return base.__new__(cls)
+    except TypeError as e:
+        raise _Bad(f"bad instance: {e}") from None
+
+
+def _fill_instance(d, obj, entry):
+    cls, kind, state, attrs, slots = _args(entry, 5)
+    if kind == "exc":
+        _need(type(state) is list and len(state) == 4, "bad exception state")
+        args, cause, context, suppress = state
+        args = d.item(args)
+        cause = d.item(cause)
+        context = d.item(context)
+        _need(type(args) is tuple, "exception args must be a tuple")
+        _need(cause is None or isinstance(cause, BaseException), "bad __cause__")
+        _need(context is None or isinstance(context, BaseException), "bad __context__")
+        BaseException.args.__set__(obj, args)
+        BaseException.__cause__.__set__(obj, cause)
+        BaseException.__context__.__set__(obj, context)
+        BaseException.__suppress_context__.__set__(obj, bool(suppress))
+    elif kind == "list":
+        list.extend(obj, d.items(state))
+    elif kind == "set":
+        set.update(obj, d.items(state))
+    elif kind == "dict":
+        _need(type(state) is list and len(state) == 2, "bad dict state")
+        keys, values = d.items(state[0]), d.items(state[1])
+        _need(len(keys) == len(values), "bad dict state")
+        dict.update(obj, zip(keys, values))
+    if attrs is not None:
+        _need(type(attrs) is list and len(attrs) == 2, "bad instance attributes")
+        keys, values = d.items(attrs[0]), d.items(attrs[1])
+        _need(len(keys) == len(values) and all(type(k) is str for k in keys),
+              "bad instance attributes")
+        try:
+            target = object.__getattribute__(obj, "__dict__")
+        except AttributeError:
+            raise _Bad("instance attributes on an object without __dict__") from None
+        target.update(zip(keys, values))
+    _need(type(slots) is list, "bad instance slots")
+    for row in slots:
+        _need(type(row) is list and len(row) == 3, "bad instance slot")
+        klass, name, value = d.item(row[0]), _str(row[1]), d.item(row[2])
+        _need(_core.is_registered_class(klass) and isinstance(obj, klass), "bad instance slot")
+        desc = klass.__dict__.get(name)
+        _need(type(desc) is _MEMBER, "bad instance slot")
+        desc.__set__(obj, value)
+
+
+def _fill_generator(d, g, entry):
+    path, func, saved, pc, nstack, state, handled, outer, name, qualname = _args(entry, 10)
+    code = d.code(path)
+    func = d.item(func)
+    if saved is not None:
+        _need(type(saved) is list, "bad generator slots")
+        saved = [d.item(x, null=True) for x in saved]
+    handled = d.item(handled)
+    outer = d.item(outer)
+    _need(type(func) is _core.Function and all(type(x) is int for x in (pc, nstack, state)),
+          "bad generator")
+    try:
+        _core.generator_set(g, code, func, saved, pc, nstack, state, handled, outer, _str(name),
+                            _str(qualname))
+    except (TypeError, ValueError) as e:
+        raise _Bad(f"bad generator: {e}") from None
+    d.generators.append((g, d.code(path, unlinked=True), saved))
+
+
+def _dec_module(d, entry):
+    (name,) = _args(entry, 1)
+    module = _core.vm_import_module(d.sandbox._vm, _str(name))
+    _need(module is not None, f"unknown module {name!r}")
+    return module
+
+
+def _dec_module_attr(d, entry):
+    name, attr = _args(entry, 2)
+    module = _dec_module(d, ["Mo", name])
+    try:
+        return module.get(_str(attr))
+    except AttributeError:
+        raise _Bad(f"module {name!r} has no attribute {attr!r}") from None
+
+
+def _dec_generic_alias(d, entry):
+    origin, args = (d.item(x) for x in _args(entry, 2))
+    _need(isinstance(origin, type) and type(args) is tuple, "bad generic alias")
+    return _types.GenericAlias(origin, args)
+
+
+def _dec_property(d, entry):
+    fget, fset, fdel, doc = (d.item(x) for x in _args(entry, 4))
+    return property(fget, fset, fdel, doc)
+
+
 SHELLS = {
+    "Q": _shell_collection,
+    "G": lambda d, e: _core.make_generator_shell(d.sandbox._vm),
+    "K": _shell_class,
+    "o": _shell_instance,
     "L": lambda d, e: [],
     "D": lambda d, e: {},
     "S": lambda d, e: set(),
@@ -584,6 +1086,10 @@ SHELLS = {
 }
 
 FILLERS = {
+    "Q": _fill_collection,
+    "G": _fill_generator,
+    "K": lambda d, obj, e: None,          # classes are filled by _Decoder.finish
+    "o": _fill_instance,
     "L": lambda d, obj, e: obj.extend(d.items(_args(e, 1)[0])),
     "D": _fill_dict,
     "S": lambda d, obj, e: obj.update(d.items(_args(e, 1)[0])),
@@ -633,6 +1139,7 @@ def _dec_function(d, entry):
     path, defaults, kwdefaults, closure, name, qualname = _args(entry, 6)
     code = d.code(path)
     _need(not code.flags & 4, "a function cannot run module code")
+    _need(not _is_class_body(code), "a function cannot run a class body")
     defaults = d.item(defaults)
     kwdefaults = d.item(kwdefaults)
     closure = d.item(closure)
@@ -708,7 +1215,8 @@ def _dec_opaque(d, entry):
 
 # immutable kinds -> the entry fields that hold references (or lists of them)
 CHILD_FIELDS = {"T": (1,), "F": (1,), "f": (2, 3, 4), "M": (1, 2), "i": (2,), "V": (2,),
-                "W": (1,), "R": (1, 2, 3), "s": (1, 2, 3)}
+                "W": (1,), "R": (1, 2, 3), "s": (1, 2, 3), "NT": (3,), "P": (1, 2, 3, 4),
+                "SM": (1,), "CM": (1,), "GA": (1, 2), "Mo": (), "Ma": ()}
 
 DECODERS = {
     "T": _dec_tuple,
@@ -727,6 +1235,13 @@ DECODERS = {
     "i": _dec_iter,
     "V": _dec_view,
     "O": _dec_opaque,
+    "NT": _dec_namedtuple,
+    "P": _dec_property,
+    "SM": lambda d, e: staticmethod(d.item(_args(e, 1)[0])),
+    "CM": lambda d, e: classmethod(d.item(_args(e, 1)[0])),
+    "GA": _dec_generic_alias,
+    "Mo": _dec_module,
+    "Ma": _dec_module_attr,
 }
 
 
@@ -746,7 +1261,7 @@ def _stack_kinds(code):
     """For each instruction, the kinds of the value-stack slots before it runs: 'a' a value,
     'm' a value or NULL, 'i' a sandbox iterator, 'e' an exception, 'h' an exception or None
     (the exception handled before), 'L' a list, 'S' a set, 'D' a dict, 's' a str (the VM
-    relies on these without checking). Paths that meet are joined (different kinds: 'a')."""
+    relies on these without checking), 't' a tuple, 'f' a sandbox function. Paths that meet are joined (different kinds: 'a')."""
     from . import opcodes as O
     key = id(code)
     hit = _analysis_cache.get(key)
@@ -811,7 +1326,17 @@ def _stack_kinds(code):
             elif name == "LOAD_METHOD":
                 nxt = st[:-1] + ("a", "m")
             elif name == "LOAD_CONST":
-                nxt = st + ("s" if type(consts[a]) is str else "a",)
+                c = consts[a]
+                nxt = st + ("s" if type(c) is str else "t" if type(c) is tuple else "a",)
+            elif name == "BEFORE_WITH":
+                nxt = st[:-1] + ("a", "a")
+            elif name == "WITH_EXCEPT_START":
+                nxt = st[:-1] + ("a", st[-1], "a")
+            elif name in ("MATCH_SEQUENCE", "MATCH_MAPPING", "GET_LEN", "MATCH_KEYS"):
+                nxt = st + ("a",)
+            elif name == "SEND":
+                push(a, st[:-2] + ("a",))
+                nxt = st[:-1] + ("a",)
             elif name in ("JUMP", "JUMP_BACKWARD"):
                 push(a, st)
                 break
@@ -855,13 +1380,15 @@ def _stack_kinds(code):
 _CANNOT_RAISE = frozenset("""PUSH_EXC_INFO POP_EXCEPT RETURN_VALUE SWAP COPY NOP JUMP LOAD_CONST
 PUSH_NULL""".split())
 
-_RESULT_KIND = {"BUILD_LIST": "L", "BUILD_SET": "S", "BUILD_MAP": "D", "FORMAT_VALUE": "s"}
-_SLOT_TYPES = {"L": list, "S": set, "D": dict, "s": str}
+_RESULT_KIND = {"BUILD_LIST": "L", "BUILD_SET": "S", "BUILD_MAP": "D", "FORMAT_VALUE": "s",
+                "BUILD_TUPLE": "t", "MAKE_FUNCTION": "f"}
+_SLOT_TYPES = {"L": list, "S": set, "D": dict, "s": str, "t": tuple, "f": _core.Function}
 
 
 _NO_PUSH = frozenset("""NOP POP_TOP STORE_FAST DELETE_FAST STORE_GLOBAL DELETE_GLOBAL STORE_DEREF
 DELETE_DEREF STORE_ATTR DELETE_ATTR STORE_SUBSCR DELETE_SUBSCR LIST_APPEND SET_ADD MAP_ADD
-LIST_EXTEND SET_UPDATE DICT_UPDATE DICT_MERGE BINARY_OP_STORE_FAST POP_EXCEPT""".split())
+LIST_EXTEND SET_UPDATE DICT_UPDATE DICT_MERGE BINARY_OP_STORE_FAST POP_EXCEPT STORE_NAME
+DELETE_NAME""".split())
 
 
 def _pushes(name, a, b):
@@ -890,43 +1417,90 @@ def _check_slot(kind, v):
         _need(type(v) is _SLOT_TYPES[kind], "a stack slot holds a value of the wrong type")
 
 
+def _check_live(kinds, values, what):
+    _need(len(kinds) == len(values), f"{what}: stack depth does not match the code")
+    for kind, v in zip(kinds, values):
+        _check_slot(kind, v)
+
+
+def _check_closure_slots(code, func, slots, nlocals_at):
+    """The cell and free-variable slots of a frame (or a suspended generator's saved slots)."""
+    nlocals = code.nlocals
+    for j in range(nlocals, code.nslots):
+        _need(nlocals_at + j < len(slots) and type(slots[nlocals_at + j]) is _core.Cell,
+              "a cell slot holds a non-cell")
+    closure = _core.function_state(func)[3] or ()
+    _need(len(closure) == code.nfree, "bad closure")
+    for j in range(code.nfree):
+        _need(slots[nlocals_at + nlocals + code.ncells + j] is closure[j], "bad free variable")
+
+
 def _check_frames(frames, plain, stack, max_depth):
     """`plain`: each frame's code before linking (the same instructions, cached analysis)."""
     from . import opcodes as O
     call_ops = (O.BY_NAME["CALL"], O.BY_NAME["CALL_EX"])
+    for_iter_ops = (O.BY_NAME["FOR_ITER"], O.BY_NAME["FOR_ITER_STORE_FAST"])
     _need(0 < len(frames) <= max_depth, "bad frame count")
     prev_base = 0
     prev_limit = 0
-    for k, (code, func, pc, base, ret, sp) in enumerate(frames):
+    running = set()
+    for k, (code, func, pc, base, ret, sp, is_gen, resume, instance) in enumerate(frames):
         module = bool(code.flags & 4)
-        _need(all(type(x) is int for x in (pc, base, ret, sp)), "bad frame fields")
+        _need(all(type(x) is int for x in (pc, base, ret, sp, resume)) and type(is_gen) is bool,
+              "bad frame fields")
+        _need(not _is_class_body(code), "a frame runs a class body")
         if k == 0:
-            _need(module and func is None and base == -1 and ret == 0, "bad module frame")
+            _need(module and func is None and base == -1 and ret == 0 and not is_gen
+                  and instance is None and resume == 0, "bad module frame")
             _need(type(stack[0]) is _core.Code and stack[0] is code, "bad module frame slot")
             stack_base = 1
         else:
             _need(not module and type(func) is _core.Function
                   and _core.function_state(func)[0] is code, "bad function frame")
-            _need(prev_base <= ret < prev_limit and ret + 1 <= base <= ret + 2,
-                  "bad frame layout")
-            _need(stack[ret] is func, "the frame's function is not at its call slot")
-            if base == ret + 2:
-                _need(stack[ret + 1] is _NULL, "bad call slot")
+            _need(bool(code.flags & 8) == is_gen, "generator code runs only in a generator frame")
+            if is_gen:
+                _need(ret == prev_limit and base == ret + 1 and ret < len(stack),
+                      "bad generator frame layout")
+                g = stack[ret]
+                _need(type(g) is _core.Generator and id(g) not in running, "bad generator frame")
+                gcode, gfunc, _, _, _, gstate = _core.generator_state(g)[:6]
+                _need(gcode is code and gfunc is func and gstate == _GEN_RUNNING,
+                      "bad generator frame")
+                running.add(id(g))
+                _need(all(v is _NULL for v in stack[frames[k - 1][5]:ret]),
+                      "bad generator frame layout")
+                caller_op = frames[k - 1][0].spec["instrs"][frames[k - 1][2] - 1][0]
+                if resume == _RESUME_FOR_ITER:
+                    _need(instance is None and caller_op in for_iter_ops
+                          and stack[frames[k - 1][5] - 1] is g, "bad generator frame caller")
+                else:
+                    _need(resume == _RESUME_DRAIN and type(instance) is list
+                          and caller_op == call_ops[0], "bad generator frame caller")
+            else:
+                _need(prev_base <= ret < prev_limit and ret + 1 <= base <= ret + 2,
+                      "bad frame layout")
+                _need(stack[ret] is func, "the frame's function is not at its call slot")
+                if base == ret + 2:
+                    _need(stack[ret + 1] is _NULL, "bad call slot")
+                _need(resume == 0 and (instance is None or _core.is_registered_class(
+                    type(instance))), "bad function frame")
             stack_base = base + code.nslots
-            nlocals = code.nlocals
-            for j in range(base + nlocals, stack_base):
-                _need(j < len(stack) and type(stack[j]) is _core.Cell, "a cell slot holds a non-cell")
-            closure = _core.function_state(func)[3] or ()
-            for j in range(code.nfree):
-                _need(stack[base + nlocals + code.ncells + j] is closure[j], "bad free variable")
+            _need(stack_base <= len(stack), "bad frame layout")
+            _check_closure_slots(code, func, stack, base)
         limit = stack_base + code.stacksize + 2
         _need(1 <= pc <= code.ninstrs, "instruction pointer outside the code")
-        _need(code.spec["instrs"][pc - 1][0] in call_ops, "frame not paused at a call")
-        top = frames[k + 1][4] if k + 1 < len(frames) else sp
-        _need(top == sp, "bad saved stack top")
         kinds = _stack_kinds(plain[k])
-        _need(pc < len(kinds) and kinds[pc] is not None, "unreachable instruction")
-        live = kinds[pc][:-1]            # the call's result is not on the stack yet
+        nxt_gen = k + 1 < len(frames) and frames[k + 1][6] is True
+        if nxt_gen:
+            # resumed a generator (FOR_ITER) or drains one (a consumer CALL run again after)
+            _need(kinds[pc - 1] is not None, "unreachable instruction")
+            live = kinds[pc - 1]
+        else:
+            _need(code.spec["instrs"][pc - 1][0] in call_ops, "frame not paused at a call")
+            top = frames[k + 1][4] if k + 1 < len(frames) else sp
+            _need(top == sp, "bad saved stack top")
+            _need(pc < len(kinds) and kinds[pc] is not None, "unreachable instruction")
+            live = kinds[pc][:-1]            # the call's result is not on the stack yet
         _need(sp - stack_base == len(live) and sp < limit and sp <= len(stack),
               "stack depth does not match the code")
         for j, kind in enumerate(live):
@@ -934,6 +1508,64 @@ def _check_frames(frames, plain, stack, max_depth):
         prev_base = stack_base
         prev_limit = limit
     _need(frames[-1][5] == len(stack), "bad stack size")
+    return running
+
+
+def _check_generators(d, running):
+    """Suspended and new generators: their saved slots against their code; a running one
+    must be run by a frame."""
+    from . import opcodes as O
+    yield_op = O.BY_NAME["YIELD_VALUE"]
+    for g, plain, saved in d.generators:
+        code, func, _, pc, nstack, state = _core.generator_state(g)[:6]
+        _need(not _is_class_body(code), "a generator runs a class body")
+        if state == _GEN_RUNNING:
+            _need(id(g) in running, "a running generator without a frame")
+        if state not in (_GEN_CREATED, _GEN_SUSPENDED):
+            continue
+        _check_closure_slots(code, func, saved, 0)
+        if state == _GEN_SUSPENDED:
+            _need(1 <= pc < code.ninstrs and code.spec["instrs"][pc - 1][0] == yield_op,
+                  "generator not suspended at a yield")
+            kinds = _stack_kinds(plain)
+            _need(kinds[pc] is not None, "unreachable instruction")
+            _check_live(kinds[pc][:-1], saved[code.nslots:], "generator")
+
+
+_GEN_CREATED, _GEN_SUSPENDED, _GEN_RUNNING, _GEN_FINISHED = _core.GEN_STATES
+_RESUME_ENTRY, _RESUME_FOR_ITER, _RESUME_DRAIN = _core.RESUME_KINDS
+_class_body_cache = {}
+
+
+def _is_class_body(code):
+    """Class body code keeps its namespace dict in fast slot 0 (LOAD_NAME/STORE_NAME rely on
+    it): it only runs under BUILD_CLASS, never from a snapshot."""
+    from . import opcodes as O
+    hit = _class_body_cache.get(id(code))
+    if hit is not None and hit[0] is code:
+        return hit[1]
+    ops = (O.BY_NAME["LOAD_NAME"], O.BY_NAME["STORE_NAME"], O.BY_NAME["DELETE_NAME"])
+    result = any(row[0] in ops for row in code.spec["instrs"])
+    if len(_class_body_cache) > 512:
+        _class_body_cache.clear()
+    _class_body_cache[id(code)] = (code, result)
+    return result
+
+
+def _restore_module_state(name, module, state):
+    if name == "random":
+        _need(type(state) is list and len(state) == 3 and type(state[0]) is int
+              and type(state[1]) is list and len(state[1]) == 625
+              and all(type(x) is int for x in state[1])
+              and (state[2] is None or type(state[2]) is float), "bad random state")
+        rng = getattr(module._attrs.get("random"), "__self__", None)
+        _need(rng is not None, "bad random module")
+        try:
+            rng.setstate((state[0], tuple(state[1]), state[2]))
+        except (TypeError, ValueError, OverflowError) as e:
+            raise _Bad(f"bad random state: {e}") from None
+        return
+    raise _Bad(f"unexpected state for module {name!r}")
 
 
 def load(data, functions=None, limits=None, print_callback=None, secret=None):
@@ -972,10 +1604,13 @@ def _load(data, functions, limits, print_callback):
         doc = _decoder.decode(data)
     except msgspec.DecodeError as e:
         raise MontyError(f"invalid snapshot: {e}") from None
-    _need(type(doc) is list and len(doc) == 11, "not a monty snapshot")
+    _need(type(doc) is list and len(doc) >= 2, "not a monty snapshot")
     _need(doc[0] == MAGIC, "not a monty snapshot")
     _need(doc[1] == VERSION, f"unsupported snapshot version {doc[1]!r} (this is {VERSION})")
-    _, _, modules, slot_names, gl, stack, frames, handled, call_item, elapsed, objects = doc
+    _need(len(doc) == 12, "not a monty snapshot")
+    _, _, modules, slot_names, gl, stack, frames, handled, call_item, elapsed, objects, imported = doc
+    _need(type(imported) is list and all(type(r) is list and len(r) == 2 and type(r[0]) is str
+                                         for r in imported), "bad imported modules")
     _need(type(modules) is list and all(type(m) is str for m in modules), "bad modules")
     _need(type(slot_names) is list and all(type(s) is str and s.isidentifier() for s in slot_names)
           and len(set(slot_names)) == len(slot_names), "bad slot names")
@@ -1009,6 +1644,12 @@ def _load(data, functions, limits, print_callback):
         unlinked.append(compiled)
         codes.append(vm.link(compiled))
 
+    for name, mstate in imported:
+        module = _core.vm_import_module(vm, name)
+        _need(module is not None, f"unknown module {name!r}")
+        if mstate is not None:
+            _restore_module_state(name, module, mstate)
+
     d = _Decoder(objects, codes, sandbox, hosts)
     d.unlinked = unlinked
     gvals = [d.item(x, null=True) for x in gl]
@@ -1016,9 +1657,10 @@ def _load(data, functions, limits, print_callback):
     fr = []
     plain = []
     for row in frames:
-        _need(type(row) is list and len(row) == 6, "bad frame")
-        path, func, pc, base, ret, sp = row
-        fr.append((d.code(path), d.item(func), pc, base, ret, sp))
+        _need(type(row) is list and len(row) == 9, "bad frame")
+        path, func, pc, base, ret, sp, is_gen, resume, instance = row
+        fr.append((d.code(path), d.item(func), pc, base, ret, sp, is_gen, resume,
+                   d.item(instance)))
         plain.append(d.code(path, unlinked=True))
     handled_v = d.item(handled)
     args = d.item(call_item[1])
@@ -1026,7 +1668,8 @@ def _load(data, functions, limits, print_callback):
     d.finish()
     _need(handled_v is None or isinstance(handled_v, BaseException), "bad handled exception")
     _need(type(args) is tuple and type(kwargs) is dict, "bad pending call")
-    _check_frames(fr, plain, svals, sandbox.limits.max_recursion_depth)
+    running = _check_frames(fr, plain, svals, sandbox.limits.max_recursion_depth)
+    _check_generators(d, running)
     try:
         args = _core.to_host(args)
         kwargs = _core.to_host(kwargs)

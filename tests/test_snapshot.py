@@ -83,7 +83,7 @@ a = [get(x) for x in range(3)]
 b = {x: get(x) for x in 'ab'}
 c = {get(x) for x in [1, 2]}
 d = [(x, y) for x in range(2) for y in [get(x), get(x + 5)]]
-e = sum(get(x) for x in range(3))
+e = sorted(get(x) for x in range(3))
 [a, b, sorted(c), d, e]
 """,
     "try_except_finally": """
@@ -248,6 +248,221 @@ got = get(1)
 [data['t'], sorted(data['fs']), data['big'] + 1, data['sl'].step, got,
  data['neg']]
 """,
+    "generator_for_loop": """
+def gen(n):
+    total = 0
+    for i in range(n):
+        try:
+            total += get(i)
+        finally:
+            note(i)
+        yield total
+    get('end')
+out = []
+for v in gen(3):
+    out.append(v)
+    out.append(get(v))
+def nested():
+    for v in gen(2):
+        yield v + get(100)
+out.append([w for w in nested()])
+out
+""",
+    "generator_handling": """
+def g():
+    try:
+        fail('x')
+    except KeyError:
+        yield get(1)
+        try:
+            raise
+        except KeyError as e2:
+            yield str(e2)
+    yield 'end'
+out = []
+for v in g():
+    out.append(v)
+    out.append(get(2))
+try:
+    fail('outer')
+except KeyError:
+    for v in g():
+        out.append((v, get(3)))
+    try:
+        raise
+    except KeyError as e:
+        out.append(str(e))
+out
+""",
+    "generator_drain": """
+def pairs(xs):
+    for x in xs:
+        yield (x, get(x))
+d = dict(pairs([1, 2]))
+l = list(get(c) for c in 'ab')
+s = sorted((get(i) for i in range(3)), reverse=True)
+t = tuple(pairs([]))
+m = set(get(i) % 7 for i in range(4))
+[d, l, s, t, sorted(m)]
+""",
+    "generator_suspended": """
+def counter():
+    n = 0
+    while True:
+        got = yield n
+        n += got if got else 1
+g = counter()
+first = next(g)
+a = get(first)
+second = g.send(5)
+b = get(second)
+fresh = counter()
+c = get(3)
+done = (x for x in [])
+list(done)
+[first, a, second, b, next(fresh), next(g), c, list(done)]
+""",
+    "class_methods": """
+class Base:
+    kind = 'base'
+    count = 0
+    def __init__(self, x):
+        self.x = get(x)
+        Base.count += 1
+    def describe(self):
+        return f"{self.kind}:{self.x}:{get(self.x)}"
+    @property
+    def double(self):
+        return self.x * 2
+    @staticmethod
+    def helper(v):
+        return v + 1
+    @classmethod
+    def make(cls, v):
+        return cls(v)
+class Child(Base):
+    kind = 'child'
+    def __init__(self, x, y):
+        super().__init__(x)
+        self.y = get(y)
+    def describe(self):
+        return super().describe() + '/' + str(get(self.y))
+class Slotted:
+    __slots__ = ('a', 'b')
+    def __init__(self, a):
+        self.a = a
+class Bag(list):
+    def total(self):
+        return sum(self)
+b = Base(1)
+c = Child(2, 3)
+d = Base.make(4)
+sl = Slotted(get(6))
+bag = Bag([1, 2])
+bag.append(get(7))
+[b.describe(), c.describe(), c.double, Base.helper(get(5)), d.x, type(c).__name__,
+ isinstance(c, Base), Base.count, sl.a, hasattr(sl, 'b'), bag.total(), len(bag), get(8)]
+""",
+    "dataclass_namedtuple": """
+from dataclasses import dataclass, field
+from typing import NamedTuple
+@dataclass
+class Point:
+    x: int
+    y: int = 0
+    tags: list = field(default_factory=list)
+    def norm(self):
+        return abs(self.x) + abs(self.y)
+@dataclass(frozen=True, order=True)
+class Version:
+    major: int
+    minor: int = 0
+class Pair(NamedTuple):
+    a: int
+    b: str = 'z'
+    def swap(self):
+        return (self.b, self.a)
+p = Point(get(1))
+v = Version(1, get(2))
+q = Pair(get(3))
+p.tags.append(get(4))
+[repr(p), p.norm(), repr(v), v < Version(2), repr(q), q.b, q.swap(), repr(q._replace(a=5)),
+ Point(1) == Point(1), repr(Point(get(5), 2)), hash(v) == hash(Version(1, 20))]
+""",
+    "user_exception": """
+class AppError(ValueError):
+    def __init__(self, code, msg):
+        super().__init__(msg)
+        self.code = code
+try:
+    raise AppError(get(1), 'bad')
+except AppError as e:
+    err = e
+    r = get(2)
+[err.code, str(err), err.args, r, isinstance(err, ValueError), type(err).__name__]
+""",
+    "with_block": """
+class Res:
+    def __init__(self, name):
+        self.name = name
+        self.log = []
+    def __enter__(self):
+        self.log.append(get('enter'))
+        return self
+    def __exit__(self, t, v, tb):
+        self.log.append(('exit', t is None, get('exit')))
+        return t is KeyError
+r = Res('a')
+with r as x:
+    x.log.append(get('body'))
+with r:
+    fail('boom')
+r.log
+""",
+    "match_case": """
+class Point2:
+    __match_args__ = ('x', 'y')
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+def classify(v):
+    match v:
+        case {'kind': 'pt', 'x': x}:
+            return ('pt', get(x))
+        case [a, b, *rest]:
+            return ('seq', get(a), len(rest))
+        case Point2(0, y=yy):
+            return ('yaxis', get(yy))
+        case str() as s if get(s):
+            return ('str', s)
+        case _:
+            return ('other', get(0))
+[classify({'kind': 'pt', 'x': 3}), classify([1, 2, 3, 4]), classify(Point2(0, 7)),
+ classify('s'), classify(5)]
+""",
+    "modules_values": """
+import json, math, random
+from math import sqrt
+random.seed(5)
+a = random.random()
+dumps = json.dumps
+x = get(2)
+b = random.randint(1, 100)
+[dumps({'a': x}), sqrt(16), math.pi, math.floor(2.5), round(a, 6), b, get(3)]
+""",
+    "collections_values": """
+from collections import Counter, OrderedDict, defaultdict, deque
+c = Counter('abca')
+o = OrderedDict([('z', 1), ('a', 2)])
+dd = defaultdict(list)
+dd['k'].append(1)
+q = deque([1, 2, 3], maxlen=3)
+q.append(get(4))
+c['b'] += get(1)
+dd['j'].append(get(2))
+o.move_to_end('z')
+[sorted(c.items()), list(o.items()), sorted(dd.items()), list(q), q.maxlen, get(3)]
+""",
     "host_error_uncaught_then_caught": """
 def g():
     try:
@@ -341,7 +556,8 @@ def test_paused_run_matches_straight_run(name):
 
 
 @pytest.mark.parametrize("name", ["nested_calls", "loop_enumerate_zip", "closures_shared",
-                                  "try_except_finally"])
+                                  "try_except_finally", "generator_for_loop", "class_methods",
+                                  "dataclass_namedtuple", "modules_values"])
 def test_fresh_process_roundtrip(name):
     code = PROGRAMS[name]
     assert _run_paused(code, every=1, subprocess_steps=True) == _run_straight(code)
@@ -463,6 +679,39 @@ def test_pause_inside_native_callback_is_a_clear_error():
         sb.start("sorted([3, 1], key=lambda v: get(v))")
 
 
+def test_host_call_in_generator_run_by_next_cannot_pause():
+    """next()/send() from sandbox code run the generator in a nested loop: a host call there
+    cannot pause (a clear error, catchable by the sandbox); a for loop or list() can."""
+    sb = monty.Sandbox(functions={"get": None})
+    with pytest.raises(monty.MontyRuntimeError, match="cannot be paused"):
+        sb.start("def g():\n    yield get(1)\nnext(g())")
+    step = sb.start("def g():\n    yield get(1)\n[x for x in g()]")
+    assert isinstance(step, monty.Call)
+    assert monty.load(step.dump(), functions={"get": None}).resume(4).value == [4]
+
+
+def test_host_call_in_generator_streamed_by_sum_cannot_pause():
+    """sum()/min()/max() stream a generator argument through a nested loop: a host call in
+    it cannot pause (list()/tuple()/set()/dict()/sorted() collect it in the loop: it can)."""
+    sb = monty.Sandbox(functions={"get": None})
+    with pytest.raises(monty.MontyRuntimeError, match="cannot be paused"):
+        sb.start("sum(get(x) for x in range(3))")
+
+
+def test_pause_in_class_bases_is_refused_at_dump():
+    sb = monty.Sandbox(functions={"get": None})
+    step = sb.start("class A(get(1)):\n    x = 1\nA")
+    with pytest.raises(monty.MontyError, match="class statement"):
+        step.dump()
+
+
+def test_snapshot_refuses_unsupported_values_by_type():
+    sb = monty.Sandbox(functions={"get": None})
+    step = sb.start("import re\np = re.compile('a+')\nget(1)")
+    with pytest.raises(monty.MontyError, match="Pattern"):
+        step.dump()
+
+
 def test_print_before_pause_is_delivered():
     out = []
     sb = monty.Sandbox(functions={"get": None}, print_callback=out.append)
@@ -576,7 +825,8 @@ def test_hmac_roundtrip_and_refusals():
 def _valid_blobs():
     out = []
     for name in ("nested_calls", "loop_enumerate_zip", "closures_shared", "try_except_finally",
-                 "values_kinds", "iterator_objects"):
+                 "values_kinds", "iterator_objects", "generator_for_loop", "generator_drain",
+                 "class_methods", "dataclass_namedtuple", "with_block", "user_exception"):
         sb = monty.Sandbox(functions={n: None for n in IMPLS})
         step = sb.start(PROGRAMS[name])
         for _ in range(2):
@@ -675,6 +925,35 @@ def test_doctored_stack_slots_never_crash():
                     rep = [len(d[10]) - 1]
                 d[5][k] = rep
                 _load_ok_or_monty_error(msgspec.msgpack.encode(d))
+
+
+def test_doctored_generators_classes_and_frames_never_crash():
+    """Every field of generator, class, instance and collection entries and of every frame
+    row, replaced by values of other kinds: load refuses, or the program runs cleanly."""
+    import msgspec
+    blobs = []
+    for name in ("generator_for_loop", "generator_suspended", "class_methods",
+                 "dataclass_namedtuple", "collections_values", "generator_drain"):
+        sb = monty.Sandbox(functions=FNS)
+        step = sb.start(PROGRAMS[name])
+        for _ in range(3):
+            if not isinstance(step, monty.Call):
+                break
+            blobs.append(step.dump())
+            kind, result = _host_result(step)
+            step = step.resume(result) if kind == "value" else step.resume_error(result)
+    replacements = [None, True, -1, 0, 1, 2, 3, 7, "x", [0], [-1], [1, 2], []]
+    for blob in blobs:
+        doc = msgspec.msgpack.decode(blob)
+        targets = [("frame", k) for k in range(len(doc[6]))]
+        targets += [("obj", k) for k, e in enumerate(doc[10]) if e[0] in ("G", "K", "o", "Q", "NT")]
+        for where, k in targets:
+            row = doc[6][k] if where == "frame" else doc[10][k]
+            for field in range(1 if where == "obj" else 0, len(row)):
+                for rep in replacements:
+                    d = msgspec.msgpack.decode(blob)
+                    (d[6][k] if where == "frame" else d[10][k])[field] = rep
+                    _load_ok_or_monty_error(msgspec.msgpack.encode(d))
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
@@ -778,6 +1057,10 @@ def _check_consumer(code, i, kinds):
         assert kinds[-2 - a] == "D", where
     elif name in ("DICT_UPDATE", "DICT_MERGE"):
         assert kinds[-1 - a] == "D", where
+    elif name in ("MATCH_KEYS", "MATCH_CLASS"):
+        assert kinds[-1] == "t", where
+    elif name == "BUILD_CLASS":
+        assert kinds[-(a + 2 + (b & 1))] == "f", where
 
 
 def test_stack_analysis_agrees_with_compiler():
