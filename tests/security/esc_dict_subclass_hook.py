@@ -1,6 +1,6 @@
 # kind: escape
 # expect: blocked
-# desc: dict with __missing__ via type() to hijack format_map lookups
-D = type('D', (dict,), {'__missing__': lambda s, k: k})
-s = '{__globals__}'.format_map(D())
+# desc: a dict subclass with __missing__ (built by type()) feeding format_map must not open attribute traversal
+D = type('D', (dict,), {'__missing__': lambda s, k: 1})
+s = '{x.__class__.__base__.__subclasses__}'.format_map(D())
 'ESC' + 'APED:' + s
