@@ -237,13 +237,14 @@ cdef inline bint is_leaf(PyObject* v):
 cdef object call_host(VM vm, HostFunction hf, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
     cdef Py_ssize_t i, n = npos + (TUPLE_SIZE(kwnames) if kwnames != NULL else 0)
     cdef PyObject* r
+    cdef double t0
     if hf.func is not None:
         for i in range(n):
             if not is_leaf(args[i]):
                 break
         else:
             # fast path: plain scalars pass as they are
-            t0 = _time.perf_counter()
+            t0 = monty_now()
             try:
                 r = R_Vectorcall(<PyObject*>hf.func, args, npos, kwnames)
             except (KeyboardInterrupt, SystemExit):
@@ -270,6 +271,7 @@ cdef object call_host(VM vm, HostFunction hf, PyObject** args, Py_ssize_t npos, 
 
 
 cdef object call_host_values(VM vm, HostFunction hf, tuple args, dict kwargs):
+    cdef double t0
     if hf.func is None:
         raise RuntimeError(f"host function '{hf.name}' has no implementation here; "
                            f"run the code with start() to handle its calls")
@@ -278,7 +280,7 @@ cdef object call_host_values(VM vm, HostFunction hf, tuple args, dict kwargs):
         host_kwargs = {k: export_value(v, None, 0) for k, v in kwargs.items()}
     except MontyTypeError as e:
         raise TypeError(f"{hf.name}(): {e}") from None
-    t0 = _time.perf_counter()
+    t0 = monty_now()
     try:
         result = hf.func(*host_args, **host_kwargs)
     except (KeyboardInterrupt, SystemExit):

@@ -128,6 +128,22 @@ cdef extern from *:
     PyObject** _PyObject_GetDictPtr(PyObject* obj)
 
 
+cdef extern from *:
+    """
+    /* perf_counter() in seconds, without a Python call (0.0 if the clock fails) */
+    static double monty_now(void) {
+    #if PY_VERSION_HEX >= 0x030D0000
+        PyTime_t t;
+        if (PyTime_PerfCounterRaw(&t) < 0) { PyErr_Clear(); return 0.0; }
+        return PyTime_AsSecondsDouble(t);
+    #else
+        return _PyTime_AsSecondsDouble(_PyTime_GetPerfCounter());
+    #endif
+    }
+    """
+    double monty_now()
+
+
 cdef object _CLASS_MARKER = "__monty_class__"
 
 

@@ -31,14 +31,14 @@ cdef int limit_fire(VM vm, int kind) except -1:
 
 cdef int check_time(VM vm) except -1:
     """Read the clock now (not waiting for the tick counter)."""
-    if vm.deadline and _time.perf_counter() > vm.deadline:
+    if vm.deadline and monty_now() > vm.deadline:
         limit_fire(vm, LIMIT_TIME)
     return 0
 
 
 cdef int check_cost(VM vm, double seconds) except -1:
     """Refuse an operation estimated to take `seconds` if it cannot end before the deadline."""
-    if vm.deadline and seconds > 0.001 and _time.perf_counter() + seconds > vm.deadline:
+    if vm.deadline and seconds > 0.001 and monty_now() + seconds > vm.deadline:
         limit_fire(vm, LIMIT_TIME)
     return 0
 
@@ -471,7 +471,7 @@ cdef object call_heavy_raw(VM vm, PyObject* func, PyObject** args, Py_ssize_t np
 cdef int host_time(VM vm, double t0) except -1:
     """Time spent in a host function does not count: move the deadline by it, then read the
     clock for the sandbox's own time."""
-    cdef double t1 = _time.perf_counter()
+    cdef double t1 = monty_now()
     if vm.deadline:
         vm.deadline += t1 - t0
         if t1 > vm.deadline:

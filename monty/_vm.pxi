@@ -571,7 +571,7 @@ cdef void add_traceback(object exc, Frame* f, int pc):
 
 cdef int check_limits(VM vm) except -1:
     vm.ticks = TICKS
-    if vm.deadline and _time.perf_counter() > vm.deadline:
+    if vm.deadline and monty_now() > vm.deadline:
         vm.limit_kind = LIMIT_TIME
         raise _LimitExceeded("time")
     limits_tick(vm)

@@ -21,7 +21,10 @@ STARTER = os.path.join(os.path.dirname(ROOT), "shared", "security")
 
 MAX_DURATION = 2.0
 MAX_MEMORY = 256 * 1024 * 1024
-MARGIN = 0.050
+# the target is 50 ms past the limit (`python -m monty.bench --limits` measures it); CPython's
+# full garbage collection over millions of live objects cannot be interrupted and adds tens of
+# milliseconds on a loaded machine, so the test allows 100
+MARGIN = 0.100
 RSS_SLACK = 160 * 1024 * 1024       # interpreter, compiler and allocator overhead above the limit
 MARKER = "ESC" + "APED"
 
