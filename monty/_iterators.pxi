@@ -89,7 +89,10 @@ cdef class DictIter(SandboxIter):
             return <object>key
         if self.kind == DICT_VALUES:
             return <object>value
-        return (<object>key, <object>value)
+        item = (<object>key, <object>value)
+        if _current_vm is not None and (type(<object>key) is tuple or type(<object>value) is tuple):
+            check_tuple_depth(_current_vm, item)
+        return item
 
 
 cdef class SetIter(SandboxIter):
@@ -136,6 +139,8 @@ cdef class EnumerateIter(SandboxIter):
         DECREF(r)
         value = (self.count, item)
         self.count += 1
+        if type(item) is tuple and _current_vm is not None:
+            check_tuple_depth(_current_vm, value)
         return value
 
 
@@ -159,7 +164,10 @@ cdef class ZipIter(SandboxIter):
                 raise StopIteration
             out.append(<object>r)
             DECREF(r)
-        return tuple(out)
+        value = tuple(out)
+        if _current_vm is not None:
+            check_tuple_depth(_current_vm, value)
+        return value
 
     def _strict_error(self, Py_ssize_t i):
         cdef PyObject* r

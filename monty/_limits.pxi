@@ -403,10 +403,15 @@ cdef object account_result(VM vm, object r):
     cdef type t = type(r)
     if t is str or t is bytes:
         account(vm, 48 + len(r))
-    elif t is list or t is tuple:
+    elif t is list:
         account(vm, 56 + 8 * len(r))
+    elif t is tuple:
+        account(vm, 56 + 8 * len(r))
+        check_tuple_depth(vm, r)      # tuple(), divmod, partition, ... can wrap tuples too
     elif t is dict or t is set or t is frozenset:
         account(vm, 200 + 64 * len(r))
+    elif t is int or t is float:
+        account(vm, 32)
     return r
 
 
