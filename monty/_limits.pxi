@@ -410,8 +410,6 @@ cdef object account_result(VM vm, object r):
         check_tuple_depth(vm, r)      # tuple(), divmod, partition, ... can wrap tuples too
     elif t is dict or t is set or t is frozenset:
         account(vm, 200 + 64 * len(r))
-    elif t is int or t is float:
-        account(vm, 32)
     return r
 
 
@@ -423,8 +421,11 @@ def limits_configure(VM vm, max_memory, max_allocations):
 
 
 def limits_start(VM vm):
-    """At the start of a run: fresh counters (live data carried over is re-measured lazily)."""
+    """At the start of a run: fresh counters. The estimate restarts too, so a small run after a
+    big one does not begin with a walk over everything the globals hold; data carried over is
+    counted again when this run's estimate next crosses the limit and live data is measured."""
     vm.allocs = 0
+    vm.mem_used = 0
     vm.limit_kind = LIMIT_NONE
 
 

@@ -612,7 +612,6 @@ cdef int call_spread(VM vm, PyObject** func_slot, int has_kwargs, Py_ssize_t* na
     return 0
 
 
-cdef PyObject* _LIST_APPEND = <PyObject*>list.__dict__["append"]
 cdef object _DRAIN_CONSUMERS = frozenset([list, tuple, set, frozenset, dict, sorted])
 
 
@@ -1293,8 +1292,6 @@ cdef object run_frames(VM vm):
                             r = R_Vectorcall(v, args, n, kw)
                             obj = <object>r
                             DECREF(r)
-                        if v == _LIST_APPEND:
-                            account(vm, 16)       # the list's slot, with growth amortised
                         account_result(vm, obj)
                     r = <PyObject*>obj
                     INCREF(r)
@@ -1492,7 +1489,7 @@ cdef object run_frames(VM vm):
                     sp[0] = r
                     sp += 1
                 elif op == OP_BUILD_LIST:
-                    account(vm, 88 + 8 * a)       # object, GC header, allocator rounding
+                    account(vm, 56 + 8 * a)
                     r = R_ListNew(a)
                     for i in range(a):
                         LIST_SET(r, i, sp[i - a])
