@@ -90,7 +90,7 @@ cdef class DictIter(SandboxIter):
         if self.kind == DICT_VALUES:
             return <object>value
         item = (<object>key, <object>value)
-        if _current_vm is not None and (type(<object>key) is tuple or type(<object>value) is tuple):
+        if _current_vm is not None:
             check_tuple_depth(_current_vm, item)
         return item
 
@@ -139,7 +139,7 @@ cdef class EnumerateIter(SandboxIter):
         DECREF(r)
         value = (self.count, item)
         self.count += 1
-        if type(item) is tuple and _current_vm is not None:
+        if _current_vm is not None:
             check_tuple_depth(_current_vm, value)
         return value
 

@@ -586,7 +586,13 @@ cdef int tuple_depth_iter(VM vm, object t) except -1:
 
 
 cdef int check_tuple_depth(VM vm, object t) except -1:
-    cdef int d = tuple_depth(vm, t)
+    cdef int d
+    for x in <tuple>t:
+        if type(x) is tuple:
+            break
+    else:
+        return 0            # flat: nothing to measure or remember
+    d = tuple_depth(vm, t)
     if d > MAX_TUPLE_DEPTH:
         raise RecursionError(f"tuples nested more than {MAX_TUPLE_DEPTH} deep are not allowed "
                              f"in the sandbox (hashing them would overflow the C stack)")

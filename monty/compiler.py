@@ -521,47 +521,38 @@ class Compiler:
             return f"{unit.qualname}.{name}"
         return f"{unit.qualname}.<locals>.{name}"
 
-    def load_name(self, name):
+    # opcode per name kind: (module-level / fast local, class namespace, global, cell)
+    _NAME_OPS = {
+        "load": (O.LOAD_FAST, O.LOAD_NAME, O.LOAD_GLOBAL, O.LOAD_DEREF),
+        "store": (O.STORE_FAST, O.STORE_NAME, O.STORE_GLOBAL, O.STORE_DEREF),
+        "delete": (O.DELETE_FAST, O.DELETE_NAME, O.DELETE_GLOBAL, O.DELETE_DEREF),
+    }
+
+    def name_op(self, action, name):
+        """Emit the load/store/delete of `name` that its scope resolves to."""
         u = self.unit
+        fast, by_name, by_global, deref = self._NAME_OPS[action]
         kind = u.scope.resolve(name)
         if kind == "module":
-            u.emit(O.LOAD_FAST, u.nameidx(name))
-        elif kind == "name":
-            u.emit(O.LOAD_NAME, u.nameidx(name), u.nameidx(name))
+            u.emit(fast, u.nameidx(name))
         elif kind == "fast":
-            u.emit(O.LOAD_FAST, u.local(name))
+            u.emit(fast, u.local(name))
+        elif kind == "name":
+            # LOAD_NAME falls back to the global slot named by b
+            u.emit(by_name, u.nameidx(name), u.nameidx(name) if action == "load" else 0)
         elif kind == "global":
-            u.emit(O.LOAD_GLOBAL, u.nameidx(name))
+            u.emit(by_global, u.nameidx(name))
         else:
-            u.emit(O.LOAD_DEREF, self.deref_slot(name))
+            u.emit(deref, self.deref_slot(name))
+
+    def load_name(self, name):
+        self.name_op("load", name)
 
     def store_name(self, name):
-        u = self.unit
-        kind = u.scope.resolve(name)
-        if kind == "module":
-            u.emit(O.STORE_FAST, u.nameidx(name))
-        elif kind == "name":
-            u.emit(O.STORE_NAME, u.nameidx(name))
-        elif kind == "fast":
-            u.emit(O.STORE_FAST, u.local(name))
-        elif kind == "global":
-            u.emit(O.STORE_GLOBAL, u.nameidx(name))
-        else:
-            u.emit(O.STORE_DEREF, self.deref_slot(name))
+        self.name_op("store", name)
 
     def delete_name(self, name):
-        u = self.unit
-        kind = u.scope.resolve(name)
-        if kind == "module":
-            u.emit(O.DELETE_FAST, u.nameidx(name))
-        elif kind == "name":
-            u.emit(O.DELETE_NAME, u.nameidx(name))
-        elif kind == "fast":
-            u.emit(O.DELETE_FAST, u.local(name))
-        elif kind == "global":
-            u.emit(O.DELETE_GLOBAL, u.nameidx(name))
-        else:
-            u.emit(O.DELETE_DEREF, self.deref_slot(name))
+        self.name_op("delete", name)
 
     def deref_slot(self, name):
         u = self.unit
@@ -1399,15 +1390,7 @@ class Compiler:
         u = self.unit
         for d in node.decorator_list:
             self.expr(d)
-        code = self.compile_class_body(node)
-        flags = 0
-        if code.freevars:
-            for free in code.freevars:
-                u.emit(O.LOAD_CLOSURE, self.deref_slot(free))
-            u.emit(O.BUILD_TUPLE, len(code.freevars))
-            flags |= O.MF_CLOSURE
-        u.emit(O.LOAD_CONST, u.const(code))
-        u.emit(O.MAKE_FUNCTION, flags)
+        self.emit_make_function(self.compile_class_body(node), 0)
         u.emit(O.LOAD_CONST, u.const(node.name))
         for b in node.bases:
             if isinstance(b, ast.Starred):
@@ -1497,13 +1480,15 @@ class Compiler:
             u.emit(O.BUILD_MAP, len(kwdefaults))
             flags |= O.MF_KWDEFAULTS
         code = self.compile_function(node, name, args, body, qualname or self.qualname(name))
+        self.emit_make_function(code, flags)
+
+    def emit_make_function(self, code, flags):
+        """MAKE_FUNCTION for `code`, its closure built from this unit's cells (defaults and
+        keyword defaults, as `flags` says, are already on the stack)."""
+        u = self.unit
         if code.freevars:
             for free in code.freevars:
-                scope = u.scope
-                if free in u.cellvars:
-                    u.emit(O.LOAD_CLOSURE, len(u.varnames) + u.cellvars.index(free))
-                else:
-                    u.emit(O.LOAD_CLOSURE, len(u.varnames) + len(u.cellvars) + u.freevars.index(free))
+                u.emit(O.LOAD_CLOSURE, self.deref_slot(free))
             u.emit(O.BUILD_TUPLE, len(code.freevars))
             flags |= O.MF_CLOSURE
         u.emit(O.LOAD_CONST, u.const(code))
@@ -1849,14 +1834,7 @@ class Compiler:
             code = self.assemble(unit)
         finally:
             self.unit = outer
-        flags = 0
-        if code.freevars:
-            for free in code.freevars:
-                u.emit(O.LOAD_CLOSURE, self.deref_slot(free))
-            u.emit(O.BUILD_TUPLE, len(code.freevars))
-            flags |= O.MF_CLOSURE
-        u.emit(O.LOAD_CONST, u.const(code))
-        u.emit(O.MAKE_FUNCTION, flags)
+        self.emit_make_function(code, 0)
         self.expr(gens[0].iter)
         self.set_line(node)
         u.emit(O.GET_ITER)

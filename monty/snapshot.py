@@ -728,7 +728,6 @@ class _Decoder:
     def prebuild(self, root):
         """Build the immutable values `root` needs, deepest first, without recursing (a
         chain of 10,000 nested tuples loads like a flat one)."""
-        objects = self.objects
         built = self.built
         on_path = {root}
         stack = [(root, self.children(root))]

@@ -152,3 +152,12 @@ def test_hostile_source_is_a_clean_syntax_error(source):
     with pytest.raises(monty.MontySyntaxError):
         monty.Sandbox().run(source)
     assert time.perf_counter() - start < 2.0
+
+
+@pytest.mark.parametrize("wrap", ["(t,)", "tuple([t])", "(*[t],)", "next(zip([t]))",
+                                  "next(enumerate([t]))", "next(iter({t: 1}.items()))"])
+def test_deep_tuple_chains_are_refused_on_every_path(wrap):
+    sb = sandbox(max_duration=5.0)
+    with pytest.raises(monty.MontyRuntimeError) as info:
+        sb.run(f"t = ()\nfor i in range(20000):\n    t = {wrap}\nlen(t)")
+    assert info.value.exc_type == "RecursionError"

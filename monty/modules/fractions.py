@@ -3,7 +3,6 @@ subclass, with the operations whose result size the sandbox controls checked fir
 `round(f, n)`, exponents in strings), like the VM checks `int ** int`."""
 
 import fractions as _f
-import math as _math
 import re as _re
 
 from .. import policy

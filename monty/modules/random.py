@@ -3,7 +3,6 @@ unless the sandbox seeds it), with the sizes of results checked before they are 
 loops counted against the sandbox's limits."""
 
 import random as _r
-from collections.abc import Sequence as _Sequence
 
 from .. import policy
 

@@ -198,3 +198,31 @@ sorted([1], cmp=None)
 # ---
 # an error inside a key function raises KeyError out of sorted
 sorted([{'a': 1}, {'b': 2}], key=lambda d: d['a'])
+# ---
+# iter(callable, sentinel) stops at the sentinel
+it = iter([3, 2, 1, 0, 5])
+[x for x in iter(lambda: next(it), 0)]
+# ---
+# reversed() uses __reversed__ or the sequence protocol of a class
+class Seq:
+    def __len__(self):
+        return 3
+    def __getitem__(self, i):
+        return i * 10
+class Rev:
+    def __reversed__(self):
+        return iter('cba')
+[list(reversed(Seq())), list(reversed(Rev()))]
+# ---
+# type(name, bases, dict) builds a class
+Point = type('Point', (object,), {'x': 1, 'shift': lambda self, d: self.x + d})
+[Point().shift(2), Point.__name__, isinstance(Point(), Point)]
+# ---
+# dir() of an instance lists its attributes and methods
+class A:
+    z = 1
+    def m(self):
+        pass
+a = A()
+a.y = 2
+[n for n in dir(a) if not n.startswith('__')]

@@ -138,3 +138,7 @@ class C:
     b: str = 'x'
     c: float
 list(C.__annotations__)
+# ---
+# math.pow and the builtins module
+import math, builtins
+[math.pow(2, 10), builtins.len('abc'), builtins.sum([1, 2])]
