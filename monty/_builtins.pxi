@@ -14,6 +14,8 @@ cdef dict _SANDBOX_TYPE_NAMES = {
     RangeIter: "range_iterator", BigRangeIter: "longrange_iterator", SetIter: "set_iterator",
     EnumerateIter: "enumerate", ZipIter: "zip", MapIter: "map", FilterIter: "filter",
     ForeignIter: "iterator", ReversedIter: "reversed", Generator: "generator",
+    Coroutine: "coroutine", AsyncGenerator: "async_generator", HostFuture: "coroutine",
+    GenMethod: "builtin_function_or_method", AsyncGenValue: "async_generator_wrapped_value",
     _modules.SandboxModule: "module",
 }
 
@@ -86,8 +88,10 @@ cdef object get_attribute(object obj, str name):
                 return get_attribute(obj.func, name)
         if name == "__class__":
             return sandbox_type_of(obj)
-        if type(obj) is Generator and name in ("send", "throw", "close"):
-            return getattr(obj, name)
+        if isinstance(obj, Generator) and (
+                name in ("asend", "athrow", "aclose") if type(obj) is AsyncGenerator
+                else name in ("send", "throw", "close")):
+            return gen_method(<Generator>obj, name)
         if isinstance(obj, SandboxIter) and name in ("__iter__", "__next__"):
             return getattr(obj, name)
         raise AttributeError(f"'{type_name(obj)}' object has no attribute '{name}'")
@@ -238,7 +242,7 @@ cdef object call_host(VM vm, HostFunction hf, PyObject** args, Py_ssize_t npos, 
     cdef Py_ssize_t i, n = npos + (TUPLE_SIZE(kwnames) if kwnames != NULL else 0)
     cdef PyObject* r
     cdef double t0
-    if hf.func is not None:
+    if hf.func is not None and not hf.is_async:
         for i in range(n):
             if not is_leaf(args[i]):
                 break
@@ -270,6 +274,12 @@ cdef object call_host(VM vm, HostFunction hf, PyObject** args, Py_ssize_t npos, 
     return call_host_values(vm, hf, positional, kwargs)
 
 
+cdef object run_host_awaitable(object aw):
+    """Run an async host function's awaitable to its end (run() is synchronous)."""
+    from monty._hostasync import run_awaitable
+    return run_awaitable(aw)
+
+
 cdef object call_host_values(VM vm, HostFunction hf, tuple args, dict kwargs):
     cdef double t0
     if hf.func is None:
@@ -283,17 +293,28 @@ cdef object call_host_values(VM vm, HostFunction hf, tuple args, dict kwargs):
     t0 = monty_now()
     try:
         result = hf.func(*host_args, **host_kwargs)
+        if hf.is_async:
+            result = run_host_awaitable(result)
     except (KeyboardInterrupt, SystemExit):
         vm.limit_kind = LIMIT_ABORT
         raise
     except BaseException as e:
         host_time(vm, t0)
+        if hf.is_async:
+            # an async function's error comes out where its result is awaited
+            return make_host_future(hf.name, None, host_exception(e))
         raise host_exception(e) from None
     host_time(vm, t0)
     try:
-        return import_value(result, None, 0)
+        value = import_value(result, None, 0)
     except MontyTypeError as e:
-        raise TypeError(f"{hf.name}() returned a value the sandbox cannot hold: {e}") from None
+        err = TypeError(f"{hf.name}() returned a value the sandbox cannot hold: {e}")
+        if hf.is_async:
+            return make_host_future(hf.name, None, err)
+        raise err from None
+    if hf.is_async:
+        return make_host_future(hf.name, value, None)
+    return value
 
 
 cdef object host_exception(object e):

@@ -69,6 +69,7 @@ cdef class Generator(SandboxIter):
 cdef class HostFunction:
     cdef readonly str name
     cdef readonly object func       # None: name only (start() mode)
+    cdef readonly bint is_async     # an `async def` function: a call gives a HostFuture
 
 
 ctypedef object (*builtin_impl)(VM vm, PyObject** args, Py_ssize_t nargs, PyObject* kwnames)
@@ -111,6 +112,7 @@ cdef class VM:
     cdef public bint pause_mode     # start(): every host call pauses (see _snapshot.pxi)
     cdef bint paused                # frames are kept, waiting for resume()
     cdef object pending_call        # (name, args, kwargs) of the paused host call
+    cdef public bint pending_async  # ... of an async host function (resumed as a HostFuture)
 
     cdef int ensure_stack(self) except -1
     cdef void discard_frame(self, Frame* f) noexcept

@@ -11,6 +11,9 @@ cdef enum:
     CO_VARKEYWORDS = 2
     CO_MODULE = 4
     CO_GENERATOR = 8
+    CO_COROUTINE = 0x80
+    CO_ITERABLE_COROUTINE = 0x100
+    CO_ASYNC_GENERATOR = 0x200
 
 include "_opcodes.pxi"
 include "_capi.pxi"
@@ -23,3 +26,4 @@ include "_classes.pxi"
 include "_match.pxi"
 include "_snapshot.pxi"
 include "_limits.pxi"
+include "_async.pxi"

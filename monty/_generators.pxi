@@ -9,6 +9,8 @@ cdef enum:
     RESUME_FOR_ITER = 1      # resumed by FOR_ITER / FOR_ITER_STORE_FAST in the caller frame
     RESUME_DRAIN = 2         # run to the end in the loop, its values appended to frame.instance,
                              # for a consumer call (list(gen), sum(gen), ...) that then re-runs
+    RESUME_SEND = 3          # the delegate of its caller's await / yield from (SEND)
+    RESUME_CALL = 4          # resumed by a gen.send() / gen.throw() call from the loop
 
 
 cdef class Generator(SandboxIter):
@@ -51,9 +53,15 @@ cdef int make_generator(VM vm) except -1:
     Generator object at the call's result slot and pop it. Returns that slot."""
     cdef Frame* f = &vm.frames[vm.depth - 1]
     cdef Code code = <Code>f.code
-    cdef Generator gen = Generator.__new__(Generator)
+    cdef Generator gen
     cdef PyObject* p
     cdef int i, ret = f.ret
+    if code.flags & CO_COROUTINE:
+        gen = Coroutine.__new__(Coroutine)
+    elif code.flags & CO_ASYNC_GENERATOR:
+        gen = AsyncGenerator.__new__(AsyncGenerator)
+    else:
+        gen = Generator.__new__(Generator)
     gen.code = code
     gen.func = <Function>f.func
     gen.vm = vm
@@ -85,14 +93,19 @@ cdef list save_slots(VM vm, int start, int end):
     return out
 
 
-cdef int gen_push_frame(VM vm, Generator gen, object value, int entry, int resume) except -1:
-    """Push the generator's frame above the current one; 0 if it is already finished."""
+cdef int gen_push_frame(VM vm, Generator gen, object value, int entry, int resume,
+                        bint at_send=False) except -1:
+    """Push the generator's frame above the current one; 0 if it is already finished.
+    `at_send`: resume it at the YIELD_VALUE of its await/yield-from loop, without a value (its
+    delegate is pushed above it next: see gen_push_throw)."""
     cdef int ret, base, i, n
     cdef Frame* f
     cdef Code code = gen.code
     if gen.state == GEN_FINISHED:
         return 0
     if gen.state == GEN_RUNNING:
+        if type(gen) is Coroutine:
+            raise ValueError("coroutine already executing")
         raise ValueError("generator already executing")
     if gen.state == GEN_CREATED and value is not None:
         raise TypeError("can't send non-None value to a just-started generator")
@@ -114,10 +127,10 @@ cdef int gen_push_frame(VM vm, Generator gen, object value, int entry, int resum
             vm.stack[base + i] = <PyObject*>item
     f = &vm.frames[vm.depth - 1]
     f.sp = f.stack_base + gen.nstack
-    f.pc = gen.pc
+    f.pc = gen.pc - 1 if at_send else gen.pc
     f.gen = <PyObject*>gen
     f.resume = resume
-    if gen.state == GEN_SUSPENDED:
+    if gen.state == GEN_SUSPENDED and not at_send:
         INCREF(<PyObject*>value)
         vm.stack[f.sp] = <PyObject*>value
         f.sp += 1
@@ -156,6 +169,7 @@ cdef object gen_resume(VM vm, Generator gen, object value, object exc):
     """next()/send()/throw() from C code: run the generator in a nested loop."""
     global _current_vm
     cdef VM saved
+    cdef int h
     if gen.state == GEN_FINISHED or (gen.state == GEN_CREATED and exc is not None):
         gen.state = GEN_FINISHED
         gen.saved = None
@@ -164,7 +178,11 @@ cdef object gen_resume(VM vm, Generator gen, object value, object exc):
         raise StopIteration
     if vm.nest >= MAX_NEST:
         raise RecursionError("maximum recursion depth exceeded")
-    if not gen_push_frame(vm, gen, value, 1, RESUME_ENTRY):
+    if exc is not None:
+        h = gen_push_throw(vm, gen, 1, RESUME_ENTRY)
+    else:
+        h = gen_push_frame(vm, gen, value, 1, RESUME_ENTRY)
+    if not h:
         raise StopIteration
     if exc is not None:
         vm.pending_exc = exc
@@ -188,7 +206,7 @@ cdef tuple yield_from_send(VM vm, object it, object value):
     """SEND: (done, value): the next value of the delegate, or its return value."""
     cdef PyObject* r
     try:
-        if type(it) is Generator:
+        if isinstance(it, Generator):
             return False, gen_resume(vm, <Generator>it, value, None)
         if value is None:
             r = monty_iternext(<PyObject*>it)
@@ -204,11 +222,16 @@ cdef tuple yield_from_send(VM vm, object it, object value):
         return True, e.value
 
 
-cdef object generator_stop_error(object exc):
-    """PEP 479: a StopIteration escaping a generator becomes RuntimeError."""
+cdef object generator_stop_error(object exc, object gen):
+    """PEP 479: a StopIteration escaping a generator becomes RuntimeError (and a
+    StopAsyncIteration escaping an async generator)."""
     if isinstance(exc, StopIteration):
-        err = RuntimeError("generator raised StopIteration")
-        err.__cause__ = exc
-        err.__context__ = exc
-        return err
-    return exc
+        kind = type_name(gen)
+        err = RuntimeError(f"{kind.replace('_', ' ')} raised StopIteration")
+    elif isinstance(exc, StopAsyncIteration) and type(gen) is AsyncGenerator:
+        err = RuntimeError("async generator raised StopAsyncIteration")
+    else:
+        return exc
+    err.__cause__ = exc
+    err.__context__ = exc
+    return err

@@ -285,6 +285,8 @@ cdef object get_iter(object obj):
         (<SetIter>it).source = obj
         (<SetIter>it).size = len(obj)
         return it
+    if t is Coroutine or t is AsyncGenerator:
+        raise TypeError(f"'{type_name(obj)}' object is not iterable")
     if isinstance(obj, SandboxIter):
         return obj
     if is_sandbox_type(type(obj)):

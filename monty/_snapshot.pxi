@@ -28,6 +28,7 @@ cdef int pause_host_values(VM vm, HostFunction hf, tuple args, dict kwargs) exce
     except MontyTypeError as e:
         raise TypeError(f"{hf.name}(): {e}") from None
     vm.pending_call = (hf.name, host_args, host_kwargs)
+    vm.pending_async = hf.is_async
     return 0
 
 
@@ -75,6 +76,11 @@ def vm_resume(VM vm, value, exc):
     if f.sp >= f.limit:
         raise RuntimeError("corrupt paused state")
     vm.paused = False
+    if vm.pending_async:
+        # an async host function: the call's value is a future of what the host gave
+        value = make_host_future(vm.pending_call[0], value if exc is None else None, exc)
+        exc = None
+        vm.pending_async = False
     vm.pending_call = None
     if exc is None:
         INCREF(<PyObject*>value)
@@ -149,9 +155,9 @@ def vm_prepare_slots(VM vm, list names):
 def vm_import(VM vm, list frames, list stack, list gl, handled, tuple pending_call):
     """Install a validated paused state (monty/snapshot.py checks every invariant; the
     structural ones that guard memory are checked again here)."""
-    cdef int i, j, n, top, prev_limit, prev_base, prev_sp
+    cdef int i, j, n, top, prev_limit, prev_base, prev_sp, ppc
     cdef Frame* f
-    cdef Code code
+    cdef Code code, pcode
     cdef Generator g
     cdef PyObject** items
     if vm.depth or vm.running or vm.paused:
@@ -186,7 +192,7 @@ def vm_import(VM vm, list frames, list stack, list gl, handled, tuple pending_ca
                 # a generator frame sits at its caller's region top, above the caller's sp
                 if ret != prev_limit or base != ret + 1 or ret >= len(stack):
                     raise ValueError("bad generator frame layout")
-                if type(stack[ret]) is not Generator:
+                if not isinstance(stack[ret], Generator):
                     raise ValueError("a generator frame's slot does not hold a generator")
                 g = <Generator>stack[ret]
                 if g.code is not code or g.func is not func or g.state != GEN_RUNNING:
@@ -194,6 +200,21 @@ def vm_import(VM vm, list frames, list stack, list gl, handled, tuple pending_ca
                 if resume == RESUME_DRAIN:
                     if type(instance) is not list:
                         raise ValueError("bad generator drain list")
+                elif resume == RESUME_SEND:
+                    # the delegate of the frame below, paused at its await / yield from
+                    pcode = <Code>frames[i - 1][0]
+                    ppc = frames[i - 1][2]
+                    if (instance is not None or not 1 <= ppc < pcode.ninstrs
+                            or pcode.instrs[ppc * 3] != OP_YIELD_VALUE
+                            or pcode.instrs[(ppc - 1) * 3] != OP_SEND
+                            or prev_sp < 1 or stack[prev_sp - 1] is not g):
+                        raise ValueError("bad delegate frame")
+                elif resume == RESUME_CALL:
+                    pcode = <Code>frames[i - 1][0]
+                    ppc = frames[i - 1][2]
+                    if (instance is not None or not 1 <= ppc <= pcode.ninstrs
+                            or pcode.instrs[(ppc - 1) * 3] != OP_CALL):
+                        raise ValueError("bad send() frame")
                 elif resume != RESUME_FOR_ITER or instance is not None:
                     raise ValueError("bad generator frame resume kind")
                 for j in range(prev_sp, ret):
@@ -255,7 +276,21 @@ def vm_import(VM vm, list frames, list stack, list gl, handled, tuple pending_ca
 # ------------------------------------------------------------------ generators, classes, modules
 
 GEN_STATES = (GEN_CREATED, GEN_SUSPENDED, GEN_RUNNING, GEN_FINISHED)
-RESUME_KINDS = (RESUME_ENTRY, RESUME_FOR_ITER, RESUME_DRAIN)
+RESUME_KINDS = (RESUME_ENTRY, RESUME_FOR_ITER, RESUME_DRAIN, RESUME_SEND, RESUME_CALL)
+
+
+def make_host_future_value(str name, value, error):
+    return make_host_future(name, value, error)
+
+
+def make_gen_method(Generator gen, str name):
+    return gen_method(gen, name)
+
+
+def make_agen_value(value):
+    cdef AsyncGenValue v = AsyncGenValue.__new__(AsyncGenValue)
+    v.value = value
+    return v
 
 
 def generator_state(Generator g):
@@ -263,8 +298,14 @@ def generator_state(Generator g):
             g.name, g.qualname)
 
 
-def make_generator_shell(VM vm):
-    cdef Generator g = Generator.__new__(Generator)
+def make_generator_shell(VM vm, int flags=0):
+    cdef Generator g
+    if flags & CO_COROUTINE:
+        g = Coroutine.__new__(Coroutine)
+    elif flags & CO_ASYNC_GENERATOR:
+        g = AsyncGenerator.__new__(AsyncGenerator)
+    else:
+        g = Generator.__new__(Generator)
     g.vm = vm
     g.state = GEN_FINISHED
     g.name = g.qualname = "<generator>"
@@ -276,6 +317,9 @@ def generator_set(Generator g, Code code, Function func, saved, int pc, int nsta
     """Fill a generator shell; the layout is checked (its slots' kinds by the caller)."""
     if func.code is not code or not (code.flags & CO_GENERATOR) or code.flags & CO_MODULE:
         raise ValueError("bad generator code")
+    if (type(g) is Coroutine) != bool(code.flags & CO_COROUTINE) or (
+            type(g) is AsyncGenerator) != bool(code.flags & CO_ASYNC_GENERATOR):
+        raise ValueError("bad generator kind")
     if state == GEN_CREATED or state == GEN_SUSPENDED:
         if (type(saved) is not list or not (0 <= nstack <= code.stacksize)
                 or len(saved) != code.nslots + nstack or not (0 <= pc <= code.ninstrs)):

@@ -135,12 +135,23 @@ cdef class BoundMethod:
         return f"<bound method {getattr(self.func, 'qualname', '?')} of {self.self_obj!r}>"
 
 
+def _is_async_callable(func):
+    import inspect
+    if inspect.iscoroutinefunction(func):
+        return True
+    call = getattr(type(func), "__call__", None)
+    return call is not None and inspect.iscoroutinefunction(call)
+
+
 cdef class HostFunction:
     """A function of the host's, callable from sandbox code by name."""
 
-    def __init__(self, str name, func):
+    def __init__(self, str name, func, is_async=None):
         self.name = name
         self.func = func
+        if is_async is None:
+            is_async = func is not None and _is_async_callable(func)
+        self.is_async = is_async
 
     def __repr__(self):
         return f"<host function {self.name}>"

@@ -235,6 +235,33 @@ cdef class VM:
             if _tuple_depths:
                 _tuple_depths.clear()
 
+    def run_nested_module(self, Code code):
+        """Run linked module code (an internal module's) from C code, in a nested loop."""
+        global _current_vm
+        cdef VM saved = _current_vm
+        cdef int ret
+        cdef double deadline = self.deadline
+        if self.nest >= MAX_NEST:
+            raise RecursionError("maximum recursion depth exceeded")
+        self.ensure_stack()
+        ret = self.region_top()
+        if ret + code.stacksize + 4 >= self.stack_cap:
+            raise RecursionError("maximum recursion depth exceeded (data stack full)")
+        INCREF(<PyObject*>code)
+        self.stack[ret] = <PyObject*>code
+        self.push_frame(code, None, ret, -1, 1)
+        self.frames[self.depth - 1].sp = ret + 1
+        if not self.running:
+            self.deadline = 0.0         # (a snapshot being loaded: no run's clock applies)
+        self.nest += 1
+        _current_vm = self
+        try:
+            return run_frames(self)
+        finally:
+            self.nest -= 1
+            _current_vm = saved
+            self.deadline = deadline
+
     cdef object call_nested(self, object func, tuple args, dict kwargs):
         """Call a sandbox function from C code (a key function, map, ...) in a nested loop."""
         global _current_vm
@@ -1258,6 +1285,52 @@ cdef object run_frames(VM vm):
                             f.sp = sp - stack
                             return PAUSED
                         obj = call_host(vm, <HostFunction>v, args, n, kw)
+                    elif TYPE(v) == <PyObject*>GenMethod and kw == NULL and (
+                            ((<GenMethod>v).name == "send" and n == 1) or
+                            ((<GenMethod>v).name == "throw" and n == 1)):
+                        # gen.send(x) / gen.throw(e) from the loop: the generator runs above
+                        # this frame (so its host calls can pause); what it yields is the result
+                        w = <PyObject*>(<GenMethod>v).gen
+                        INCREF(w)
+                        x = args[0]
+                        INCREF(x)
+                        i = (<GenMethod>v).name == "send"
+                        while sp > func_slot:
+                            sp -= 1
+                            XDECREF(sp[0])
+                            sp[0] = NULL
+                        f.pc = pc
+                        f.sp = sp - stack
+                        try:
+                            if i:
+                                h = gen_push_frame(vm, <Generator>w, <object>x, 0, RESUME_CALL)
+                                if not h:
+                                    if TYPE(w) == <PyObject*>Coroutine:
+                                        raise RuntimeError("cannot reuse already awaited coroutine")
+                                    raise StopIteration
+                                exc = None
+                            else:
+                                exc = make_exception(<object>x)
+                                if (<Generator>w).state != GEN_SUSPENDED:
+                                    (<Generator>w).state = GEN_FINISHED
+                                    (<Generator>w).saved = None
+                                    h = 0
+                                else:
+                                    h = gen_push_throw(vm, <Generator>w, 0, RESUME_CALL)
+                        finally:
+                            DECREF(w)
+                            DECREF(x)
+                        if h:
+                            f = &vm.frames[vm.depth - 1]
+                            ip = (<Code>f.code).instrs
+                            consts = (<Code>f.code).const_items
+                            fast = stack + f.base
+                            sp = stack + f.sp
+                            pc = f.pc
+                        if exc is not None:
+                            raised_by_op = True
+                            raise_raw(exc)
+                        continue
                     elif n >= 1 and TYPE(args[0]) == <PyObject*>Generator and is_drain_consumer(<object>v):
                         # run the generator to its end in this loop (so its host calls can
                         # pause), collecting into a list, then call the consumer on the list
@@ -1367,6 +1440,32 @@ cdef object run_frames(VM vm):
                         obj = <object>r
                         DECREF(r)
                         return obj
+                    if h and vm.frames[vm.depth].resume == RESUME_SEND:
+                        # the delegate of an await / yield from returned: its value replaces
+                        # it, and the awaiting frame leaves its SEND loop
+                        f = &vm.frames[vm.depth - 1]
+                        ip = (<Code>f.code).instrs
+                        consts = (<Code>f.code).const_items
+                        fast = gv if f.base < 0 else stack + f.base
+                        sp = stack + f.sp
+                        DECREF(sp[-1])
+                        sp[-1] = r
+                        pc = ip[(f.pc - 1) * 3 + 1]
+                        continue
+                    if h and vm.frames[vm.depth].resume == RESUME_CALL:
+                        # gen.send() from the loop: the generator returned
+                        f = &vm.frames[vm.depth - 1]
+                        ip = (<Code>f.code).instrs
+                        consts = (<Code>f.code).const_items
+                        fast = gv if f.base < 0 else stack + f.base
+                        sp = stack + f.sp
+                        pc = f.pc
+                        obj = <object>r
+                        DECREF(r)
+                        exc = StopIteration() if obj is None else StopIteration(obj)
+                        obj = None
+                        raised_by_op = True
+                        raise_raw(exc)
                     if h and vm.frames[vm.depth].resume == RESUME_DRAIN:
                         # drained: the consumer call runs again, now on the list
                         DECREF(r)
@@ -1671,6 +1770,7 @@ cdef object run_frames(VM vm):
                     f.pc = pc
                     gen_suspend(vm, f)
                     is_entry = f.entry
+                    h = f.resume
                     vm.depth -= 1
                     vm.discard_frame(f)
                     if is_entry:
@@ -1684,7 +1784,12 @@ cdef object run_frames(VM vm):
                     fast = gv if f.base < 0 else stack + f.base
                     sp = stack + f.sp
                     pc = f.pc
-                    if ip[(pc - 1) * 3] == OP_FOR_ITER:
+                    if h == RESUME_SEND or h == RESUME_CALL:
+                        # the value goes to the awaiting frame's YIELD_VALUE, or is the
+                        # result of the send() call
+                        sp[0] = r
+                        sp += 1
+                    elif ip[(pc - 1) * 3] == OP_FOR_ITER:
                         sp[0] = r
                         sp += 1
                     else:
@@ -1703,6 +1808,43 @@ cdef object run_frames(VM vm):
                         DECREF(v)
                 elif op == OP_SEND:
                     f.pc = pc
+                    x = sp[-2]
+                    if TYPE(x) == <PyObject*>Coroutine or TYPE(x) == <PyObject*>Generator or (
+                            TYPE(x) == <PyObject*>AsyncGenerator):
+                        # delegate in the loop: the awaited frame runs above this one
+                        sp -= 1
+                        w = sp[0]
+                        sp[0] = NULL
+                        f.sp = sp - stack
+                        try:
+                            h = gen_push_frame(vm, <Generator>x, <object>w, 0, RESUME_SEND)
+                        finally:
+                            DECREF(w)
+                        if h:
+                            f = &vm.frames[vm.depth - 1]
+                            ip = (<Code>f.code).instrs
+                            consts = (<Code>f.code).const_items
+                            fast = stack + f.base
+                            sp = stack + f.sp
+                            pc = f.pc
+                            continue
+                        DECREF(sp[-1])            # finished already: it returns None
+                        INCREF(NONE_P)
+                        sp[-1] = NONE_P
+                        pc = a
+                        continue
+                    if TYPE(x) == <PyObject*>HostFuture:
+                        obj = (<HostFuture>x).error
+                        if obj is not None:
+                            raise obj
+                        r = <PyObject*>(<HostFuture>x).value
+                        INCREF(r)
+                        sp -= 1
+                        DECREF(sp[0])
+                        DECREF(sp[-1])
+                        sp[-1] = r
+                        pc = a
+                        continue
                     obj = yield_from_send(vm, <object>sp[-2], <object>sp[-1])
                     r = <PyObject*>(<tuple>obj)[1]
                     INCREF(r)
@@ -1749,12 +1891,20 @@ cdef object run_frames(VM vm):
                     sp[0] = r
                     sp += 1
                 elif op == OP_IMPORT_NAME:
+                    f.pc = pc
+                    f.sp = sp - stack
                     obj = import_name(vm, (<Code>f.code).names[a], b)
                     r = <PyObject*>obj
                     INCREF(r)
                     obj = None
                     sp[0] = r
                     sp += 1
+                    # a module written in sandbox Python links its code: the global table
+                    # may have grown (moved)
+                    gv = (<PyListObject*>vm.gvals).ob_item
+                    bv = (<PyListObject*>vm.bvals).ob_item
+                    if f.base < 0:
+                        fast = gv
                 elif op == OP_IMPORT_FROM:
                     obj = import_from(<object>sp[-1], (<Code>f.code).names[a])
                     r = <PyObject*>obj
@@ -1764,6 +1914,11 @@ cdef object run_frames(VM vm):
                     sp += 1
                 elif op == OP_BEFORE_WITH:
                     op_before_with(sp)
+                    sp += 1
+                elif op == OP_GET_AWAITABLE:
+                    op_get_awaitable(vm, sp)
+                elif op == OP_BEFORE_ASYNC_WITH:
+                    op_before_async_with(sp)
                     sp += 1
                 elif op == OP_WITH_EXCEPT_START:
                     op_with_except_start(sp)
@@ -1828,8 +1983,8 @@ cdef object run_frames(VM vm):
                 is_entry = f.entry
                 h = f.gen != NULL
                 if h:
+                    exc = generator_stop_error(exc, <object>f.gen)
                     gen_finish(vm, f)
-                    exc = generator_stop_error(exc)
                 vm.depth -= 1
                 vm.discard_frame(f)
                 if is_entry:

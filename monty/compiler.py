@@ -14,6 +14,9 @@ CO_VARARGS = 1
 CO_VARKEYWORDS = 2
 CO_MODULE = 4
 CO_GENERATOR = 8
+CO_COROUTINE = 0x80
+CO_ITERABLE_COROUTINE = 0x100      # a generator that `await` accepts (internal modules only)
+CO_ASYNC_GENERATOR = 0x200
 
 _BINOP = {ast.Add: 0, ast.Sub: 1, ast.Mult: 2, ast.Div: 3, ast.FloorDiv: 4, ast.Mod: 5,
           ast.Pow: 6, ast.LShift: 7, ast.RShift: 8, ast.BitAnd: 9, ast.BitOr: 10,
@@ -23,12 +26,7 @@ _UNOP = {ast.USub: 0, ast.UAdd: 1, ast.Invert: 2, ast.Not: 3}
 _CMPOP = {ast.Lt: 0, ast.LtE: 1, ast.Eq: 2, ast.NotEq: 3, ast.Gt: 4, ast.GtE: 5,
           ast.In: 6, ast.NotIn: 7, ast.Is: 8, ast.IsNot: 9}
 
-_UNSUPPORTED = {
-    ast.AsyncWith: "'async with' statements",
-    ast.AsyncFor: "'async for' loops",
-    ast.AsyncFunctionDef: "'async def' functions",
-    ast.Await: "'await' expressions",
-}
+_UNSUPPORTED = {}
 if hasattr(ast, "TryStar"):
     _UNSUPPORTED[ast.TryStar] = "'try'/'except*' statements"
 
@@ -50,6 +48,9 @@ def _is_wildcard(p):
     return isinstance(p, ast.MatchAs) and p.pattern is None and p.name is None
 
 
+_COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
+
+
 class Label:
     __slots__ = ("index",)
 
@@ -68,6 +69,7 @@ class Scope:
         self.parent = parent
         self.children = []
         self.generator = False
+        self.coroutine = False
         self.params = []
         self.assigned = set()
         self.used = set()
@@ -162,6 +164,7 @@ class ScopeBuilder(ast.NodeVisitor):
             self.visit(d)
         outer = self.scope
         self.scope = self._enter(node, self._args(args))
+        self.scope.coroutine = isinstance(node, ast.AsyncFunctionDef)
         if isinstance(body, list):
             for stmt in body:
                 self.visit(stmt)
@@ -172,6 +175,8 @@ class ScopeBuilder(ast.NodeVisitor):
     def visit_FunctionDef(self, node):
         self._function(node, node.body, node.args)
         self._bind(node.name)
+
+    visit_AsyncFunctionDef = visit_FunctionDef
 
     def visit_ClassDef(self, node):
         for d in node.decorator_list:
@@ -207,6 +212,8 @@ class ScopeBuilder(ast.NodeVisitor):
         for elt in elts:
             self.visit(elt)
         self.scope = outer
+        if self.scope.children[-1].coroutine and isinstance(outer.node, _COMPREHENSIONS):
+            outer.coroutine = True
 
     def visit_ListComp(self, node):
         self._comprehension(node, [node.elt])
@@ -235,6 +242,12 @@ class ScopeBuilder(ast.NodeVisitor):
 
     def visit_Yield(self, node):
         self.scope.generator = True
+        self.generic_visit(node)
+
+    def visit_Await(self, node):
+        # an await in a comprehension makes it a coroutine that its caller awaits
+        if isinstance(self.scope.node, _COMPREHENSIONS):
+            self.scope.coroutine = True
         self.generic_visit(node)
 
     visit_YieldFrom = visit_Yield
@@ -382,10 +395,13 @@ def _const_key(value):
 
 
 class Compiler:
-    def __init__(self, source, filename, make_code):
+    def __init__(self, source, filename, make_code, internal=None):
         self.source = source
         self.filename = filename
         self.make_code = make_code
+        self.internal = internal   # prefix of an internal module's globals, or None
+        self.module_names = ()     # names bound at module level
+        self.builtins = None
         self.unit = None
         self.scopes = None
         self.class_names = []     # enclosing class names, innermost last (name mangling)
@@ -394,7 +410,20 @@ class Compiler:
     # ------------------------------------------------------------ driver
 
     def compile_module(self, tree):
+        if _has_top_level_await(tree):
+            _wrap_top_level(tree)
+        elif self.internal is None and _uses_async(tree):
+            # the event loop is linked before any coroutine runs (linking a module mid-run
+            # from C code would move the global table under the loop)
+            tree.body.insert(0, ast.copy_location(
+                ast.Import(names=[ast.alias(name="asyncio", asname=".asyncio")]), tree.body[0]))
+        _AsyncForLowering().visit(tree)
+        ast.fix_missing_locations(tree)
         self.scopes = ScopeBuilder().build(tree)
+        if self.internal is not None:
+            from . import _BUILTINS
+            self.builtins = _BUILTINS
+            self.module_names = self.scopes[tree].assigned
         unit = self.unit = CodeUnit(self.scopes[tree], "<module>", "<module>", 1)
         unit.flags = CO_MODULE
         body = tree.body
@@ -533,15 +562,31 @@ class Compiler:
         u = self.unit
         fast, by_name, by_global, deref = self._NAME_OPS[action]
         kind = u.scope.resolve(name)
+        if self.internal is not None and kind in ("module", "global", "name"):
+            # an internal module: its globals live under a prefix that sandbox code cannot
+            # spell, and the builtins it names are bound now, so no sandbox global shadows them
+            if name in self.module_names:
+                gname = self.internal + name
+            elif action == "load" and name.startswith("_b_"):
+                # the VM's private helpers ('.name' in the builtins)
+                u.emit(O.LOAD_CONST, u.const(self.builtins["." + name[3:]]))
+                return
+            elif action == "load" and kind != "name" and name in self.builtins:
+                u.emit(O.LOAD_CONST, u.const(self.builtins[name]))
+                return
+            else:
+                gname = name
+        else:
+            gname = name
         if kind == "module":
-            u.emit(fast, u.nameidx(name))
+            u.emit(fast, u.nameidx(gname))
         elif kind == "fast":
             u.emit(fast, u.local(name))
         elif kind == "name":
             # LOAD_NAME falls back to the global slot named by b
-            u.emit(by_name, u.nameidx(name), u.nameidx(name) if action == "load" else 0)
+            u.emit(by_name, u.nameidx(name), u.nameidx(gname) if action == "load" else 0)
         elif kind == "global":
-            u.emit(by_global, u.nameidx(name))
+            u.emit(by_global, u.nameidx(gname))
         else:
             u.emit(deref, self.deref_slot(name))
 
@@ -864,7 +909,7 @@ class Compiler:
                 elif kind == "with":           # leaving a with body: exit(None, None, None)
                     if value_on_top:
                         u.emit(O.SWAP, 2)
-                    self.call_exit_none()
+                    self.call_exit_none(block.get("is_async", False))
                 elif kind == "finally_end":    # inside a finally run for an exception
                     self.pop_below(value_on_top)
                     if value_on_top:
@@ -921,7 +966,15 @@ class Compiler:
     def stmt_With(self, node):
         self.with_item(node, 0)
 
-    def with_item(self, node, index):
+    def stmt_AsyncWith(self, node):
+        if not self.unit.scope.coroutine:
+            raise self.error("'async with' outside async function", node, "async with")
+        self.with_item(node, 0, True)
+
+    def stmt_AsyncFor(self, node):
+        raise self.error("'async for' outside async function", node, "async for")
+
+    def with_item(self, node, index, is_async=False):
         """One item of a with statement, CPython 3.11 style; the later items nest inside.
 
         [mgr] BEFORE_WITH, CALL 0 -> [exit, enter()]; the body runs with `exit` on the stack.
@@ -934,23 +987,25 @@ class Compiler:
         base = u.depth
         self.expr(item.context_expr)
         self.set_line(item.context_expr)
-        u.emit(O.BEFORE_WITH)
+        u.emit(O.BEFORE_ASYNC_WITH if is_async else O.BEFORE_WITH)
         u.emit(O.CALL, 0, 0)
+        if is_async:
+            self.emit_await(item.context_expr)
         u.depth = base + 1
         u.handler = (handler, base + 1)
-        self.push_fblock("with", handler=outer)
+        self.push_fblock("with", handler=outer, is_async=is_async)
         if item.optional_vars is not None:
             self.store(item.optional_vars)
         else:
             u.emit(O.POP_TOP)
         if index + 1 < len(node.items):
-            self.with_item(node, index + 1)
+            self.with_item(node, index + 1, is_async)
         else:
             self.body(node.body)
         u.fblocks.pop()
         u.handler = outer
         self.set_line(node)
-        self.call_exit_none()
+        self.call_exit_none(is_async)
         u.emit(O.JUMP, end)
         # an exception in the body: [exit, exc]
         self.place(handler)
@@ -960,6 +1015,8 @@ class Compiler:
         u.emit(O.COPY, 2)
         u.emit(O.WITH_EXCEPT_START)      # [..., exit, type, exc, None]
         u.emit(O.CALL, 3, 0)
+        if is_async:
+            self.emit_await(node)
         u.emit(O.POP_JUMP_IF_TRUE, suppress)
         u.emit(O.RERAISE)
         self.place(suppress)             # suppressed: [exit, prev_exc, exc]
@@ -975,14 +1032,16 @@ class Compiler:
         self.place(end)
         u.depth = base
 
-    def call_exit_none(self):
-        """[exit] -> []: exit(None, None, None), result dropped."""
+    def call_exit_none(self, is_async=False):
+        """[exit] -> []: exit(None, None, None) (awaited for `async with`), result dropped."""
         u = self.unit
         none = u.const(None)
         u.emit(O.LOAD_CONST, none)
         u.emit(O.LOAD_CONST, none)
         u.emit(O.LOAD_CONST, none)
         u.emit(O.CALL, 3, 0)
+        if is_async:
+            self.emit_await(None)
         u.emit(O.POP_TOP)
 
     # ------------------------------------------------------------ match
@@ -1386,6 +1445,8 @@ class Compiler:
             self.unit.emit(O.CALL, 1, 0)
         self.store_name(node.name)
 
+    stmt_AsyncFunctionDef = stmt_FunctionDef
+
     def stmt_ClassDef(self, node):
         u = self.unit
         for d in node.decorator_list:
@@ -1505,8 +1566,11 @@ class Compiler:
                 unit.flags |= CO_VARARGS
             if args.kwarg:
                 unit.flags |= CO_VARKEYWORDS
-            if unit.scope.generator:
-                unit.flags |= CO_GENERATOR
+            if unit.scope.coroutine:
+                # coroutines and async generators are suspended frames like generators
+                unit.flags |= CO_GENERATOR | (CO_ASYNC_GENERATOR if unit.scope.generator else CO_COROUTINE)
+            elif unit.scope.generator:
+                unit.flags |= CO_GENERATOR | (CO_ITERABLE_COROUTINE if self.internal else 0)
             self.copy_params_to_cells(unit)
             if (isinstance(body, list) and body and isinstance(body[0], ast.Expr)
                     and isinstance(body[0].value, ast.Constant) and isinstance(body[0].value.value, str)):
@@ -1819,10 +1883,17 @@ class Compiler:
         gens = node.generators
         for gen in gens:
             if getattr(gen, "is_async", 0):
-                raise self.error("asynchronous comprehensions are not supported", node)
+                raise self.error("asynchronous comprehensions ('async for' in a comprehension) "
+                                 "are not supported", node, "async comprehension")
         unit = self.unit = self.new_unit(node, name, self.qualname(name))
+        is_async = unit.scope.coroutine
         try:
             unit.argcount = 1
+            if is_async:
+                if build is None:
+                    raise self.error("asynchronous generator expressions are not supported",
+                                     node, "async generator expression")
+                unit.flags |= CO_GENERATOR | CO_COROUTINE
             if build is None:
                 unit.flags |= CO_GENERATOR
             else:
@@ -1839,6 +1910,8 @@ class Compiler:
         self.set_line(node)
         u.emit(O.GET_ITER)
         u.emit(O.CALL, 1, 0)
+        if is_async:
+            self.emit_await(node)
 
     def comprehension_loop(self, node, gens, level, elts):
         u = self.unit
@@ -1890,15 +1963,43 @@ class Compiler:
 
     def expr_Yield(self, node):
         u = self.unit
+        if u.scope.coroutine:
+            # an async generator's values are wrapped, to tell them from what its awaits
+            # pass up to the event loop
+            self.load_name(".agen_value")
         if node.value is None:
             u.emit(O.LOAD_CONST, u.const(None))
         else:
             self.expr(node.value)
         self.set_line(node)
+        if u.scope.coroutine:
+            u.emit(O.CALL, 1, 0)
         u.emit(O.YIELD_VALUE)
+
+    def expr_Await(self, node):
+        u = self.unit
+        if not u.scope.coroutine:
+            raise self.error("'await' outside async function", node, "await")
+        self.expr(node.value)
+        self.set_line(node)
+        self.emit_await(node)
+
+    def emit_await(self, node):
+        """[awaitable] -> [its result]: GET_AWAITABLE, then delegate like `yield from`."""
+        u = self.unit
+        u.emit(O.GET_AWAITABLE)
+        u.emit(O.LOAD_CONST, u.const(None))
+        top, done = Label(), Label()
+        self.place(top)
+        u.emit(O.SEND, done)
+        u.emit(O.YIELD_VALUE)
+        u.emit(O.JUMP_BACKWARD, top)
+        self.place(done)
 
     def expr_YieldFrom(self, node):
         u = self.unit
+        if u.scope.coroutine:
+            raise self.error("'yield from' inside async function", node, "yield from")
         self.expr(node.value)
         self.set_line(node)
         u.emit(O.GET_YIELD_FROM_ITER)
@@ -1949,8 +2050,9 @@ def parse(source, filename=FILENAME):
     try:
         tree = ast.parse(source, filename, "exec")
         # CPython's compiler performs the checks the parser leaves out ('return' outside
-        # function, nonlocal errors, ...); its code object is discarded
-        compile(tree, filename, "exec", dont_inherit=True)
+        # function, nonlocal errors, ...); its code object is discarded. `await` is allowed
+        # at the top level: such a module runs as a coroutine.
+        compile(tree, filename, "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT, dont_inherit=True)
     except SyntaxError as e:
         raise MontySyntaxError(f"{type(e).__name__}: {e.msg}", e.lineno) from None
     except (RecursionError, MemoryError, ValueError, OverflowError) as e:
@@ -1978,11 +2080,128 @@ class CodeCache:
         return code
 
 
+INTERNAL_SOURCES = {}
+"""Source text of the modules written in sandbox Python (monty/modules/*.py with SOURCE) ->
+(file name, prefix of their global names)."""
+
+
 def compile_source(source, make_code, filename=FILENAME):
+    internal = INTERNAL_SOURCES.get(source)
+    if internal is not None:
+        filename, prefix = internal
+    else:
+        prefix = None
     tree = parse(source, filename)
     try:
-        return Compiler(source, filename, make_code).compile_module(tree)
+        return Compiler(source, filename, make_code, prefix).compile_module(tree)
     except RecursionError:
         raise MontySyntaxError("code is nested too deeply to compile") from None
     except AssertionError as e:
         raise MontySyntaxError(f"code could not be compiled: {e}") from None
+
+
+# ---------------------------------------------------------------- async lowering
+
+def _has_top_level_await(tree):
+    """Whether the module awaits outside any function (it then runs as a coroutine)."""
+    stack = list(tree.body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.Await, ast.AsyncFor, ast.AsyncWith)):
+            return True
+        if isinstance(node, ast.comprehension) and node.is_async:
+            return True
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            continue
+        stack.extend(ast.iter_child_nodes(node))
+    return False
+
+
+def _uses_async(tree):
+    return any(isinstance(node, (ast.AsyncFunctionDef, ast.Await, ast.AsyncFor, ast.AsyncWith))
+               for node in ast.walk(tree))
+
+
+def _name(id, store=False):
+    return ast.Name(id=id, ctx=ast.Store() if store else ast.Load())
+
+
+def _wrap_top_level(tree):
+    """Module code that awaits becomes `async def <module>()` (module names declared global,
+    the last expression returned), run to completion by asyncio.run."""
+    names = sorted(ScopeBuilder().build(tree)[tree].assigned)
+    body = list(tree.body)
+    last = body[-1]
+    if isinstance(last, ast.Expr):
+        body[-1] = ast.copy_location(ast.Return(value=last.value), last)
+    if names:
+        body.insert(0, ast.copy_location(ast.Global(names=names), body[0]))
+    args = ast.arguments(posonlyargs=[], args=[], vararg=None, kwonlyargs=[], kw_defaults=[],
+                         kwarg=None, defaults=[])
+    main = ast.AsyncFunctionDef(name="<module>", args=args, body=body, decorator_list=[],
+                                returns=None, type_comment=None)
+    run = ast.Expr(value=ast.Call(
+        func=ast.Attribute(value=_name(".asyncio"), attr="run", ctx=ast.Load()),
+        args=[ast.Call(func=_name("<module>"), args=[], keywords=[])], keywords=[]))
+    imp = ast.Import(names=[ast.alias(name="asyncio", asname=".asyncio")])
+    first = tree.body[0]
+    tree.body = [ast.copy_location(n, first) for n in (main, imp, run)]
+
+
+class _AsyncForLowering(ast.NodeTransformer):
+    """`async for` inside an async function, as the loop CPython runs:
+
+        .ait = aiter(ITER); .go = True
+        while .go:
+            try: .v = await anext(.ait)
+            except StopAsyncIteration: .go = False; continue
+            TARGET = .v; BODY
+        else: ORELSE
+    """
+
+    def __init__(self):
+        self.count = 0
+        self.in_async = False
+
+    def _scope(self, node, is_async):
+        saved = self.in_async
+        self.in_async = is_async
+        self.generic_visit(node)
+        self.in_async = saved
+        return node
+
+    def visit_AsyncFunctionDef(self, node):
+        return self._scope(node, True)
+
+    def visit_FunctionDef(self, node):
+        return self._scope(node, False)
+
+    def visit_Lambda(self, node):
+        return self._scope(node, False)
+
+    def visit_AsyncFor(self, node):
+        self.generic_visit(node)
+        if not self.in_async:
+            return node
+        n = self.count
+        self.count += 1
+        it, go, val = f".ait{n}", f".go{n}", f".av{n}"
+
+        def at(x):
+            return ast.copy_location(x, node)
+
+        setup = [
+            at(ast.Assign(targets=[_name(it, True)],
+                          value=at(ast.Call(func=_name(".aiter"), args=[node.iter], keywords=[])))),
+            at(ast.Assign(targets=[_name(go, True)], value=ast.Constant(True))),
+        ]
+        fetch = at(ast.Try(
+            body=[at(ast.Assign(targets=[_name(val, True)], value=at(ast.Await(value=at(ast.Call(
+                func=_name(".anext"), args=[_name(it)], keywords=[]))))))],
+            handlers=[at(ast.ExceptHandler(type=_name(".StopAsyncIteration"), name=None, body=[
+                at(ast.Assign(targets=[_name(go, True)], value=ast.Constant(False))),
+                at(ast.Continue())]))],
+            orelse=[], finalbody=[]))
+        bind = at(ast.Assign(targets=[node.target], value=_name(val)))
+        loop = at(ast.While(test=_name(go), body=[fetch, bind] + node.body, orelse=node.orelse))
+        return setup + [loop]

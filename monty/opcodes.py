@@ -135,6 +135,10 @@ OPCODES = [
     # arguments of __exit__ (type, value, None) for the CALL 3 that follows
     ("BEFORE_WITH",          "-",      "-",     1,                         None),
     ("WITH_EXCEPT_START",    "-",      "-",     2,                         None),
+    # async: GET_AWAITABLE replaces a value by the iterator `await` delegates to (SEND
+    # follows); BEFORE_ASYNC_WITH is BEFORE_WITH with __aexit__/__aenter__
+    ("GET_AWAITABLE",        "-",      "-",     0,                         None),
+    ("BEFORE_ASYNC_WITH",    "-",      "-",     1,                         None),
     # match statements (CPython 3.11 semantics)
     ("MATCH_SEQUENCE",       "-",      "-",     1,                         None),
     ("MATCH_MAPPING",        "-",      "-",     1,                         None),

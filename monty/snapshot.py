@@ -547,6 +547,11 @@ def _enc_instance(e, obj):
 
 ENCODERS = {
     _core.Generator: _enc_generator,
+    _core.Coroutine: _enc_generator,
+    _core.AsyncGenerator: _enc_generator,
+    _core.HostFuture: lambda e, f: ["HF", f.name, e.item(f.value), e.item(f.error)],
+    _core.GenMethod: lambda e, m: ["GM", e.item(m.gen), m.name],
+    _core.AsyncGenValue: lambda e, v: ["AV", e.item(v.value)],
     property: lambda e, p: ["P", e.item(p.fget), e.item(p.fset), e.item(p.fdel), e.item(p.__doc__)],
     staticmethod: lambda e, m: ["SM", e.item(m.__func__)],
     classmethod: lambda e, m: ["CM", e.item(m.__func__)],
@@ -620,6 +625,8 @@ def _dump_state(call):
     handled = enc.item(state["handled"])
     name, args, kwargs = state["pending_call"]
     call_item = [name, enc.item(args), enc.item(kwargs)]
+    if sandbox._vm.pending_async:
+        call_item.append(True)
     enc.run()
     modules = [m.source for m in enc.modules]
     doc = [MAGIC, VERSION, modules, state["slot_names"], gl, stack, frames, handled, call_item,
@@ -1071,9 +1078,30 @@ def _dec_property(d, entry):
     return property(fget, fset, fdel, doc)
 
 
+def _dec_host_future(d, entry):
+    name, value, error = _args(entry, 3)
+    value, error = d.item(value), d.item(error)
+    _need(error is None or isinstance(error, BaseException), "bad host future")
+    return _core.make_host_future_value(_str(name), value, error)
+
+
+def _dec_gen_method(d, entry):
+    gen, name = _args(entry, 2)
+    gen = d.item(gen)
+    _need(isinstance(gen, _core.Generator) and name in (
+        ("asend", "athrow", "aclose") if type(gen) is _core.AsyncGenerator
+        else ("send", "throw", "close")), "bad generator method")
+    return _core.make_gen_method(gen, name)
+
+
+def _dec_agen_value(d, entry):
+    (value,) = _args(entry, 1)
+    return _core.make_agen_value(d.item(value))
+
+
 SHELLS = {
     "Q": _shell_collection,
-    "G": lambda d, e: _core.make_generator_shell(d.sandbox._vm),
+    "G": lambda d, e: _core.make_generator_shell(d.sandbox._vm, d.code(e[1]).flags if len(e) > 1 else 0),
     "K": _shell_class,
     "o": _shell_instance,
     "L": lambda d, e: [],
@@ -1218,6 +1246,9 @@ CHILD_FIELDS = {"T": (1,), "F": (1,), "f": (2, 3, 4), "M": (1, 2), "i": (2,), "V
                 "SM": (1,), "CM": (1,), "GA": (1, 2), "Mo": (), "Ma": ()}
 
 DECODERS = {
+    "HF": _dec_host_future,
+    "GM": _dec_gen_method,
+    "AV": _dec_agen_value,
     "T": _dec_tuple,
     "F": _dec_frozenset,
     "I": _dec_int,
@@ -1327,7 +1358,7 @@ def _stack_kinds(code):
             elif name == "LOAD_CONST":
                 c = consts[a]
                 nxt = st + ("s" if type(c) is str else "t" if type(c) is tuple else "a",)
-            elif name == "BEFORE_WITH":
+            elif name in ("BEFORE_WITH", "BEFORE_ASYNC_WITH"):
                 nxt = st[:-1] + ("a", "a")
             elif name == "WITH_EXCEPT_START":
                 nxt = st[:-1] + ("a", st[-1], "a")
@@ -1461,7 +1492,7 @@ def _check_frames(frames, plain, stack, max_depth):
                 _need(ret == prev_limit and base == ret + 1 and ret < len(stack),
                       "bad generator frame layout")
                 g = stack[ret]
-                _need(type(g) is _core.Generator and id(g) not in running, "bad generator frame")
+                _need(isinstance(g, _core.Generator) and id(g) not in running, "bad generator frame")
                 gcode, gfunc, _, _, _, gstate = _core.generator_state(g)[:6]
                 _need(gcode is code and gfunc is func and gstate == _GEN_RUNNING,
                       "bad generator frame")
@@ -1532,7 +1563,7 @@ def _check_generators(d, running):
 
 
 _GEN_CREATED, _GEN_SUSPENDED, _GEN_RUNNING, _GEN_FINISHED = _core.GEN_STATES
-_RESUME_ENTRY, _RESUME_FOR_ITER, _RESUME_DRAIN = _core.RESUME_KINDS
+_RESUME_ENTRY, _RESUME_FOR_ITER, _RESUME_DRAIN, _RESUME_SEND, _RESUME_CALL = _core.RESUME_KINDS
 _class_body_cache = {}
 
 
@@ -1617,7 +1648,8 @@ def _load(data, functions, limits, print_callback):
     _need(type(stack) is list and 0 < len(stack) < 1 << 20, "bad stack")
     _need(type(frames) is list and frames, "bad frames")
     _need(type(elapsed) is float and elapsed >= 0, "bad elapsed time")
-    _need(type(call_item) is list and len(call_item) == 3 and type(call_item[0]) is str,
+    _need(type(call_item) is list and (len(call_item) == 3 or (
+        len(call_item) == 4 and call_item[3] is True)) and type(call_item[0]) is str,
           "bad pending call")
 
     functions = dict(functions or {})
@@ -1675,6 +1707,7 @@ def _load(data, functions, limits, print_callback):
     except MontyTypeError:
         raise _Bad("the pending call's arguments are not plain data") from None
     _core.vm_import(vm, fr, svals, gvals, handled_v, (call_item[0], args, kwargs))
+    vm.pending_async = len(call_item) == 4
     vm.pause_mode = True
     sandbox._pause_token += 1
     return Call(sandbox, call_item[0], args, kwargs, elapsed, modules[0] if modules else None)

@@ -1,0 +1,305 @@
+# async/await: coroutines and async generators are generators of another kind (suspended
+# frames kept as data, delegated to in the loop like `yield from`); the event loop is the
+# sandbox module `asyncio`, written in sandbox Python (monty/modules/asyncio.py). An async
+# host function's call is a HostFuture: the host call already made, awaited for its result.
+
+
+cdef class Coroutine(Generator):
+    """The coroutine object an `async def` function returns."""
+
+    def __repr__(self):
+        return f"<coroutine object {self.qualname} at {id(self):#x}>"
+
+    def __iter__(self):
+        raise TypeError("'coroutine' object is not iterable")
+
+    def __next__(self):
+        raise TypeError("'coroutine' object is not an iterator")
+
+
+cdef class AsyncGenerator(Generator):
+    """The object an `async def` function with `yield` returns. Its frame yields the values
+    wrapped (AsyncGenValue) and passes anything else (what its awaits wait on) up."""
+
+    def __repr__(self):
+        return f"<async_generator object {self.qualname} at {id(self):#x}>"
+
+    def __iter__(self):
+        raise TypeError("'async_generator' object is not iterable")
+
+    def __next__(self):
+        raise TypeError("'async_generator' object is not an iterator")
+
+
+cdef class AsyncGenValue:
+    """A value an async generator yields (as opposed to an await passing a future up)."""
+    cdef readonly object value
+
+
+cdef class HostFuture:
+    """The result of calling an async host function: awaiting it gives the value (or raises
+    the error) the host's coroutine ended with; it may be awaited any number of times."""
+    cdef readonly str name
+    cdef readonly object value
+    cdef readonly object error
+
+    def __repr__(self):
+        return f"<coroutine object {self.name} at {id(self):#x}>"
+
+
+cdef class GenMethod:
+    """gen.send / gen.throw / gen.close as sandbox code sees them; a call from the loop runs the
+    generator in the loop (so it can pause), a call from C runs it nested."""
+    cdef readonly Generator gen
+    cdef readonly str name
+
+    def __call__(self, *args):
+        if self.name in ("asend", "athrow", "aclose"):
+            return agen_method(self.gen, self.name, args)
+        return getattr(self.gen, self.name)(*args)
+
+    def __repr__(self):
+        return f"<built-in method {self.name} of {type_name(self.gen)} object at {id(self.gen):#x}>"
+
+
+cdef object gen_method(Generator gen, str name):
+    cdef GenMethod m = GenMethod.__new__(GenMethod)
+    m.gen = gen
+    m.name = name
+    return m
+
+
+cdef object make_host_future(str name, object value, object error):
+    cdef HostFuture fut = HostFuture.__new__(HostFuture)
+    fut.name = name
+    fut.value = value
+    fut.error = error
+    return fut
+
+
+cdef object internal(VM vm, str module, str name):
+    """A private name of an internal (sandbox-source) module, importing it first."""
+    import_name(vm, module, 1)
+    return vm.get_global(module + "." + name)
+
+
+cdef object agen_method(Generator gen, str name, tuple args):
+    """agen.asend(v) / agen.athrow(e) / agen.aclose(): the awaitable that steps it."""
+    vm = gen.vm
+    if name == "asend":
+        if len(args) != 1:
+            raise TypeError(f"asend() takes exactly one argument ({len(args)} given)")
+        return vm.call_nested(internal(vm, "asyncio", "_agen_step"), (gen, args[0], None), None)
+    if name == "athrow":
+        if not 1 <= len(args) <= 3:
+            raise TypeError(f"athrow expected at least 1 argument, got {len(args)}")
+        exc = args[0]
+        if len(args) > 1 and args[1] is not None:
+            exc = args[1]
+        exc = make_exception(exc)
+        return vm.call_nested(internal(vm, "asyncio", "_agen_step"), (gen, None, exc), None)
+    if args:
+        raise TypeError(f"aclose() takes no arguments ({len(args)} given)")
+    return vm.call_nested(internal(vm, "asyncio", "_agen_close"), (gen,), None)
+
+
+cdef int op_get_awaitable(VM vm, PyObject** sp) except -1:
+    """GET_AWAITABLE: [value] -> [the iterator `await` delegates to]."""
+    obj = <object>sp[-1]
+    t = type(obj)
+    if t is Coroutine:
+        if (<Generator>obj).state == GEN_FINISHED:
+            raise RuntimeError("cannot reuse already awaited coroutine")
+        return 0
+    if t is HostFuture:
+        return 0
+    if t is Generator and (<Generator>obj).code.flags & CO_ITERABLE_COROUTINE:
+        return 0
+    meth = lookup_special(obj, "__await__")
+    if meth is None:
+        raise TypeError(f"object {type_name(obj)} can't be used in 'await' expression")
+    it = vm.call_nested(meth, (), None)
+    if type(it) is Coroutine:
+        raise TypeError("__await__() returned a coroutine")
+    if not (isinstance(it, SandboxIter) or
+            (is_sandbox_type(type(it)) and lookup_special(it, "__next__") is not None)):
+        raise TypeError(f"__await__() returned non-iterator of type '{type_name(it)}'")
+    INCREF(<PyObject*>it)
+    sp[-1] = <PyObject*>it
+    DECREF(<PyObject*>obj)
+    return 0
+
+
+cdef int op_before_async_with(PyObject** sp) except -1:
+    """[manager] -> [bound __aexit__, bound __aenter__]; a CALL 0 and an await follow."""
+    mgr = <object>sp[-1]
+    enter = lookup_special(mgr, "__aenter__")
+    if enter is None:
+        raise TypeError(f"'{type_name(mgr)}' object does not support the asynchronous context "
+                        f"manager protocol")
+    exit_ = lookup_special(mgr, "__aexit__")
+    if exit_ is None:
+        raise TypeError(f"'{type_name(mgr)}' object does not support the asynchronous context "
+                        f"manager protocol (missed __aexit__ method)")
+    INCREF(<PyObject*>exit_)
+    INCREF(<PyObject*>enter)
+    DECREF(sp[-1])
+    sp[-1] = <PyObject*>exit_
+    sp[0] = <PyObject*>enter
+    return 0
+
+
+cdef object async_iter(VM vm, object obj, bint for_loop):
+    if type(obj) is AsyncGenerator:
+        return obj
+    meth = lookup_special(obj, "__aiter__")
+    if meth is None:
+        if for_loop:
+            raise TypeError(f"'async for' requires an object with __aiter__ method, got "
+                            f"{type_name(obj)}")
+        raise TypeError(f"'{type_name(obj)}' object is not an async iterable")
+    it = vm.call_nested(meth, (), None)
+    if type(it) is not AsyncGenerator and lookup_special(it, "__anext__") is None:
+        if for_loop:
+            raise TypeError(f"'async for' received an object from __aiter__ that does not "
+                            f"implement __anext__: {type_name(it)}")
+        raise TypeError(f"aiter() returned not an async iterator of type '{type_name(it)}'")
+    return it
+
+
+cdef object async_next(VM vm, object it, bint for_loop):
+    if type(it) is AsyncGenerator:
+        return vm.call_nested(internal(vm, "asyncio", "_agen_step"), (it, None, None), None)
+    meth = lookup_special(it, "__anext__")
+    if meth is None:
+        if for_loop:
+            raise TypeError(f"'async for' requires an iterator with __anext__ method, got "
+                            f"{type_name(it)}")
+        raise TypeError(f"'{type_name(it)}' object is not an async iterator")
+    return vm.call_nested(meth, (), None)
+
+
+cdef object b_aiter_loop(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
+    return async_iter(vm, <object>args[0], True)
+
+
+cdef object b_anext_loop(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
+    return async_next(vm, <object>args[0], True)
+
+
+cdef object b_aiter(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
+    if kwnames != NULL:
+        raise TypeError("aiter() takes no keyword arguments")
+    if npos != 1:
+        raise TypeError(f"aiter expected 1 argument, got {npos}")
+    return async_iter(vm, <object>args[0], False)
+
+
+cdef object b_anext(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
+    if kwnames != NULL:
+        raise TypeError("anext() takes no keyword arguments")
+    if not 1 <= npos <= 2:
+        raise TypeError(f"anext expected at least 1 argument, got {npos}" if npos < 1
+                        else f"anext expected at most 2 arguments, got {npos}")
+    it = <object>args[0]
+    if type(it) is not AsyncGenerator and lookup_special(it, "__anext__") is None:
+        raise TypeError(f"'{type_name(it)}' object is not an async iterator")
+    aw = async_next(vm, it, False)
+    if npos == 1:
+        return aw
+    return vm.call_nested(internal(vm, "asyncio", "_anext_default"), (aw, <object>args[1]), None)
+
+
+cdef object b_agen_value(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
+    cdef AsyncGenValue v = AsyncGenValue.__new__(AsyncGenValue)
+    v.value = <object>args[0]
+    return v
+
+
+cdef object b_agen_unwrap(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
+    """.agen_unwrap(y, marker): the value an async generator yielded, or marker."""
+    y = <object>args[0]
+    if type(y) is AsyncGenValue:
+        return (<AsyncGenValue>y).value
+    return <object>args[1]
+
+
+cdef object b_iscoroutine(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
+    """.iscoroutine(x): whether `x` is something asyncio may wrap in a task."""
+    x = <object>args[0]
+    t = type(x)
+    return t is Coroutine or t is HostFuture or (
+        t is Generator and bool((<Generator>x).code.flags & CO_ITERABLE_COROUTINE))
+
+
+cdef object b_isawaitable(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
+    x = <object>args[0]
+    return bool(b_iscoroutine(vm, args, npos, kwnames)) or lookup_special(x, "__await__") is not None
+
+
+cdef object b_iscoroutinefunction(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
+    x = <object>args[0]
+    if type(x) is BoundMethod:
+        x = (<BoundMethod>x).func
+    if type(x) is Function:
+        return bool((<Function>x).code.flags & CO_COROUTINE)
+    return type(x) is HostFunction and (<HostFunction>x).is_async
+
+
+cdef object b_host_future_result(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
+    """.host_future_result(f): the value of a HostFuture, or its error raised."""
+    cdef HostFuture f = <HostFuture?>(<object>args[0])
+    if f.error is not None:
+        raise f.error
+    return f.value
+
+
+cdef int throw_target_ok(object d):
+    return isinstance(d, Generator) and (<Generator>d).state == GEN_SUSPENDED
+
+
+cdef int gen_push_throw(VM vm, Generator gen, int entry, int resume) except -1:
+    """Push `gen`'s frame to receive a thrown exception (raised by the caller once pushed).
+    A generator suspended in `await`/`yield from` on a suspended generator passes the
+    exception on, like CPython: its frame is pushed back at the SEND, then the delegate's
+    above it, down to the innermost one, where the exception is raised."""
+    cdef Code code = gen.code
+    cdef int pc = gen.pc
+    delegate = None
+    if (gen.state == GEN_SUSPENDED and pc >= 2 and code.instrs[(pc - 1) * 3] == OP_YIELD_VALUE
+            and code.instrs[(pc - 2) * 3] == OP_SEND and gen.saved):
+        delegate = gen.saved[len(gen.saved) - 1]
+        if not throw_target_ok(delegate):
+            delegate = None
+    if delegate is None:
+        return gen_push_frame(vm, gen, None, entry, resume)
+    gen_push_frame(vm, gen, None, entry, resume, 1)
+    return gen_push_throw(vm, <Generator>delegate, 0, RESUME_SEND)
+
+
+_VM_BUILTINS.update({
+    "aiter": make_builtin("aiter", b_aiter),
+    "anext": make_builtin("anext", b_anext),
+    ".aiter": make_builtin("aiter", b_aiter_loop),
+    ".anext": make_builtin("anext", b_anext_loop),
+    ".agen_value": make_builtin("agen_value", b_agen_value),
+    ".agen_unwrap": make_builtin("agen_unwrap", b_agen_unwrap),
+    ".iscoroutine": make_builtin("iscoroutine", b_iscoroutine),
+    ".isawaitable": make_builtin("isawaitable", b_isawaitable),
+    ".iscoroutinefunction": make_builtin("iscoroutinefunction", b_iscoroutinefunction),
+    ".host_future_result": make_builtin("host_future_result", b_host_future_result),
+    ".StopAsyncIteration": StopAsyncIteration,
+})
+
+
+def build_internal_module(VM vm, str name, str source, str prefix, list exports, dict extra):
+    """The exports of a module written in sandbox Python: its code linked to this VM (so
+    snapshots hold it) and run once; its globals live under `prefix`."""
+    from monty.compiler import INTERNAL_SOURCES
+    from monty import _code_cache
+    INTERNAL_SOURCES.setdefault(source, (f"<{name}>", prefix))
+    code = vm.link(_code_cache.get(source))
+    vm.run_nested_module(code)
+    attrs = {n: vm.get_global(prefix + n) for n in exports}
+    attrs.update(extra)
+    return attrs
