@@ -228,13 +228,20 @@ cdef object b_iscoroutine(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwn
     """.iscoroutine(x): whether `x` is something asyncio may wrap in a task."""
     x = <object>args[0]
     t = type(x)
-    return t is Coroutine or t is HostFuture or (
+    return t is Coroutine or (
         t is Generator and bool((<Generator>x).code.flags & CO_ITERABLE_COROUTINE))
 
 
 cdef object b_isawaitable(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
     x = <object>args[0]
-    return bool(b_iscoroutine(vm, args, npos, kwnames)) or lookup_special(x, "__await__") is not None
+    return (bool(b_iscoroutine(vm, args, npos, kwnames)) or type(x) is HostFuture
+            or lookup_special(x, "__await__") is not None)
+
+
+cdef object b_gen_method(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
+    """.gen_method(gen, name): gen.send / gen.throw of any generator kind (the async
+    generator's own, for asyncio's stepping of it)."""
+    return gen_method(<Generator?>(<object>args[0]), <str?>(<object>args[1]))
 
 
 cdef object b_iscoroutinefunction(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
@@ -286,6 +293,7 @@ _VM_BUILTINS.update({
     ".agen_unwrap": make_builtin("agen_unwrap", b_agen_unwrap),
     ".iscoroutine": make_builtin("iscoroutine", b_iscoroutine),
     ".isawaitable": make_builtin("isawaitable", b_isawaitable),
+    ".gen_method": make_builtin("gen_method", b_gen_method),
     ".iscoroutinefunction": make_builtin("iscoroutinefunction", b_iscoroutinefunction),
     ".host_future_result": make_builtin("host_future_result", b_host_future_result),
     ".StopAsyncIteration": StopAsyncIteration,

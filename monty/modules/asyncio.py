@@ -11,7 +11,7 @@ mutable state sits in containers bound once, never rebound.
 NAME = "asyncio"
 PREFIX = "asyncio."
 EXPORTS = """run gather sleep create_task ensure_future wait_for wait as_completed shield
-Future Task Event Lock Semaphore BoundedSemaphore Condition Queue LifoQueue PriorityQueue
+Future Task Event Lock Semaphore BoundedSemaphore Condition Barrier BrokenBarrierError Queue LifoQueue PriorityQueue
 QueueEmpty QueueFull CancelledError InvalidStateError TaskGroup current_task all_tasks
 get_running_loop get_event_loop iscoroutine iscoroutinefunction isfuture
 FIRST_COMPLETED FIRST_EXCEPTION ALL_COMPLETED""".split()
@@ -150,14 +150,14 @@ class Future:
 
     def set_result(self, result):
         if self._state != 'PENDING':
-            raise InvalidStateError(f'{self._state}: {self!r}')
+            raise InvalidStateError('invalid state')
         self._result = result
         self._state = 'FINISHED'
         self._schedule_callbacks()
 
     def set_exception(self, exception):
         if self._state != 'PENDING':
-            raise InvalidStateError(f'{self._state}: {self!r}')
+            raise InvalidStateError('invalid state')
         if isinstance(exception, type):
             exception = exception()
         if isinstance(exception, StopIteration):
@@ -223,6 +223,7 @@ class Task(Future):
         self._name = f"Task-{_state['count']}" if name is None else str(name)
         self._must_cancel = False
         self._waiting = None
+        self._num_cancels_requested = 0
         loop.tasks.append(self)
         loop.call_soon(self._step, None)
 
@@ -235,9 +236,18 @@ class Task(Future):
     def get_coro(self):
         return self._coro
 
+    def cancelling(self):
+        return self._num_cancels_requested
+
+    def uncancel(self):
+        if self._num_cancels_requested > 0:
+            self._num_cancels_requested -= 1
+        return self._num_cancels_requested
+
     def cancel(self, msg=None):
         if self._state != 'PENDING':
             return False
+        self._num_cancels_requested += 1
         if self._waiting is not None and self._waiting.cancel(msg):
             return True
         self._must_cancel = True
@@ -713,6 +723,68 @@ class Condition:
         self.notify(len(self._waiters))
 
 
+class BrokenBarrierError(RuntimeError):
+    pass
+
+
+class Barrier:
+    def __init__(self, parties):
+        if parties < 1:
+            raise ValueError('parties must be > 0')
+        self._parties = parties
+        self._count = 0
+        self._waiters = []
+        self._broken = False
+
+    @property
+    def parties(self):
+        return self._parties
+
+    @property
+    def n_waiting(self):
+        return self._count
+
+    @property
+    def broken(self):
+        return self._broken
+
+    async def wait(self):
+        if self._broken:
+            raise BrokenBarrierError
+        index = self._count
+        self._count += 1
+        if self._count == self._parties:
+            self._count = 0
+            waiters = self._waiters[:]
+            del self._waiters[:]
+            for fut in waiters:
+                _set_result_unless_done(fut, None)
+            return index
+        fut = Future()
+        self._waiters.append(fut)
+        await fut
+        if self._broken:
+            raise BrokenBarrierError
+        return index
+
+    async def reset(self):
+        self.abort()
+        self._broken = False
+
+    async def abort(self):
+        self._broken = True
+        self._count = 0
+        for fut in self._waiters:
+            _set_result_unless_done(fut, None)
+        del self._waiters[:]
+
+    async def __aenter__(self):
+        return await self.wait()
+
+    async def __aexit__(self, *args):
+        pass
+
+
 class Queue:
     def __init__(self, maxsize=0):
         self._maxsize = maxsize
@@ -856,9 +928,9 @@ class TaskGroup:
 def _agen_step(agen, value, exc):
     try:
         if exc is None:
-            y = agen.send(value)
+            y = _b_gen_method(agen, 'send')(value)
         else:
-            y = agen.throw(exc)
+            y = _b_gen_method(agen, 'throw')(exc)
     except StopIteration:
         raise StopAsyncIteration
     while True:
@@ -869,19 +941,19 @@ def _agen_step(agen, value, exc):
             sent = yield y
         except BaseException as e:
             try:
-                y = agen.throw(e)
+                y = _b_gen_method(agen, 'throw')(e)
             except StopIteration:
                 raise StopAsyncIteration
         else:
             try:
-                y = agen.send(sent)
+                y = _b_gen_method(agen, 'send')(sent)
             except StopIteration:
                 raise StopAsyncIteration
 
 
 def _agen_close(agen):
     try:
-        y = agen.throw(GeneratorExit())
+        y = _b_gen_method(agen, 'throw')(GeneratorExit())
     except (StopIteration, GeneratorExit):
         return None
     if _b_agen_unwrap(y, _agen_step) is not _agen_step:
