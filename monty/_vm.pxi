@@ -146,7 +146,9 @@ cdef class VM:
 
     def global_names(self):
         cdef PyObject** items = (<PyListObject*>self.gvals).ob_item
-        return [self.slot_names[i] for i in range(len(self.gvals)) if items[i] != NULL]
+        # (not the hidden globals of async code and internal modules: no identifiers)
+        return [self.slot_names[i] for i in range(len(self.gvals))
+                if items[i] != NULL and (<str>self.slot_names[i]).isidentifier()]
 
     # -------------------------------------------------------------- frames
 

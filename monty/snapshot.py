@@ -569,7 +569,7 @@ ENCODERS = {
                               else e.item(_core.cell_contents(c))],
     _core.Function: _enc_function,
     _core.BoundMethod: lambda e, m: ["M", e.item(m.func), e.item(m.self_obj)],
-    _core.HostFunction: lambda e, h: ["H", h.name],
+    _core.HostFunction: lambda e, h: ["H", h.name, True] if h.is_async else ["H", h.name],
     _core.Code: lambda e, c: ["c", e.code(c)],
     _policy.BoundWrapper: _enc_wrapper,
     _policy.OpaqueType: lambda e, t: ["O", t.__name__],
@@ -1219,11 +1219,31 @@ def _dec_frozenset(d, entry):
     return frozenset(d.items(_args(entry, 1)[0]))
 
 
+def _slot_name_ok(s):
+    """A global's name: an identifier, or a name the compiler makes (the hidden names of
+    async code, an internal module's prefixed globals)."""
+    if s.isidentifier() or s == "<module>":
+        return True
+    if s[:1] == "." and s[1:].isidentifier():
+        return True
+    head, dot, tail = s.partition(".")
+    return bool(dot) and tail.isidentifier() and head in _internal_prefixes()
+
+
+def _internal_prefixes():
+    from .modules import internal_module_names
+    return internal_module_names()
+
+
 def _dec_host(d, entry):
-    (name,) = _args(entry, 1)
-    hf = d.hosts.get(_str(name))
+    _need(len(entry) in (2, 3), "bad 'H' entry")
+    name = _str(entry[1])
+    hf = d.hosts.get(name)
     if hf is None:
         raise MontyError(f"the snapshot needs host function {name!r}: pass it in load(functions=...)")
+    if len(entry) == 3 and entry[2] is True and not hf.is_async:
+        # an async host function (its calls give awaitables) passed without its function
+        hf = d.hosts[name] = _core.HostFunction(name, hf.func, True)
     return hf
 
 
@@ -1470,6 +1490,7 @@ def _check_frames(frames, plain, stack, max_depth):
     from . import opcodes as O
     call_ops = (O.BY_NAME["CALL"], O.BY_NAME["CALL_EX"])
     for_iter_ops = (O.BY_NAME["FOR_ITER"], O.BY_NAME["FOR_ITER_STORE_FAST"])
+    send_op = O.BY_NAME["SEND"]
     _need(0 < len(frames) <= max_depth, "bad frame count")
     prev_base = 0
     prev_limit = 0
@@ -1503,6 +1524,12 @@ def _check_frames(frames, plain, stack, max_depth):
                 if resume == _RESUME_FOR_ITER:
                     _need(instance is None and caller_op in for_iter_ops
                           and stack[frames[k - 1][5] - 1] is g, "bad generator frame caller")
+                elif resume == _RESUME_SEND:
+                    _need(instance is None and caller_op == send_op
+                          and stack[frames[k - 1][5] - 1] is g, "bad generator frame caller")
+                elif resume == _RESUME_CALL:
+                    _need(instance is None and caller_op == call_ops[0],
+                          "bad generator frame caller")
                 else:
                     _need(resume == _RESUME_DRAIN and type(instance) is list
                           and caller_op == call_ops[0], "bad generator frame caller")
@@ -1521,7 +1548,15 @@ def _check_frames(frames, plain, stack, max_depth):
         _need(1 <= pc <= code.ninstrs, "instruction pointer outside the code")
         kinds = _stack_kinds(plain[k])
         nxt_gen = k + 1 < len(frames) and frames[k + 1][6] is True
-        if nxt_gen:
+        if nxt_gen and frames[k + 1][7] == _RESUME_CALL:
+            # gen.send() from the loop: the call's slots are gone, its result not there yet
+            _need(pc < len(kinds) and kinds[pc] is not None, "unreachable instruction")
+            live = kinds[pc][:-1]
+        elif nxt_gen and frames[k + 1][7] == _RESUME_SEND:
+            # awaiting: the delegate on top, the value sent to it taken off
+            _need(kinds[pc - 1] is not None, "unreachable instruction")
+            live = kinds[pc - 1][:-1]
+        elif nxt_gen:
             # resumed a generator (FOR_ITER) or drains one (a consumer CALL run again after)
             _need(kinds[pc - 1] is not None, "unreachable instruction")
             live = kinds[pc - 1]
@@ -1642,7 +1677,7 @@ def _load(data, functions, limits, print_callback):
     _need(type(imported) is list and all(type(r) is list and len(r) == 2 and type(r[0]) is str
                                          for r in imported), "bad imported modules")
     _need(type(modules) is list and all(type(m) is str for m in modules), "bad modules")
-    _need(type(slot_names) is list and all(type(s) is str and s.isidentifier() for s in slot_names)
+    _need(type(slot_names) is list and all(type(s) is str and _slot_name_ok(s) for s in slot_names)
           and len(set(slot_names)) == len(slot_names), "bad slot names")
     _need(type(gl) is list and len(gl) <= len(slot_names), "bad globals")
     _need(type(stack) is list and 0 < len(stack) < 1 << 20, "bad stack")

@@ -78,6 +78,12 @@ def load(name, vm):
     return SandboxModule(name, mod.build(vm))
 
 
+def internal_module_names():
+    """Names of the modules written in sandbox Python (their globals are prefixed)."""
+    _discover()
+    return frozenset(name for name, mod in _FILES.items() if hasattr(mod, "SOURCE"))
+
+
 def available():
     _discover()
     return sorted(_FILES)

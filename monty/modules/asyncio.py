@@ -75,15 +75,28 @@ class _Loop:
         if ready:
             self.ready = []
             for callback, args in ready:
-                callback(*args)
+                _call(callback, args)
             return True
         if self.timers:
             when, _, callback, args = heapq.heappop(self.timers)
             if when > self.now:
                 self.now = when
-            callback(*args)
+            _call(callback, args)
             return True
         return False
+
+
+def _call(callback, args):
+    # plain calls (not f(*args)) run in the VM's loop, where a host call can pause
+    n = len(args)
+    if n == 1:
+        callback(args[0])
+    elif n == 2:
+        callback(args[0], args[1])
+    elif n == 0:
+        callback()
+    else:
+        callback(*args)
 
 
 def _get_loop():
