@@ -417,6 +417,7 @@ class Compiler:
             # from C code would move the global table under the loop)
             tree.body.insert(0, ast.copy_location(
                 ast.Import(names=[ast.alias(name="asyncio", asname=".asyncio")]), tree.body[0]))
+        _AsyncComprehensionHoist().visit(tree)
         _AsyncForLowering().visit(tree)
         ast.fix_missing_locations(tree)
         self.scopes = ScopeBuilder().build(tree)
@@ -2146,6 +2147,130 @@ def _wrap_top_level(tree):
     imp = ast.Import(names=[ast.alias(name="asyncio", asname=".asyncio")])
     first = tree.body[0]
     tree.body = [ast.copy_location(n, first) for n in (main, imp, run)]
+
+
+def _has_async_comprehension(node):
+    """Whether `node` (a comprehension) or one nested in it iterates with `async for`."""
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, ast.comprehension) and n.is_async:
+            return True
+        if isinstance(n, (ast.Lambda, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            continue
+        stack.extend(ast.iter_child_nodes(n))
+    return False
+
+
+class _AsyncComprehensionHoist(ast.NodeTransformer):
+    """An asynchronous comprehension in an async function becomes a call of a hidden async
+    function defined just before the statement that holds it:
+
+        async def .acompN(.0):
+            .r = []
+            async for TARGET in .0:       (for a non-async level: for)
+                if COND: .r.append(ELT)
+            return .r
+
+    and the comprehension `await .acompN(ITER0)` (ITER0 still evaluated in place)."""
+
+    def __init__(self):
+        self.count = 0
+        self.in_async = False
+        self.nested = 0           # inside a comprehension or lambda: no statement to hoist to
+        self.pending = []
+
+    def generic_visit(self, node):
+        for field, value in ast.iter_fields(node):
+            if isinstance(value, list) and value and isinstance(value[0], ast.stmt):
+                setattr(node, field, self._body(value))
+            elif isinstance(value, list):
+                setattr(node, field, [self.visit(v) if isinstance(v, ast.AST) else v for v in value])
+            elif isinstance(value, ast.AST):
+                setattr(node, field, self.visit(value))
+        return node
+
+    def _body(self, stmts):
+        out = []
+        for st in stmts:
+            saved = self.pending
+            self.pending = []
+            new = self.visit(st)
+            out.extend(self.pending)
+            self.pending = saved
+            out.extend(new if isinstance(new, list) else [new])
+        return out
+
+    def _scope(self, node, is_async):
+        saved = self.in_async, self.nested
+        self.in_async = is_async
+        self.nested = 0
+        self.generic_visit(node)
+        self.in_async, self.nested = saved
+        return node
+
+    def visit_AsyncFunctionDef(self, node):
+        return self._scope(node, True)
+
+    def visit_FunctionDef(self, node):
+        return self._scope(node, False)
+
+    def visit_ClassDef(self, node):
+        return self._scope(node, False)
+
+    def visit_Lambda(self, node):
+        self.nested += 1
+        self.generic_visit(node)
+        self.nested -= 1
+        return node
+
+    def _comprehension(self, node):
+        gens = node.generators
+        if (not _has_async_comprehension(node) or not self.in_async or self.nested
+                or isinstance(node, ast.GeneratorExp)):
+            self.nested += 1
+            self.generic_visit(node)
+            self.nested -= 1
+            return node     # (the compiler refuses what stays asynchronous)
+
+        def at(x):
+            return ast.copy_location(x, node)
+
+        iter0 = self.visit(gens[0].iter)
+        name = f".acomp{self.count}"
+        self.count += 1
+        r = ".r"
+        if isinstance(node, ast.ListComp):
+            init = at(ast.List(elts=[], ctx=ast.Load()))
+            inner = at(ast.Expr(value=at(ast.Call(func=at(ast.Attribute(
+                value=_name(r), attr="append", ctx=ast.Load())), args=[node.elt], keywords=[]))))
+        elif isinstance(node, ast.SetComp):
+            init = at(ast.Set(elts=[at(ast.Starred(value=at(ast.Tuple(elts=[], ctx=ast.Load())),
+                                                   ctx=ast.Load()))]))
+            inner = at(ast.Expr(value=at(ast.Call(func=at(ast.Attribute(
+                value=_name(r), attr="add", ctx=ast.Load())), args=[node.elt], keywords=[]))))
+        else:
+            init = at(ast.Dict(keys=[], values=[]))
+            inner = at(ast.Assign(targets=[at(ast.Subscript(value=_name(r), slice=node.key,
+                                                            ctx=ast.Store()))], value=node.value))
+        body = [inner]
+        for i in range(len(gens) - 1, -1, -1):
+            gen = gens[i]
+            for cond in reversed(gen.ifs):
+                body = [at(ast.If(test=cond, body=body, orelse=[]))]
+            loop_iter = _name(".0") if i == 0 else gen.iter
+            loop = ast.AsyncFor if gen.is_async else ast.For
+            body = [at(loop(target=gen.target, iter=loop_iter, body=body, orelse=[]))]
+        args = ast.arguments(posonlyargs=[], args=[ast.arg(arg=".0")], vararg=None,
+                             kwonlyargs=[], kw_defaults=[], kwarg=None, defaults=[])
+        fn = at(ast.AsyncFunctionDef(
+            name=name, args=args, decorator_list=[], returns=None, type_comment=None,
+            body=[at(ast.Assign(targets=[_name(r, True)], value=init))] + body
+            + [at(ast.Return(value=_name(r)))]))
+        self.pending.append(self.visit(fn))
+        return at(ast.Await(value=at(ast.Call(func=_name(name), args=[iter0], keywords=[]))))
+
+    visit_ListComp = visit_SetComp = visit_DictComp = visit_GeneratorExp = _comprehension
 
 
 class _AsyncForLowering(ast.NodeTransformer):

@@ -21,7 +21,7 @@ def runtime_error(code, **kwargs):
 
 @pytest.mark.parametrize("code, construct", [
     ("try:\n    pass\nexcept* ValueError:\n    pass", "'try'/'except*' statements"),
-    ("async def f(xs):\n    return [x async for x in xs]", "asynchronous comprehensions"),
+    ("def f(xs):\n    return (x async for x in xs)", "asynchronous"),
 ])
 def test_unsupported_syntax_names_construct_and_line(code, construct):
     with pytest.raises(monty.MontySyntaxError) as info:

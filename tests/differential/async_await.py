@@ -366,3 +366,18 @@ async def fail():
 async def main():
     await fail()
 asyncio.run(main())
+# ---
+# asynchronous comprehensions: list, set, dict, mixed levels, nested
+import asyncio
+async def agen(n):
+    for i in range(n):
+        await asyncio.sleep(0)
+        yield i
+async def main():
+    a = [x * 2 async for x in agen(4) if x != 1]
+    b = {x: y async for x in agen(2) for y in 'ab'}
+    c = {x % 2 async for x in agen(5)}
+    d = [[y async for y in agen(x)] for x in range(3)]
+    e = [(x, y) for x in range(2) async for y in agen(2)]
+    return a, b, sorted(c), d, e
+asyncio.run(main())
