@@ -164,6 +164,8 @@ cdef object gen_resume(VM vm, Generator gen, object value, object exc):
         raise StopIteration
     if vm.nest >= MAX_NEST:
         raise RecursionError("maximum recursion depth exceeded")
+    if value is not None:
+        guard_value(vm, <PyObject*>value)      # send() called from C with a value it built
     if not gen_push_frame(vm, gen, value, 1, RESUME_ENTRY):
         raise StopIteration
     if exc is not None:

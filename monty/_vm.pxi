@@ -232,8 +232,8 @@ cdef class VM:
                 self.handled = None
             _current_vm = saved
             self.limit_kind = LIMIT_NONE
-            if _tuple_depths:
-                _tuple_depths.clear()
+            if _tuple_depths or _last_checked is not None:
+                limits_end_run()
 
     cdef object call_nested(self, object func, tuple args, dict kwargs):
         """Call a sandbox function from C code (a key function, map, ...) in a nested loop."""
@@ -247,6 +247,7 @@ cdef class VM:
         fn = <Function>func
         if self.nest >= MAX_NEST:
             raise RecursionError("maximum recursion depth exceeded")
+        guard_args(self, args, kwargs)
         self.ensure_stack()
         ret = self.region_top()
         n = len(args) + (len(kwargs) if kwargs else 0)
@@ -701,6 +702,9 @@ cdef int unpack_into(object seq, Py_ssize_t before, Py_ssize_t after, bint star,
             raise ValueError(f"too many values to unpack (expected {before})")
         for i in range(n):
             v = items[i]
+            guard_value(_current_vm, <PyObject*>v)
+        for i in range(n):
+            v = items[i]
             INCREF(<PyObject*>v)
             out[n - 1 - i] = <PyObject*>v
         return 0
@@ -708,6 +712,8 @@ cdef int unpack_into(object seq, Py_ssize_t before, Py_ssize_t after, bint star,
         raise ValueError(f"not enough values to unpack (expected at least {before + after}, got {n})")
     total = before + 1 + after
     vals = list(items[:before]) + [list(items[before:n - after])] + list(items[n - after:])
+    for i in range(total):
+        guard_value(_current_vm, <PyObject*>vals[i])
     for i in range(total):
         v = vals[i]
         INCREF(<PyObject*>v)
@@ -958,13 +964,17 @@ cdef object run_frames(VM vm):
                         sp -= 1
                         DECREF(x)
                         pc = a
-                    elif op == OP_FOR_ITER:
+                        continue
+                    if op == OP_FOR_ITER:
                         sp[0] = r
                         sp += 1
                     else:
                         v = fast[b]
                         fast[b] = r
                         XDECREF(v)
+                    if TupleCheck(r):
+                        # a tuple native code built (list(d.items()), zip...) enters the loop
+                        check_tuple_depth_ref(vm, r)
                 elif op == OP_JUMP_BACKWARD:
                     pc = a
                     vm.ticks -= 1
@@ -1247,6 +1257,7 @@ cdef object run_frames(VM vm):
                     n = nargs - (TUPLE_SIZE(kw) if kw != NULL else 0)
                     if TYPE(v) == <PyObject*>VMBuiltin:
                         obj = (<VMBuiltin>v).impl(vm, args, n, kw)
+                        guard_value(vm, <PyObject*>obj)
                     elif TYPE(v) == <PyObject*>HostFunction:
                         if vm.pause_mode:
                             pause_host(vm, <HostFunction>v, args, n, kw)
@@ -1258,6 +1269,7 @@ cdef object run_frames(VM vm):
                             f.sp = sp - stack
                             return PAUSED
                         obj = call_host(vm, <HostFunction>v, args, n, kw)
+                        guard_value(vm, <PyObject*>obj)
                     elif n >= 1 and TYPE(args[0]) == <PyObject*>Generator and is_drain_consumer(<object>v):
                         # run the generator to its end in this loop (so its host calls can
                         # pause), collecting into a list, then call the consumer on the list
@@ -1403,6 +1415,7 @@ cdef object run_frames(VM vm):
                     obj = None
                     sp[-1] = r
                     DECREF(v)
+                    guard_value(vm, r)
                 elif op == OP_LOAD_METHOD:
                     v = sp[-1]
                     obj = lookup_method(<object>v, (<Code>f.code).names[a])
@@ -1420,6 +1433,7 @@ cdef object run_frames(VM vm):
                         sp[0] = NULL
                         sp += 1
                         DECREF(v)
+                        guard_value(vm, r)
                     obj = None
                 elif op == OP_STORE_ATTR:
                     set_attribute(<object>sp[-1], (<Code>f.code).names[a], <object>sp[-2])
@@ -1438,6 +1452,8 @@ cdef object run_frames(VM vm):
                     sp[-1] = r
                     DECREF(v)
                     DECREF(w)
+                    if TupleCheck(r):
+                        check_tuple_depth(vm, <object>r)
                 elif op == OP_STORE_SUBSCR:
                     if TYPE(sp[-2]) == <PyObject*>dict:
                         account(vm, 112)      # an entry, its key, and amortised table growth
@@ -1704,6 +1720,7 @@ cdef object run_frames(VM vm):
                 elif op == OP_SEND:
                     f.pc = pc
                     obj = yield_from_send(vm, <object>sp[-2], <object>sp[-1])
+                    guard_value(vm, <PyObject*>(<tuple>obj)[1])
                     r = <PyObject*>(<tuple>obj)[1]
                     INCREF(r)
                     h = (<tuple>obj)[0] is True
