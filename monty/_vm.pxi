@@ -35,6 +35,8 @@ cdef class VM:
     def __cinit__(self):
         self.stack = NULL
         self.frames = NULL
+        self.mem_used = -1      # unknown: the first run measures what the globals hold
+        self.top_sp = -1
 
     def __init__(self, dict builtins, dict host_functions, int max_depth, print_callback):
         self.gvals = []
@@ -1296,6 +1298,10 @@ cdef object run_frames(VM vm):
                         pc -= 1          # already finished: call the consumer on []
                         continue
                     else:
+                        # while native code runs, this frame's value stack is exact: the
+                        # live walk may count it (a list a comprehension is building)
+                        vm.top_sp = sp - stack
+                        vm.top_depth = vm.depth
                         if (v == <PyObject*>bytes or v == <PyObject*>bytearray) and n >= 1:
                             check_bytes_size(<object>args[0])
                         if n >= 1 and is_heavy(v):
@@ -1304,7 +1310,10 @@ cdef object run_frames(VM vm):
                             r = R_Vectorcall(v, args, n, kw)
                             obj = <object>r
                             DECREF(r)
+                        vm.top_sp = sp - stack
+                        vm.top_depth = vm.depth
                         account_result(vm, obj)
+                        vm.top_sp = -1
                     r = <PyObject*>obj
                     INCREF(r)
                     obj = None
@@ -1456,7 +1465,7 @@ cdef object run_frames(VM vm):
                         check_tuple_depth(vm, <object>r)
                 elif op == OP_STORE_SUBSCR:
                     if TYPE(sp[-2]) == <PyObject*>dict:
-                        account(vm, 112)      # an entry, its key, and amortised table growth
+                        account_sp(vm, sp, 112)      # an entry, its key, and amortised table growth
                     R_SetItem(sp[-2], sp[-1], sp[-3])
                     sp -= 3
                     DECREF(sp[0])
@@ -1505,7 +1514,7 @@ cdef object run_frames(VM vm):
                     sp[0] = r
                     sp += 1
                 elif op == OP_BUILD_LIST:
-                    account(vm, 56 + 8 * a)
+                    account_sp(vm, sp, 56 + 8 * a)
                     r = R_ListNew(a)
                     for i in range(a):
                         LIST_SET(r, i, sp[i - a])
@@ -1513,7 +1522,7 @@ cdef object run_frames(VM vm):
                     sp[0] = r
                     sp += 1
                 elif op == OP_BUILD_MAP:
-                    account(vm, 232 + 64 * a)
+                    account_sp(vm, sp, 232 + 64 * a)
                     obj = build_map(sp - 2 * a, a)
                     r = <PyObject*>obj
                     INCREF(r)
@@ -1524,7 +1533,7 @@ cdef object run_frames(VM vm):
                     sp[0] = r
                     sp += 1
                 elif op == OP_BUILD_SET:
-                    account(vm, 216 + 64 * a)
+                    account_sp(vm, sp, 216 + 64 * a)
                     obj = build_set(sp - a, a)
                     r = <PyObject*>obj
                     INCREF(r)
@@ -1555,17 +1564,17 @@ cdef object run_frames(VM vm):
                     sp[0] = r
                     sp += 1
                 elif op == OP_LIST_APPEND:
-                    account(vm, 16)
+                    account_sp(vm, sp, 16)
                     R_ListAppend(sp[-1 - a], sp[-1])
                     sp -= 1
                     DECREF(sp[0])
                 elif op == OP_SET_ADD:
-                    account(vm, 64)
+                    account_sp(vm, sp, 64)
                     R_SetAdd(sp[-1 - a], sp[-1])
                     sp -= 1
                     DECREF(sp[0])
                 elif op == OP_MAP_ADD:
-                    account(vm, 64)
+                    account_sp(vm, sp, 64)
                     R_DictSetItem(sp[-2 - a], sp[-2], sp[-1])
                     sp -= 2
                     DECREF(sp[0])
@@ -1673,7 +1682,7 @@ cdef object run_frames(VM vm):
                     r = sp[0]
                     if f.resume == RESUME_DRAIN:
                         # collect the value and carry on; a pause here keeps the list
-                        account(vm, 16)
+                        account_sp(vm, sp, 16)
                         R_ListAppend(f.instance, r)
                         DECREF(r)
                         INCREF(NONE_P)
@@ -1803,6 +1812,7 @@ cdef object run_frames(VM vm):
                     raise SystemError(f"unknown opcode {op}")
         except BaseException as e:
             # ---------------- exception handling: find a handler, unwinding frames
+            vm.top_sp = -1
             exc = e
             # (a KeyboardInterrupt from a host function set LIMIT_ABORT; one raised by sandbox
             # code is an ordinary exception)

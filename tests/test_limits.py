@@ -247,3 +247,14 @@ def test_deep_chains_end_in_a_clean_recursion_error(name):
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "RecursionError"
 
+
+def test_data_kept_from_an_earlier_run_counts_against_the_memory_limit():
+    sb = sandbox(max_duration=10.0, max_memory=256 * 1024 * 1024)
+    sb.run("keep = [bytes(1 << 20) for i in range(200)]")
+    with pytest.raises(monty.MontyMemoryLimitError):
+        sb.run("more = [bytes(1 << 20) for i in range(100)]")
+    start = time.perf_counter()
+    assert sb.run("len(keep)") == 200
+    assert time.perf_counter() - start < 0.05      # no walk over what the globals hold
+    sb.run("del keep")
+    sb.run("more = [bytes(1 << 20) for i in range(100)]\nlen(more)")
