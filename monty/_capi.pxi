@@ -76,6 +76,7 @@ cdef extern from "Python.h":
     bint FloatExact "PyFloat_CheckExact"(PyObject*)
     bint ListExact "PyList_CheckExact"(PyObject*)
     bint TupleExact "PyTuple_CheckExact"(PyObject*)
+    bint TupleCheck "PyTuple_Check"(PyObject*)
     bint UnicodeExact "PyUnicode_CheckExact"(PyObject*)
     Py_ssize_t LIST_SIZE "PyList_GET_SIZE"(PyObject*)
     Py_ssize_t TUPLE_SIZE "PyTuple_GET_SIZE"(PyObject*)

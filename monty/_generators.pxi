@@ -178,6 +178,8 @@ cdef object gen_resume(VM vm, Generator gen, object value, object exc):
         raise StopIteration
     if vm.nest >= MAX_NEST:
         raise RecursionError("maximum recursion depth exceeded")
+    if value is not None:
+        guard_value(vm, <PyObject*>value)      # send() called from C with a value it built
     if exc is not None:
         h = gen_push_throw(vm, gen, 1, RESUME_ENTRY)
     else:

@@ -1,6 +1,14 @@
 # Iterators whose position is plain data (a sequence and an index), so a paused program
 # can be snapshotted mid-loop.
 
+# Iterators that wrap other iterators (zip, map, filter, enumerate, iter(f, x), foreign ones)
+# call the inner one's next in C. A chain of them nested a hundred thousand deep would overflow
+# the C stack on its first item: the nesting of such calls is counted and bounded here (about
+# 300 bytes of C stack a level).
+cdef int _iter_nesting = 0
+cdef int MAX_ITER_NESTING = 1000
+
+
 cdef class SandboxIter:
     """Base of the VM's iterators (and generators)."""
 
@@ -130,6 +138,18 @@ cdef class EnumerateIter(SandboxIter):
     cdef readonly object count
 
     def __next__(self):
+        # wrappers of wrappers (zip(zip(...)), map over map...) recurse in C: bound the nesting
+        global _iter_nesting
+        if _iter_nesting >= MAX_ITER_NESTING:
+            raise RecursionError("maximum recursion depth exceeded while getting the next item "
+                                 "(iterators nested too deep)")
+        _iter_nesting += 1
+        try:
+            return self.step()
+        finally:
+            _iter_nesting -= 1
+
+    cdef object step(self):
         cdef PyObject* r = monty_iternext(<PyObject*>self.it)
         if r == NULL:
             if R_ErrOccurred() != NULL:
@@ -149,6 +169,18 @@ cdef class ZipIter(SandboxIter):
     cdef readonly bint strict
 
     def __next__(self):
+        # wrappers of wrappers (zip(zip(...)), map over map...) recurse in C: bound the nesting
+        global _iter_nesting
+        if _iter_nesting >= MAX_ITER_NESTING:
+            raise RecursionError("maximum recursion depth exceeded while getting the next item "
+                                 "(iterators nested too deep)")
+        _iter_nesting += 1
+        try:
+            return self.step()
+        finally:
+            _iter_nesting -= 1
+
+    cdef object step(self):
         cdef Py_ssize_t i, n = len(self.iters)
         cdef PyObject* r
         if n == 0:
@@ -189,6 +221,18 @@ cdef class MapIter(SandboxIter):
     cdef readonly tuple iters
 
     def __next__(self):
+        # wrappers of wrappers (zip(zip(...)), map over map...) recurse in C: bound the nesting
+        global _iter_nesting
+        if _iter_nesting >= MAX_ITER_NESTING:
+            raise RecursionError("maximum recursion depth exceeded while getting the next item "
+                                 "(iterators nested too deep)")
+        _iter_nesting += 1
+        try:
+            return self.step()
+        finally:
+            _iter_nesting -= 1
+
+    cdef object step(self):
         cdef PyObject* r
         native_tick()
         args = []
@@ -208,6 +252,18 @@ cdef class FilterIter(SandboxIter):
     cdef readonly object it
 
     def __next__(self):
+        # wrappers of wrappers (zip(zip(...)), map over map...) recurse in C: bound the nesting
+        global _iter_nesting
+        if _iter_nesting >= MAX_ITER_NESTING:
+            raise RecursionError("maximum recursion depth exceeded while getting the next item "
+                                 "(iterators nested too deep)")
+        _iter_nesting += 1
+        try:
+            return self.step()
+        finally:
+            _iter_nesting -= 1
+
+    cdef object step(self):
         cdef PyObject* r
         native_tick()
         while True:
@@ -231,6 +287,18 @@ cdef class CallIter(SandboxIter):
     cdef readonly object sentinel
 
     def __next__(self):
+        # wrappers of wrappers (zip(zip(...)), map over map...) recurse in C: bound the nesting
+        global _iter_nesting
+        if _iter_nesting >= MAX_ITER_NESTING:
+            raise RecursionError("maximum recursion depth exceeded while getting the next item "
+                                 "(iterators nested too deep)")
+        _iter_nesting += 1
+        try:
+            return self.step()
+        finally:
+            _iter_nesting -= 1
+
+    cdef object step(self):
         if self.func is None:
             raise StopIteration
         value = self.func()
@@ -245,6 +313,18 @@ cdef class ForeignIter(SandboxIter):
     cdef readonly object it
 
     def __next__(self):
+        # wrappers of wrappers (zip(zip(...)), map over map...) recurse in C: bound the nesting
+        global _iter_nesting
+        if _iter_nesting >= MAX_ITER_NESTING:
+            raise RecursionError("maximum recursion depth exceeded while getting the next item "
+                                 "(iterators nested too deep)")
+        _iter_nesting += 1
+        try:
+            return self.step()
+        finally:
+            _iter_nesting -= 1
+
+    cdef object step(self):
         native_tick()
         return next(self.it)
 

@@ -9,6 +9,7 @@ from cpython.object cimport Py_SIZE
 cdef extern from "Python.h":
     ctypedef struct PyObject
     Py_ssize_t Py_SIZE_RAW "Py_SIZE"(PyObject*)
+    Py_ssize_t Py_REFCNT_RAW "Py_REFCNT"(PyObject*)
 
 cdef double STEP_NS = 120e-9          # seconds per item of a native loop (pessimistic)
 cdef double SORT_NS = 80e-9           # seconds per comparison of a native sort
@@ -51,6 +52,22 @@ cdef int account(VM vm, long long nbytes) except -1:
         memory_pressure(vm, 0)
     if vm.allocs > vm.alloc_limit:
         limit_fire(vm, LIMIT_ALLOCATIONS)
+    return 0
+
+
+cdef inline int account_sp(VM vm, PyObject** sp, long long nbytes) except -1:
+    """account() from the eval loop, whose value stack is exact up to `sp` at this point."""
+    vm.mem_used += nbytes
+    vm.allocs += 1
+    if vm.mem_used > vm.mem_limit or vm.allocs > vm.alloc_limit:
+        vm.mem_used -= nbytes
+        vm.allocs -= 1
+        vm.top_sp = sp - vm.stack
+        vm.top_depth = vm.depth
+        try:
+            account(vm, nbytes)
+        finally:
+            vm.top_sp = -1
     return 0
 
 
@@ -143,9 +160,14 @@ cdef long long measure_live(VM vm) except -1:
                 p = vm.stack[j]
                 if p != NULL:
                     todo.append(<object>p)
-        # a frame's saved value stack is exact only while it is suspended in a sandbox call
+        # a frame's saved value stack is exact only while it is suspended in a sandbox call,
+        # or (top_sp) while the loop waits on native code or accounts an allocation
+        end = -1
         if i + 1 < vm.depth and not vm.frames[i + 1].entry:
             end = f.sp
+        elif i + 1 == vm.top_depth and vm.top_sp >= f.stack_base:
+            end = vm.top_sp
+        if end >= 0:
             for j in range(f.stack_base, end):
                 p = vm.stack[j]
                 if p != NULL:
@@ -167,11 +189,11 @@ cdef long long measure_live(VM vm) except -1:
             continue
         if t is list or t is tuple or t is set or t is frozenset:
             total += _getsizeof(o)
-            push_items(vm, todo, o)
+            total += push_items(vm, todo, o)
         elif t is dict:
             total += _getsizeof(o)
-            push_items(vm, todo, (<dict>o).keys())
-            push_items(vm, todo, (<dict>o).values())
+            total += push_items(vm, todo, (<dict>o).keys())
+            total += push_items(vm, todo, (<dict>o).values())
         elif t is Function:
             total += 96
             fn = <Function>o
@@ -208,21 +230,38 @@ cdef long long measure_live(VM vm) except -1:
     return total
 
 
-cdef int push_items(VM vm, list todo, object items) except -1:
+cdef long long push_items(VM vm, list todo, object items) except -1:
     """Queue a container's items, skipping the shared singletons (None, bools, small ints)
-    that cost nothing per reference."""
-    cdef Py_ssize_t n = 0
+    that cost nothing per reference. An int, float, str or bytes referenced only by this
+    container is sized here at once: it cannot be reached twice, so it needs no entry in the
+    walk's `seen` set (most of a big dict or list is such leaves: the walk is ~3x faster).
+    Returns the bytes of the leaves sized here."""
+    cdef Py_ssize_t n = 0, size
+    cdef long long total = 0
+    cdef PyObject* p
     for x in items:
         n += 1
         if (n & 0xFFFF) == 0:
             check_time(vm)
         if x is None or x is True or x is False:
             continue
-        if type(x) is int and Py_SIZE_RAW(<PyObject*>x) <= 1 and Py_SIZE_RAW(<PyObject*>x) >= 0 \
-                and <long>x <= 256:
-            continue
+        p = <PyObject*>x
+        t = type(x)
+        if t is int:
+            size = Py_SIZE_RAW(p)
+            if size < 0:
+                size = -size
+            if size <= 1 and <long>x <= 256 and <long>x >= -5:
+                continue
+            if Py_REFCNT_RAW(p) <= 2:        # this container and `x`
+                total += 24 + 4 * size
+                continue
+        elif t is float or t is str or t is bytes:
+            if Py_REFCNT_RAW(p) <= 2:
+                total += 24 if t is float else _getsizeof(x)
+                continue
         todo.append(x)
-    return 0
+    return total
 
 
 cdef int native_tick() except -1:
@@ -405,9 +444,9 @@ cdef object account_result(VM vm, object r):
         account(vm, 48 + len(r))
     elif t is list:
         account(vm, 56 + 8 * len(r))
-    elif t is tuple:
+    elif TupleCheck(<PyObject*>r):
         account(vm, 56 + 8 * len(r))
-        check_tuple_depth(vm, r)      # tuple(), divmod, partition, ... can wrap tuples too
+        check_tuple_depth(vm, r)      # tuple(), popitem, namedtuple(...) can wrap tuples too
     elif t is dict or t is set or t is frozenset:
         account(vm, 200 + 64 * len(r))
     return r
@@ -421,12 +460,23 @@ def limits_configure(VM vm, max_memory, max_allocations):
 
 
 def limits_start(VM vm):
-    """At the start of a run: fresh counters. The estimate restarts too, so a small run after a
-    big one does not begin with a walk over everything the globals hold; data carried over is
-    counted again when this run's estimate next crosses the limit and live data is measured."""
+    """At the start of a run: fresh counters. The memory estimate carries over from the last
+    run, so data kept in globals still counts (it is the live size measured when an estimate
+    last crossed the limit, plus what was allocated since: an over-estimate that the next
+    crossing corrects). A small run after a big one therefore starts without walking every
+    global. A sandbox whose state is unknown (new, restored from a snapshot) measures once."""
     vm.allocs = 0
-    vm.mem_used = 0
     vm.limit_kind = LIMIT_NONE
+    if vm.max_memory < 0:
+        vm.mem_used = 0
+    elif vm.mem_used < 0:
+        vm.mem_used = 0
+        vm.mem_used = measure_live(vm)
+
+
+def limits_estimate(VM vm):
+    """The running memory estimate (bytes; -1 before the first run)."""
+    return vm.mem_used
 
 
 def limits_measure(VM vm):
@@ -528,80 +578,146 @@ def limits_release(VM vm):
 
 # ------------------------------------------------------------------ nested tuples
 # CPython hashes a tuple by hashing its items recursively in C, with no recursion guard: a
-# tuple nested a million deep crashes the process when hashed. Tuples built by the VM are
-# therefore kept below MAX_TUPLE_DEPTH; depths of 64 and more are memoised by id (with a
-# reference, dropped at the end of the run) so that building a chain stays O(1) a step.
+# tuple nested a million deep crashes the process when hashed. No tuple (or tuple subclass,
+# such as a namedtuple) deeper than MAX_TUPLE_DEPTH may reach sandbox code: tuples the VM
+# builds are checked as they are built, and every value native code hands to the loop (call
+# results, subscripts, attributes, iteration, unpacking, arguments of sandbox functions called
+# from C) is checked as it arrives (guard_value: a flag test for anything but a tuple). Native
+# code can add only a few levels between two such checks (nested native iterators are bounded
+# by the recursion guard of the iterators wrapping them), so no hash ever goes much deeper.
+#
+# The cap: one level of tuplehash costs about 50 bytes of C stack (measured on x86-64 with
+# CPython 3.11: a chain of 160,000 crashes an 8 MiB main-thread stack), so 20,000 levels take
+# about 1 MB; CPython's own threads have at least 2 MB of stack on every platform. The
+# CPython test corpus builds chains of 10,001 and expects hashing them to work.
+#
+# Depths of 64 and more are memoised by id (with a reference, dropped at the end of the run)
+# so that building a chain stays O(1) a step; within one measurement each tuple is visited
+# once, however often it is shared.
 
-cdef int MAX_TUPLE_DEPTH = 10000
+cdef int MAX_TUPLE_DEPTH = 20000
 cdef dict _tuple_depths = {}
+cdef object _last_checked = None        # the last non-flat tuple checked (repeated lookups)
 
 
-cdef int tuple_depth(VM vm, object t) except -1:
-    cdef list todo
-    cdef int d, best = 0
+cdef inline int known_depth(object t):
     entry = _tuple_depths.get(id(t))
-    if entry is not None and entry[0] is t:
-        return entry[1]
-    for x in <tuple>t:
-        if type(x) is tuple:
-            d = tuple_depth_bounded(vm, x, 0)
-            if d > best:
-                best = d
-    return best + 1
+    if entry is not None and (<tuple>entry)[0] is t:
+        return (<tuple>entry)[1]
+    return -1
 
 
-cdef int tuple_depth_bounded(VM vm, object t, int level) except -1:
-    cdef int d, best = 0
-    entry = _tuple_depths.get(id(t))
-    if entry is not None and entry[0] is t:
-        return entry[1]
-    if level > 64:
-        # an unmemoised deep chain (built outside BUILD_TUPLE): measure it iteratively
-        return tuple_depth_iter(vm, t)
-    for x in <tuple>t:
-        if type(x) is tuple:
-            d = tuple_depth_bounded(vm, x, level + 1)
-            if d > best:
-                best = d
-    return best + 1
-
-
-cdef int tuple_depth_iter(VM vm, object t) except -1:
-    cdef list stack = [(t, 1)]
-    cdef int best = 0, d
-    cdef long long n = 0
-    while stack:
-        o, d = stack.pop()
-        n += 1
-        if (n & 0xFFFF) == 0:
+cdef int tuple_depth(VM vm, object root) except -1:
+    """The nesting depth of tuples under `root` (a tuple), or MAX_TUPLE_DEPTH + 1 as soon as
+    it is known to be deeper. Iterative: sandbox data never deepens the C stack here."""
+    cdef dict local = {}
+    cdef list stack = [root]
+    cdef list pos = [0]
+    cdef list best = [0]
+    cdef Py_ssize_t i, n, top
+    cdef int d
+    cdef long long visits = 0
+    cdef PyObject* p
+    while True:
+        top = len(stack) - 1
+        t = stack[top]
+        i = pos[top]
+        n = len(<tuple>t)
+        descend = None
+        while i < n:
+            p = TUPLE_ITEM(<PyObject*>t, i)
+            i += 1
+            if TupleCheck(p):
+                x = <object>p
+                d = known_depth(x)
+                if d < 0:
+                    lv = local.get(id(x))
+                    if lv is not None:
+                        d = lv
+                if d < 0:
+                    descend = x
+                    break
+                if d > <int>best[top]:
+                    best[top] = d
+        if descend is not None:
+            if top >= MAX_TUPLE_DEPTH:
+                return MAX_TUPLE_DEPTH + 1
+            pos[top] = i
+            stack.append(descend)
+            pos.append(0)
+            best.append(0)
+            continue
+        d = <int>best[top] + 1
+        stack.pop()
+        pos.pop()
+        best.pop()
+        visits += 1
+        if (visits & 0x3FFF) == 0:
             check_time(vm)
-        if d > best:
-            best = d
-            if best > MAX_TUPLE_DEPTH:
-                return best
-        for x in <tuple>o:
-            if type(x) is tuple:
-                stack.append((x, d + 1))
-    return best
+        if top == 0:
+            return d
+        local[id(t)] = d
+        if d >= 64:
+            remember_depth(t, d)
+        if d > <int>best[top - 1]:
+            best[top - 1] = d
+
+
+cdef inline int remember_depth(object t, int d) except -1:
+    if len(_tuple_depths) > 200000:
+        _tuple_depths.clear()
+    _tuple_depths[id(t)] = (t, d)
+    return 0
 
 
 cdef int check_tuple_depth(VM vm, object t) except -1:
+    """Refuse a tuple nested deeper than MAX_TUPLE_DEPTH (a RecursionError, as CPython would
+    give for other structures too deep to process)."""
+    global _last_checked
     cdef int d
-    for x in <tuple>t:
-        if type(x) is tuple:
+    cdef Py_ssize_t i, n = len(<tuple>t)
+    if t is _last_checked:
+        return 0
+    for i in range(n):
+        if TupleCheck(TUPLE_ITEM(<PyObject*>t, i)):
             break
     else:
         return 0            # flat: nothing to measure or remember
+    if known_depth(t) >= 0:
+        return 0
     d = tuple_depth(vm, t)
     if d > MAX_TUPLE_DEPTH:
         raise RecursionError(f"tuples nested more than {MAX_TUPLE_DEPTH} deep are not allowed "
                              f"in the sandbox (hashing them would overflow the C stack)")
     if d >= 64:
-        if len(_tuple_depths) > 200000:
-            _tuple_depths.clear()
-        _tuple_depths[id(t)] = (t, d)
+        remember_depth(t, d)
+    elif n <= 65536:
+        _last_checked = t
+    return 0
+
+
+cdef int check_tuple_depth_ref(VM vm, PyObject* t) except -1:
+    return check_tuple_depth(vm, <object>t)
+
+
+cdef inline int guard_value(VM vm, PyObject* v) except -1:
+    """A value native code hands to the loop: refuse it if it is a tuple nested too deep."""
+    if TupleCheck(v):
+        check_tuple_depth(vm, <object>v)
+    return 0
+
+
+cdef int guard_args(VM vm, tuple args, dict kwargs) except -1:
+    """Arguments C code passes to a sandbox function (key functions, map, dunder slots...)."""
+    for a in args:
+        guard_value(vm, <PyObject*>a)
+    if kwargs:
+        for a in kwargs.values():
+            guard_value(vm, <PyObject*>a)
     return 0
 
 
 def limits_end_run():
+    global _last_checked
     _tuple_depths.clear()
+    _last_checked = None

@@ -35,6 +35,8 @@ cdef class VM:
     def __cinit__(self):
         self.stack = NULL
         self.frames = NULL
+        self.mem_used = -1      # unknown: the first run measures what the globals hold
+        self.top_sp = -1
 
     def __init__(self, dict builtins, dict host_functions, int max_depth, print_callback):
         self.gvals = []
@@ -234,8 +236,8 @@ cdef class VM:
                 self.handled = None
             _current_vm = saved
             self.limit_kind = LIMIT_NONE
-            if _tuple_depths:
-                _tuple_depths.clear()
+            if _tuple_depths or _last_checked is not None:
+                limits_end_run()
 
     def run_nested_module(self, Code code):
         """Run linked module code (an internal module's) from C code, in a nested loop."""
@@ -276,6 +278,7 @@ cdef class VM:
         fn = <Function>func
         if self.nest >= MAX_NEST:
             raise RecursionError("maximum recursion depth exceeded")
+        guard_args(self, args, kwargs)
         self.ensure_stack()
         ret = self.region_top()
         n = len(args) + (len(kwargs) if kwargs else 0)
@@ -730,6 +733,9 @@ cdef int unpack_into(object seq, Py_ssize_t before, Py_ssize_t after, bint star,
             raise ValueError(f"too many values to unpack (expected {before})")
         for i in range(n):
             v = items[i]
+            guard_value(_current_vm, <PyObject*>v)
+        for i in range(n):
+            v = items[i]
             INCREF(<PyObject*>v)
             out[n - 1 - i] = <PyObject*>v
         return 0
@@ -737,6 +743,8 @@ cdef int unpack_into(object seq, Py_ssize_t before, Py_ssize_t after, bint star,
         raise ValueError(f"not enough values to unpack (expected at least {before + after}, got {n})")
     total = before + 1 + after
     vals = list(items[:before]) + [list(items[before:n - after])] + list(items[n - after:])
+    for i in range(total):
+        guard_value(_current_vm, <PyObject*>vals[i])
     for i in range(total):
         v = vals[i]
         INCREF(<PyObject*>v)
@@ -987,13 +995,17 @@ cdef object run_frames(VM vm):
                         sp -= 1
                         DECREF(x)
                         pc = a
-                    elif op == OP_FOR_ITER:
+                        continue
+                    if op == OP_FOR_ITER:
                         sp[0] = r
                         sp += 1
                     else:
                         v = fast[b]
                         fast[b] = r
                         XDECREF(v)
+                    if TupleCheck(r):
+                        # a tuple native code built (list(d.items()), zip...) enters the loop
+                        check_tuple_depth_ref(vm, r)
                 elif op == OP_JUMP_BACKWARD:
                     pc = a
                     vm.ticks -= 1
@@ -1276,6 +1288,7 @@ cdef object run_frames(VM vm):
                     n = nargs - (TUPLE_SIZE(kw) if kw != NULL else 0)
                     if TYPE(v) == <PyObject*>VMBuiltin:
                         obj = (<VMBuiltin>v).impl(vm, args, n, kw)
+                        guard_value(vm, <PyObject*>obj)
                     elif TYPE(v) == <PyObject*>HostFunction:
                         if vm.pause_mode:
                             pause_host(vm, <HostFunction>v, args, n, kw)
@@ -1287,6 +1300,7 @@ cdef object run_frames(VM vm):
                             f.sp = sp - stack
                             return PAUSED
                         obj = call_host(vm, <HostFunction>v, args, n, kw)
+                        guard_value(vm, <PyObject*>obj)
                     elif TYPE(v) == <PyObject*>GenMethod and kw == NULL and (
                             ((<GenMethod>v).name == "send" and n == 1) or
                             ((<GenMethod>v).name == "throw" and n == 1)):
@@ -1359,6 +1373,10 @@ cdef object run_frames(VM vm):
                         pc -= 1          # already finished: call the consumer on []
                         continue
                     else:
+                        # while native code runs, this frame's value stack is exact: the
+                        # live walk may count it (a list a comprehension is building)
+                        vm.top_sp = sp - stack
+                        vm.top_depth = vm.depth
                         if (v == <PyObject*>bytes or v == <PyObject*>bytearray) and n >= 1:
                             check_bytes_size(<object>args[0])
                         if n >= 1 and is_heavy(v):
@@ -1367,7 +1385,10 @@ cdef object run_frames(VM vm):
                             r = R_Vectorcall(v, args, n, kw)
                             obj = <object>r
                             DECREF(r)
+                        vm.top_sp = sp - stack
+                        vm.top_depth = vm.depth
                         account_result(vm, obj)
+                        vm.top_sp = -1
                     r = <PyObject*>obj
                     INCREF(r)
                     obj = None
@@ -1504,6 +1525,7 @@ cdef object run_frames(VM vm):
                     obj = None
                     sp[-1] = r
                     DECREF(v)
+                    guard_value(vm, r)
                 elif op == OP_LOAD_METHOD:
                     v = sp[-1]
                     obj = lookup_method(<object>v, (<Code>f.code).names[a])
@@ -1521,6 +1543,7 @@ cdef object run_frames(VM vm):
                         sp[0] = NULL
                         sp += 1
                         DECREF(v)
+                        guard_value(vm, r)
                     obj = None
                 elif op == OP_STORE_ATTR:
                     set_attribute(<object>sp[-1], (<Code>f.code).names[a], <object>sp[-2])
@@ -1539,9 +1562,11 @@ cdef object run_frames(VM vm):
                     sp[-1] = r
                     DECREF(v)
                     DECREF(w)
+                    if TupleCheck(r):
+                        check_tuple_depth(vm, <object>r)
                 elif op == OP_STORE_SUBSCR:
                     if TYPE(sp[-2]) == <PyObject*>dict:
-                        account(vm, 112)      # an entry, its key, and amortised table growth
+                        account_sp(vm, sp, 112)      # an entry, its key, and amortised table growth
                     R_SetItem(sp[-2], sp[-1], sp[-3])
                     sp -= 3
                     DECREF(sp[0])
@@ -1590,7 +1615,7 @@ cdef object run_frames(VM vm):
                     sp[0] = r
                     sp += 1
                 elif op == OP_BUILD_LIST:
-                    account(vm, 56 + 8 * a)
+                    account_sp(vm, sp, 56 + 8 * a)
                     r = R_ListNew(a)
                     for i in range(a):
                         LIST_SET(r, i, sp[i - a])
@@ -1598,7 +1623,7 @@ cdef object run_frames(VM vm):
                     sp[0] = r
                     sp += 1
                 elif op == OP_BUILD_MAP:
-                    account(vm, 232 + 64 * a)
+                    account_sp(vm, sp, 232 + 64 * a)
                     obj = build_map(sp - 2 * a, a)
                     r = <PyObject*>obj
                     INCREF(r)
@@ -1609,7 +1634,7 @@ cdef object run_frames(VM vm):
                     sp[0] = r
                     sp += 1
                 elif op == OP_BUILD_SET:
-                    account(vm, 216 + 64 * a)
+                    account_sp(vm, sp, 216 + 64 * a)
                     obj = build_set(sp - a, a)
                     r = <PyObject*>obj
                     INCREF(r)
@@ -1640,17 +1665,17 @@ cdef object run_frames(VM vm):
                     sp[0] = r
                     sp += 1
                 elif op == OP_LIST_APPEND:
-                    account(vm, 16)
+                    account_sp(vm, sp, 16)
                     R_ListAppend(sp[-1 - a], sp[-1])
                     sp -= 1
                     DECREF(sp[0])
                 elif op == OP_SET_ADD:
-                    account(vm, 64)
+                    account_sp(vm, sp, 64)
                     R_SetAdd(sp[-1 - a], sp[-1])
                     sp -= 1
                     DECREF(sp[0])
                 elif op == OP_MAP_ADD:
-                    account(vm, 64)
+                    account_sp(vm, sp, 64)
                     R_DictSetItem(sp[-2 - a], sp[-2], sp[-1])
                     sp -= 2
                     DECREF(sp[0])
@@ -1758,7 +1783,7 @@ cdef object run_frames(VM vm):
                     r = sp[0]
                     if f.resume == RESUME_DRAIN:
                         # collect the value and carry on; a pause here keeps the list
-                        account(vm, 16)
+                        account_sp(vm, sp, 16)
                         R_ListAppend(f.instance, r)
                         DECREF(r)
                         INCREF(NONE_P)
@@ -1848,6 +1873,7 @@ cdef object run_frames(VM vm):
                         pc = a
                         continue
                     obj = yield_from_send(vm, <object>sp[-2], <object>sp[-1])
+                    guard_value(vm, <PyObject*>(<tuple>obj)[1])
                     r = <PyObject*>(<tuple>obj)[1]
                     INCREF(r)
                     h = (<tuple>obj)[0] is True
@@ -1943,6 +1969,7 @@ cdef object run_frames(VM vm):
                     raise SystemError(f"unknown opcode {op}")
         except BaseException as e:
             # ---------------- exception handling: find a handler, unwinding frames
+            vm.top_sp = -1
             exc = e
             # (a KeyboardInterrupt from a host function set LIMIT_ABORT; one raised by sandbox
             # code is an ordinary exception)

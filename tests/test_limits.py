@@ -155,9 +155,106 @@ def test_hostile_source_is_a_clean_syntax_error(source):
 
 
 @pytest.mark.parametrize("wrap", ["(t,)", "tuple([t])", "(*[t],)", "next(zip([t]))",
-                                  "next(enumerate([t]))", "next(iter({t: 1}.items()))"])
+                                  "next(enumerate([t]))", "next(iter({1: t}.items()))"])
 def test_deep_tuple_chains_are_refused_on_every_path(wrap):
     sb = sandbox(max_duration=5.0)
     with pytest.raises(monty.MontyRuntimeError) as info:
-        sb.run(f"t = ()\nfor i in range(20000):\n    t = {wrap}\nlen(t)")
+        sb.run(f"t = ()\nfor i in range(20001):\n    t = {wrap}\nlen(t)")
     assert info.value.exc_type == "RecursionError"
+
+
+def test_tuples_nested_ten_thousand_deep_hash_fine():
+    # the CPython test corpus builds such chains and hashes them
+    assert sandbox(max_duration=5.0).run(
+        "x = (1,)\nfor i in range(10000):\n    x = (x,)\nhash(x) == hash(x), len({x: 1})") == (True, 1)
+
+
+# Each snippet deepens a tuple chain (or an iterator chain) by one level a step through a path
+# where native code builds the new level; 200,000 levels crash CPython's C stack when the chain
+# is hashed or iterated. Every one must end in a clean RecursionError. Each runs in a child
+# process, so a crash fails the test instead of killing the test run.
+DEEP_PATHS = {
+    "popitem": "d = {0: x}\n    x = d.popitem()",
+    "list_of_items": "x = list({0: x}.items())[0]",
+    "sorted_items": "x = sorted({0: x}.items())[0]",
+    "max_items": "x = max({0: x}.items())",
+    "for_over_items": "for x in {0: x}.items():\n        pass",
+    "unpack_items": "[x] = {0: x}.items()",
+    "list_of_zip": "x = list(zip([x]))[0]",
+    "star_zip": "x = [*zip([x])][0]",
+    "list_of_enumerate": "x = list(enumerate([x]))[0]",
+    "map_tuple_list": "x = list(map(tuple, [[x]]))[0]",
+    "map_tuple_next": "x = next(map(tuple, [[x]]))",
+    "filter_next": "x = next(filter(None, zip([x])))",
+    "min_zip": "x = min(zip([x]))",
+    "sorted_zip": "x = sorted(zip([x]))[0]",
+    "reversed_next": "x = next(reversed(list(zip([x]))))",
+    "list_pop": "x = list(zip([x])).pop()",
+    "copy": "x = copy.copy(list(zip([x])))[0]",
+    "namedtuple": "x = P(x)",
+    "tuple_subclass": "x = T((x,))",
+    "itemgetter": "x = operator.itemgetter(0, 0)([x])",
+    "exception_args": "x = Exception(x).args",
+    "product": "x = list(itertools.product([x]))[0]",
+    "groupby": "x = list(itertools.groupby([x]))[0][:1]",
+    "pairwise": "x = list(itertools.pairwise([x, 0]))[0]",
+    "combinations": "x = list(itertools.combinations([x], 1))[0]",
+    "zip_longest": "x = list(itertools.zip_longest([x]))[0]",
+    "starmap": "x = next(itertools.starmap(lambda *a: a, [(x,)]))",
+    "heapq": "h = []\n    heapq.heappush(h, (x,))\n    x = heapq.heappop(h)",
+    "counter": "x = collections.Counter({0: x}).most_common()[0]",
+    "key_function_argument": "sorted({0: x}.items(), key=keep)\n    x = kept[-1]",
+    "generator_send": "g = receiver()\n    next(g)\n    list(map(g.send, {0: x}.items()))\n    x = kept[-1]",
+    "slice": "x = ((x,) * 2)[:1]",
+    "repeat": "x = (x,) * 1",
+    "concatenate": "x = () + (x,)",
+    "zip_chain": "x = zip(x)",
+    "map_chain": "x = map(abs, x)",
+    "filter_chain": "x = filter(None, x)",
+    "enumerate_chain": "x = enumerate(x)",
+}
+
+DEEP_PRELUDE = """import collections, copy, heapq, itertools, operator
+from collections import namedtuple
+P = namedtuple('P', 'a')
+class T(tuple):
+    pass
+kept = []
+def keep(v):
+    kept.append(v)
+    return 0
+def receiver():
+    while True:
+        kept.append((yield))
+"""
+
+
+@pytest.mark.parametrize("name", sorted(DEEP_PATHS))
+def test_deep_chains_end_in_a_clean_recursion_error(name):
+    import subprocess
+    import sys
+    chain = name.endswith("_chain")
+    code = (DEEP_PRELUDE + ("x = [1]" if chain else "x = ()") + "\nfor i in range(200000):\n    "
+            + DEEP_PATHS[name] + ("\nnext(x)" if chain else "\nhash(x)"))
+    child = ("import monty\n"
+             "sb = monty.Sandbox(limits=monty.Limits(max_duration=30, max_memory=1 << 30))\n"
+             "try:\n"
+             f"    sb.run({code!r})\n"
+             "    print('no error')\n"
+             "except monty.MontyRuntimeError as e:\n"
+             "    print(e.exc_type)\n")
+    done = subprocess.run([sys.executable, "-c", child], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "RecursionError"
+
+
+def test_data_kept_from_an_earlier_run_counts_against_the_memory_limit():
+    sb = sandbox(max_duration=10.0, max_memory=256 * 1024 * 1024)
+    sb.run("keep = [bytes(1 << 20) for i in range(200)]")
+    with pytest.raises(monty.MontyMemoryLimitError):
+        sb.run("more = [bytes(1 << 20) for i in range(100)]")
+    start = time.perf_counter()
+    assert sb.run("len(keep)") == 200
+    assert time.perf_counter() - start < 0.05      # no walk over what the globals hold
+    sb.run("del keep")
+    sb.run("more = [bytes(1 << 20) for i in range(100)]\nlen(more)")
