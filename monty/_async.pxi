@@ -38,10 +38,18 @@ cdef class AsyncGenValue:
 
 cdef class HostFuture:
     """The result of calling an async host function: awaiting it gives the value (or raises
-    the error) the host's coroutine ended with; it may be awaited any number of times."""
+    the error) the host's coroutine ended with; it may be awaited any number of times.
+
+    Under run() the host coroutine starts only once awaited: the await passes the pending
+    future up to the sandbox's event loop, which, when no task is ready, runs every awaited
+    host coroutine concurrently on the host's side until one finishes (.host_wait)."""
     cdef readonly str name
     cdef readonly object value
     cdef readonly object error
+    cdef object coro                # the host's awaitable while pending, else None
+    cdef object task                # its asyncio task once started
+    cdef HostFunction func
+    cdef public bint done
 
     def __repr__(self):
         return f"<coroutine object {self.name} at {id(self):#x}>"
@@ -74,7 +82,96 @@ cdef object make_host_future(str name, object value, object error):
     fut.name = name
     fut.value = value
     fut.error = error
+    fut.done = True
     return fut
+
+
+cdef object pending_host_future(VM vm, HostFunction hf, object coro):
+    cdef HostFuture fut = HostFuture.__new__(HostFuture)
+    fut.name = hf.name
+    fut.func = hf
+    fut.coro = coro
+    fut.done = False
+    vm.host_pending.append(fut)
+    return fut
+
+
+cdef int settle_host_future(VM vm, HostFuture fut, object task) except -1:
+    """A started host coroutine finished: keep its value (as sandbox data) or its error."""
+    fut.done = True
+    fut.coro = None
+    fut.task = None
+    if task.cancelled():
+        fut.error = RuntimeError(f"{fut.name}() was cancelled on the host")
+        return 0
+    e = task.exception()
+    if e is not None:
+        fut.error = host_exception(e)
+        return 0
+    try:
+        fut.value = import_value(task.result(), None, 0)
+    except MontyTypeError as err:
+        fut.error = TypeError(f"{fut.name}() returned a value the sandbox cannot hold: {err}")
+    return 0
+
+
+cdef object b_host_wait(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
+    """.host_wait(futures): run the awaited host coroutines (all at once, on the host's side)
+    until at least one of them has finished; the time counts as host time."""
+    from monty._hostasync import wait_first
+    cdef HostFuture fut
+    cdef double t0
+    futures = <list?>(<object>args[0])
+    pending = []
+    for x in futures:
+        fut = <HostFuture?>x
+        if not fut.done:
+            pending.append(fut)
+    if len(pending) < len(futures) or not pending:
+        return [(<HostFuture>x).done for x in futures]
+    t0 = monty_now()
+    try:
+        finished = wait_first([(f, (<HostFuture>f).coro, (<HostFuture>f).task) for f in pending],
+                              _host_task_started)
+    except (KeyboardInterrupt, SystemExit):
+        vm.limit_kind = LIMIT_ABORT
+        raise
+    finally:
+        host_time(vm, t0)
+    for f, task in finished:
+        settle_host_future(vm, <HostFuture>f, task)
+    return [(<HostFuture>x).done for x in futures]
+
+
+def _host_task_started(HostFuture fut, task):
+    fut.task = task
+
+
+cdef void drop_host_pending(VM vm):
+    """At the end of a run: host coroutines never awaited are closed, started ones cancelled."""
+    cdef HostFuture fut
+    if not vm.host_pending:
+        return
+    pending = vm.host_pending
+    vm.host_pending = []
+    for x in pending:
+        fut = <HostFuture>x
+        if fut.done:
+            continue
+        try:
+            if fut.task is not None:
+                fut.task.cancel()
+            elif fut.coro is not None and hasattr(fut.coro, "close"):
+                fut.coro.close()
+        except Exception:
+            pass
+        fut.coro = fut.task = None
+        fut.done = True
+        fut.error = RuntimeError(f"{fut.name}() was not awaited before the run ended")
+
+
+cdef object b_is_host_future(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
+    return type(<object>args[0]) is HostFuture
 
 
 cdef object internal(VM vm, str module, str name):
@@ -253,14 +350,6 @@ cdef object b_iscoroutinefunction(VM vm, PyObject** args, Py_ssize_t npos, PyObj
     return type(x) is HostFunction and (<HostFunction>x).is_async
 
 
-cdef object b_host_future_result(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
-    """.host_future_result(f): the value of a HostFuture, or its error raised."""
-    cdef HostFuture f = <HostFuture?>(<object>args[0])
-    if f.error is not None:
-        raise f.error
-    return f.value
-
-
 cdef int throw_target_ok(object d):
     return isinstance(d, Generator) and (<Generator>d).state == GEN_SUSPENDED
 
@@ -295,7 +384,8 @@ _VM_BUILTINS.update({
     ".isawaitable": make_builtin("isawaitable", b_isawaitable),
     ".gen_method": make_builtin("gen_method", b_gen_method),
     ".iscoroutinefunction": make_builtin("iscoroutinefunction", b_iscoroutinefunction),
-    ".host_future_result": make_builtin("host_future_result", b_host_future_result),
+    ".host_wait": make_builtin("host_wait", b_host_wait),
+    ".is_host_future": make_builtin("is_host_future", b_is_host_future),
     ".StopAsyncIteration": StopAsyncIteration,
 })
 

@@ -274,6 +274,11 @@ cdef object call_host(VM vm, HostFunction hf, PyObject** args, Py_ssize_t npos, 
     return call_host_values(vm, hf, positional, kwargs)
 
 
+cdef bint host_loop_free():
+    from monty._hostasync import loop_free
+    return loop_free()
+
+
 cdef object run_host_awaitable(object aw):
     """Run an async host function's awaitable to its end (run() is synchronous)."""
     from monty._hostasync import run_awaitable
@@ -294,6 +299,10 @@ cdef object call_host_values(VM vm, HostFunction hf, tuple args, dict kwargs):
     try:
         result = hf.func(*host_args, **host_kwargs)
         if hf.is_async:
+            if host_loop_free():
+                # started when awaited, concurrently with the other awaited host calls
+                host_time(vm, t0)
+                return pending_host_future(vm, hf, result)
             result = run_host_awaitable(result)
     except (KeyboardInterrupt, SystemExit):
         vm.limit_kind = LIMIT_ABORT

@@ -115,6 +115,7 @@ cdef class VM:
     cdef bint paused                # frames are kept, waiting for resume()
     cdef object pending_call        # (name, args, kwargs) of the paused host call
     cdef public bint pending_async  # ... of an async host function (resumed as a HostFuture)
+    cdef public list host_pending   # HostFutures of this run not settled yet
 
     cdef int ensure_stack(self) except -1
     cdef void discard_frame(self, Frame* f) noexcept

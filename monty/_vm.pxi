@@ -44,6 +44,7 @@ cdef class VM:
         self.slots = {}
         self.slot_names = []
         self.linked = {}
+        self.host_pending = []
         self.modules = {}
         self.handled = None
         self.builtins = builtins
@@ -231,6 +232,7 @@ cdef class VM:
             limit_error(self, e)
             raise
         finally:
+            drop_host_pending(self)
             self.running = False
             if not self.paused:
                 self.handled = None
@@ -1859,6 +1861,13 @@ cdef object run_frames(VM vm):
                         INCREF(NONE_P)
                         sp[-1] = NONE_P
                         pc = a
+                        continue
+                    if TYPE(x) == <PyObject*>HostFuture and not (<HostFuture>x).done:
+                        # not finished: handed up to the event loop (like a future's
+                        # `yield self`), which runs the host coroutines; then SEND again
+                        DECREF(sp[-1])
+                        INCREF(x)
+                        sp[-1] = x
                         continue
                     if TYPE(x) == <PyObject*>HostFuture:
                         obj = (<HostFuture>x).error

@@ -420,6 +420,12 @@ def _enc_wrapper(e, w):
     return ["W", e.item(w.__self__), info[1]]
 
 
+def _enc_host_future(e, f):
+    if not f.done:
+        raise MontyError(f"cannot snapshot the pending result of async host function {f.name}()")
+    return ["HF", f.name, e.item(f.value), e.item(f.error)]
+
+
 def _enc_generator(e, g):
     code, func, saved, pc, nstack, state, handled, outer, name, qualname = _core.generator_state(g)
     return ["G", e.code(code), e.item(func), None if saved is None else e.items(saved), pc, nstack,
@@ -549,7 +555,7 @@ ENCODERS = {
     _core.Generator: _enc_generator,
     _core.Coroutine: _enc_generator,
     _core.AsyncGenerator: _enc_generator,
-    _core.HostFuture: lambda e, f: ["HF", f.name, e.item(f.value), e.item(f.error)],
+    _core.HostFuture: _enc_host_future,
     _core.GenMethod: lambda e, m: ["GM", e.item(m.gen), m.name],
     _core.AsyncGenValue: lambda e, v: ["AV", e.item(v.value)],
     property: lambda e, p: ["P", e.item(p.fget), e.item(p.fset), e.item(p.fdel), e.item(p.__doc__)],

@@ -34,6 +34,41 @@ def test_async_host_function_awaited_in_run():
     assert sb.run(AGENT) == 12
 
 
+def test_awaited_host_calls_run_concurrently():
+    events = []
+
+    async def slow(x):
+        events.append(("start", x))
+        await asyncio.sleep(0.05)
+        events.append(("end", x))
+        return x
+
+    sb = monty.Sandbox(functions={"slow": slow})
+    code = """
+import asyncio
+async def one(i):
+    return await slow(i)
+await asyncio.gather(*(one(i) for i in range(4)))
+"""
+    assert sb.run(code) == [0, 1, 2, 3]
+    kinds = [kind for kind, _ in events]
+    assert kinds == ["start"] * 4 + ["end"] * 4
+
+
+def test_unawaited_host_coroutine_never_runs():
+    ran = []
+
+    async def effect():
+        ran.append(1)
+
+    sb = monty.Sandbox(functions={"effect": effect})
+    assert sb.run("f = effect()\n'done'") == "done"
+    assert ran == []
+    with pytest.raises(monty.MontyRuntimeError) as info:
+        sb.run("await f")
+    assert "not awaited before the run ended" in info.value.message
+
+
 def test_async_host_function_error_surfaces_at_await():
     sb = monty.Sandbox(functions={"fail": fail})
     code = """

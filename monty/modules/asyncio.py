@@ -50,6 +50,7 @@ class _Loop:
         self.now = 0.0
         self.seq = 0
         self.tasks = []
+        self.host_waiters = []     # (host future, task awaiting it)
 
     def time(self):
         return self.now
@@ -76,6 +77,18 @@ class _Loop:
             self.ready = []
             for callback, args in ready:
                 _call(callback, args)
+            return True
+        if self.host_waiters:
+            # every task waits: run the awaited host calls (concurrently) until one is done
+            waiters = self.host_waiters
+            done = _b_host_wait([fut for fut, _ in waiters])
+            still = []
+            for (fut, task), is_done in zip(waiters, done):
+                if is_done:
+                    self.call_soon(task._step, None)
+                else:
+                    still.append((fut, task))
+            self.host_waiters = still
             return True
         if self.timers:
             when, _, callback, args = heapq.heappop(self.timers)
@@ -298,6 +311,8 @@ class Task(Future):
             _state['task'] = None
             if result is None:
                 _get_loop().call_soon(self._step, None)
+            elif _b_is_host_future(result):
+                _get_loop().host_waiters.append((result, self))
             elif isinstance(result, Future):
                 if result is self:
                     self._step_soon(RuntimeError(f'Task cannot await on itself: {self!r}'))
