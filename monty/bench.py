@@ -130,6 +130,15 @@ for i in range(N):
     total = inc(total)
 total
 """, n=300_000, quick_n=20_000, functions={"inc": inc}),
+    Benchmark("async_gather", """\
+import asyncio
+async def work(i):
+    await asyncio.sleep(0)
+    return i * 2
+async def main():
+    return await asyncio.gather(*[work(i) for i in range(N)])
+sum(asyncio.run(main()))
+""", n=10_000, quick_n=500),
     # Both latency benchmarks use default limits, as a host would; CPython: exec(code, {}).
     Benchmark("run_latency", "1 + 2", n=20_000, quick_n=1_000, kind="cached_run"),
     Benchmark("run_latency_new_sandbox", "1 + 2", n=2_000, quick_n=200, kind="new_sandbox_run"),

@@ -436,17 +436,15 @@ def gather(*coros_or_futures, return_exceptions=False):
         outer = Future()
         outer.set_result([])
         return outer
-    args = []
+    by_id = {}          # the same awaitable passed twice runs once (the arguments stay alive)
+    unique = []
     children = []
     for arg in coros_or_futures:
-        for seen, fut in args:
-            if seen is arg:
-                break
-        else:
-            fut = ensure_future(arg)
-            args.append((arg, fut))
+        fut = by_id.get(id(arg))
+        if fut is None:
+            fut = by_id[id(arg)] = ensure_future(arg)
+            unique.append(fut)
         children.append(fut)
-    unique = [fut for _, fut in args]
     outer = _GatheringFuture(children)
     finished = [0]
 
