@@ -875,6 +875,17 @@ cdef int raise_raw(object exc) except -1:
 
 # ------------------------------------------------------------------ the eval loop
 
+cdef inline Frame* load_frame(VM vm, PyObject** stack, PyObject** gv, int** ip,
+                              PyObject*** consts, PyObject*** fast) noexcept:
+    """The innermost frame, with the loop's view of it: its instructions, constants and
+    locals (the globals for a module frame). The caller sets sp and pc, which vary."""
+    cdef Frame* f = &vm.frames[vm.depth - 1]
+    ip[0] = (<Code>f.code).instrs
+    consts[0] = (<Code>f.code).const_items
+    fast[0] = gv if f.base < 0 else stack + f.base
+    return f
+
+
 @cython.boundscheck(False)
 @cython.wraparound(False)
 cdef object run_frames(VM vm):
@@ -981,10 +992,7 @@ cdef object run_frames(VM vm):
                         f.pc = pc
                         f.sp = sp - stack
                         if gen_push_frame(vm, <Generator>x, None, 0, RESUME_FOR_ITER):
-                            f = &vm.frames[vm.depth - 1]
-                            ip = (<Code>f.code).instrs
-                            consts = (<Code>f.code).const_items
-                            fast = stack + f.base
+                            f = load_frame(vm, stack, gv, &ip, &consts, &fast)
                             sp = stack + f.sp
                             pc = f.pc
                             continue
@@ -1280,10 +1288,7 @@ cdef object run_frames(VM vm):
                         if (<Code>vm.frames[vm.depth - 1].code).flags & CO_GENERATOR:
                             sp = stack + make_generator(vm) + 1
                             continue
-                        f = &vm.frames[vm.depth - 1]
-                        ip = (<Code>f.code).instrs
-                        consts = (<Code>f.code).const_items
-                        fast = stack + f.base
+                        f = load_frame(vm, stack, gv, &ip, &consts, &fast)
                         sp = stack + f.sp
                         pc = 0
                         continue
@@ -1339,10 +1344,7 @@ cdef object run_frames(VM vm):
                             DECREF(w)
                             DECREF(x)
                         if h:
-                            f = &vm.frames[vm.depth - 1]
-                            ip = (<Code>f.code).instrs
-                            consts = (<Code>f.code).const_items
-                            fast = stack + f.base
+                            f = load_frame(vm, stack, gv, &ip, &consts, &fast)
                             sp = stack + f.sp
                             pc = f.pc
                         if exc is not None:
@@ -1364,10 +1366,7 @@ cdef object run_frames(VM vm):
                             INCREF(args[0])
                             vm.frames[vm.depth - 1].instance = args[0]
                             obj = None
-                            f = &vm.frames[vm.depth - 1]
-                            ip = (<Code>f.code).instrs
-                            consts = (<Code>f.code).const_items
-                            fast = stack + f.base
+                            f = load_frame(vm, stack, gv, &ip, &consts, &fast)
                             sp = stack + f.sp
                             pc = f.pc
                             continue
@@ -1413,10 +1412,7 @@ cdef object run_frames(VM vm):
                         if (<Code>vm.frames[vm.depth - 1].code).flags & CO_GENERATOR:
                             sp = stack + make_generator(vm) + 1
                             continue
-                        f = &vm.frames[vm.depth - 1]
-                        ip = (<Code>f.code).instrs
-                        consts = (<Code>f.code).const_items
-                        fast = stack + f.base
+                        f = load_frame(vm, stack, gv, &ip, &consts, &fast)
                         sp = stack + f.sp
                         pc = 0
                         continue
@@ -1468,10 +1464,7 @@ cdef object run_frames(VM vm):
                     if h and vm.frames[vm.depth].resume == RESUME_SEND:
                         # the delegate of an await / yield from returned: its value replaces
                         # it, and the awaiting frame leaves its SEND loop
-                        f = &vm.frames[vm.depth - 1]
-                        ip = (<Code>f.code).instrs
-                        consts = (<Code>f.code).const_items
-                        fast = gv if f.base < 0 else stack + f.base
+                        f = load_frame(vm, stack, gv, &ip, &consts, &fast)
                         sp = stack + f.sp
                         DECREF(sp[-1])
                         sp[-1] = r
@@ -1479,10 +1472,7 @@ cdef object run_frames(VM vm):
                         continue
                     if h and vm.frames[vm.depth].resume == RESUME_CALL:
                         # gen.send() from the loop: the generator returned
-                        f = &vm.frames[vm.depth - 1]
-                        ip = (<Code>f.code).instrs
-                        consts = (<Code>f.code).const_items
-                        fast = gv if f.base < 0 else stack + f.base
+                        f = load_frame(vm, stack, gv, &ip, &consts, &fast)
                         sp = stack + f.sp
                         pc = f.pc
                         obj = <object>r
@@ -1494,29 +1484,20 @@ cdef object run_frames(VM vm):
                     if h and vm.frames[vm.depth].resume == RESUME_DRAIN:
                         # drained: the consumer call runs again, now on the list
                         DECREF(r)
-                        f = &vm.frames[vm.depth - 1]
-                        ip = (<Code>f.code).instrs
-                        consts = (<Code>f.code).const_items
-                        fast = gv if f.base < 0 else stack + f.base
+                        f = load_frame(vm, stack, gv, &ip, &consts, &fast)
                         sp = stack + f.sp
                         pc = f.pc - 1
                         continue
                     if h:
                         # a generator resumed by FOR_ITER is exhausted: leave the loop
                         DECREF(r)
-                        f = &vm.frames[vm.depth - 1]
-                        ip = (<Code>f.code).instrs
-                        consts = (<Code>f.code).const_items
-                        fast = gv if f.base < 0 else stack + f.base
+                        f = load_frame(vm, stack, gv, &ip, &consts, &fast)
                         sp = stack + f.sp - 1
                         DECREF(sp[0])
                         pc = ip[(f.pc - 1) * 3 + 1]
                         continue
                     stack[n] = r
-                    f = &vm.frames[vm.depth - 1]
-                    ip = (<Code>f.code).instrs
-                    consts = (<Code>f.code).const_items
-                    fast = gv if f.base < 0 else stack + f.base
+                    f = load_frame(vm, stack, gv, &ip, &consts, &fast)
                     sp = stack + n + 1
                     pc = f.pc
                 elif op == OP_LOAD_ATTR:
@@ -1807,10 +1788,7 @@ cdef object run_frames(VM vm):
                         obj = <object>r
                         DECREF(r)
                         return obj
-                    f = &vm.frames[vm.depth - 1]
-                    ip = (<Code>f.code).instrs
-                    consts = (<Code>f.code).const_items
-                    fast = gv if f.base < 0 else stack + f.base
+                    f = load_frame(vm, stack, gv, &ip, &consts, &fast)
                     sp = stack + f.sp
                     pc = f.pc
                     if h == RESUME_SEND or h == RESUME_CALL:
@@ -1850,10 +1828,7 @@ cdef object run_frames(VM vm):
                         finally:
                             DECREF(w)
                         if h:
-                            f = &vm.frames[vm.depth - 1]
-                            ip = (<Code>f.code).instrs
-                            consts = (<Code>f.code).const_items
-                            fast = stack + f.base
+                            f = load_frame(vm, stack, gv, &ip, &consts, &fast)
                             sp = stack + f.sp
                             pc = f.pc
                             continue
@@ -2027,10 +2002,7 @@ cdef object run_frames(VM vm):
                 vm.discard_frame(f)
                 if is_entry:
                     raise_raw(exc)
-                f = &vm.frames[vm.depth - 1]
-                ip = (<Code>f.code).instrs
-                consts = (<Code>f.code).const_items
-                fast = gv if f.base < 0 else stack + f.base
+                f = load_frame(vm, stack, gv, &ip, &consts, &fast)
                 # the call's slots are gone; a generator ran above its caller's stack
                 sp = stack + (f.sp if h else n)
                 pc = f.pc
