@@ -768,6 +768,9 @@ _NATIVE_BUILTINS = (
 )
 
 
+NEXT_BUILTIN = <PyObject*>_VM_BUILTINS["next"]
+
+
 def make_builtins():
     """The names sandbox code finds when no global shadows them."""
     names = {name: getattr(_py_builtins, name) for name in _NATIVE_BUILTINS}

@@ -116,9 +116,13 @@ def vm_export(VM vm):
     frames = []
     for i in range(vm.depth):
         f = &vm.frames[i]
+        if f.gen != NULL and f.resume == RESUME_CALL:
+            # next(gen, default): the default as a 1-tuple (None: no default)
+            inst = (<object>f.instance,) if f.instance != NULL else None
+        else:
+            inst = <object>f.instance if f.instance != NULL else None
         frames.append((<object>f.code, <object>f.func if f.func != NULL else None,
-                       f.pc, f.base, f.ret, f.sp, f.gen != NULL, f.resume,
-                       <object>f.instance if f.instance != NULL else None))
+                       f.pc, f.base, f.ret, f.sp, f.gen != NULL, f.resume, inst))
     top = vm.frames[vm.depth - 1].sp
     stack = [UNBOUND] * top
     lo = 0
@@ -210,9 +214,11 @@ def vm_import(VM vm, list frames, list stack, list gl, handled, tuple pending_ca
                             or prev_sp < 1 or stack[prev_sp - 1] is not g):
                         raise ValueError("bad delegate frame")
                 elif resume == RESUME_CALL:
+                    # (`instance`: (default,) of next(gen, default), or None)
                     pcode = <Code>frames[i - 1][0]
                     ppc = frames[i - 1][2]
-                    if (instance is not None or not 1 <= ppc <= pcode.ninstrs
+                    if (not (instance is None or (type(instance) is tuple and len(instance) == 1))
+                            or not 1 <= ppc <= pcode.ninstrs
                             or pcode.instrs[(ppc - 1) * 3] != OP_CALL):
                         raise ValueError("bad send() frame")
                 elif resume != RESUME_FOR_ITER or instance is not None:
@@ -265,6 +271,11 @@ def vm_import(VM vm, list frames, list stack, list gl, handled, tuple pending_ca
         if is_gen:
             f.gen = vm.stack[ret]
             f.resume = resume
+            if resume == RESUME_CALL and instance is not None:
+                instance = instance[0]
+                INCREF(<PyObject*>instance)
+                f.instance = <PyObject*>instance
+                continue
         if instance is not None:
             INCREF(<PyObject*>instance)
             f.instance = <PyObject*>instance

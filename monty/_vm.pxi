@@ -875,6 +875,8 @@ cdef int raise_raw(object exc) except -1:
 
 # ------------------------------------------------------------------ the eval loop
 
+cdef PyObject* NEXT_BUILTIN = NULL     # the `next` builtin (set once the builtins exist)
+
 cdef inline Frame* load_frame(VM vm, PyObject** stack, PyObject** gv, int** ip,
                               PyObject*** consts, PyObject*** fast) noexcept:
     """The innermost frame, with the loop's view of it: its instructions, constants and
@@ -1293,7 +1295,40 @@ cdef object run_frames(VM vm):
                         pc = 0
                         continue
                     n = nargs - (TUPLE_SIZE(kw) if kw != NULL else 0)
-                    if TYPE(v) == <PyObject*>VMBuiltin:
+                    if (v == NEXT_BUILTIN and kw == NULL and (n == 1 or n == 2)
+                            and TYPE(args[0]) == <PyObject*>Generator
+                            and (<Generator>args[0]).state != GEN_RUNNING):
+                        # next(gen) / next(gen, default) from the loop: the generator runs
+                        # above this frame (its host calls can pause)
+                        w = args[0]
+                        INCREF(w)
+                        x = args[1] if n == 2 else NULL
+                        XINCREF(x)
+                        while sp > func_slot:
+                            sp -= 1
+                            XDECREF(sp[0])
+                            sp[0] = NULL
+                        f.pc = pc
+                        f.sp = sp - stack
+                        try:
+                            h = gen_push_frame(vm, <Generator>w, None, 0, RESUME_CALL)
+                        except BaseException:
+                            XDECREF(x)
+                            raise
+                        finally:
+                            DECREF(w)
+                        if not h:
+                            if x != NULL:
+                                sp[0] = x
+                                sp += 1
+                                continue
+                            raise StopIteration
+                        f = load_frame(vm, stack, gv, &ip, &consts, &fast)
+                        f.instance = x
+                        sp = stack + f.sp
+                        pc = f.pc
+                        continue
+                    elif TYPE(v) == <PyObject*>VMBuiltin:
                         obj = (<VMBuiltin>v).impl(vm, args, n, kw)
                         guard_value(vm, <PyObject*>obj)
                     elif TYPE(v) == <PyObject*>HostFunction:
@@ -1452,8 +1487,12 @@ cdef object run_frames(VM vm):
                     is_entry = f.entry
                     n = f.ret
                     h = f.gen != NULL
+                    x = NULL
                     if h:
                         gen_finish(vm, f)
+                        if f.resume == RESUME_CALL:
+                            x = f.instance      # next(gen, default): the default
+                            f.instance = NULL
                     vm.depth -= 1
                     vm.discard_frame(f)
                     if is_entry:
@@ -1471,10 +1510,15 @@ cdef object run_frames(VM vm):
                         pc = ip[(f.pc - 1) * 3 + 1]
                         continue
                     if h and vm.frames[vm.depth].resume == RESUME_CALL:
-                        # gen.send() from the loop: the generator returned
+                        # gen.send() / next(gen) from the loop: the generator returned
                         f = load_frame(vm, stack, gv, &ip, &consts, &fast)
                         sp = stack + f.sp
                         pc = f.pc
+                        if x != NULL:
+                            DECREF(r)
+                            sp[0] = x
+                            sp += 1
+                            continue
                         obj = <object>r
                         DECREF(r)
                         exc = StopIteration() if obj is None else StopIteration(obj)

@@ -1534,8 +1534,7 @@ def _check_frames(frames, plain, stack, max_depth):
                     _need(instance is None and caller_op == send_op
                           and stack[frames[k - 1][5] - 1] is g, "bad generator frame caller")
                 elif resume == _RESUME_CALL:
-                    _need(instance is None and caller_op == call_ops[0],
-                          "bad generator frame caller")
+                    _need(caller_op == call_ops[0], "bad generator frame caller")
                 else:
                     _need(resume == _RESUME_DRAIN and type(instance) is list
                           and caller_op == call_ops[0], "bad generator frame caller")

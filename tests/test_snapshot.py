@@ -679,12 +679,13 @@ def test_pause_inside_native_callback_is_a_clear_error():
         sb.start("sorted([3, 1], key=lambda v: get(v))")
 
 
-def test_host_call_in_generator_run_by_next_cannot_pause():
-    """next()/send() from sandbox code run the generator in a nested loop: a host call there
-    cannot pause (a clear error, catchable by the sandbox); a for loop or list() can."""
+def test_host_call_in_generator_run_by_native_code_cannot_pause():
+    """A generator advanced by native code (here map() over it, consumed by a native
+    str.join) runs in a nested loop: a host call there cannot pause (a clear error); a for
+    loop, list() or next() from sandbox code can."""
     sb = monty.Sandbox(functions={"get": None})
     with pytest.raises(monty.MontyRuntimeError, match="cannot be paused"):
-        sb.start("def g():\n    yield get(1)\nnext(g())")
+        sb.start("def g():\n    yield get(1)\n','.join(map(str, g()))")
     step = sb.start("def g():\n    yield get(1)\n[x for x in g()]")
     assert isinstance(step, monty.Call)
     assert monty.load(step.dump(), functions={"get": None}).resume(4).value == [4]
@@ -1096,3 +1097,29 @@ def test_stack_analysis_agrees_with_compiler():
                     _check_consumer(c, i, k)
             checked += 1
     assert checked > 100
+
+
+def test_next_on_generator_pauses_and_snapshots():
+    code = """
+def gen():
+    yield fetch(1)
+    yield fetch(2)
+g = gen()
+a = next(g)
+b = next(g, 'd')
+c = next(g, None)
+d = next(g, 'end')
+try:
+    next(g)
+except StopIteration:
+    e = 'stop'
+a, b, c, d, e
+"""
+    sb = monty.Sandbox(functions={"fetch": None})
+    step = sb.start(code)
+    seen = []
+    while isinstance(step, monty.Call):
+        seen.append(step.args)
+        step = monty.load(step.dump(), functions={"fetch": None}).resume(step.args[0] * 100)
+    assert seen == [(1,), (2,)]
+    assert step.value == (100, 200, None, "end", "stop")
