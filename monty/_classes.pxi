@@ -72,8 +72,31 @@ cdef object sandbox_object_getattr(object obj, str name):
             return getattr(obj, name)
         if name in _PROTOCOL_DUNDERS or defined_by_sandbox(cls, name):
             return getattr(obj, name)
+        if not _dunder_exists(obj, cls, is_class, name):
+            if is_class:
+                raise AttributeError(f"type object '{obj.__name__}' has no attribute '{name}'")
+            raise AttributeError(f"'{type_name(obj)}' object has no attribute '{name}'")
         raise AttributeError(f"'{type_name(obj)}' object attribute '{name}' is not accessible in the sandbox")
     return getattr(obj, name)
+
+
+cdef bint _dunder_exists(object obj, object cls, bint is_class, str name):
+    """Whether CPython would find `name` on obj (its class's MRO, the metaclass's for a class,
+    the instance dict): decides between "has no attribute" and "not accessible"."""
+    for klass in cls.__mro__:
+        if name in klass.__dict__:
+            return True
+    if is_class:
+        for klass in type(obj).__mro__:
+            if name in klass.__dict__:
+                return True
+        return False
+    if type(obj) is not super:
+        try:
+            return name in object.__getattribute__(obj, "__dict__")
+        except AttributeError:
+            return False
+    return True
 
 
 cdef object sandbox_method(object obj, str name):

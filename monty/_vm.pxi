@@ -43,6 +43,7 @@ cdef class VM:
         self.slot_names = []
         self.linked = {}
         self.modules = {}
+        self.dataclasses = {}
         self.handled = None
         self.builtins = builtins
         self.host_functions = host_functions

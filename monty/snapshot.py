@@ -114,7 +114,7 @@ class Call:
     def resume(self, return_value=None):
         """Continue with `return_value` as the host function's result; the next Call or Done."""
         self._check()
-        value = _core.to_sandbox(return_value)
+        value = _core.to_sandbox(return_value, self._sandbox._vm)
         self._used = True
         vm = self._sandbox._vm
         return _drive(self._sandbox, lambda: _core.vm_resume(vm, value, None), self._elapsed,

@@ -67,9 +67,25 @@ def test_catastrophic_regex_in_sub_and_finditer():
 STDLIB = ["re", "datetime", "time", "sys", "random", "textwrap", "base64", "hashlib", "uuid",
           "fractions", "enum"]
 FORBIDDEN = ["os", "open", "__import__", "eval", "exec", "compile_module", "system", "modules",
-             "path", "argv", "stdin", "stdout", "stderr", "_getframe", "settrace", "setprofile",
+             "path", "argv", "stdin", "_getframe", "settrace", "setprofile",
              "tzset", "environ", "__builtins__", "__dict__", "__loader__", "__spec__", "uuid1",
              "getnode", "setrecursionlimit", "_current_frames", "addaudithook"]
+
+
+def test_sys_streams_write_to_the_print_callback_only():
+    out = []
+    sb = monty.Sandbox(print_callback=out.append)
+    assert sb.run("import sys\nn = sys.stdout.write('a')\nsys.stderr.write('b')\n"
+                  "print('c', file=sys.stderr, end='')\nsys.stdout.flush()\nn") == 1
+    assert "".join(out) == "abc"
+    reachable = sb.run("import sys\n[n for n in dir(sys.stdout) if not n.startswith('__')]")
+    assert reachable == ["flush", "write"]
+    for code in ("sys.stdout._vm", "sys.stdout.fileno", "sys.stdout.buffer",
+                 "sys.stdout.write.__self__", "sys.stdout.__class__.__init__",
+                 "sys.stdout.write(1)", "print(1, file=[])"):
+        with pytest.raises(monty.MontyRuntimeError) as info:
+            sb.run("import sys\n" + code)
+        assert info.value.exc_type in ("AttributeError", "TypeError"), code
 
 
 @pytest.mark.parametrize("name", STDLIB)

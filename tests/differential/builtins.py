@@ -226,3 +226,50 @@ class A:
 a = A()
 a.y = 2
 [n for n in dir(a) if not n.startswith('__')]
+# ---
+# vars(): module namespaces, instance attributes, the running frame's names
+import math
+class C:
+    def __init__(self):
+        self.a = 1
+def f(x):
+    y = x + 1
+    return sorted(vars())
+c = C()
+vars(c)['b'] = 2
+[vars(math)['pi'], 'nope' in vars(math), vars(c), c.b, f(1), 'C' in vars()]
+# ---
+# vars() errors
+out = []
+for bad in (1, 'x', [1], None, 1.5):
+    try:
+        vars(bad)
+    except TypeError as e:
+        out.append(str(e))
+try:
+    vars(1, 2)
+except TypeError as e:
+    out.append(str(e))
+out
+# ---
+# builtins namespace through vars()
+import builtins
+ns = vars(builtins)
+[ns['len'] is len, ns['object'] is object, ns['None'] is None, 'pi' in ns]
+# ---
+# type(): keyword arguments and bad argument types
+out = []
+for code in (lambda: type(1, x=1), lambda: type(None, (), {}), lambda: type('A', [], {}),
+             lambda: type('A', (), None), lambda: type(1, 2)):
+    try:
+        code()
+    except TypeError as e:
+        out.append(str(e))
+out
+# ---
+# iter(callable, sentinel) is a callable_iterator; a property read on its class is a property
+class R:
+    @property
+    def v(self):
+        return 1
+[type(iter(lambda: 1, 1)).__name__, type(R.v) is property, isinstance(R.v, property)]

@@ -164,3 +164,36 @@ y = copy.deepcopy(x)
 # statistics.mean of strings
 import statistics
 statistics.mean(['a'])
+# ---
+# sys.version_info and friends: CPython's dotted type names in messages and reprs
+import sys
+out = []
+for name in ('foobar', '_fields', '_asdict', '_replace', '_make'):
+    try:
+        getattr(sys.version_info, name)
+    except AttributeError as e:
+        out.append(str(e))
+out + [str(type(sys.version_info)), type(sys.version_info).__name__]
+# ---
+# sys.stdout and sys.stderr: write() returns the length, flush() returns None
+import sys
+[sys.stdout.write(''), sys.stderr.write(''), sys.stdout.flush()]
+# ---
+# unicodedata lookups
+import unicodedata as u
+[u.name('a'), u.lookup('LATIN SMALL LETTER A'), u.category('A'), u.numeric('½'), u.decimal('7'),
+ u.digit('9'), u.east_asian_width('中'), u.combining('\u0301'), u.bidirectional('a'),
+ u.mirrored('('), u.normalize('NFC', 'e\u0301'), u.normalize('NFKD', 'ﬁ'),
+ u.is_normalized('NFC', 'é'), u.decomposition('é'), isinstance(u.unidata_version, str)]
+# ---
+# unicodedata.name of an unassigned code point
+import unicodedata
+unicodedata.name('\uffff')
+# ---
+# unicodedata.lookup of an unknown name
+import unicodedata
+unicodedata.lookup('NO SUCH CHARACTER NAME')
+# ---
+# unicodedata defaults
+import unicodedata
+[unicodedata.name('\uffff', 'dflt'), unicodedata.numeric('a', None), unicodedata.digit('x', -1)]
