@@ -454,6 +454,11 @@ def _enc_class(e, cls):
                 e.items([defaults[f] for f in cls._fields if f in defaults])]
     if type(cls) is not type or "__monty_class__" not in d:
         raise MontyError(f"cannot snapshot the class {cls.__name__!r}")
+    for klass in cls.__mro__:
+        if klass in _core._DC_HOST_CLASS:
+            # (on load it could not cross back out as the host's class)
+            raise MontyError(f"cannot snapshot the class {cls.__name__!r}: it stands for a host "
+                             f"dataclass")
     for klass in cls.__mro__[1:]:
         if "__init_subclass__" in klass.__dict__:
             if _core.is_registered_class(klass):

@@ -423,3 +423,15 @@ def test_host_dataclass_with_unconvertible_field_is_refused():
     sb, _ = _dc_sandbox(make_bad=lambda: HostBox("b", note=object()))
     e = runtime_error_in(sb, "make_bad()")
     assert e.exc_type == "TypeError" and "cannot hold" in e.message
+
+
+def test_host_dataclass_instances_are_not_snapshotted():
+    sb = monty.Sandbox(functions={"mk": None, "wait": None})
+    call = sb.start("p = mk()\nr = wait(1)\np")
+    assert call.function_name == "mk"
+    call = call.resume(HostPoint(1, 2))
+    assert call.function_name == "wait"
+    with pytest.raises(monty.MontyError, match="stands for a host dataclass"):
+        call.dump()
+    # the paused program itself goes on
+    assert call.resume(None).value == HostPoint(1, 2)
