@@ -5,6 +5,7 @@
 import weakref as _weakref
 import collections as _collections
 import typing as _typing
+from types import GenericAlias as _GenericAlias
 
 _sandbox_classes = _weakref.WeakSet()
 
@@ -135,7 +136,7 @@ cdef object build_class(VM vm, PyObject** items, int nbases, int has_kwargs):
     """BUILD_CLASS: run the body in a fresh namespace, then create the class."""
     body = <Function>items[0]
     name = <object>items[1]
-    bases = tuple([<object>items[2 + i] for i in range(nbases)])
+    bases = tuple([mro_entry(<object>items[2 + i]) for i in range(nbases)])
     kwargs = dict(<object>items[2 + nbases]) if has_kwargs else {}
     check_bases(bases, kwargs)
     ns = {"__module__": "__main__", "__qualname__": body.qualname}
@@ -144,6 +145,13 @@ cdef object build_class(VM vm, PyObject** items, int nbases, int has_kwargs):
     if type(cell) is Cell:
         (<Cell>cell).contents = cls
     return cls
+
+
+cdef object mro_entry(object base):
+    """`C[X]` as a base stands for C (GenericAlias.__mro_entries__) when C is a sandbox class."""
+    if type(base) is _GenericAlias and is_sandbox_type(base.__origin__):
+        return base.__origin__
+    return base
 
 
 cdef int check_bases(tuple bases, dict kwargs) except -1:
