@@ -798,7 +798,7 @@ cdef object b_vars(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
     raise TypeError("vars() argument must have __dict__ attribute")
 
 
-cdef dict frame_names(VM vm):
+cdef object frame_names(VM vm):
     """The bound names of the innermost sandbox frame: globals at module level, else its
     locals (cell and free variables included)."""
     cdef Frame* f
@@ -818,6 +818,8 @@ cdef dict frame_names(VM vm):
                 out[vm.slot_names[i]] = <object>items[i]
         return out
     code = <Code>f.code
+    if code.nlocals and code.varnames[0] == ".ns" and vm.stack[f.base] != NULL:
+        return <object>vm.stack[f.base]     # a class body: its namespace, as in CPython
     names = code.varnames + code.cellvars + code.freevars
     n = len(names)
     for i in range(n):

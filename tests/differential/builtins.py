@@ -273,3 +273,15 @@ class R:
     def v(self):
         return 1
 [type(iter(lambda: 1, 1)).__name__, type(R.v) is property, isinstance(R.v, property)]
+# ---
+# vars() in a class body is the class namespace; in a comprehension, its locals
+class A:
+    x = 1
+    vars()['y'] = 2
+    names = sorted(vars())
+def outer():
+    z = 5
+    def inner():
+        return vars(), z
+    return inner()
+[A.y, A.names, outer(), [sorted(vars()) for _ in range(1)]]
