@@ -377,6 +377,7 @@ cdef object _sandbox_dataclass(object host_cls, dict classes):
     cls = classes.get(host_cls)
     if cls is not None:
         return cls
+    _modules._discover()        # the sandbox's FrozenInstanceError is the dataclasses module's
     params = host_cls.__dataclass_params__
     fields = _host_dc.fields(host_cls)
     name = _policy._type_name(host_cls)

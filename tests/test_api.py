@@ -435,3 +435,10 @@ def test_host_dataclass_instances_are_not_snapshotted():
         call.dump()
     # the paused program itself goes on
     assert call.resume(None).value == HostPoint(1, 2)
+
+
+def test_host_dataclass_frozen_error_is_catchable_without_imports():
+    sb = monty.Sandbox(functions={"make_point": lambda: HostPoint(1, 2)})
+    assert sb.run("p = make_point()\ntry:\n    setattr(p, 'x', 10)\nexcept AttributeError as e:\n"
+                  "    r = [type(e).__name__, str(e)]\nr") == ["FrozenInstanceError",
+                                                             "cannot assign to field 'x'"]

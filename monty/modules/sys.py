@@ -9,7 +9,9 @@ from ._support import type_name
 NAME = "sys"
 
 ATTRIBUTES = {
-    type(_s.version_info): ("major", "minor", "micro", "releaselevel", "serial"),
+    # (__getnewargs__: tuple's, giving the values wrapped in a 1-tuple)
+    type(_s.version_info): ("major", "minor", "micro", "releaselevel", "serial",
+                            "__getnewargs__"),
     type(_s.float_info): ("max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig",
                           "mant_dig", "epsilon", "radix", "rounds"),
     type(_s.int_info): ("bits_per_digit", "sizeof_digit", "default_max_str_digits",

@@ -351,3 +351,8 @@ with s as entered:
     pass
 [entered is s, s.closed, isinstance(s, AbstractContextManager),
  isinstance(Duck(), AbstractContextManager), isinstance(1, AbstractContextManager)]
+# ---
+# sys.version_info.__getnewargs__ wraps the values in a 1-tuple (a structseq's __new__ takes one)
+import sys
+[sys.version_info.__getnewargs__() == (tuple(sys.version_info),),
+ len(sys.version_info.__getnewargs__())]
