@@ -320,6 +320,7 @@ cdef object host_exception(object e):
 # ------------------------------------------------------------------ the plain-data boundary
 
 import sys as _sys
+from operator import index as _operator_index
 cdef object _MAXSIZE = _sys.maxsize
 cdef tuple _LEAVES = (str, int, float, bool, bytes, type(None))
 cdef int MAX_BOUNDARY_DEPTH = 200
@@ -610,17 +611,34 @@ cdef object b_next(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
 
 
 cdef object b_enumerate(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
+    # CPython's hand-written argument parsing (enumobject.c, enumerate_vectorcall)
     positional, kwargs = call_args(args, npos, kwnames)
-    if npos == 0 and "iterable" not in kwargs:
-        raise TypeError("enumerate() missing required argument 'iterable' (pos 1)")
-    iterable = positional[0] if npos else kwargs.pop("iterable")
-    start = positional[1] if npos > 1 else kwargs.pop("start", 0)
-    for k in kwargs:
-        raise TypeError(f"'{k}' is an invalid keyword argument for enumerate()")
-    if npos > 2:
-        raise TypeError(f"enumerate() takes at most 2 arguments ({npos} given)")
-    if type(start) is not int and type(start) is not bool:
-        raise TypeError(f"'{type_name(start)}' object cannot be interpreted as an integer")
+    names = list(kwargs)
+    values = list(positional) + list(kwargs.values())
+    total = len(values)
+    expected = []
+    if total == 2:
+        if len(names) == 1:
+            expected = ["start"]
+        elif len(names) == 2:
+            if names[0] == "start":
+                expected = ["start", "iterable"]
+                values = [values[1], values[0]]
+            else:
+                expected = ["iterable", "start"]
+    elif total == 1:
+        expected = ["iterable"]
+    elif npos == 0:
+        raise TypeError("enumerate() missing required argument 'iterable'")
+    else:
+        raise TypeError(f"enumerate() takes at most 2 arguments ({total} given)")
+    for name, want in zip(names, expected):
+        if name != want:
+            raise TypeError(f"'{name}' is an invalid keyword argument for enumerate()")
+    iterable = values[0]
+    start = values[1] if total == 2 else 0
+    if type(start) is not int:
+        start = _operator_index(start)
     cdef EnumerateIter e = EnumerateIter.__new__(EnumerateIter)
     e.it = get_iter(iterable)
     e.count = int(start)

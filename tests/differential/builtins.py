@@ -285,3 +285,18 @@ def outer():
         return vars(), z
     return inner()
 [A.y, A.names, outer(), [sorted(vars()) for _ in range(1)]]
+# ---
+# enumerate(): CPython's hand-written argument checks, in their order
+out = []
+for args, kwargs in (((), {}), ((), {'start': 1, 'bogus': 1, 'iterable': [1]}), ((), {'start': 1}),
+                     (([1],), {'iterable': [2]}), (([1],), {'bogus': 1}), (([1], 0, 0), {}),
+                     (([1],), {'bogus': 1, 'worse': 2}), ((), {'bogus': 1}),
+                     ((), {'start': 1, 'bogus': 2}), ((), {'bogus': 2, 'start': 1}),
+                     ((), {'iterable': [1], 'bogus': 1}), (([1], 1), {'start': 2}),
+                     ((), {'iterable': [1], 'start': 'a'}), (([1],), {'start': 1.5})):
+    try:
+        out.append(list(enumerate(*args, **kwargs)))
+    except TypeError as e:
+        out.append(str(e))
+out + [list(enumerate(start=5, iterable='ab')), list(enumerate(iterable='a', start=True)),
+       list(enumerate('ab', 2**70))]
