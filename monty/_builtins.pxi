@@ -55,6 +55,11 @@ def sandbox_type_of(obj):
 _policy.type_of = sandbox_type_of
 
 
+def sandbox_type_name(obj):
+    """The type name CPython's messages give `obj` (dotted for C types outside builtins)."""
+    return type_name(obj)
+
+
 def _format_getattr(obj, name):
     return get_attribute(obj, name)
 
@@ -351,6 +356,7 @@ cdef object import_value_vm(VM vm, object v):
 # here, out of sandbox code's reach.
 
 import dataclasses as _host_dc
+from keyword import iskeyword as _iskeyword
 import weakref as _dc_weakref
 
 cdef object _DC_KEY = object()                   # memo key of the VM's host class -> class table
@@ -381,6 +387,11 @@ cdef object _sandbox_dataclass(object host_cls, dict classes):
     _modules._discover()        # the sandbox's FrozenInstanceError is the dataclasses module's
     params = host_cls.__dataclass_params__
     fields = _host_dc.fields(host_cls)
+    for f in fields:
+        # (the names become source text of the methods dataclasses generates)
+        if type(f.name) is not str or not f.name.isidentifier() or _iskeyword(f.name):
+            raise MontyTypeError(f"a dataclass with the field name {f.name!r} cannot cross "
+                                 f"into the sandbox")
     name = _policy._type_name(host_cls)
     ns = {"__module__": "__main__", "__qualname__": name,
           "__annotations__": {f.name: _dc_annotation(f.type) for f in fields}}

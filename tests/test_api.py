@@ -442,3 +442,15 @@ def test_host_dataclass_frozen_error_is_catchable_without_imports():
     assert sb.run("p = make_point()\ntry:\n    setattr(p, 'x', 10)\nexcept AttributeError as e:\n"
                   "    r = [type(e).__name__, str(e)]\nr") == ["FrozenInstanceError",
                                                              "cannot assign to field 'x'"]
+
+
+def test_host_dataclass_with_a_non_identifier_field_is_refused():
+    @_dc.dataclass
+    class Odd:
+        a: int
+
+    odd = Odd(1)
+    Odd.__dataclass_fields__["a"].name = "a=1"       # a host class gone wrong
+    sb = monty.Sandbox(functions={"get": lambda: odd})
+    e = runtime_error_in(sb, "get()")
+    assert e.exc_type == "TypeError" and "field name 'a=1'" in e.message

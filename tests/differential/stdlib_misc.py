@@ -356,3 +356,14 @@ with s as entered:
 import sys
 [sys.version_info.__getnewargs__() == (tuple(sys.version_info),),
  len(sys.version_info.__getnewargs__())]
+# ---
+# module messages name C types by CPython's dotted names
+import operator, collections, itertools
+out = []
+for code in (lambda: operator.concat(itertools.chain(), [1]),
+             lambda: operator.concat(collections.deque(), [1])):
+    try:
+        code()
+    except TypeError as e:
+        out.append(str(e))
+out
