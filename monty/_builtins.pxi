@@ -545,7 +545,10 @@ cdef object b_isinstance(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwna
     no_kwargs("isinstance", kwargs)
     if npos != 2:
         raise TypeError(f"isinstance expected 2 arguments, got {npos}")
-    return isinstance(positional[0], real_types(positional[1]))
+    obj = positional[0]
+    if obj is _VM_BUILTINS["type"]:
+        obj = type          # the sandbox's `type` stands for the type `type`
+    return isinstance(obj, real_types(positional[1]))
 
 
 cdef object b_issubclass(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
@@ -553,7 +556,10 @@ cdef object b_issubclass(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwna
     no_kwargs("issubclass", kwargs)
     if npos != 2:
         raise TypeError(f"issubclass expected 2 arguments, got {npos}")
-    return issubclass(positional[0], real_types(positional[1]))
+    cls = positional[0]
+    if cls is _VM_BUILTINS["type"]:
+        cls = type
+    return issubclass(cls, real_types(positional[1]))
 
 
 cdef object b_type(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):

@@ -300,3 +300,7 @@ for args, kwargs in (((), {}), ((), {'start': 1, 'bogus': 1, 'iterable': [1]}), 
         out.append(str(e))
 out + [list(enumerate(start=5, iterable='ab')), list(enumerate(iterable='a', start=True)),
        list(enumerate('ab', 2**70))]
+# ---
+# the name `type` stands for the type `type` in isinstance and issubclass, on either side
+[isinstance(type, type), isinstance(type, object), issubclass(type, object), issubclass(type, type),
+ isinstance(int, type), issubclass(bool, int), isinstance(type, (int, type))]
