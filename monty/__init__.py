@@ -123,7 +123,7 @@ class Sandbox:
             values = {}
             for name, value in inputs.items():
                 _check_name("input", name)
-                values[name] = _core.to_sandbox(value)
+                values[name] = _core.to_sandbox(value, vm)
             for name, value in values.items():
                 vm.set_global(name, value)
             linked = vm.link(compiled)

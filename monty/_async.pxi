@@ -109,7 +109,7 @@ cdef int settle_host_future(VM vm, HostFuture fut, object task) except -1:
         fut.error = host_exception(e)
         return 0
     try:
-        fut.value = import_value(task.result(), None, 0)
+        fut.value = import_value_vm(vm, task.result())
     except MontyTypeError as err:
         fut.error = TypeError(f"{fut.name}() returned a value the sandbox cannot hold: {err}")
     return 0

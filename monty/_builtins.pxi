@@ -16,6 +16,7 @@ cdef dict _SANDBOX_TYPE_NAMES = {
     ForeignIter: "iterator", ReversedIter: "reversed", Generator: "generator",
     Coroutine: "coroutine", AsyncGenerator: "async_generator", HostFuture: "coroutine",
     GenMethod: "builtin_function_or_method", AsyncGenValue: "async_generator_wrapped_value",
+    CallIter: "callable_iterator",
     _modules.SandboxModule: "module",
 }
 
@@ -35,7 +36,7 @@ cdef str type_name(object obj):
         return "str_ascii_iterator" if seq.isascii() else "str_iterator"
     if t is DictIter:
         return ("dict_keyiterator", "dict_valueiterator", "dict_itemiterator")[(<DictIter>obj).kind]
-    return t.__name__
+    return _policy.tp_name(t)
 
 
 cdef dict _opaque_types = {}
@@ -44,7 +45,7 @@ cdef dict _opaque_types = {}
 def sandbox_type_of(obj):
     """`type(obj)` as sandbox code sees it: builtin types as themselves, the rest opaque."""
     t = type(obj)
-    if t in _policy.EXPOSED_TYPES or is_sandbox_type(t) or t in _modules.TYPES:
+    if t in _policy.EXPOSED_TYPES or is_sandbox_type(t) or t in _modules.TYPES or t is property:
         return t
     name = type_name(obj)
     opaque = _opaque_types.get(name)
@@ -54,6 +55,11 @@ def sandbox_type_of(obj):
 
 
 _policy.type_of = sandbox_type_of
+
+
+def sandbox_type_name(obj):
+    """The type name CPython's messages give `obj` (dotted for C types outside builtins)."""
+    return type_name(obj)
 
 
 def _format_getattr(obj, name):
@@ -156,6 +162,10 @@ cdef int set_attribute(object obj, str name, object value) except -1:
         return sandbox_setattr(obj, name, value, False)
     if isinstance(obj, _VM_TYPES):
         raise AttributeError(f"'{type_name(obj)}' object has no attribute '{name}'")
+    writable = _modules.WRITABLE.get(type(obj))
+    if writable is not None and name in writable:
+        setattr(obj, name, value)
+        return 0
     if _policy.has_attribute(obj, name):
         raise AttributeError(f"'{type_name(obj)}' object attribute '{name}' is read-only")
     raise AttributeError(f"'{type_name(obj)}' object has no attribute '{name}'")
@@ -263,7 +273,7 @@ cdef object call_host(VM vm, HostFunction hf, PyObject** args, Py_ssize_t npos, 
             if is_leaf(r):
                 return result
             try:
-                return import_value(result, None, 0)
+                return import_value_vm(vm, result)
             except MontyTypeError as e:
                 raise TypeError(f"{hf.name}() returned a value the sandbox cannot hold: {e}") from None
     positional = tuple([<object>args[i] for i in range(npos)])
@@ -315,7 +325,7 @@ cdef object call_host_values(VM vm, HostFunction hf, tuple args, dict kwargs):
         raise host_exception(e) from None
     host_time(vm, t0)
     try:
-        value = import_value(result, None, 0)
+        value = import_value_vm(vm, result)
     except MontyTypeError as e:
         err = TypeError(f"{hf.name}() returned a value the sandbox cannot hold: {e}")
         if hf.is_async:
@@ -345,6 +355,7 @@ cdef object host_exception(object e):
 # ------------------------------------------------------------------ the plain-data boundary
 
 import sys as _sys
+from operator import index as _operator_index
 cdef object _MAXSIZE = _sys.maxsize
 cdef tuple _LEAVES = (str, int, float, bool, bytes, type(None))
 cdef int MAX_BOUNDARY_DEPTH = 200
@@ -353,6 +364,98 @@ cdef int MAX_BOUNDARY_DEPTH = 200
 cdef object import_value(object v, dict memo, int depth):
     """Deep copy of host plain data into the sandbox (identity and cycles preserved)."""
     return _copy_plain(v, memo, depth, "into the sandbox")
+
+
+cdef object import_value_vm(VM vm, object v):
+    """import_value for a running sandbox: host dataclass instances may cross too (as
+    instances of the sandbox's own copy of their class, see _import_dataclass)."""
+    return _copy_plain(v, {_DC_KEY: vm.dataclasses}, 0, "into the sandbox")
+
+
+# ------------------------------------------------------------------ host dataclass instances
+#
+# A host @dataclass instance crosses into the sandbox as an instance of a sandbox dataclass
+# made for its class (one per host class and sandbox): same name, field names and
+# frozen/eq/order/unsafe_hash options, its field values copied by the plain-data rules. The
+# sandbox class holds nothing of the host's (no methods, defaults or metadata; annotations
+# only when they are builtin types the sandbox knows, else their name). Only
+# `dataclasses.fields()` and the field values are read from the host object. Going back out,
+# an instance of such a class becomes a new instance of the host class, its fields set with
+# object.__new__ and object.__setattr__ (no host __init__ or __post_init__ runs on sandbox
+# data). The sandbox class -> host class table is
+# here, out of sandbox code's reach.
+
+import dataclasses as _host_dc
+from keyword import iskeyword as _iskeyword
+import weakref as _dc_weakref
+
+cdef object _DC_KEY = object()                   # memo key of the VM's host class -> class table
+_DC_HOST_CLASS = _dc_weakref.WeakKeyDictionary()  # sandbox class -> host class
+cdef object _dc_new = object.__new__
+cdef object _dc_setattr = object.__setattr__
+
+
+cdef bint _is_host_dataclass(object v):
+    t = type(v)
+    return (not isinstance(v, type) and not is_sandbox_type(t) and t not in _DC_HOST_CLASS
+            and _host_dc.is_dataclass(t))
+
+
+cdef object _dc_annotation(object tp):
+    if tp in _policy.EXPOSED_TYPES or tp is object:
+        return tp
+    if type(tp) is str:
+        return tp
+    name = getattr(tp, "__name__", None)
+    return name if type(name) is str else "object"
+
+
+cdef object _sandbox_dataclass(object host_cls, dict classes):
+    cls = classes.get(host_cls)
+    if cls is not None:
+        return cls
+    _modules._discover()        # the sandbox's FrozenInstanceError is the dataclasses module's
+    params = host_cls.__dataclass_params__
+    fields = _host_dc.fields(host_cls)
+    for f in fields:
+        # (the names become source text of the methods dataclasses generates)
+        if type(f.name) is not str or not f.name.isidentifier() or _iskeyword(f.name):
+            raise MontyTypeError(f"a dataclass with the field name {f.name!r} cannot cross "
+                                 f"into the sandbox")
+    name = _policy._type_name(host_cls)
+    ns = {"__module__": "__main__", "__qualname__": name,
+          "__annotations__": {f.name: _dc_annotation(f.type) for f in fields}}
+    cls = create_class(name, (), ns, {})
+    cls = _host_dc.dataclass(cls, init=True, repr=True, eq=bool(params.eq),
+                             order=bool(params.order), unsafe_hash=bool(params.unsafe_hash),
+                             frozen=bool(params.frozen))
+    _DC_HOST_CLASS[cls] = host_cls
+    classes[host_cls] = cls
+    return cls
+
+
+cdef object _import_dataclass(object v, dict memo, int depth, dict classes):
+    cls = _sandbox_dataclass(type(v), classes)
+    names = [f.name for f in _host_dc.fields(v)]
+    out = _dc_new(cls)
+    memo[id(v)] = out
+    for name in names:
+        _dc_setattr(out, name, _copy_plain(getattr(v, name), memo, depth, "into the sandbox"))
+    return out
+
+
+cdef object _export_dataclass(object v, object host_cls, dict memo, int depth):
+    cdef PyObject** dictptr = _PyObject_GetDictPtr(<PyObject*>v)
+    attrs = <dict>dictptr[0] if dictptr != NULL and dictptr[0] != NULL else {}
+    out = _dc_new(host_cls)
+    memo[id(v)] = out
+    for f in _host_dc.fields(host_cls):
+        if f.name not in attrs:
+            raise MontyTypeError(f"a '{_policy._type_name(host_cls)}' object without its field "
+                                 f"'{f.name}' cannot cross out of the sandbox")
+        _dc_setattr(out, f.name, _copy_plain(attrs[f.name], memo, depth,
+                                                 "out of the sandbox"))
+    return out
 
 
 cdef object export_value(object v, dict memo, int depth):
@@ -394,6 +497,10 @@ cdef object _copy_plain(object v, dict memo, int depth, str where):
     elif isinstance(v, (str, int, float, bytes)):
         out = (str if isinstance(v, str) else int if isinstance(v, int)
                else float if isinstance(v, float) else bytes)(v)
+    elif t in _DC_HOST_CLASS and where == "out of the sandbox":
+        return _export_dataclass(v, _DC_HOST_CLASS[t], memo, depth)
+    elif _DC_KEY in memo and _is_host_dataclass(v):
+        return _import_dataclass(v, memo, depth, <dict>memo[_DC_KEY])
     else:
         raise MontyTypeError(
             f"a value of type '{type_name(v)}' cannot cross {where}: only None, bool, int, float, "
@@ -402,7 +509,9 @@ cdef object _copy_plain(object v, dict memo, int depth, str where):
     return out
 
 
-def to_sandbox(value):
+def to_sandbox(value, VM vm=None):
+    if vm is not None:
+        return import_value_vm(vm, value)
     return import_value(value, None, 0)
 
 
@@ -432,8 +541,11 @@ cdef object b_print(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
     sep = kwargs.pop("sep", None)
     end = kwargs.pop("end", None)
     kwargs.pop("flush", None)
-    if kwargs.pop("file", None) is not None:
-        raise TypeError("print() cannot write to files in the sandbox")
+    stream = kwargs.pop("file", None)
+    if stream is not None:
+        from monty.modules.sys import TextIOWrapper as _Stream
+        if type(stream) is not _Stream:
+            raise TypeError("print() cannot write to files in the sandbox")
     for k in kwargs:
         raise TypeError(f"'{k}' is an invalid keyword argument for print()")
     if sep is None:
@@ -463,7 +575,10 @@ cdef object b_isinstance(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwna
     no_kwargs("isinstance", kwargs)
     if npos != 2:
         raise TypeError(f"isinstance expected 2 arguments, got {npos}")
-    return isinstance(positional[0], real_types(positional[1]))
+    obj = positional[0]
+    if obj is _VM_BUILTINS["type"]:
+        obj = type          # the sandbox's `type` stands for the type `type`
+    return isinstance(obj, real_types(positional[1]))
 
 
 cdef object b_issubclass(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
@@ -471,21 +586,24 @@ cdef object b_issubclass(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwna
     no_kwargs("issubclass", kwargs)
     if npos != 2:
         raise TypeError(f"issubclass expected 2 arguments, got {npos}")
-    return issubclass(positional[0], real_types(positional[1]))
+    cls = positional[0]
+    if cls is _VM_BUILTINS["type"]:
+        cls = type
+    return issubclass(cls, real_types(positional[1]))
 
 
 cdef object b_type(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
     positional, kwargs = call_args(args, npos, kwnames)
-    if npos == 1 and not kwargs:
+    if npos == 1:
+        if kwargs:
+            raise TypeError("type() takes no keyword arguments")
         return sandbox_type_of(positional[0])
     if npos == 3:
         name, bases, ns = positional
-        if type(name) is not str:
-            raise TypeError(f"type.__new__() argument 1 must be str, not {type_name(name)}")
-        if type(bases) is not tuple:
-            raise TypeError(f"type.__new__() argument 2 must be tuple, not {type_name(bases)}")
-        if type(ns) is not dict:
-            raise TypeError(f"type.__new__() argument 3 must be dict, not {type_name(ns)}")
+        for i, (value, want) in enumerate(((name, str), (bases, tuple), (ns, dict))):
+            if type(value) is not want:
+                raise TypeError(f"type.__new__() argument {i + 1} must be {want.__name__}, not "
+                                f"{'None' if value is None else type_name(value)}")
         check_bases(bases, kwargs)
         ns = dict(ns)
         ns.setdefault("__module__", "__main__")
@@ -540,17 +658,34 @@ cdef object b_next(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
 
 
 cdef object b_enumerate(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
+    # CPython's hand-written argument parsing (enumobject.c, enumerate_vectorcall)
     positional, kwargs = call_args(args, npos, kwnames)
-    if npos == 0 and "iterable" not in kwargs:
-        raise TypeError("enumerate() missing required argument 'iterable' (pos 1)")
-    iterable = positional[0] if npos else kwargs.pop("iterable")
-    start = positional[1] if npos > 1 else kwargs.pop("start", 0)
-    for k in kwargs:
-        raise TypeError(f"'{k}' is an invalid keyword argument for enumerate()")
-    if npos > 2:
-        raise TypeError(f"enumerate() takes at most 2 arguments ({npos} given)")
-    if type(start) is not int and type(start) is not bool:
-        raise TypeError(f"'{type_name(start)}' object cannot be interpreted as an integer")
+    names = list(kwargs)
+    values = list(positional) + list(kwargs.values())
+    total = len(values)
+    expected = []
+    if total == 2:
+        if len(names) == 1:
+            expected = ["start"]
+        elif len(names) == 2:
+            if names[0] == "start":
+                expected = ["start", "iterable"]
+                values = [values[1], values[0]]
+            else:
+                expected = ["iterable", "start"]
+    elif total == 1:
+        expected = ["iterable"]
+    elif npos == 0:
+        raise TypeError("enumerate() missing required argument 'iterable'")
+    else:
+        raise TypeError(f"enumerate() takes at most 2 arguments ({total} given)")
+    for name, want in zip(names, expected):
+        if name != want:
+            raise TypeError(f"'{name}' is an invalid keyword argument for enumerate()")
+    iterable = values[0]
+    start = values[1] if total == 2 else 0
+    if type(start) is not int:
+        start = _operator_index(start)
     cdef EnumerateIter e = EnumerateIter.__new__(EnumerateIter)
     e.it = get_iter(iterable)
     e.count = int(start)
@@ -709,6 +844,67 @@ cdef object b_dir(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
     return names
 
 
+cdef object b_vars(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
+    """vars(obj): a module's names (a copy), a sandbox object's __dict__ (as `obj.__dict__`
+    gives it); vars(): the running frame's names."""
+    positional, kwargs = call_args(args, npos, kwnames)
+    no_kwargs("vars", kwargs)
+    if npos > 1:
+        raise TypeError(f"vars expected at most 1 argument, got {npos}")
+    if npos == 0:
+        return frame_names(vm)
+    obj = positional[0]
+    if type(obj) is _modules.SandboxModule:
+        return {name: (<object>obj).get(name) for name in (<object>obj).names()}
+    if is_sandbox_object(obj) and type(obj) is not super:
+        try:
+            return get_attribute(obj, "__dict__")
+        except AttributeError:
+            pass
+    raise TypeError("vars() argument must have __dict__ attribute")
+
+
+cdef object frame_names(VM vm):
+    """The bound names of the innermost sandbox frame: globals at module level, else its
+    locals (cell and free variables included)."""
+    cdef Frame* f
+    cdef Code code
+    cdef int i, n
+    cdef PyObject* item
+    cdef PyObject** items
+    cdef dict out = {}
+    if vm.depth == 0:
+        return out
+    f = &vm.frames[vm.depth - 1]
+    if f.base < 0:
+        items = (<PyListObject*>vm.gvals).ob_item
+        n = len(vm.gvals)
+        for i in range(n):
+            if items[i] != NULL:
+                out[vm.slot_names[i]] = <object>items[i]
+        return out
+    code = <Code>f.code
+    if code.nlocals and code.varnames[0] == ".ns" and vm.stack[f.base] != NULL:
+        return <object>vm.stack[f.base]     # a class body: its namespace, as in CPython
+    names = code.varnames + code.cellvars + code.freevars
+    n = len(names)
+    for i in range(n):
+        item = vm.stack[f.base + i]
+        if item == NULL:
+            continue
+        value = <object>item
+        if value is UNBOUND:
+            continue
+        if i >= code.nlocals:
+            if type(value) is not Cell:
+                continue
+            value = (<Cell>value).contents
+            if value is UNBOUND:
+                continue
+        out[names[i]] = value
+    return out
+
+
 cdef object b_pow(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
     positional, kwargs = call_args(args, npos, kwnames)
     if len(positional) >= 2 and (len(positional) == 2 or positional[2] is None) and not kwargs:
@@ -756,6 +952,7 @@ _VM_BUILTINS = {
     "format": make_builtin("format", b_format),
     "pow": make_builtin("pow", b_pow),
     "dir": make_builtin("dir", b_dir),
+    "vars": make_builtin("vars", b_vars),
 }
 
 cdef dict _VM_METHODS = {(list, "sort"): make_builtin("sort", b_list_sort)}

@@ -156,3 +156,20 @@ cdef inline bint is_sandbox_type(object t):
 cdef inline bint is_dunderish(str name):
     """Starts with two underscores: such names take the gate's slow path."""
     return len(name) > 1 and name[0] == u"_" and name[1] == u"_"
+
+
+cdef extern from "Python.h":
+    ctypedef struct PyTypeObject_tpname "PyTypeObject":
+        const char* tp_name
+
+cdef list _tp_name_bytes = []      # keeps the C strings set below alive
+
+
+def set_tp_name(type cls, str name):
+    """Give a heap class the dotted C-level name CPython's own messages use for the C type it
+    stands for ("collections.deque"); its `__name__` is unchanged."""
+    if not cls.__flags__ & (1 << 9):
+        raise TypeError("only heap types")
+    data = name.encode()
+    _tp_name_bytes.append(data)
+    (<PyTypeObject_tpname*><PyObject*>cls).tp_name = <const char*>data

@@ -5,6 +5,7 @@
 import weakref as _weakref
 import collections as _collections
 import typing as _typing
+from types import GenericAlias as _GenericAlias
 
 _sandbox_classes = _weakref.WeakSet()
 
@@ -72,8 +73,31 @@ cdef object sandbox_object_getattr(object obj, str name):
             return getattr(obj, name)
         if name in _PROTOCOL_DUNDERS or defined_by_sandbox(cls, name):
             return getattr(obj, name)
+        if not _dunder_exists(obj, cls, is_class, name):
+            if is_class:
+                raise AttributeError(f"type object '{obj.__name__}' has no attribute '{name}'")
+            raise AttributeError(f"'{type_name(obj)}' object has no attribute '{name}'")
         raise AttributeError(f"'{type_name(obj)}' object attribute '{name}' is not accessible in the sandbox")
     return getattr(obj, name)
+
+
+cdef bint _dunder_exists(object obj, object cls, bint is_class, str name):
+    """Whether CPython would find `name` on obj (its class's MRO, the metaclass's for a class,
+    the instance dict): decides between "has no attribute" and "not accessible"."""
+    for klass in cls.__mro__:
+        if name in klass.__dict__:
+            return True
+    if is_class:
+        for klass in type(obj).__mro__:
+            if name in klass.__dict__:
+                return True
+        return False
+    if type(obj) is not super:
+        try:
+            return name in object.__getattribute__(obj, "__dict__")
+        except AttributeError:
+            return False
+    return True
 
 
 cdef object sandbox_method(object obj, str name):
@@ -112,7 +136,7 @@ cdef object build_class(VM vm, PyObject** items, int nbases, int has_kwargs):
     """BUILD_CLASS: run the body in a fresh namespace, then create the class."""
     body = <Function>items[0]
     name = <object>items[1]
-    bases = tuple([<object>items[2 + i] for i in range(nbases)])
+    bases = tuple([mro_entry(<object>items[2 + i]) for i in range(nbases)])
     kwargs = dict(<object>items[2 + nbases]) if has_kwargs else {}
     check_bases(bases, kwargs)
     ns = {"__module__": "__main__", "__qualname__": body.qualname}
@@ -121,6 +145,13 @@ cdef object build_class(VM vm, PyObject** items, int nbases, int has_kwargs):
     if type(cell) is Cell:
         (<Cell>cell).contents = cls
     return cls
+
+
+cdef object mro_entry(object base):
+    """`C[X]` as a base stands for C (GenericAlias.__mro_entries__) when C is a sandbox class."""
+    if type(base) is _GenericAlias and is_sandbox_type(base.__origin__):
+        return base.__origin__
+    return base
 
 
 cdef int check_bases(tuple bases, dict kwargs) except -1:

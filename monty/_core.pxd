@@ -111,6 +111,7 @@ cdef class VM:
     cdef long long allocs, alloc_limit
     cdef list graveyard             # values dropped by a limit unwind, freed at the next run
     cdef dict builtins
+    cdef dict dataclasses           # host dataclass -> its sandbox copy (see _import_dataclass)
     cdef public bint pause_mode     # start(): every host call pauses (see _snapshot.pxi)
     cdef bint paused                # frames are kept, waiting for resume()
     cdef object pending_call        # (name, args, kwargs) of the paused host call

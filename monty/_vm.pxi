@@ -46,6 +46,7 @@ cdef class VM:
         self.linked = {}
         self.host_pending = []
         self.modules = {}
+        self.dataclasses = {}
         self.handled = None
         self.builtins = builtins
         self.host_functions = host_functions

@@ -294,13 +294,16 @@ _NEVER_EQUAL_INT = frozenset({str, bytes, bytearray, list, tuple, dict, set, fro
 
 class OpaqueType:
     """Stands for a type sandbox code may not hold (what `type(x)` gives for, e.g., a builtin
-    function): it has a name and a repr, and nothing else."""
+    function): it has a name and a repr, and nothing else. `name` is CPython's dotted type
+    name ("itertools.pairwise"); `__name__` is its last part, as on the real type."""
 
-    __slots__ = ("__name__", "__qualname__")
+    __slots__ = ("__name__", "__qualname__", "_full")
 
     def __init__(self, name):
-        object.__setattr__(self, "__name__", name)
-        object.__setattr__(self, "__qualname__", name)
+        short = name.rpartition(".")[2]
+        object.__setattr__(self, "__name__", short)
+        object.__setattr__(self, "__qualname__", short)
+        object.__setattr__(self, "_full", name)
 
     def __setattr__(self, name, value):
         raise AttributeError(f"cannot set '{name}' attribute of immutable type '{self.__name__}'")
@@ -310,13 +313,13 @@ class OpaqueType:
             f"cannot delete '{name}' attribute of immutable type '{self.__name__}'")
 
     def __repr__(self):
-        return f"<class '{self.__name__}'>"
+        return f"<class '{self._full}'>"
 
     def __call__(self, *args, **kwargs):
-        raise TypeError(f"cannot create '{self.__name__}' instances")
+        raise TypeError(f"cannot create '{self._full}' instances")
 
     def __reduce__(self):
-        return (_opaque, (self.__name__,))
+        return (_opaque, (self._full,))
 
 
 _OPAQUE = {}
@@ -342,7 +345,7 @@ def type_of(obj):
         return _opaque("method_descriptor")
     if tp is OpaqueType:
         return _opaque("type")
-    return _opaque(tp.__name__)
+    return _opaque(tp_name(tp))
 
 
 class BoundWrapper:
@@ -985,6 +988,26 @@ def _data(tp, names):
 _mro = type.__dict__["__mro__"].__get__
 _type_dict = type.__dict__["__dict__"].__get__
 _type_name = type.__dict__["__name__"].__get__
+_type_module = type.__dict__["__module__"].__get__
+_HEAPTYPE = 1 << 9
+
+TP_NAMES = {}       # type -> the dotted name CPython's messages use, for the sandbox modules'
+                    # own classes that stand for CPython's C types (collections.deque, ...)
+
+
+def tp_name(tp):
+    """The name CPython's error messages give instances of `tp` (its C-level tp_name): the
+    dotted "module.name" for C types outside builtins (sys.version_info, re.Match), else
+    `__name__`."""
+    name = TP_NAMES.get(tp)
+    if name is not None:
+        return name
+    name = _type_name(tp)
+    if not tp.__flags__ & _HEAPTYPE:
+        module = _type_module(tp)
+        if type(module) is str and module != "builtins" and not module.startswith("monty"):
+            return f"{module}.{name}"
+    return name
 _type_qualname = type.__dict__["__qualname__"].__get__
 _type_doc = type.__dict__["__doc__"].__get__
 
@@ -1083,7 +1106,7 @@ def _missing(obj, name, is_class):
         label = f"type object '{_type_name(obj)}'"
         exists = _exists((obj, type(obj)), name)
     else:
-        label = f"'{_type_name(type(obj))}' object"
+        label = f"'{tp_name(type(obj))}' object"
         exists = _exists((type(obj),), name)
     if exists:
         return AttributeError(f"{label} attribute '{name}' is not accessible in the sandbox",

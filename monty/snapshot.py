@@ -114,7 +114,7 @@ class Call:
     def resume(self, return_value=None):
         """Continue with `return_value` as the host function's result; the next Call or Done."""
         self._check()
-        value = _core.to_sandbox(return_value)
+        value = _core.to_sandbox(return_value, self._sandbox._vm)
         self._used = True
         vm = self._sandbox._vm
         return _drive(self._sandbox, lambda: _core.vm_resume(vm, value, None), self._elapsed,
@@ -460,6 +460,11 @@ def _enc_class(e, cls):
                 e.items([defaults[f] for f in cls._fields if f in defaults])]
     if type(cls) is not type or "__monty_class__" not in d:
         raise MontyError(f"cannot snapshot the class {cls.__name__!r}")
+    for klass in cls.__mro__:
+        if klass in _core._DC_HOST_CLASS:
+            # (on load it could not cross back out as the host's class)
+            raise MontyError(f"cannot snapshot the class {cls.__name__!r}: it stands for a host "
+                             f"dataclass")
     for klass in cls.__mro__[1:]:
         if "__init_subclass__" in klass.__dict__:
             if _core.is_registered_class(klass):

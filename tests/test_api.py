@@ -211,10 +211,26 @@ def test_host_function_attributes_are_not_reachable():
 
 @pytest.mark.parametrize("code", [
     "open('/etc/passwd')", "eval('1')", "exec('x = 1')", "compile('1', 'f', 'eval')",
-    "__import__('os')", "globals()", "locals()", "vars()", "input()", "breakpoint()",
+    "__import__('os')", "globals()", "locals()", "input()", "breakpoint()",
 ])
 def test_dangerous_builtins_are_absent(code):
     assert runtime_error(code).exc_type == "NameError"
+
+
+def test_vars_gives_sandbox_names_only():
+    sb = monty.Sandbox(functions={"f": lambda: 1})
+    assert sb.run("x = 1\nsorted(k for k in vars() if not k.startswith('_'))") == ["f", "x"]
+    # a function's locals, cells included; no frame, code or host object among the values
+    assert sb.run("def g(a):\n    b = a + 1\n    def h():\n        return b\n    return vars()\n"
+                  "sorted(g(1))") == ["a", "b", "h"]
+    assert sb.run("class C:\n    pass\nc = C()\nc.y = 2\nvars(c)") == {"y": 2}
+    for code in ("vars(1)", "vars(len)", "vars(print)", "vars(g)",
+                 "vars(vars)"):
+        with pytest.raises(monty.MontyRuntimeError) as info:
+            sb.run(code)
+        assert info.value.exc_type in ("TypeError", "KeyError"), code
+    ns = sb.run("import math\nsorted(vars(math))")
+    assert "pi" in ns and "sqrt" in ns and not any(n.startswith("__") for n in ns)
 
 
 @pytest.mark.parametrize("code", ["import os", "from os import path", "import subprocess as s", "import socket"])
@@ -295,3 +311,146 @@ def test_huge_repetition_is_refused_before_allocating():
     # with a memory limit, it is a limit error
     with pytest.raises(monty.MontyMemoryLimitError):
         run("'ab' * 10 ** 12")
+
+
+# ---------------------------------------------------------------- host dataclass instances
+
+import dataclasses as _dc
+
+
+@_dc.dataclass(frozen=True)
+class HostPoint:
+    x: int
+    y: int
+
+    def secret(self):
+        return "host method"
+
+
+@_dc.dataclass(order=True)
+class HostBox:
+    label: str
+    items: list = _dc.field(default_factory=list)
+    note: object = None
+
+
+def _dc_sandbox(**extra):
+    calls = []
+
+    def keep(value):
+        calls.append(value)
+        return value
+
+    functions = {"make_point": lambda: HostPoint(1, 2), "make_box": lambda: HostBox("b", [1, (2,)]),
+                 "keep": keep}
+    functions.update(extra)
+    return monty.Sandbox(functions=functions), calls
+
+
+def test_host_dataclass_round_trip():
+    sb, calls = _dc_sandbox()
+    out = sb.run("p = make_point()\nb = make_box()\nkeep(p)\nkeep(b)\n[p, b]")
+    assert out == [HostPoint(1, 2), HostBox("b", [1, (2,)])]
+    assert type(out[0]) is HostPoint and type(out[1]) is HostBox
+    assert type(calls[0]) is HostPoint and calls[0] == HostPoint(1, 2)
+    # sandbox values that crossed back are new host objects, fields converted again
+    assert calls[1].items == [1, (2,)] and calls[1].items is not out[1].items
+    # a host instance passed in as an input crosses the same way
+    assert sb.run("q", inputs={"q": HostPoint(5, 6)}) == HostPoint(5, 6)
+
+
+def test_host_dataclass_behaviour_in_the_sandbox():
+    sb, _ = _dc_sandbox()
+    assert sb.run("p = make_point()\nrepr(p)") == "HostPoint(x=1, y=2)"
+    assert sb.run("[p == make_point(), p != make_point(), hash(p) == hash(make_point()),"
+                  " len({p, make_point()}), type(p) is type(make_point()), p.x + p.y,"
+                  " type(p).__name__]") == [True, False, True, 1, True, 3, "HostPoint"]
+    e = runtime_error_in(sb, "p.x = 5")
+    assert (e.exc_type, e.message) == ("FrozenInstanceError", "cannot assign to field 'x'")
+    e = runtime_error_in(sb, "p.z")
+    assert (e.exc_type, e.message) == ("AttributeError", "'HostPoint' object has no attribute 'z'")
+    e = runtime_error_in(sb, "p.x()")
+    assert (e.exc_type, e.message) == ("TypeError", "'int' object is not callable")
+    # mutable, ordered: assignment, ordering, unhashable like the host class
+    assert sb.run("b = make_box()\nb.label = 'a'\nb.items.append(3)\n"
+                  "[b < make_box(), b.items, sorted([make_box(), b])[0] is b]") == [True, [1, (2,), 3], True]
+    e = runtime_error_in(sb, "hash(b)")
+    assert (e.exc_type, e.message) == ("TypeError", "unhashable type: 'HostBox'")
+    import dataclasses
+    assert sb.run("import dataclasses\n[dataclasses.is_dataclass(p), dataclasses.asdict(p),"
+                  " dataclasses.replace(p, y=7)]") == [True, {"x": 1, "y": 2}, HostPoint(1, 7)]
+
+
+def runtime_error_in(sb, code):
+    with pytest.raises(monty.MontyRuntimeError) as info:
+        sb.run(code)
+    return info.value
+
+
+def test_host_dataclass_exposes_nothing_of_the_host():
+    sb, calls = _dc_sandbox()
+    sb.run("p = make_point()\nb = make_box()")
+    # no host method, class or module is reachable from the instance or its class
+    for code in ("p.secret", "type(p).secret", "p.__class__.__module__ == 'test_api' or None",
+                 "[c for c in type(p).__mro__ if c.__name__ == 'HostPoint' and c is not type(p)] or None"):
+        try:
+            value = sb.run(code)
+        except monty.MontyRuntimeError as e:
+            assert e.exc_type in ("AttributeError",), code
+        else:
+            assert value is None, code
+    fields = sb.run("import dataclasses\n[(f.name, f.type is str or f.type is list or f.type is object)"
+                    " for f in dataclasses.fields(b)]")
+    assert fields == [("label", True), ("items", True), ("note", True)]
+    # annotations are builtin types or names, defaults and factories are not copied
+    assert sb.run("all(f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING"
+                  " for f in dataclasses.fields(b))") is True
+    # a sandbox dataclass with the same name is not the host class: it cannot cross out
+    e = runtime_error_in(sb, "from dataclasses import dataclass\n@dataclass\nclass HostPoint:\n"
+                             "    x: int\n    y: int\nkeep(HostPoint(1, 2))")
+    assert e.exc_type == "TypeError" and "cannot cross" in e.message
+    # nor can a sandbox subclass of the crossed class
+    e = runtime_error_in(sb, "class Sub(type(p)):\n    pass\nkeep(Sub(1, 2))")
+    assert e.exc_type == "TypeError" and "cannot cross" in e.message
+    # each sandbox gets its own class: changing it in one does not reach another
+    other, _ = _dc_sandbox()
+    sb.run("type(p).extra = 1")
+    assert other.run("hasattr(make_point(), 'extra')") is False
+    assert sb.run("make_point().extra") == 1
+
+
+def test_host_dataclass_with_unconvertible_field_is_refused():
+    sb, _ = _dc_sandbox(make_bad=lambda: HostBox("b", note=object()))
+    e = runtime_error_in(sb, "make_bad()")
+    assert e.exc_type == "TypeError" and "cannot hold" in e.message
+
+
+def test_host_dataclass_instances_are_not_snapshotted():
+    sb = monty.Sandbox(functions={"mk": None, "wait": None})
+    call = sb.start("p = mk()\nr = wait(1)\np")
+    assert call.function_name == "mk"
+    call = call.resume(HostPoint(1, 2))
+    assert call.function_name == "wait"
+    with pytest.raises(monty.MontyError, match="stands for a host dataclass"):
+        call.dump()
+    # the paused program itself goes on
+    assert call.resume(None).value == HostPoint(1, 2)
+
+
+def test_host_dataclass_frozen_error_is_catchable_without_imports():
+    sb = monty.Sandbox(functions={"make_point": lambda: HostPoint(1, 2)})
+    assert sb.run("p = make_point()\ntry:\n    setattr(p, 'x', 10)\nexcept AttributeError as e:\n"
+                  "    r = [type(e).__name__, str(e)]\nr") == ["FrozenInstanceError",
+                                                             "cannot assign to field 'x'"]
+
+
+def test_host_dataclass_with_a_non_identifier_field_is_refused():
+    @_dc.dataclass
+    class Odd:
+        a: int
+
+    odd = Odd(1)
+    Odd.__dataclass_fields__["a"].name = "a=1"       # a host class gone wrong
+    sb = monty.Sandbox(functions={"get": lambda: odd})
+    e = runtime_error_in(sb, "get()")
+    assert e.exc_type == "TypeError" and "field name 'a=1'" in e.message

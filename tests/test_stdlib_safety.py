@@ -65,11 +65,27 @@ def test_catastrophic_regex_in_sub_and_finditer():
 
 
 STDLIB = ["re", "datetime", "time", "sys", "random", "textwrap", "base64", "hashlib", "uuid",
-          "fractions", "enum"]
+          "fractions", "enum", "unicodedata", "contextlib"]
 FORBIDDEN = ["os", "open", "__import__", "eval", "exec", "compile_module", "system", "modules",
-             "path", "argv", "stdin", "stdout", "stderr", "_getframe", "settrace", "setprofile",
+             "path", "argv", "stdin", "_getframe", "settrace", "setprofile",
              "tzset", "environ", "__builtins__", "__dict__", "__loader__", "__spec__", "uuid1",
              "getnode", "setrecursionlimit", "_current_frames", "addaudithook"]
+
+
+def test_sys_streams_write_to_the_print_callback_only():
+    out = []
+    sb = monty.Sandbox(print_callback=out.append)
+    assert sb.run("import sys\nn = sys.stdout.write('a')\nsys.stderr.write('b')\n"
+                  "print('c', file=sys.stderr, end='')\nsys.stdout.flush()\nn") == 1
+    assert "".join(out) == "abc"
+    reachable = sb.run("import sys\n[n for n in dir(sys.stdout) if not n.startswith('__')]")
+    assert reachable == ["flush", "write"]
+    for code in ("sys.stdout._vm", "sys.stdout.fileno", "sys.stdout.buffer",
+                 "sys.stdout.write.__self__", "sys.stdout.__class__.__init__",
+                 "sys.stdout.write(1)", "print(1, file=[])"):
+        with pytest.raises(monty.MontyRuntimeError) as info:
+            sb.run("import sys\n" + code)
+        assert info.value.exc_type in ("AttributeError", "TypeError"), code
 
 
 @pytest.mark.parametrize("name", STDLIB)
@@ -185,3 +201,36 @@ def test_textwrap_pieces_match_cpython():
         for kw in (dict(width=20), dict(width=7, break_on_hyphens=False),
                    dict(width=13, fix_sentence_endings=True), dict(width=30, drop_whitespace=False)):
             assert _Wrapper(**kw).wrap(text) == textwrap.TextWrapper(**kw).wrap(text)
+
+
+def test_contextlib_classes_are_per_sandbox():
+    a, b = monty.Sandbox(), monty.Sandbox()
+    a.run("import contextlib\ncontextlib.suppress.__exit__ = lambda *args: True\n"
+          "contextlib.ExitStack.extra = 1")
+    assert a.run("with contextlib.suppress():\n    1 / 0\n'swallowed'") == "swallowed"
+    e = None
+    try:
+        b.run("import contextlib\nwith contextlib.suppress():\n    1 / 0")
+    except monty.MontyRuntimeError as err:
+        e = err
+    assert e is not None and e.exc_type == "ZeroDivisionError"
+    assert b.run("import contextlib\nhasattr(contextlib.ExitStack, 'extra')") is False
+
+
+def test_contextlib_reaches_nothing_of_the_host():
+    sb = monty.Sandbox()
+    sb.run("import contextlib\n@contextlib.contextmanager\ndef cm():\n    yield 1\n"
+           "st = contextlib.ExitStack()\nst.callback(print, 'x')\nc = cm()")
+    # the stack's entries are sandbox values only
+    assert sb.run("[type(x).__name__ for e in st._exit_callbacks for x in e]") == [
+        "str", "builtin_function_or_method", "tuple", "dict"]
+    for code in ("cm.__closure__", "cm.__globals__", "cm.__code__", "c.gen.gi_frame",
+                 "contextlib.ExitStack.__enter__.__globals__", "contextlib.suppress.__init__.__code__",
+                 "type(contextlib.AbstractContextManager).register"):
+        with pytest.raises(monty.MontyRuntimeError) as info:
+            sb.run(code)
+        assert info.value.exc_type == "AttributeError", code
+    # host objects are not context managers here, and ExitStack does not make them one
+    with pytest.raises(monty.MontyRuntimeError) as info:
+        sb.run("import sys\nst.enter_context(sys.stdout)")
+    assert info.value.exc_type == "TypeError"

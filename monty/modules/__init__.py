@@ -5,6 +5,9 @@ names it exports. It may also define, for the objects it hands out:
   `TYPES`       classes sandbox code may see with type(), test with isinstance and subclass;
   `METHODS`     {type: {name: callable taking the object first}}: the methods it may call;
   `ATTRIBUTES`  {type: names}: data attributes it may read;
+  `WRITABLE`    {type: names}: data attributes it may also assign;
+  `TP_NAMES`    {class: "module.name"}: the dotted name CPython's messages use for the C type
+                the class stands for (its `__name__` stays the short one);
   `EXCEPTIONS`  exception classes it may raise and catch.
 Everything else on those objects stays unreachable. Modules are built once per sandbox, on
 first import.
@@ -12,6 +15,7 @@ first import.
 
 import importlib
 import pkgutil
+import sys as _sys
 
 from .. import policy
 
@@ -41,6 +45,7 @@ class SandboxModule:
 _FILES = {}           # dotted name -> python module implementing it
 EXCEPTIONS = set()    # extra exception classes the sandbox may use
 READABLE = {}         # type -> attribute names sandbox code may read on its instances
+WRITABLE = {}         # type -> attribute names sandbox code may also assign
 TYPES = set()         # classes from modules that sandbox code may name and subclass
 
 
@@ -67,6 +72,11 @@ def _discover():
             TYPES.update(getattr(mod, "EXCEPTIONS", ()))
             for tp, methods in getattr(mod, "METHODS", {}).items():
                 policy.METHODS.setdefault(tp, {}).update(methods)
+            for tp, dotted in getattr(mod, "TP_NAMES", {}).items():
+                policy.TP_NAMES[tp] = dotted
+                _sys.modules["monty._core"].set_tp_name(tp, dotted)
+            for tp, names in getattr(mod, "WRITABLE", {}).items():
+                WRITABLE[tp] = frozenset(names) | WRITABLE.get(tp, frozenset())
 
 
 def load(name, vm):

@@ -67,8 +67,8 @@ def mark_sandbox_class(cls):
 
 
 def type_name(obj):
-    """The type name sandbox code sees for `obj`."""
-    return _core.sandbox_type_of(obj).__name__
+    """The type name CPython's messages use for `obj` (its tp_name: 'collections.deque')."""
+    return _core.sandbox_type_name(obj)
 
 
 def need(nbytes):

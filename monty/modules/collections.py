@@ -11,6 +11,7 @@ the sandbox defined.
 import collections as _c
 import collections.abc as _abc
 import operator as _op
+import sys as _sys
 
 from .. import policy
 from . import collections_abc as _abc_module
@@ -20,6 +21,7 @@ from ._support import (
 NAME = "collections"
 
 _MISSING = object()
+_SSIZE_MAX = _sys.maxsize
 _count_elements = _c._count_elements
 _dict_update = dict.update
 _dict_setitem = dict.__setitem__
@@ -113,7 +115,7 @@ class Counter(_c.Counter):
         charge(len(self))
         total = 0
         for count in self.values():
-            if isinstance(count, int) and count > 0:
+            if isinstance(count, int) and 0 < count <= _SSIZE_MAX:
                 total += count
         need_items(total)
         return _Elements(list(self.items()))
@@ -170,7 +172,10 @@ class _Elements(SandboxIter):
                 raise StopIteration
             self._elem, count = self._items[self._index]
             self._index += 1
-            self._left = count if isinstance(count, int) else int(count)
+            count = _op.index(count)    # as itertools.repeat(elem, count) converts it
+            if not -_SSIZE_MAX - 1 <= count <= _SSIZE_MAX:
+                raise OverflowError("Python int too large to convert to C ssize_t")
+            self._left = count
         self._left -= 1
         return self._elem
 
@@ -211,8 +216,12 @@ class defaultdict(_c.defaultdict):
         _update_pairs(self, dict.__setitem__, other, kwds, "dict")
 
     @classmethod
-    def fromkeys(cls, iterable, value=None):
-        return _dict_fromkeys(cls, iterable, value)
+    def fromkeys(cls, *args):
+        if not args:
+            raise TypeError("fromkeys expected at least 1 argument, got 0")
+        if len(args) > 2:
+            raise TypeError(f"fromkeys expected at most 2 arguments, got {len(args)}")
+        return _dict_fromkeys(cls, *args)
 
 
 defaultdict.__module__ = "collections"
@@ -451,7 +460,7 @@ METHODS = {
     OrderedDict: dict(_descr(_c.OrderedDict, "move_to_end popitem copy " + _DICT_LIKE),
                       update=OrderedDict.update,
                       fromkeys=policy._make_classmethod(OrderedDict, "fromkeys")),
-    defaultdict: dict(_descr(_c.defaultdict, "copy"), update=defaultdict.update,
+    defaultdict: dict(_descr(_c.defaultdict, "copy __missing__"), update=defaultdict.update,
                       fromkeys=policy._make_classmethod(defaultdict, "fromkeys")),
     deque: dict(_descr(deque, "append appendleft clear copy count extend extendleft index "
                               "insert pop popleft remove reverse rotate")),
@@ -465,6 +474,11 @@ ATTRIBUTES = {
     deque: ("maxlen",),
     ChainMap: ("maps", "parents"),
 }
+
+WRITABLE = {defaultdict: ("default_factory",)}
+
+TP_NAMES = {OrderedDict: "collections.OrderedDict", defaultdict: "collections.defaultdict",
+            deque: "collections.deque"}
 
 TYPES = (Counter, OrderedDict, defaultdict, deque, ChainMap)
 

@@ -27,6 +27,23 @@ def _int_arg(value):
         raise TypeError(f"'{type_name(value)}' object cannot be interpreted as an integer") from None
 
 
+def _one_arg(name, args, kwargs):
+    """The single positional argument of a CPython adaptor that takes exactly one."""
+    if kwargs:
+        raise TypeError(f"{name}() takes no keyword arguments")
+    if len(args) != 1:
+        raise TypeError(f"{name} expected 1 argument, got {len(args)}")
+    return args[0]
+
+
+def _two_args(name, args, kwargs):
+    if kwargs:
+        raise TypeError(f"{name}() takes no keyword arguments")
+    if len(args) != 2:
+        raise TypeError(f"{name} expected 2 arguments, got {len(args)}")
+    return args
+
+
 def _pool(iterable):
     return tuple(materialize(iterable))
 
@@ -54,8 +71,8 @@ class count(SandboxIter):
 
 
 class cycle(SandboxIter):
-    def __init__(self, iterable, /):
-        self._it = sandbox_iter(iterable)
+    def __init__(self, *args, **kwargs):
+        self._it = sandbox_iter(_one_arg("cycle", args, kwargs))
         self._saved = []
         self._index = 0
         self._first = True
@@ -97,7 +114,24 @@ class repeat(SandboxIter):
 
 
 class accumulate(SandboxIter):
-    def __init__(self, iterable, func=None, *, initial=None):
+    def __init__(self, *args, initial=None, **kwargs):
+        if len(args) > 2:
+            raise TypeError(f"accumulate() takes at most 2 positional arguments ({len(args)} given)")
+        values = list(args)
+        for i, pname in enumerate(("iterable", "func")):
+            if i < len(values):
+                if pname in kwargs:
+                    raise TypeError(f"argument for accumulate() given by name ('{pname}') and "
+                                    f"position ({i + 1})")
+            elif pname in kwargs:
+                values.append(kwargs.pop(pname))
+            elif i == 0:
+                raise TypeError("accumulate() missing required argument 'iterable' (pos 1)")
+            else:
+                values.append(None)
+        for k in kwargs:
+            raise TypeError(f"'{k}' is an invalid keyword argument for accumulate()")
+        iterable, func = values
         self._it = sandbox_iter(iterable)
         self._func = func
         self._total = _EMPTY
@@ -119,7 +153,9 @@ class accumulate(SandboxIter):
 
 
 class chain(SandboxIter):
-    def __init__(self, *iterables):
+    def __init__(self, *iterables, **kwargs):
+        if kwargs:
+            raise TypeError("chain() takes no keyword arguments")
         self._sources = iter(iterables)
         self._it = None
 
@@ -127,8 +163,18 @@ class chain(SandboxIter):
         charge(1)
         while True:
             if self._it is None:
-                source = next(self._sources)     # StopIteration: exhausted
-                self._it = sandbox_iter(source)
+                if self._sources is None:
+                    raise StopIteration
+                try:
+                    source = next(self._sources)
+                except StopIteration:
+                    self._sources = None
+                    raise
+                try:
+                    self._it = sandbox_iter(source)
+                except BaseException:
+                    self._sources = None     # as CPython: a source that fails iter() ends the chain
+                    raise
             for item in self._it:
                 return item
             self._it = None
@@ -141,7 +187,26 @@ def _from_iterable(iterable, /):
 
 
 class compress(SandboxIter):
-    def __init__(self, data, selectors):
+    def __init__(self, *args, **kwargs):
+        if len(args) + len(kwargs) > 2:
+            kind = "arguments" if args else "keyword arguments"
+            raise TypeError(f"compress() takes at most 2 {kind} ({len(args) + len(kwargs)} given)")
+        values = list(args)
+        for i, pname in enumerate(("data", "selectors")):
+            if i >= len(values) and pname not in kwargs:
+                raise TypeError(f"compress() missing required argument '{pname}' (pos {i + 1})")
+        for i, pname in enumerate(("data", "selectors")):
+            if i < len(values):
+                if pname in kwargs:
+                    raise TypeError(f"argument for compress() given by name ('{pname}') and "
+                                    f"position ({i + 1})")
+                continue
+            if pname not in kwargs:
+                raise TypeError(f"compress() missing required argument '{pname}' (pos {i + 1})")
+            values.append(kwargs.pop(pname))
+        for k in kwargs:
+            raise TypeError(f"'{k}' is an invalid keyword argument for compress()")
+        data, selectors = values
         self._data = sandbox_iter(data)
         self._selectors = sandbox_iter(selectors)
 
@@ -154,7 +219,8 @@ class compress(SandboxIter):
 
 
 class dropwhile(SandboxIter):
-    def __init__(self, predicate, iterable, /):
+    def __init__(self, *args, **kwargs):
+        predicate, iterable = _two_args("dropwhile", args, kwargs)
         self._pred = predicate
         self._it = sandbox_iter(iterable)
         self._dropping = True
@@ -171,7 +237,8 @@ class dropwhile(SandboxIter):
 
 
 class takewhile(SandboxIter):
-    def __init__(self, predicate, iterable, /):
+    def __init__(self, *args, **kwargs):
+        predicate, iterable = _two_args("takewhile", args, kwargs)
         self._pred = predicate
         self._it = sandbox_iter(iterable)
 
@@ -187,7 +254,8 @@ class takewhile(SandboxIter):
 
 
 class filterfalse(SandboxIter):
-    def __init__(self, function, iterable, /):
+    def __init__(self, *args, **kwargs):
+        function, iterable = _two_args("filterfalse", args, kwargs)
         self._pred = function
         self._it = sandbox_iter(iterable)
 
@@ -270,9 +338,12 @@ def _islice_index(value, message):
 
 
 class islice(SandboxIter):
-    def __init__(self, iterable, *args):
-        if not args:
-            raise TypeError("islice expected at least 2 arguments, got 1")
+    def __init__(self, *args, **kwargs):
+        if kwargs:
+            raise TypeError("islice() takes no keyword arguments")
+        if len(args) < 2:
+            raise TypeError(f"islice expected at least 2 arguments, got {len(args)}")
+        iterable, *args = args
         if len(args) > 3:
             raise TypeError(f"islice expected at most 4 arguments, got {len(args) + 1}")
         if len(args) == 1:
@@ -337,8 +408,8 @@ class islice(SandboxIter):
 
 
 class pairwise(SandboxIter):
-    def __init__(self, iterable, /):
-        self._it = sandbox_iter(iterable)
+    def __init__(self, *args, **kwargs):
+        self._it = sandbox_iter(_one_arg("pairwise", args, kwargs))
         self._last = _EMPTY
 
     def __next__(self):
@@ -363,7 +434,8 @@ class pairwise(SandboxIter):
 
 
 class starmap(SandboxIter):
-    def __init__(self, function, iterable, /):
+    def __init__(self, *args, **kwargs):
+        function, iterable = _two_args("starmap", args, kwargs)
         self._func = function
         self._it = sandbox_iter(iterable)
 
@@ -512,6 +584,8 @@ for _cls in _CLASSES + (_grouper, _tee, _OverPool):
     _cls.__module__ = "itertools"
 _tee.__name__ = _tee.__qualname__ = "_tee"
 tee.__module__ = "itertools"
+
+TP_NAMES = {cls: "itertools." + cls.__name__ for cls in _CLASSES + (_grouper, _tee)}
 
 # chain.from_iterable, read on the class
 METHODS = {chain: {"from_iterable": _from_iterable}}

@@ -288,13 +288,15 @@ class Match:
         return self._m.regs
 
     def _group_key(self, g):
-        if isinstance(g, (str, int)) and not isinstance(g, bool):
+        if isinstance(g, (str, int)):
+            if isinstance(g, bool):
+                g = int(g)
             if isinstance(g, int) and not 0 <= g <= self._pattern._re.groups:
                 raise IndexError("no such group")
             if isinstance(g, str) and g not in self._pattern._re.groupindex:
                 raise IndexError("no such group")
             return g
-        if hasattr(type(g), "__index__") and not isinstance(g, bool):
+        if hasattr(type(g), "__index__"):
             return self._group_key(_index(g))
         raise IndexError("no such group")
 

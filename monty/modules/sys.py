@@ -1,12 +1,17 @@
 """`sys` for sandbox code: facts about the interpreter, nothing that reaches the host (no
-argv, path, modules, standard streams or interpreter hooks)."""
+argv, path, modules or interpreter hooks). `stdout` and `stderr` are write-only streams whose
+text goes where `print` sends it (the sandbox's print callback)."""
 
 import sys as _s
+
+from ._support import type_name
 
 NAME = "sys"
 
 ATTRIBUTES = {
-    type(_s.version_info): ("major", "minor", "micro", "releaselevel", "serial"),
+    # (__getnewargs__: tuple's, giving the values wrapped in a 1-tuple)
+    type(_s.version_info): ("major", "minor", "micro", "releaselevel", "serial",
+                            "__getnewargs__"),
     type(_s.float_info): ("max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig",
                           "mant_dig", "epsilon", "radix", "rounds"),
     type(_s.int_info): ("bits_per_digit", "sizeof_digit", "default_max_str_digits",
@@ -14,6 +19,37 @@ ATTRIBUTES = {
     type(_s.hash_info): ("width", "modulus", "inf", "nan", "imag", "algorithm", "hash_bits",
                          "seed_bits", "cutoff"),
 }
+
+
+class TextIOWrapper:
+    """sys.stdout / sys.stderr: `write(s)` and `flush()`, nothing else reachable."""
+
+    __slots__ = ("_vm", "_name")
+
+    def __init__(self, vm, name):
+        self._vm = vm
+        self._name = name
+
+    def write(self, s, /):
+        if type(s) is not str:
+            if not isinstance(s, str):
+                raise TypeError(f"write() argument must be str, not {type_name(s)}")
+            s = str.__str__(s)
+        if s:
+            self._vm.print_text(s)
+        return len(s)
+
+    def flush(self, /):
+        return None
+
+    def __repr__(self):
+        return f"<_io.TextIOWrapper name='<{self._name}>' mode='w' encoding='utf-8'>"
+
+
+TextIOWrapper.__module__ = "_io"
+TP_NAMES = {TextIOWrapper: "_io.TextIOWrapper"}
+
+METHODS = {TextIOWrapper: {"write": TextIOWrapper.write, "flush": TextIOWrapper.flush}}
 
 
 def exit(status=None, /):
@@ -37,4 +73,6 @@ def build(vm):
         "getrecursionlimit": lambda: vm.max_depth,
         "getdefaultencoding": _s.getdefaultencoding,
         "exit": exit,
+        "stdout": TextIOWrapper(vm, "stdout"),
+        "stderr": TextIOWrapper(vm, "stderr"),
     }

@@ -226,3 +226,81 @@ class A:
 a = A()
 a.y = 2
 [n for n in dir(a) if not n.startswith('__')]
+# ---
+# vars(): module namespaces, instance attributes, the running frame's names
+import math
+class C:
+    def __init__(self):
+        self.a = 1
+def f(x):
+    y = x + 1
+    return sorted(vars())
+c = C()
+vars(c)['b'] = 2
+[vars(math)['pi'], 'nope' in vars(math), vars(c), c.b, f(1), 'C' in vars()]
+# ---
+# vars() errors
+out = []
+for bad in (1, 'x', [1], None, 1.5):
+    try:
+        vars(bad)
+    except TypeError as e:
+        out.append(str(e))
+try:
+    vars(1, 2)
+except TypeError as e:
+    out.append(str(e))
+out
+# ---
+# builtins namespace through vars()
+import builtins
+ns = vars(builtins)
+[ns['len'] is len, ns['object'] is object, ns['None'] is None, 'pi' in ns]
+# ---
+# type(): keyword arguments and bad argument types
+out = []
+for code in (lambda: type(1, x=1), lambda: type(None, (), {}), lambda: type('A', [], {}),
+             lambda: type('A', (), None), lambda: type(1, 2)):
+    try:
+        code()
+    except TypeError as e:
+        out.append(str(e))
+out
+# ---
+# iter(callable, sentinel) is a callable_iterator; a property read on its class is a property
+class R:
+    @property
+    def v(self):
+        return 1
+[type(iter(lambda: 1, 1)).__name__, type(R.v) is property, isinstance(R.v, property)]
+# ---
+# vars() in a class body is the class namespace; in a comprehension, its locals
+class A:
+    x = 1
+    vars()['y'] = 2
+    names = sorted(vars())
+def outer():
+    z = 5
+    def inner():
+        return vars(), z
+    return inner()
+[A.y, A.names, outer(), [sorted(vars()) for _ in range(1)]]
+# ---
+# enumerate(): CPython's hand-written argument checks, in their order
+out = []
+for args, kwargs in (((), {}), ((), {'start': 1, 'bogus': 1, 'iterable': [1]}), ((), {'start': 1}),
+                     (([1],), {'iterable': [2]}), (([1],), {'bogus': 1}), (([1], 0, 0), {}),
+                     (([1],), {'bogus': 1, 'worse': 2}), ((), {'bogus': 1}),
+                     ((), {'start': 1, 'bogus': 2}), ((), {'bogus': 2, 'start': 1}),
+                     ((), {'iterable': [1], 'bogus': 1}), (([1], 1), {'start': 2}),
+                     ((), {'iterable': [1], 'start': 'a'}), (([1],), {'start': 1.5})):
+    try:
+        out.append(list(enumerate(*args, **kwargs)))
+    except TypeError as e:
+        out.append(str(e))
+out + [list(enumerate(start=5, iterable='ab')), list(enumerate(iterable='a', start=True)),
+       list(enumerate('ab', 2**70))]
+# ---
+# the name `type` stands for the type `type` in isinstance and issubclass, on either side
+[isinstance(type, type), isinstance(type, object), issubclass(type, object), issubclass(type, type),
+ isinstance(int, type), issubclass(bool, int), isinstance(type, (int, type))]

@@ -1114,3 +1114,14 @@ class It:
         raise StopIteration
 o = It()
 (iter(o) is o, list(o))
+# ---
+# a dunder that does not exist on an instance or its class: CPython's message
+class P:
+    pass
+out = []
+for code in (lambda: P().__nonexistent__, lambda: P.__nonexistent__):
+    try:
+        code()
+    except AttributeError as e:
+        out.append(str(e))
+out

@@ -214,3 +214,56 @@ def g():
 it = g()
 next(it)
 [it.send('a'), it.send('b')]
+# ---
+# throw() reaches the delegate of `yield from`: its handler keeps the delegation going
+def guarded():
+    try:
+        yield 'one'
+    except ValueError:
+        yield 'handled'
+    yield 'two'
+def wrapper():
+    r = yield from guarded()
+    yield 'end'
+g = wrapper()
+[next(g), g.throw(ValueError('x')), next(g), next(g)]
+# ---
+# throw() into a delegate that returns: the value becomes the result of `yield from`
+def sub():
+    try:
+        yield 1
+    except KeyError:
+        return 'ret'
+def top():
+    r = yield from sub()
+    yield r
+g = top()
+[next(g), g.throw(KeyError('k'))]
+# ---
+# a delegate that does not handle the throw propagates it into the delegator
+def sub():
+    yield 'a'
+def top():
+    try:
+        yield from sub()
+    except ValueError as exc:
+        yield 'outer caught ' + str(exc)
+g = top()
+[next(g), g.throw(ValueError('deep'))]
+# ---
+# close() runs the delegate's finally before the delegator's
+trace = []
+def sub():
+    try:
+        yield 1
+    finally:
+        trace.append('sub')
+def top():
+    try:
+        yield from sub()
+    finally:
+        trace.append('top')
+g = top()
+next(g)
+g.close()
+trace

@@ -243,3 +243,47 @@ del d[0]
 from collections import ChainMap
 cm = ChainMap({'a': 1})
 cm.pop('zz')
+# ---
+# Counter.elements() converts each count as itertools.repeat does: a float count raises
+from collections import Counter
+list(Counter({'a': 1.5}).elements())
+# ---
+# Counter.elements() with a count beyond ssize_t raises OverflowError, whatever its sign
+from collections import Counter
+out = []
+for n in (2**63, -(2**63) - 1, -(2**70)):
+    try:
+        list(Counter({'a': n}).elements())
+    except OverflowError as e:
+        out.append(str(e))
+out + [list(Counter({'a': 2, 'b': -1, 'c': 0}).elements())]
+# ---
+# defaultdict.default_factory can be read and reassigned, to a non-callable too
+from collections import defaultdict
+d = defaultdict(int)
+d.default_factory = list
+a = d['k']
+d.default_factory = None
+try:
+    d['gone']
+except KeyError as e:
+    gone = repr(e)
+d.default_factory = 42
+r = repr(d)
+try:
+    d['x']
+except TypeError as e:
+    msg = str(e)
+[a, gone, r, msg, defaultdict(int).__missing__('k')]
+# ---
+# defaultdict: CPython's dotted type name in its messages; fromkeys arity messages
+from collections import defaultdict, deque, OrderedDict
+out = []
+for code in (lambda: defaultdict(int) + 1, lambda: +defaultdict(int), lambda: defaultdict(int).nope,
+             lambda: (1, 2) + deque([3]), lambda: b'ab' + deque([1]), lambda: -OrderedDict(),
+             lambda: defaultdict.fromkeys(), lambda: defaultdict.fromkeys('ab', 0, 9)):
+    try:
+        code()
+    except (TypeError, AttributeError) as e:
+        out.append(str(e))
+out + [type(defaultdict(int)).__name__, dict(defaultdict.fromkeys('ab', 1))]

@@ -213,3 +213,39 @@ list(grp)
 # accumulate of strings and initial=None
 import itertools
 list(itertools.accumulate([1, 2], initial=None)), list(itertools.accumulate('abc'))
+# ---
+# itertools adaptors: CPython's argument errors
+import itertools
+out = []
+for code in (lambda: itertools.pairwise(), lambda: itertools.pairwise([1], [2]),
+             lambda: itertools.pairwise(iterable=[1]), lambda: itertools.cycle(),
+             lambda: itertools.cycle(iterable=[1]), lambda: itertools.compress(),
+             lambda: itertools.compress([1]), lambda: itertools.compress([1], [1], data=[1]),
+             lambda: itertools.compress([1], data=[1]), lambda: itertools.islice([1], stop=1),
+             lambda: itertools.islice([1]), lambda: itertools.chain(x=[1]),
+             lambda: itertools.takewhile(bool), lambda: itertools.dropwhile(bool, [], []),
+             lambda: itertools.filterfalse(bool, iterable=[]), lambda: itertools.starmap(),
+             lambda: itertools.accumulate(), lambda: itertools.accumulate([1], None, 2),
+             lambda: itertools.accumulate([1], bogus=2)):
+    try:
+        code()
+        out.append('no error')
+    except TypeError as e:
+        out.append(str(e))
+out + [list(itertools.compress(data='ABC', selectors=[0, 1, 1])),
+       list(itertools.accumulate([1, 2, 3], func=lambda a, b: a * b))]
+# ---
+# itertools types print with their module, __name__ is the short name
+import itertools
+[str(type(itertools.pairwise([]))), type(itertools.chain()).__name__,
+ repr(type(itertools.islice([], 1)))]
+# ---
+# a chain whose next source fails iter() is spent afterwards
+import itertools
+spent = itertools.chain([1], 5, [2, 3])
+out = [next(spent)]
+try:
+    next(spent)
+except TypeError as e:
+    out.append(str(e))
+out + [list(spent), list(spent)]

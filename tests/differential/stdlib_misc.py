@@ -164,3 +164,206 @@ y = copy.deepcopy(x)
 # statistics.mean of strings
 import statistics
 statistics.mean(['a'])
+# ---
+# sys.version_info and friends: CPython's dotted type names in messages and reprs
+import sys
+out = []
+for name in ('foobar', '_fields', '_asdict', '_replace', '_make'):
+    try:
+        getattr(sys.version_info, name)
+    except AttributeError as e:
+        out.append(str(e))
+out + [str(type(sys.version_info)), type(sys.version_info).__name__]
+# ---
+# sys.stdout and sys.stderr: write() returns the length, flush() returns None
+import sys
+[sys.stdout.write(''), sys.stderr.write(''), sys.stdout.flush()]
+# ---
+# unicodedata lookups
+import unicodedata as u
+[u.name('a'), u.lookup('LATIN SMALL LETTER A'), u.category('A'), u.numeric('½'), u.decimal('7'),
+ u.digit('9'), u.east_asian_width('中'), u.combining('\u0301'), u.bidirectional('a'),
+ u.mirrored('('), u.normalize('NFC', 'e\u0301'), u.normalize('NFKD', 'ﬁ'),
+ u.is_normalized('NFC', 'é'), u.decomposition('é'), isinstance(u.unidata_version, str)]
+# ---
+# unicodedata.name of an unassigned code point
+import unicodedata
+unicodedata.name('\uffff')
+# ---
+# unicodedata.lookup of an unknown name
+import unicodedata
+unicodedata.lookup('NO SUCH CHARACTER NAME')
+# ---
+# unicodedata defaults
+import unicodedata
+[unicodedata.name('\uffff', 'dflt'), unicodedata.numeric('a', None), unicodedata.digit('x', -1)]
+# ---
+# contextlib.contextmanager: enter value, exceptions thrown into the generator, cleanup order
+from contextlib import contextmanager
+log = []
+@contextmanager
+def tag(name):
+    log.append('enter ' + name)
+    try:
+        yield name.upper()
+    except KeyError as e:
+        log.append('caught ' + str(e))
+    finally:
+        log.append('exit ' + name)
+with tag('a') as t:
+    log.append(t)
+with tag('b'):
+    raise KeyError('k')
+try:
+    with tag('c'):
+        raise ValueError('v')
+except ValueError as e:
+    log.append('outer ' + str(e))
+log
+# ---
+# contextmanager errors: a generator that does not yield, or yields twice
+from contextlib import contextmanager
+@contextmanager
+def empty():
+    if False:
+        yield
+@contextmanager
+def twice():
+    yield 1
+    yield 2
+out = []
+for cm in (empty, twice):
+    try:
+        with cm():
+            pass
+    except RuntimeError as e:
+        out.append(str(e))
+out
+# ---
+# contextmanager: the generator may re-raise, replace or swallow the exception
+from contextlib import contextmanager
+@contextmanager
+def swallow():
+    try:
+        yield
+    except ZeroDivisionError:
+        pass
+@contextmanager
+def replace():
+    try:
+        yield
+    except ZeroDivisionError:
+        raise ValueError('replaced')
+with swallow():
+    1 / 0
+try:
+    with replace():
+        1 / 0
+except ValueError as e:
+    r = [str(e), type(e.__context__).__name__]
+r
+# ---
+# contextlib.suppress, nullcontext, closing
+from contextlib import suppress, nullcontext, closing
+log = []
+with suppress(ZeroDivisionError, KeyError):
+    1 / 0
+with suppress(LookupError):
+    {}['x']
+try:
+    with suppress(TypeError):
+        raise ValueError('x')
+except ValueError as e:
+    log.append(str(e))
+with nullcontext(5) as n:
+    log.append(n)
+class Res:
+    def close(self):
+        log.append('closed')
+with closing(Res()) as r:
+    log.append(type(r).__name__)
+log + [suppress().__exit__(None, None, None), suppress(KeyError).__exit__(KeyError, KeyError(), None)]
+# ---
+# contextlib.suppress with a non-class argument fails when an exception is checked
+from contextlib import suppress
+with suppress(1):
+    raise ValueError('x')
+# ---
+# contextlib.ExitStack: callbacks and contexts unwind last-in first-out; pop_all moves them
+from contextlib import ExitStack, contextmanager
+log = []
+@contextmanager
+def cm(name):
+    log.append('in ' + name)
+    yield name
+    log.append('out ' + name)
+with ExitStack() as stack:
+    stack.callback(log.append, 'cb1')
+    v = stack.enter_context(cm('a'))
+    stack.callback(log.append, 'cb2')
+    log.append(v)
+with ExitStack() as stack:
+    stack.callback(log.append, 'moved')
+    kept = stack.pop_all()
+log.append('between')
+kept.close()
+log
+# ---
+# ExitStack: an exit function that suppresses; an exception raised by a callback
+from contextlib import ExitStack
+log = []
+with ExitStack() as stack:
+    stack.push(lambda *exc: True)
+    raise KeyError('gone')
+try:
+    with ExitStack() as stack:
+        stack.callback(lambda: 1 / 0)
+        raise KeyError('first')
+except ZeroDivisionError as e:
+    log.append(type(e.__context__).__name__)
+log
+# ---
+# ExitStack.enter_context needs a context manager
+from contextlib import ExitStack
+class NotCM:
+    pass
+try:
+    with ExitStack() as stack:
+        stack.enter_context(NotCM())
+except TypeError as e:
+    msg = str(e)
+msg.endswith(".NotCM' object does not support the context manager protocol")
+# ---
+# AbstractContextManager: default __enter__, structural isinstance, subscription as a base
+from contextlib import AbstractContextManager
+class Session(AbstractContextManager['Session']):
+    def __init__(self):
+        self.closed = False
+    def __exit__(self, *exc):
+        self.closed = True
+class Duck:
+    def __enter__(self):
+        return self
+    def __exit__(self, *exc):
+        pass
+s = Session()
+with s as entered:
+    pass
+[entered is s, s.closed, isinstance(s, AbstractContextManager),
+ isinstance(Duck(), AbstractContextManager), isinstance(1, AbstractContextManager)]
+# ---
+# sys.version_info.__getnewargs__ wraps the values in a 1-tuple (a structseq's __new__ takes one)
+import sys
+[sys.version_info.__getnewargs__() == (tuple(sys.version_info),),
+ len(sys.version_info.__getnewargs__())]
+# ---
+# module messages name C types by CPython's dotted names
+import operator, collections, itertools
+out = []
+for code in (lambda: operator.concat(itertools.chain(), [1]),
+             lambda: operator.concat(collections.deque(), [1])):
+    try:
+        code()
+    except TypeError as e:
+        out.append(str(e))
+out

@@ -168,3 +168,8 @@ re.sub('a', lambda m: None if m.start() == 0 else 5, 'abca')
 # a Pattern method called on another object
 import re
 re.Pattern.match('a', 'a')
+# ---
+# Match methods take a bool group number as the int it is
+import re
+m = re.match(r'(\w+) (\w+)', 'hello world')
+[m.group(True), m.group(False), m.start(True), m.end(True), m.span(True), m.span(False), m[True]]
