@@ -359,11 +359,8 @@ cdef int gen_push_throw(VM vm, Generator gen, int entry, int resume) except -1:
     A generator suspended in `await`/`yield from` on a suspended generator passes the
     exception on, like CPython: its frame is pushed back at the SEND, then the delegate's
     above it, down to the innermost one, where the exception is raised."""
-    cdef Code code = gen.code
-    cdef int pc = gen.pc
     delegate = None
-    if (gen.state == GEN_SUSPENDED and pc >= 2 and code.instrs[(pc - 1) * 3] == OP_YIELD_VALUE
-            and code.instrs[(pc - 2) * 3] == OP_SEND and gen.saved):
+    if yield_from_target(gen) >= 0:
         delegate = gen.saved[len(gen.saved) - 1]
         if not throw_target_ok(delegate):
             delegate = None
