@@ -123,11 +123,13 @@ cdef object b_host_wait(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnam
     cdef double t0
     futures = <list?>(<object>args[0])
     pending = []
+    seen = set()
     for x in futures:
         fut = <HostFuture?>x
-        if not fut.done:
+        if not fut.done and id(fut) not in seen:     # (one future awaited by several tasks)
+            seen.add(id(fut))
             pending.append(fut)
-    if len(pending) < len(futures) or not pending:
+    if not pending or any((<HostFuture>x).done for x in futures):
         return [(<HostFuture>x).done for x in futures]
     t0 = monty_now()
     try:

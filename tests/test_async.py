@@ -237,3 +237,18 @@ def test_asyncio_internals_are_not_reachable():
     assert info.value.exc_type == "AttributeError"
     names = sb.run("import asyncio\nsorted(n for n in dir() if '.' in n or '<' in n)")
     assert names == []
+
+
+def test_one_host_future_awaited_by_several_tasks():
+    async def value(x):
+        return x
+
+    sb = monty.Sandbox(functions={"value": value})
+    code = """
+import asyncio
+async def helper(f):
+    return await asyncio.gather(f)
+shared = value(99)
+await asyncio.gather(helper(shared), helper(shared), helper(shared))
+"""
+    assert sb.run(code) == [[99], [99], [99]]
