@@ -64,10 +64,39 @@ cdef class GenMethod:
     def __call__(self, *args):
         if self.name in ("asend", "athrow", "aclose"):
             return agen_method(self.gen, self.name, args)
+        if self.name == "__await__":
+            if args:
+                raise TypeError(f"__await__() takes no arguments ({len(args)} given)")
+            return coro_wrapper(self.gen)
         return getattr(self.gen, self.name)(*args)
 
     def __repr__(self):
         return f"<built-in method {self.name} of {type_name(self.gen)} object at {id(self.gen):#x}>"
+
+
+cdef class CoroWrapper(SandboxIter):
+    """coro.__await__(): an iterator over the coroutine (what `yield from` delegates to)."""
+    cdef readonly Generator coro
+
+    def __next__(self):
+        return gen_resume(self.coro.vm, self.coro, None, None)
+
+    def send(self, value):
+        return gen_resume(self.coro.vm, self.coro, value, None)
+
+    def throw(self, typ, value=None, tb=None):
+        return self.coro.throw(typ, value, tb)
+
+    def close(self):
+        return self.coro.close()
+
+
+cdef object coro_wrapper(Generator coro):
+    if coro.state == GEN_FINISHED:
+        raise RuntimeError("cannot reuse already awaited coroutine")
+    cdef CoroWrapper w = CoroWrapper.__new__(CoroWrapper)
+    w.coro = coro
+    return w
 
 
 cdef object gen_method(Generator gen, str name):
@@ -220,6 +249,8 @@ cdef int op_get_awaitable(VM vm, PyObject** sp) except -1:
     it = vm.call_nested(meth, (), None)
     if type(it) is Coroutine:
         raise TypeError("__await__() returned a coroutine")
+    if type(it) is CoroWrapper:
+        it = (<CoroWrapper>it).coro
     if not (isinstance(it, SandboxIter) or
             (is_sandbox_type(type(it)) and lookup_special(it, "__next__") is not None)):
         raise TypeError(f"__await__() returned non-iterator of type '{type_name(it)}'")

@@ -16,6 +16,7 @@ cdef dict _SANDBOX_TYPE_NAMES = {
     ForeignIter: "iterator", ReversedIter: "reversed", Generator: "generator",
     Coroutine: "coroutine", AsyncGenerator: "async_generator", HostFuture: "coroutine",
     GenMethod: "builtin_function_or_method", AsyncGenValue: "async_generator_wrapped_value",
+    CoroWrapper: "coroutine_wrapper",
     CallIter: "callable_iterator",
     _modules.SandboxModule: "module",
 }
@@ -97,6 +98,8 @@ cdef object get_attribute(object obj, str name):
         if isinstance(obj, Generator) and (
                 name in ("asend", "athrow", "aclose") if type(obj) is AsyncGenerator
                 else name in ("send", "throw", "close")):
+            return gen_method(<Generator>obj, name)
+        if type(obj) is Coroutine and name == "__await__":
             return gen_method(<Generator>obj, name)
         if isinstance(obj, SandboxIter) and name in ("__iter__", "__next__"):
             return getattr(obj, name)

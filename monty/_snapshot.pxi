@@ -294,6 +294,12 @@ def make_host_future_value(str name, value, error):
     return make_host_future(name, value, error)
 
 
+def make_coro_wrapper(Generator coro):
+    cdef CoroWrapper w = CoroWrapper.__new__(CoroWrapper)
+    w.coro = coro
+    return w
+
+
 def make_gen_method(Generator gen, str name):
     return gen_method(gen, name)
 

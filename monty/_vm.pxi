@@ -1851,7 +1851,13 @@ cdef object run_frames(VM vm):
                         XDECREF(v)
                 elif op == OP_GET_YIELD_FROM_ITER:
                     v = sp[-1]
-                    if TYPE(v) != <PyObject*>Generator:
+                    if TYPE(v) == <PyObject*>CoroWrapper:
+                        # yield from coro.__await__(): delegate to the coroutine itself
+                        r = <PyObject*>(<CoroWrapper>v).coro
+                        INCREF(r)
+                        sp[-1] = r
+                        DECREF(v)
+                    elif TYPE(v) != <PyObject*>Generator:
                         obj = get_iter(<object>v)
                         r = <PyObject*>obj
                         INCREF(r)

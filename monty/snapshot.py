@@ -563,6 +563,7 @@ ENCODERS = {
     _core.HostFuture: _enc_host_future,
     _core.GenMethod: lambda e, m: ["GM", e.item(m.gen), m.name],
     _core.AsyncGenValue: lambda e, v: ["AV", e.item(v.value)],
+    _core.CoroWrapper: lambda e, w: ["CW", e.item(w.coro)],
     property: lambda e, p: ["P", e.item(p.fget), e.item(p.fset), e.item(p.fdel), e.item(p.__doc__)],
     staticmethod: lambda e, m: ["SM", e.item(m.__func__)],
     classmethod: lambda e, m: ["CM", e.item(m.__func__)],
@@ -1105,6 +1106,13 @@ def _dec_gen_method(d, entry):
     return _core.make_gen_method(gen, name)
 
 
+def _dec_coro_wrapper(d, entry):
+    (coro,) = _args(entry, 1)
+    coro = d.item(coro)
+    _need(type(coro) is _core.Coroutine, "bad coroutine wrapper")
+    return _core.make_coro_wrapper(coro)
+
+
 def _dec_agen_value(d, entry):
     (value,) = _args(entry, 1)
     return _core.make_agen_value(d.item(value))
@@ -1280,6 +1288,7 @@ DECODERS = {
     "HF": _dec_host_future,
     "GM": _dec_gen_method,
     "AV": _dec_agen_value,
+    "CW": _dec_coro_wrapper,
     "T": _dec_tuple,
     "F": _dec_frozenset,
     "I": _dec_int,

@@ -381,3 +381,18 @@ async def main():
     e = [(x, y) for x in range(2) async for y in agen(2)]
     return a, b, sorted(c), d, e
 asyncio.run(main())
+# ---
+# a class awaitable through __await__ delegating to a coroutine's __await__()
+import asyncio
+class Deferred:
+    def __init__(self, value):
+        self.value = value
+    async def compute(self):
+        await asyncio.sleep(0)
+        return self.value * 2
+    def __await__(self):
+        result = yield from self.compute().__await__()
+        return result + 1
+async def main():
+    return await Deferred(20), await Deferred(1)
+asyncio.run(main())
