@@ -58,10 +58,14 @@ def host_fail(*args):
 def host_object():
     return host_thing
 
+async def aecho(*args):
+    return args[0] if args else host_thing
+
 printed = []
 data = ["a", 1, {"k": [1, 2]}]
 data_before = repr(data)
-sb = monty.Sandbox(functions={"echo": echo, "host_fail": host_fail, "host_object": host_object},
+sb = monty.Sandbox(functions={"echo": echo, "host_fail": host_fail, "host_object": host_object,
+                              "aecho": aecho},
                    limits=monty.Limits(max_duration=2.0, max_memory=256 * 1024 * 1024,
                                        max_recursion_depth=200),
                    print_callback=lambda s: printed.append(s[:200]) if len(printed) < 50 else None)
