@@ -74,7 +74,8 @@ _policy.format_getattr = _format_getattr    # '{0.x}'.format(...) reads through 
 
 cdef object _MISSING = object()
 cdef dict _method_cache = {}
-cdef tuple _VM_TYPES = (Function, VMBuiltin, HostFunction, BoundMethod, Cell, Code, SandboxIter)
+cdef tuple _VM_TYPES = (Function, VMBuiltin, HostFunction, BoundMethod, Cell, Code, SandboxIter,
+                         HostFuture, GenMethod, AsyncGenValue)
 
 
 cdef object get_attribute(object obj, str name):
