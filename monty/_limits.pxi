@@ -2,6 +2,7 @@
 # operations), memory (pre-checked results, a running estimate, and a walk of the live state
 # when the estimate crosses the limit), allocations (a running count).
 
+import gc as _gc
 import sys as _sys
 from itertools import islice as _islice
 from cpython.object cimport Py_SIZE
@@ -80,7 +81,72 @@ cdef int memory_pressure(VM vm, long long need) except -1:
     live = measure_live(vm)
     if live + need > vm.max_memory:
         limit_fire(vm, LIMIT_MEMORY)
+    collect_old(vm)
     vm.mem_used = live
+    return 0
+
+
+# ------------------------------------------------------------------ CPython's cyclic collector
+# A full (generation 2) collection walks every tracked container in the process: with the
+# millions a bomb holds it takes 100-300 ms of C that nothing can interrupt, and CPython starts
+# one whenever 25% more objects survived since the last (11 of them in a 2 s list-append bomb,
+# 1.3 s in all, the last one 290 ms past the deadline). While a memory-limited run is going,
+# automatic full collections are held off (generation 2's threshold set out of reach; young
+# collections stay automatic: they only look at recent objects) and the VM runs them itself
+# where memory is at stake: when the running estimate crossed the limit and the live walk found
+# the data under it. The estimate adds allocations and never subtracts frees, so the cyclic
+# garbage that only a full collection frees is less than what it counted since the last walk:
+# collecting there keeps memory as bounded as the estimate. A collection that is not expected
+# to end before the deadline (its time per object is measured) raises the time limit at once,
+# as a native operation would. The previous thresholds come back when the outermost run ends.
+
+cdef int GC_HOLD = 1 << 30
+cdef int _gc_nest = 0
+cdef object _gc_saved = None
+cdef double _gc_object_ns = 150e-9     # seconds per object of a full collection (re-measured)
+cdef long long _walk_objects = 0       # objects the last live walk queued
+cdef long long GC_HOST_OBJECTS = 100000    # the host's own tracked objects, roughly
+
+
+cdef int gc_enter(VM vm) except -1:
+    global _gc_nest, _gc_saved
+    _gc_nest += 1
+    if _gc_nest == 1 and vm.max_memory >= 0:
+        th = _gc.get_threshold()
+        if th[2] < GC_HOLD:
+            _gc_saved = th
+            _gc.set_threshold(th[0], th[1], GC_HOLD)
+    return 0
+
+
+cdef int gc_exit() except -1:
+    global _gc_nest, _gc_saved
+    _gc_nest -= 1
+    if _gc_nest == 0 and _gc_saved is not None:
+        th = _gc_saved
+        _gc_saved = None
+        _gc.set_threshold(*th)
+        if _gc.get_count()[2] > th[2]:
+            # a full collection is due: without this young one it could start at the next
+            # few allocations, before control is back with the caller
+            _gc.collect(0)
+    return 0
+
+
+cdef int collect_old(VM vm) except -1:
+    """A full collection, if anything reached the oldest generation since the last one."""
+    global _gc_object_ns
+    if _gc_nest == 0 or _gc_saved is None or _gc.get_count()[2] == 0:
+        return 0
+    cdef double objects = <double>(_walk_objects + GC_HOST_OBJECTS)
+    if vm.deadline and monty_now() + objects * _gc_object_ns > vm.deadline:
+        limit_fire(vm, LIMIT_TIME)
+    cdef double t0 = monty_now()
+    _gc.collect()
+    cdef double per = (monty_now() - t0) / objects
+    _gc_object_ns = per if per > _gc_object_ns * 0.5 else _gc_object_ns * 0.5
+    if _gc_object_ns < 20e-9:
+        _gc_object_ns = 20e-9
     return 0
 
 
@@ -135,9 +201,23 @@ _policy.precheck_steps = _policy_precheck_steps
 
 # ------------------------------------------------------------------ the live-data walk
 
+cdef long long WALK_CHECK = 16384      # items the walk handles between two clock reads
+cdef long long _walk_work = 0
+
+
+cdef int walk_check(VM vm) except -1:
+    """The clock, every WALK_CHECK items of the walk, however they are spread over containers
+    (read per container, a list of lists of 300 items went 2.4 million items unchecked)."""
+    global _walk_work
+    _walk_work = WALK_CHECK
+    check_time(vm)
+    return 0
+
+
 cdef long long measure_live(VM vm) except -1:
     """Bytes of data reachable from the sandbox's state: globals, every frame's slots and
     value stack, the exception being handled; each object counted once (sys.getsizeof)."""
+    global _walk_objects, _walk_work
     cdef set seen = set()
     cdef list todo = []
     cdef long long total = 0
@@ -174,11 +254,13 @@ cdef long long measure_live(VM vm) except -1:
                     todo.append(<object>p)
     if vm.handled is not None:
         todo.append(vm.handled)
+    _walk_work = WALK_CHECK
     while todo:
         o = todo.pop()
         count += 1
-        if (count & 0x1FFF) == 0:
-            check_time(vm)
+        _walk_work -= 1
+        if _walk_work <= 0:
+            walk_check(vm)
         k = id(o)
         if k in seen:
             continue
@@ -227,6 +309,7 @@ cdef long long measure_live(VM vm) except -1:
                 total += _getsizeof(o)
             except TypeError:
                 total += 64
+    _walk_objects = count
     return total
 
 
@@ -236,13 +319,14 @@ cdef long long push_items(VM vm, list todo, object items) except -1:
     container is sized here at once: it cannot be reached twice, so it needs no entry in the
     walk's `seen` set (most of a big dict or list is such leaves: the walk is ~3x faster).
     Returns the bytes of the leaves sized here."""
-    cdef Py_ssize_t n = 0, size
+    cdef Py_ssize_t size
     cdef long long total = 0
     cdef PyObject* p
+    global _walk_work
     for x in items:
-        n += 1
-        if (n & 0xFFFF) == 0:
-            check_time(vm)
+        _walk_work -= 1
+        if _walk_work <= 0:
+            walk_check(vm)
         if x is None or x is True or x is False:
             continue
         p = <PyObject*>x

@@ -222,6 +222,7 @@ cdef class VM:
         INCREF(<PyObject*>code)
         self.running = True
         _current_vm = self
+        gc_enter(self)
         try:
             limits_start(self)
             self.push_frame(code, None, ret, -1, 1)
@@ -238,6 +239,7 @@ cdef class VM:
             self.limit_kind = LIMIT_NONE
             if _tuple_depths or _last_checked is not None:
                 limits_end_run()
+            gc_exit()
 
     def run_nested_module(self, Code code):
         """Run linked module code (an internal module's) from C code, in a nested loop."""
