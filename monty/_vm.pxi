@@ -1617,7 +1617,7 @@ cdef object run_frames(VM vm):
                     sp[0] = r
                     sp += 1
                 elif op == OP_BUILD_LIST:
-                    account_sp(vm, sp, 56 + 8 * a)
+                    account_sp(vm, sp, 80 + 8 * a)      # object 64, item table 16+ (allocator rounding)
                     r = R_ListNew(a)
                     for i in range(a):
                         LIST_SET(r, i, sp[i - a])
