@@ -719,26 +719,41 @@ def limits_release(VM vm):
 # once, however often it is shared.
 
 cdef int MAX_TUPLE_DEPTH = 20000
+cdef long long MAX_TUPLE_EXCESS = 10000000
+cdef long long EXPANDED_SAT = 1LL << 60
 cdef dict _tuple_depths = {}
 cdef object _last_checked = None        # the last non-flat tuple checked (repeated lookups)
 
 
-cdef inline int known_depth(object t):
+cdef inline object known_entry(object t):
+    """(t, depth, expanded size) of a tuple remembered in this run, or None."""
     entry = _tuple_depths.get(id(t))
     if entry is not None and (<tuple>entry)[0] is t:
-        return (<tuple>entry)[1]
-    return -1
+        return entry
+    return None
 
 
-cdef int tuple_depth(VM vm, object root) except -1:
-    """The nesting depth of tuples under `root` (a tuple), or MAX_TUPLE_DEPTH + 1 as soon as
-    it is known to be deeper. Iterative: sandbox data never deepens the C stack here."""
+cdef inline long long sat_add(long long a, long long b):
+    a += b
+    return a if a < EXPANDED_SAT else EXPANDED_SAT
+
+
+cdef object tuple_measure(VM vm, object root):
+    """(depth, expanded, distinct) of the tuples under `root` (a tuple): the nesting depth
+    (MAX_TUPLE_DEPTH + 1 as soon as it is known to be deeper); the expanded size, the items
+    and tuples a hash, comparison or repr goes through when the tuples are unfolded as a tree
+    (1 + len for each tuple, saturating at 2**60); and the distinct size, the same counted once
+    per tuple this walk visited. Iterative: sandbox data never deepens the C stack here.
+    A tuple remembered from an earlier check is not walked again: its expanded size counts,
+    its distinct size does not (so sharing between such tuples can only be over-counted)."""
     cdef dict local = {}
     cdef list stack = [root]
     cdef list pos = [0]
     cdef list best = [0]
+    cdef list exp = [1 + len(<tuple>root)]
     cdef Py_ssize_t i, n, top
     cdef int d
+    cdef long long e, distinct = 1 + len(<tuple>root)
     cdef long long visits = 0
     cdef PyObject* p
     while True:
@@ -752,52 +767,63 @@ cdef int tuple_depth(VM vm, object root) except -1:
             i += 1
             if TupleCheck(p):
                 x = <object>p
-                d = known_depth(x)
-                if d < 0:
-                    lv = local.get(id(x))
-                    if lv is not None:
-                        d = lv
-                if d < 0:
+                entry = known_entry(x)
+                if entry is None:
+                    entry = local.get(id(x))
+                if entry is None:
                     descend = x
                     break
+                d = (<tuple>entry)[1]
+                e = (<tuple>entry)[2]
                 if d > <int>best[top]:
                     best[top] = d
+                exp[top] = sat_add(<long long>exp[top], e)
         if descend is not None:
             if top >= MAX_TUPLE_DEPTH:
-                return MAX_TUPLE_DEPTH + 1
+                return (MAX_TUPLE_DEPTH + 1, 0, 0)
             pos[top] = i
             stack.append(descend)
             pos.append(0)
             best.append(0)
+            n = len(<tuple>descend)
+            exp.append(1 + n)
+            distinct += 1 + n
             continue
         d = <int>best[top] + 1
+        e = <long long>exp[top]
         stack.pop()
         pos.pop()
         best.pop()
+        exp.pop()
         visits += 1
         if (visits & 0x3FFF) == 0:
             check_time(vm)
         if top == 0:
-            return d
-        local[id(t)] = d
+            return (d, e, distinct)
+        entry = (t, d, e)
+        local[id(t)] = entry
         if d >= 64:
-            remember_depth(t, d)
+            remember_tuple(t, entry)
         if d > <int>best[top - 1]:
             best[top - 1] = d
+        exp[top - 1] = sat_add(<long long>exp[top - 1], e)
 
 
-cdef inline int remember_depth(object t, int d) except -1:
+cdef inline int remember_tuple(object t, tuple entry) except -1:
     if len(_tuple_depths) > 200000:
         _tuple_depths.clear()
-    _tuple_depths[id(t)] = (t, d)
+    _tuple_depths[id(t)] = entry
     return 0
 
 
 cdef int check_tuple_depth(VM vm, object t) except -1:
     """Refuse a tuple nested deeper than MAX_TUPLE_DEPTH (a RecursionError, as CPython would
-    give for other structures too deep to process)."""
+    give for other structures too deep to process), or one whose tuples, unfolded as a tree,
+    go through more than MAX_TUPLE_EXCESS items more than the tuples themselves hold (a
+    MemoryError: the value is small, its unfolding is not; see below)."""
     global _last_checked
     cdef int d
+    cdef long long e, distinct
     cdef Py_ssize_t i, n = len(<tuple>t)
     if t is _last_checked:
         return 0
@@ -806,14 +832,21 @@ cdef int check_tuple_depth(VM vm, object t) except -1:
             break
     else:
         return 0            # flat: nothing to measure or remember
-    if known_depth(t) >= 0:
+    if known_entry(t) is not None:
         return 0
-    d = tuple_depth(vm, t)
+    r = tuple_measure(vm, t)
+    d = r[0]
     if d > MAX_TUPLE_DEPTH:
         raise RecursionError(f"tuples nested more than {MAX_TUPLE_DEPTH} deep are not allowed "
                              f"in the sandbox (hashing them would overflow the C stack)")
+    e = r[1]
+    distinct = r[2]
+    if e - distinct > MAX_TUPLE_EXCESS:
+        raise MemoryError(f"a tuple sharing its parts so often that, unfolded, it has more "
+                          f"than {MAX_TUPLE_EXCESS} items is not allowed in the sandbox "
+                          f"(hashing, comparing or printing it would never end)")
     if d >= 64:
-        remember_depth(t, d)
+        remember_tuple(t, (t, d, e))
     elif n <= 65536:
         _last_checked = t
     return 0

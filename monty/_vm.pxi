@@ -900,6 +900,7 @@ cdef object run_frames(VM vm):
     cdef Py_ssize_t i, n, nargs
     cdef bint reraise = False
     cdef bint raised_by_op = False
+    cdef bint seq_op = False        # a tuple + or * ran: check the result's unfolded size
     cdef object exc
     cdef object obj
     cdef object inst
@@ -1021,6 +1022,7 @@ cdef object run_frames(VM vm):
                             check_binary(vm, a, v, w)
                     elif a == 0 or a == 13:
                         check_add(vm, v, w)
+                        seq_op = TupleCheck(v)
                     if a == 0:
                         r = R_Add(v, w)
                     elif a == 13:
@@ -1032,6 +1034,7 @@ cdef object run_frames(VM vm):
                     elif a == 2 or a == 15:
                         if not ((LongExact(v) or FloatExact(v)) and (LongExact(w) or FloatExact(w))):
                             check_repeat(<object>v, <object>w)
+                            seq_op = TupleCheck(v) or TupleCheck(w)
                         r = R_Mul(v, w) if a == 2 else R_IMul(v, w)
                     elif a == 3:
                         r = R_TrueDiv(v, w)
@@ -1087,6 +1090,10 @@ cdef object run_frames(VM vm):
                         v = fast[b]
                         fast[b] = r
                         XDECREF(v)
+                    if seq_op:
+                        # (t,) * n and t + t share t's parts: the unfolded size can multiply
+                        seq_op = False
+                        guard_value(vm, r)
                 elif op == OP_COMPARE_OP or op == OP_COMPARE_JUMP_IF_FALSE:
                     w = sp[-1]
                     v = sp[-2]
