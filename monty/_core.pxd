@@ -106,6 +106,8 @@ cdef class VM:
     cdef long long max_memory       # bytes of live data, -1: none
     cdef long long mem_limit        # running estimate that triggers a live-data walk
     cdef long long mem_used         # running estimate of live bytes
+    cdef long long mem_grace        # live bytes an earlier run left over the limit
+    cdef long long mem_run_start    # the estimate when this run started; -1 after its first walk
     cdef Py_ssize_t top_sp          # the innermost frame's value stack top while it waits on
     cdef int top_depth              # native code (top_sp: -1 when unknown), for the live walk
     cdef long long allocs, alloc_limit

@@ -2,6 +2,7 @@
 # operations), memory (pre-checked results, a running estimate, and a walk of the live state
 # when the estimate crosses the limit), allocations (a running count).
 
+import gc as _gc
 import sys as _sys
 from itertools import islice as _islice
 from cpython.object cimport Py_SIZE
@@ -73,14 +74,111 @@ cdef inline int account_sp(VM vm, PyObject** sp, long long nbytes) except -1:
 
 cdef int memory_pressure(VM vm, long long need) except -1:
     """The running estimate crossed the limit: measure live data; fire only if it (plus
-    `need`, a result about to be built) really exceeds the limit."""
+    `need`, a result about to be built) really exceeds the limit.
+
+    Small allocations between two walks can take live data a little over the limit before a
+    walk sees it (a list appended to in a loop), and the run may end (either limit) with it
+    kept in the globals. A later run whose first walk finds data over the limit before it has
+    allocated 1/64 of the limit itself may keep that data and add up to 1/64 of the limit
+    (mem_grace), so the sandbox stays usable (a run can delete it) and memory stays bounded;
+    the grace is not raised again while it lasts, and ends when a walk finds the data under
+    the limit."""
+    cdef long long slack
     if vm.max_memory < 0:
         vm.mem_used = 0
         return 0
     live = measure_live(vm)
-    if live + need > vm.max_memory:
+    if vm.mem_run_start >= 0:
+        slack = vm.max_memory >> 6
+        if (vm.mem_grace == 0 and live > vm.max_memory
+                and vm.mem_used - vm.mem_run_start <= slack):
+            vm.mem_grace = live - vm.max_memory + slack
+            vm.mem_limit = vm.max_memory + vm.mem_grace
+        vm.mem_run_start = -1
+    if live + need > vm.max_memory + vm.mem_grace:
         limit_fire(vm, LIMIT_MEMORY)
+    if live <= vm.max_memory and vm.mem_grace:
+        vm.mem_grace = 0
+        vm.mem_limit = vm.max_memory
+    collect_old(vm)
     vm.mem_used = live
+    return 0
+
+
+# ------------------------------------------------------------------ CPython's cyclic collector
+# A full (generation 2) collection walks every tracked container in the process: with the
+# millions a bomb holds it takes 100-300 ms of C that nothing can interrupt, and CPython starts
+# one whenever 25% more objects survived since the last (11 of them in a 2 s list-append bomb,
+# 1.3 s in all, the last one 290 ms past the deadline). While a memory-limited run is going,
+# automatic full collections are held off (generation 2's threshold set out of reach; young
+# collections stay automatic: they only look at recent objects) and the VM runs them itself
+# where memory is at stake: when the running estimate crossed the limit and the live walk found
+# the data under it. The estimate adds allocations and never subtracts frees, so the cyclic
+# garbage that only a full collection frees is less than what it counted since the last walk:
+# collecting there keeps memory as bounded as the estimate. A collection that is not expected
+# to end before the deadline (its time per object is measured) raises the time limit at once,
+# as a native operation would. The previous thresholds come back when the outermost run ends.
+
+cdef int GC_HOLD = 1 << 30
+cdef int _gc_nest = 0
+cdef object _gc_saved = None
+cdef double _gc_object_ns = 150e-9     # seconds per object of a full collection (re-measured)
+cdef long long _walk_objects = 0       # objects the last live walk queued
+cdef long _gc_own2 = 0                 # generation 2's count after the VM's young collection
+cdef long long GC_HOST_OBJECTS = 100000    # the host's own tracked objects, roughly
+
+
+cdef int gc_enter(VM vm) except -1:
+    global _gc_nest, _gc_saved, _gc_own2
+    _gc_nest += 1
+    if _gc_nest == 1 and vm.max_memory >= 0:
+        th = _gc.get_threshold()
+        if th[2] < GC_HOLD:
+            _gc_saved = th
+            _gc_own2 = 0
+            _gc.set_threshold(th[0], th[1], GC_HOLD)
+    return 0
+
+
+cdef int gc_exit() except -1:
+    global _gc_nest, _gc_saved
+    _gc_nest -= 1
+    if _gc_nest == 0 and _gc_saved is not None:
+        th = _gc_saved
+        _gc_saved = None
+        _gc.set_threshold(*th)
+        if _gc.get_count()[2] > th[2]:
+            # a full collection is due: without this young one it could start at the next
+            # few allocations, before control is back with the caller
+            _gc.collect(0)
+    return 0
+
+
+cdef int collect_old(VM vm) except -1:
+    """Free the cyclic garbage made since the last walk: a young collection (cheap: recent
+    objects only; CPython's count of them goes up only with allocations that outlive their
+    statement, so big cycles dropped every iteration (a = [list(range(20000))]; a.append(a))
+    could pile up hundreds of MB before it triggers), and a full one if the young collections
+    promoted anything since the last."""
+    global _gc_object_ns, _gc_own2
+    if _gc_nest == 0 or _gc_saved is None:
+        return 0
+    counts = _gc.get_count()
+    if <long>counts[2] <= _gc_own2:
+        if counts[0] or counts[1]:
+            _gc.collect(1)
+            _gc_own2 = _gc.get_count()[2]   # the survivors it promoted are live: not due yet
+        return 0
+    cdef double objects = <double>(_walk_objects + GC_HOST_OBJECTS)
+    if vm.deadline and monty_now() + objects * _gc_object_ns > vm.deadline:
+        limit_fire(vm, LIMIT_TIME)
+    cdef double t0 = monty_now()
+    _gc.collect()
+    _gc_own2 = 0
+    cdef double per = (monty_now() - t0) / objects
+    _gc_object_ns = per if per > _gc_object_ns * 0.5 else _gc_object_ns * 0.5
+    if _gc_object_ns < 20e-9:
+        _gc_object_ns = 20e-9
     return 0
 
 
@@ -135,9 +233,24 @@ _policy.precheck_steps = _policy_precheck_steps
 
 # ------------------------------------------------------------------ the live-data walk
 
+cdef long long WALK_CHECK = 16384      # items the walk handles between two clock reads
+cdef long long _walk_work = 0
+
+
+cdef int walk_check(VM vm) except -1:
+    """The clock, every WALK_CHECK items of the walk, however they are spread over containers
+    (read per container, a list of lists of 300 items went 2.4 million items unchecked)."""
+    global _walk_work
+    _walk_work = WALK_CHECK
+    if vm.running:
+        check_time(vm)
+    return 0
+
+
 cdef long long measure_live(VM vm) except -1:
     """Bytes of data reachable from the sandbox's state: globals, every frame's slots and
     value stack, the exception being handled; each object counted once (sys.getsizeof)."""
+    global _walk_objects, _walk_work
     cdef set seen = set()
     cdef list todo = []
     cdef long long total = 0
@@ -174,26 +287,34 @@ cdef long long measure_live(VM vm) except -1:
                     todo.append(<object>p)
     if vm.handled is not None:
         todo.append(vm.handled)
-    while todo:
-        o = todo.pop()
+    _walk_work = WALK_CHECK
+    cdef list unique = []       # containers only one container refers to: never in `seen`
+    while True:
+        if unique:
+            o = unique.pop()
+        elif todo:
+            o = todo.pop()
+            k = id(o)
+            if k in seen:
+                continue
+            seen.add(k)
+        else:
+            break
         count += 1
-        if (count & 0x1FFF) == 0:
-            check_time(vm)
-        k = id(o)
-        if k in seen:
-            continue
-        seen.add(k)
+        _walk_work -= 1
+        if _walk_work <= 0:
+            walk_check(vm)
         t = type(o)
         if t is int or t is float or t is str or t is bytes or t is bool:
-            total += _getsizeof(o)
+            total += heap_bytes(_getsizeof(o))
             continue
-        if t is list or t is tuple or t is set or t is frozenset:
-            total += _getsizeof(o)
-            total += push_items(vm, todo, o)
-        elif t is dict:
-            total += _getsizeof(o)
-            total += push_items(vm, todo, (<dict>o).keys())
-            total += push_items(vm, todo, (<dict>o).values())
+        if t is list or t is tuple or t is set or t is frozenset or t is dict:
+            total += container_bytes(o, t)
+            if t is dict:
+                total += push_items(vm, todo, unique, (<dict>o).keys())
+                total += push_items(vm, todo, unique, (<dict>o).values())
+            else:
+                total += push_items(vm, todo, unique, o)
         elif t is Function:
             total += 96
             fn = <Function>o
@@ -227,22 +348,53 @@ cdef long long measure_live(VM vm) except -1:
                 total += _getsizeof(o)
             except TypeError:
                 total += 64
+    _walk_objects = count
     return total
 
 
-cdef long long push_items(VM vm, list todo, object items) except -1:
+cdef inline long long heap_bytes(long long n):
+    """What an allocation of n bytes takes from the allocator: pymalloc (up to 512 bytes)
+    rounds to 16; malloc adds an 8-byte header and rounds to 16."""
+    if n <= 512:
+        return (n + 15) & ~15
+    return (n + 23) & ~15
+
+
+cdef long long container_bytes(object o, type t):
+    """A builtin container's memory: sys.getsizeof (which counts the 16-byte GC header and a
+    list's spare capacity) with the object and its separately allocated item table each
+    rounded as the allocator does. An item like [n] takes 64 + 16 bytes, not getsizeof's 64."""
+    cdef long long n = _getsizeof(o), head
+    if t is tuple:
+        return heap_bytes(n)
+    if t is list:
+        head = 56
+    elif t is dict:
+        head = 64
+    else:
+        head = 216          # set, frozenset (a table of 8 entries inline)
+    if n <= head:
+        return heap_bytes(n)
+    return heap_bytes(head) + heap_bytes(n - head)
+
+
+cdef long long push_items(VM vm, list todo, list unique, object items, bint nested=True) except -1:
     """Queue a container's items, skipping the shared singletons (None, bools, small ints)
     that cost nothing per reference. An int, float, str or bytes referenced only by this
     container is sized here at once: it cannot be reached twice, so it needs no entry in the
     walk's `seen` set (most of a big dict or list is such leaves: the walk is ~3x faster).
+    A list, tuple, dict or set referenced only by this container goes to `unique`: it cannot
+    be reached twice either, so it needs no `seen` entry (an id is an int object: the set for
+    3 million [n] items took 200 MB and 60 ms to free when the deadline stopped the walk).
     Returns the bytes of the leaves sized here."""
-    cdef Py_ssize_t n = 0, size
+    cdef Py_ssize_t size
     cdef long long total = 0
     cdef PyObject* p
+    global _walk_work
     for x in items:
-        n += 1
-        if (n & 0xFFFF) == 0:
-            check_time(vm)
+        _walk_work -= 1
+        if _walk_work <= 0:
+            walk_check(vm)
         if x is None or x is True or x is False:
             continue
         p = <PyObject*>x
@@ -254,11 +406,20 @@ cdef long long push_items(VM vm, list todo, object items) except -1:
             if size <= 1 and <long>x <= 256 and <long>x >= -5:
                 continue
             if Py_REFCNT_RAW(p) <= 2:        # this container and `x`
-                total += 24 + 4 * size
+                total += heap_bytes(24 + 4 * size)
                 continue
         elif t is float or t is str or t is bytes:
             if Py_REFCNT_RAW(p) <= 2:
-                total += 24 if t is float else _getsizeof(x)
+                total += 32 if t is float else heap_bytes(_getsizeof(x))
+                continue
+        elif t is list or t is tuple or t is dict or t is set or t is frozenset:
+            if Py_REFCNT_RAW(p) <= 2:
+                if nested and (t is list or t is tuple) and len(x) <= 8:
+                    # a small one (the [n] of a list of lists) at once, its own small ones
+                    # queued: a queue entry per item took 19 MB for 2.4 million of them
+                    total += container_bytes(x, t) + push_items(vm, todo, unique, x, False)
+                else:
+                    unique.append(x)
                 continue
         todo.append(x)
     return total
@@ -433,6 +594,25 @@ cdef double _flog2(double n):
     return r
 
 
+cdef long long fresh_items_bytes(object seq):
+    """The items a native call just made for the list or tuple it returns (list(range(n)),
+    split, map...): judged by the last item, all as big as it if only `seq` refers to it
+    (counting only the pointers let 5 times the limit of cyclic garbage build up between two
+    memory checks)."""
+    cdef Py_ssize_t n = len(seq)
+    if n < 16:
+        return 0
+    x = seq[n - 1]
+    t = type(x)
+    if Py_REFCNT_RAW(<PyObject*>x) > 2:
+        return 0
+    if t is int or t is float:
+        return 32 * n
+    if t is str or t is bytes or t is list or t is tuple:
+        return heap_bytes(_getsizeof(x)) * n
+    return 0
+
+
 cdef dict HEAVY_BUILTINS = {f: True for f in (sum, sorted, min, max, any, all, list, tuple, set,
                                                frozenset, dict, bytearray)}
 
@@ -443,9 +623,9 @@ cdef object account_result(VM vm, object r):
     if t is str or t is bytes:
         account(vm, 48 + len(r))
     elif t is list:
-        account(vm, 56 + 8 * len(r))
+        account(vm, 56 + 8 * len(r) + fresh_items_bytes(r))
     elif TupleCheck(<PyObject*>r):
-        account(vm, 56 + 8 * len(r))
+        account(vm, 56 + 8 * len(r) + (fresh_items_bytes(r) if t is tuple else 0))
         check_tuple_depth(vm, r)      # tuple(), popitem, namedtuple(...) can wrap tuples too
     elif t is dict or t is set or t is frozenset:
         account(vm, 200 + 64 * len(r))
@@ -455,6 +635,7 @@ cdef object account_result(VM vm, object r):
 def limits_configure(VM vm, max_memory, max_allocations):
     """Set the memory and allocation caps (None: no cap)."""
     vm.max_memory = -1 if max_memory is None else max_memory
+    vm.mem_grace = 0
     vm.mem_limit = (1 << 62) if max_memory is None else max_memory
     vm.alloc_limit = (1 << 62) if max_allocations is None else max_allocations
 
@@ -472,6 +653,7 @@ def limits_start(VM vm):
     elif vm.mem_used < 0:
         vm.mem_used = 0
         vm.mem_used = measure_live(vm)
+    vm.mem_run_start = vm.mem_used
 
 
 def limits_estimate(VM vm):
@@ -596,26 +778,41 @@ def limits_release(VM vm):
 # once, however often it is shared.
 
 cdef int MAX_TUPLE_DEPTH = 20000
+cdef long long MAX_TUPLE_EXCESS = 10000000
+cdef long long EXPANDED_SAT = 1LL << 60
 cdef dict _tuple_depths = {}
 cdef object _last_checked = None        # the last non-flat tuple checked (repeated lookups)
 
 
-cdef inline int known_depth(object t):
+cdef inline object known_entry(object t):
+    """(t, depth, expanded size) of a tuple remembered in this run, or None."""
     entry = _tuple_depths.get(id(t))
     if entry is not None and (<tuple>entry)[0] is t:
-        return (<tuple>entry)[1]
-    return -1
+        return entry
+    return None
 
 
-cdef int tuple_depth(VM vm, object root) except -1:
-    """The nesting depth of tuples under `root` (a tuple), or MAX_TUPLE_DEPTH + 1 as soon as
-    it is known to be deeper. Iterative: sandbox data never deepens the C stack here."""
+cdef inline long long sat_add(long long a, long long b):
+    a += b
+    return a if a < EXPANDED_SAT else EXPANDED_SAT
+
+
+cdef object tuple_measure(VM vm, object root):
+    """(depth, expanded, distinct) of the tuples under `root` (a tuple): the nesting depth
+    (MAX_TUPLE_DEPTH + 1 as soon as it is known to be deeper); the expanded size, the items
+    and tuples a hash, comparison or repr goes through when the tuples are unfolded as a tree
+    (1 + len for each tuple, saturating at 2**60); and the distinct size, the same counted once
+    per tuple this walk visited. Iterative: sandbox data never deepens the C stack here.
+    A tuple remembered from an earlier check is not walked again: its expanded size counts,
+    its distinct size does not (so sharing between such tuples can only be over-counted)."""
     cdef dict local = {}
     cdef list stack = [root]
     cdef list pos = [0]
     cdef list best = [0]
+    cdef list exp = [1 + len(<tuple>root)]
     cdef Py_ssize_t i, n, top
     cdef int d
+    cdef long long e, distinct = 1 + len(<tuple>root)
     cdef long long visits = 0
     cdef PyObject* p
     while True:
@@ -629,52 +826,63 @@ cdef int tuple_depth(VM vm, object root) except -1:
             i += 1
             if TupleCheck(p):
                 x = <object>p
-                d = known_depth(x)
-                if d < 0:
-                    lv = local.get(id(x))
-                    if lv is not None:
-                        d = lv
-                if d < 0:
+                entry = known_entry(x)
+                if entry is None:
+                    entry = local.get(id(x))
+                if entry is None:
                     descend = x
                     break
+                d = (<tuple>entry)[1]
+                e = (<tuple>entry)[2]
                 if d > <int>best[top]:
                     best[top] = d
+                exp[top] = sat_add(<long long>exp[top], e)
         if descend is not None:
             if top >= MAX_TUPLE_DEPTH:
-                return MAX_TUPLE_DEPTH + 1
+                return (MAX_TUPLE_DEPTH + 1, 0, 0)
             pos[top] = i
             stack.append(descend)
             pos.append(0)
             best.append(0)
+            n = len(<tuple>descend)
+            exp.append(1 + n)
+            distinct += 1 + n
             continue
         d = <int>best[top] + 1
+        e = <long long>exp[top]
         stack.pop()
         pos.pop()
         best.pop()
+        exp.pop()
         visits += 1
         if (visits & 0x3FFF) == 0:
             check_time(vm)
         if top == 0:
-            return d
-        local[id(t)] = d
+            return (d, e, distinct)
+        entry = (t, d, e)
+        local[id(t)] = entry
         if d >= 64:
-            remember_depth(t, d)
+            remember_tuple(t, entry)
         if d > <int>best[top - 1]:
             best[top - 1] = d
+        exp[top - 1] = sat_add(<long long>exp[top - 1], e)
 
 
-cdef inline int remember_depth(object t, int d) except -1:
+cdef inline int remember_tuple(object t, tuple entry) except -1:
     if len(_tuple_depths) > 200000:
         _tuple_depths.clear()
-    _tuple_depths[id(t)] = (t, d)
+    _tuple_depths[id(t)] = entry
     return 0
 
 
 cdef int check_tuple_depth(VM vm, object t) except -1:
     """Refuse a tuple nested deeper than MAX_TUPLE_DEPTH (a RecursionError, as CPython would
-    give for other structures too deep to process)."""
+    give for other structures too deep to process), or one whose tuples, unfolded as a tree,
+    go through more than MAX_TUPLE_EXCESS items more than the tuples themselves hold (a
+    MemoryError: the value is small, its unfolding is not; see below)."""
     global _last_checked
     cdef int d
+    cdef long long e, distinct
     cdef Py_ssize_t i, n = len(<tuple>t)
     if t is _last_checked:
         return 0
@@ -683,14 +891,21 @@ cdef int check_tuple_depth(VM vm, object t) except -1:
             break
     else:
         return 0            # flat: nothing to measure or remember
-    if known_depth(t) >= 0:
+    if known_entry(t) is not None:
         return 0
-    d = tuple_depth(vm, t)
+    r = tuple_measure(vm, t)
+    d = r[0]
     if d > MAX_TUPLE_DEPTH:
         raise RecursionError(f"tuples nested more than {MAX_TUPLE_DEPTH} deep are not allowed "
                              f"in the sandbox (hashing them would overflow the C stack)")
+    e = r[1]
+    distinct = r[2]
+    if e - distinct > MAX_TUPLE_EXCESS:
+        raise MemoryError(f"a tuple sharing its parts so often that, unfolded, it has more "
+                          f"than {MAX_TUPLE_EXCESS} items is not allowed in the sandbox "
+                          f"(hashing, comparing or printing it would never end)")
     if d >= 64:
-        remember_depth(t, d)
+        remember_tuple(t, (t, d, e))
     elif n <= 65536:
         _last_checked = t
     return 0

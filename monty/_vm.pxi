@@ -224,6 +224,7 @@ cdef class VM:
         INCREF(<PyObject*>code)
         self.running = True
         _current_vm = self
+        gc_enter(self)
         try:
             limits_start(self)
             self.push_frame(code, None, ret, -1, 1)
@@ -241,6 +242,7 @@ cdef class VM:
             self.limit_kind = LIMIT_NONE
             if _tuple_depths or _last_checked is not None:
                 limits_end_run()
+            gc_exit()
 
     def run_nested_module(self, Code code):
         """Run linked module code (an internal module's) from C code, in a nested loop."""
@@ -914,6 +916,7 @@ cdef object run_frames(VM vm):
     cdef Py_ssize_t i, n, nargs
     cdef bint reraise = False
     cdef bint raised_by_op = False
+    cdef bint seq_op = False        # a tuple + or * ran: check the result's unfolded size
     cdef object exc
     cdef object obj
     cdef object inst
@@ -1032,6 +1035,7 @@ cdef object run_frames(VM vm):
                             check_binary(vm, a, v, w)
                     elif a == 0 or a == 13:
                         check_add(vm, v, w)
+                        seq_op = TupleCheck(v)
                     if a == 0:
                         r = R_Add(v, w)
                     elif a == 13:
@@ -1043,6 +1047,7 @@ cdef object run_frames(VM vm):
                     elif a == 2 or a == 15:
                         if not ((LongExact(v) or FloatExact(v)) and (LongExact(w) or FloatExact(w))):
                             check_repeat(<object>v, <object>w)
+                            seq_op = TupleCheck(v) or TupleCheck(w)
                         r = R_Mul(v, w) if a == 2 else R_IMul(v, w)
                     elif a == 3:
                         r = R_TrueDiv(v, w)
@@ -1098,6 +1103,10 @@ cdef object run_frames(VM vm):
                         v = fast[b]
                         fast[b] = r
                         XDECREF(v)
+                    if seq_op:
+                        # (t,) * n and t + t share t's parts: the unfolded size can multiply
+                        seq_op = False
+                        guard_value(vm, r)
                 elif op == OP_COMPARE_OP or op == OP_COMPARE_JUMP_IF_FALSE:
                     w = sp[-1]
                     v = sp[-2]
@@ -1643,7 +1652,7 @@ cdef object run_frames(VM vm):
                     sp[0] = r
                     sp += 1
                 elif op == OP_BUILD_LIST:
-                    account_sp(vm, sp, 56 + 8 * a)
+                    account_sp(vm, sp, 80 + 8 * a)      # object 64, item table 16+ (allocator rounding)
                     r = R_ListNew(a)
                     for i in range(a):
                         LIST_SET(r, i, sp[i - a])

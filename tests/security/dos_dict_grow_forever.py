@@ -1,7 +1,5 @@
 # kind: dos
 # expect: blocked
-# margin: 0.5
-# rss-slack-mib: 320
 # desc: dict grows by one key per iteration forever
 d = {}
 i = 0
