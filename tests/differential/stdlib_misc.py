@@ -367,3 +367,15 @@ for code in (lambda: operator.concat(itertools.chain(), [1]),
     except TypeError as e:
         out.append(str(e))
 out
+# ---
+# operator getters: argument count errors
+from operator import attrgetter, itemgetter, methodcaller
+out = []
+for f in (lambda: attrgetter(), lambda: itemgetter(), lambda: methodcaller(),
+          lambda: attrgetter('x')(), lambda: itemgetter(0)([1], [2]),
+          lambda: itemgetter(0, x=1), lambda: methodcaller('upper')(s='a')):
+    try:
+        f()
+    except TypeError as e:
+        out.append(str(e))
+out
