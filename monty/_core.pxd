@@ -87,7 +87,8 @@ cdef class VM:
     cdef int frames_cap
     cdef int depth
     cdef int nest
-    cdef readonly int max_depth
+    cdef readonly int max_depth       # frames sandbox calls may reach (sys.setrecursionlimit lowers it)
+    cdef readonly int host_max_depth  # the host's Limits.max_recursion_depth: max_depth never exceeds it
     cdef list gvals                 # global slot -> value (NULL item: unbound)
     cdef list bvals                 # global slot -> builtin of that name (NULL item: none)
     cdef dict slots                 # name -> global slot

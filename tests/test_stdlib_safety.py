@@ -69,7 +69,7 @@ STDLIB = ["re", "datetime", "time", "sys", "random", "textwrap", "base64", "hash
 FORBIDDEN = ["os", "open", "__import__", "eval", "exec", "compile_module", "system", "modules",
              "path", "argv", "stdin", "_getframe", "settrace", "setprofile",
              "tzset", "environ", "__builtins__", "__dict__", "__loader__", "__spec__", "uuid1",
-             "getnode", "setrecursionlimit", "_current_frames", "addaudithook"]
+             "getnode", "_current_frames", "addaudithook"]
 
 
 def test_sys_streams_write_to_the_print_callback_only():
@@ -162,6 +162,25 @@ def test_textwrap_and_base64_sizes_are_checked():
 def test_sys_recursion_limit_is_the_sandboxes():
     sb = monty.Sandbox(limits=monty.Limits(max_recursion_depth=123))
     assert sb.run("import sys\nsys.getrecursionlimit()") == 123
+
+
+def test_setrecursionlimit_lowers_never_raises_the_hosts_limit():
+    sb = monty.Sandbox(limits=monty.Limits(max_recursion_depth=200))
+    # above the host's limit: accepted, clamped
+    assert sb.run("import sys\nsys.setrecursionlimit(10**6)\nsys.getrecursionlimit()") == 200
+    deep = "def f(n):\n    return f(n + 1) if n < 150 else n\nf(0)"
+    assert sb.run(deep) == 150
+    # lowered: the same recursion now fails, in this sandbox only, and the limit persists
+    assert sb.run("sys.setrecursionlimit(60)\nsys.getrecursionlimit()") == 60
+    with pytest.raises(monty.MontyRuntimeError) as info:
+        sb.run(deep)
+    assert info.value.exc_type == "RecursionError"
+    assert monty.Sandbox(limits=monty.Limits(max_recursion_depth=200)).run(deep) == 150
+    assert sb.run("sys.setrecursionlimit(500)\n" + deep) == 150
+    with pytest.raises(monty.MontyRuntimeError) as info:
+        sb.run("def g(n):\n    return sys.setrecursionlimit(5) if n == 0 else g(n - 1)\ng(10)")
+    assert info.value.exc_type == "RecursionError"
+    assert "the limit is too low" in str(info.value)
 
 
 @pytest.mark.parametrize("code", [

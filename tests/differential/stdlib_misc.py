@@ -368,6 +368,22 @@ for code in (lambda: operator.concat(itertools.chain(), [1]),
         out.append(str(e))
 out
 # ---
+# sys.setrecursionlimit / getrecursionlimit
+import sys
+old = sys.getrecursionlimit()
+sys.setrecursionlimit(200)
+now = sys.getrecursionlimit()
+sys.setrecursionlimit(old)
+[now, sys.getrecursionlimit() == old]
+# ---
+# sys.setrecursionlimit refuses non-positive values
+import sys
+sys.setrecursionlimit(0)
+# ---
+# sys.setrecursionlimit refuses floats
+import sys
+sys.setrecursionlimit(5.0)
+# ---
 # operator getters: argument count errors
 from operator import attrgetter, itemgetter, methodcaller
 out = []
