@@ -65,11 +65,11 @@ def test_catastrophic_regex_in_sub_and_finditer():
 
 
 STDLIB = ["re", "datetime", "time", "sys", "random", "textwrap", "base64", "hashlib", "uuid",
-          "fractions", "enum", "unicodedata", "contextlib"]
+          "fractions", "enum", "unicodedata", "contextlib", "pathlib"]
 FORBIDDEN = ["os", "open", "__import__", "eval", "exec", "compile_module", "system", "modules",
              "path", "argv", "stdin", "_getframe", "settrace", "setprofile",
              "tzset", "environ", "__builtins__", "__dict__", "__loader__", "__spec__", "uuid1",
-             "getnode", "_current_frames", "addaudithook"]
+             "getnode", "_current_frames", "addaudithook", "cwd", "home"]
 
 
 def test_sys_streams_write_to_the_print_callback_only():
@@ -181,6 +181,51 @@ def test_setrecursionlimit_lowers_never_raises_the_hosts_limit():
         sb.run("def g(n):\n    return sys.setrecursionlimit(5) if n == 0 else g(n - 1)\ng(10)")
     assert info.value.exc_type == "RecursionError"
     assert "the limit is too low" in str(info.value)
+
+
+@pytest.mark.parametrize("code", [
+    "from pathlib import Path\nPath('/etc/passwd').exists()",
+    "from pathlib import Path\nPath('/etc/passwd').read_text()",
+    "from pathlib import Path\nPath('/etc/passwd').open()",
+    "from pathlib import Path\nPath('/').iterdir()",
+    "from pathlib import Path\nPath('/').stat()",
+    "from pathlib import Path\nPath('.').resolve()",
+    "from pathlib import Path\nPath.cwd()",
+    "from pathlib import Path\nPath.home()",
+    "from pathlib import Path\nPath('~').expanduser()",
+    "from pathlib import Path\nPath('/a')._flavour",
+    "from pathlib import Path\nPath('/a')._accessor",
+    "from pathlib import Path\nPath('/a')._from_parts",
+    "from pathlib import PurePath\nPurePath._from_parts(['a'])",
+    "from pathlib import Path\nPath('/a').parents._pathcls",
+    "from pathlib import Path\ntype(Path('/a')).__mro__[-2].__subclasses__()",
+])
+def test_pathlib_reaches_no_file_system(code):
+    with pytest.raises(monty.MontyRuntimeError) as info:
+        monty.Sandbox().run(_repr_last(code))
+    assert info.value.exc_type == "AttributeError", code
+
+
+def test_pathlib_paths_cannot_be_subclassed_or_fed_sandbox_objects():
+    sb = monty.Sandbox()
+    for base in ("Path", "PurePath", "PurePosixPath", "PosixPath"):
+        with pytest.raises(monty.MontyRuntimeError) as info:
+            sb.run(f"import pathlib\nclass P(pathlib.{base}):\n    pass")
+        assert info.value.exc_type == "TypeError", base
+    # a str subclass's overrides are not run by the host's path code
+    assert sb.run("class S(str):\n    def replace(self, *a):\n        return 'EVIL'\n"
+                  "    def split(self, *a):\n        return ['EVIL']\n"
+                  "str(pathlib.Path(S('a/b')) / S('c/d'))") == "a/b/c/d"
+    with pytest.raises(monty.MontyRuntimeError) as info:
+        sb.run("class F:\n    def __fspath__(self):\n        return 'x'\npathlib.Path(F())")
+    assert info.value.exc_type == "TypeError"
+
+
+def test_pathlib_path_growth_is_limited():
+    error, elapsed = _timed("from pathlib import Path\np = Path('a')\nfor i in range(60):\n"
+                            "    p = p / p", 0.5)
+    assert isinstance(error, (monty.MontyTimeLimitError, monty.MontyMemoryLimitError))
+    assert elapsed < 1.5
 
 
 @pytest.mark.parametrize("code", [
