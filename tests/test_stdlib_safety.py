@@ -65,11 +65,12 @@ def test_catastrophic_regex_in_sub_and_finditer():
 
 
 STDLIB = ["re", "datetime", "time", "sys", "random", "textwrap", "base64", "hashlib", "uuid",
-          "fractions", "enum", "unicodedata", "contextlib", "pathlib"]
+          "fractions", "enum", "unicodedata", "contextlib", "pathlib", "gc"]
 FORBIDDEN = ["os", "open", "__import__", "eval", "exec", "compile_module", "system", "modules",
              "path", "argv", "stdin", "_getframe", "settrace", "setprofile",
              "tzset", "environ", "__builtins__", "__dict__", "__loader__", "__spec__", "uuid1",
-             "getnode", "_current_frames", "addaudithook", "cwd", "home"]
+             "getnode", "_current_frames", "addaudithook", "get_objects", "get_referrers",
+             "get_referents", "garbage", "callbacks", "freeze", "set_threshold", "cwd", "home"]
 
 
 def test_sys_streams_write_to_the_print_callback_only():
@@ -226,6 +227,21 @@ def test_pathlib_path_growth_is_limited():
                             "    p = p / p", 0.5)
     assert isinstance(error, (monty.MontyTimeLimitError, monty.MontyMemoryLimitError))
     assert elapsed < 1.5
+
+
+def test_gc_never_touches_the_hosts_collector():
+    import gc
+    sb = monty.Sandbox()
+    assert gc.isenabled()
+    assert sb.run("import gc\ngc.disable()\n[gc.isenabled(), gc.collect()]") == [False, 0]
+    assert gc.isenabled()
+    assert monty.Sandbox().run("import gc\ngc.isenabled()") is True
+    gc.disable()
+    try:
+        assert monty.Sandbox().run("import gc\ngc.enable()\ngc.isenabled()") is True
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 @pytest.mark.parametrize("code", [

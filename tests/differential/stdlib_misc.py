@@ -368,6 +368,18 @@ for code in (lambda: operator.concat(itertools.chain(), [1]),
         out.append(str(e))
 out
 # ---
+# gc: collect, enable, disable, isenabled
+import gc
+was = gc.isenabled()
+gc.disable()
+off = gc.isenabled()
+gc.enable()
+[was, off, gc.isenabled(), type(gc.collect()).__name__, gc.collect(0) >= 0]
+# ---
+# gc.collect with a bad generation
+import gc
+gc.collect(5)
+# ---
 # sys.setrecursionlimit / getrecursionlimit
 import sys
 old = sys.getrecursionlimit()
