@@ -2078,6 +2078,11 @@ cdef object run_frames(VM vm):
 LimitExceeded = _LimitExceeded
 
 
+def current_vm():
+    """The VM whose run is in progress (None outside a run)."""
+    return _current_vm
+
+
 def charge(Py_ssize_t steps):
     """Count `steps` units of work done by host-side module code for the running sandbox,
     checking its limits when the budget runs out (a no-op outside a run)."""

@@ -65,7 +65,7 @@ def test_catastrophic_regex_in_sub_and_finditer():
 
 
 STDLIB = ["re", "datetime", "time", "sys", "random", "textwrap", "base64", "hashlib", "uuid",
-          "fractions", "enum", "unicodedata", "contextlib", "pathlib", "gc"]
+          "fractions", "enum", "unicodedata", "contextlib", "pathlib", "gc", "contextvars"]
 FORBIDDEN = ["os", "open", "__import__", "eval", "exec", "compile_module", "system", "modules",
              "path", "argv", "stdin", "_getframe", "settrace", "setprofile",
              "tzset", "environ", "__builtins__", "__dict__", "__loader__", "__spec__", "uuid1",
@@ -242,6 +242,22 @@ def test_gc_never_touches_the_hosts_collector():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_contextvars_are_per_sandbox():
+    import contextvars
+    host_var = contextvars.ContextVar("host_var", default="host")
+    a, b = monty.Sandbox(), monty.Sandbox()
+    a.run("import contextvars\nv = contextvars.ContextVar('v')\nt = v.set(1)")
+    assert b.run("import contextvars\nlen(contextvars.copy_context())") == 0
+    assert a.run("len(contextvars.copy_context())") == 1
+    assert len(contextvars.copy_context()) == len(contextvars.copy_context())
+    assert host_var.get() == "host"
+    for code in ("v.set(1)._ctx", "v._default", "contextvars.copy_context()._vars",
+                 "contextvars.Token.__init__.__globals__"):
+        with pytest.raises(monty.MontyRuntimeError) as info:
+            a.run(_repr_last(code))
+        assert info.value.exc_type == "AttributeError", code
 
 
 @pytest.mark.parametrize("code", [
