@@ -87,7 +87,8 @@ cdef class VM:
     cdef int frames_cap
     cdef int depth
     cdef int nest
-    cdef readonly int max_depth
+    cdef readonly int max_depth       # frames sandbox calls may reach (sys.setrecursionlimit lowers it)
+    cdef readonly int host_max_depth  # the host's Limits.max_recursion_depth: max_depth never exceeds it
     cdef list gvals                 # global slot -> value (NULL item: unbound)
     cdef list bvals                 # global slot -> builtin of that name (NULL item: none)
     cdef dict slots                 # name -> global slot
@@ -119,6 +120,7 @@ cdef class VM:
     cdef object pending_call        # (name, args, kwargs) of the paused host call
     cdef public bint pending_async  # ... of an async host function (resumed as a HostFuture)
     cdef public list host_pending   # HostFutures of this run not settled yet
+    cdef public object context_state  # the contextvars module's per-sandbox state (None: not imported)
 
     cdef int ensure_stack(self) except -1
     cdef void discard_frame(self, Frame* f) noexcept

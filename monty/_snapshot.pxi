@@ -170,7 +170,7 @@ def vm_import(VM vm, list frames, list stack, list gl, handled, tuple pending_ca
         raise RuntimeError("the sandbox is busy")
     vm.ensure_stack()
     n = len(frames)
-    if n == 0 or n > vm.max_depth:
+    if n == 0 or n > vm.host_max_depth:
         raise ValueError("bad frame count")
     top = len(stack)
     if top >= vm.stack_cap - 1:

@@ -51,11 +51,28 @@ cdef class VM:
         self.builtins = builtins
         self.host_functions = host_functions
         self.max_depth = max_depth
+        self.host_max_depth = max_depth
         self.print_callback = print_callback
         self.frames_cap = max_depth + MAX_NEST + 2
         self.ticks = TICKS
         self.deadline = 0.0
         limits_configure(self, None, None)
+
+    def set_recursion_limit(self, int n):
+        """Set the depth sandbox calls may reach to `n`, clamped to [1, the host's limit]
+        (frames_cap is sized for the host's limit, so lowering it is always safe).
+        Returns the limit now in force."""
+        if n > self.host_max_depth:
+            n = self.host_max_depth
+        if n < 1:
+            n = 1
+        self.max_depth = n
+        return n
+
+    @property
+    def frame_depth(self):
+        """Frames on the VM's frame stack now."""
+        return self.depth
 
     def __dealloc__(self):
         cdef int i
@@ -2068,6 +2085,11 @@ cdef object run_frames(VM vm):
                 pc = f.pc
                 add_traceback(exc, f, pc)
 LimitExceeded = _LimitExceeded
+
+
+def current_vm():
+    """The VM whose run is in progress (None outside a run)."""
+    return _current_vm
 
 
 def charge(Py_ssize_t steps):

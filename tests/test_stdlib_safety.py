@@ -65,11 +65,12 @@ def test_catastrophic_regex_in_sub_and_finditer():
 
 
 STDLIB = ["re", "datetime", "time", "sys", "random", "textwrap", "base64", "hashlib", "uuid",
-          "fractions", "enum", "unicodedata", "contextlib"]
+          "fractions", "enum", "unicodedata", "contextlib", "pathlib", "gc", "contextvars"]
 FORBIDDEN = ["os", "open", "__import__", "eval", "exec", "compile_module", "system", "modules",
              "path", "argv", "stdin", "_getframe", "settrace", "setprofile",
              "tzset", "environ", "__builtins__", "__dict__", "__loader__", "__spec__", "uuid1",
-             "getnode", "setrecursionlimit", "_current_frames", "addaudithook"]
+             "getnode", "_current_frames", "addaudithook", "get_objects", "get_referrers",
+             "get_referents", "garbage", "callbacks", "freeze", "set_threshold", "cwd", "home"]
 
 
 def test_sys_streams_write_to_the_print_callback_only():
@@ -162,6 +163,101 @@ def test_textwrap_and_base64_sizes_are_checked():
 def test_sys_recursion_limit_is_the_sandboxes():
     sb = monty.Sandbox(limits=monty.Limits(max_recursion_depth=123))
     assert sb.run("import sys\nsys.getrecursionlimit()") == 123
+
+
+def test_setrecursionlimit_lowers_never_raises_the_hosts_limit():
+    sb = monty.Sandbox(limits=monty.Limits(max_recursion_depth=200))
+    # above the host's limit: accepted, clamped
+    assert sb.run("import sys\nsys.setrecursionlimit(10**6)\nsys.getrecursionlimit()") == 200
+    deep = "def f(n):\n    return f(n + 1) if n < 150 else n\nf(0)"
+    assert sb.run(deep) == 150
+    # lowered: the same recursion now fails, in this sandbox only, and the limit persists
+    assert sb.run("sys.setrecursionlimit(60)\nsys.getrecursionlimit()") == 60
+    with pytest.raises(monty.MontyRuntimeError) as info:
+        sb.run(deep)
+    assert info.value.exc_type == "RecursionError"
+    assert monty.Sandbox(limits=monty.Limits(max_recursion_depth=200)).run(deep) == 150
+    assert sb.run("sys.setrecursionlimit(500)\n" + deep) == 150
+    with pytest.raises(monty.MontyRuntimeError) as info:
+        sb.run("def g(n):\n    return sys.setrecursionlimit(5) if n == 0 else g(n - 1)\ng(10)")
+    assert info.value.exc_type == "RecursionError"
+    assert "the limit is too low" in str(info.value)
+
+
+@pytest.mark.parametrize("code", [
+    "from pathlib import Path\nPath('/etc/passwd').exists()",
+    "from pathlib import Path\nPath('/etc/passwd').read_text()",
+    "from pathlib import Path\nPath('/etc/passwd').open()",
+    "from pathlib import Path\nPath('/').iterdir()",
+    "from pathlib import Path\nPath('/').stat()",
+    "from pathlib import Path\nPath('.').resolve()",
+    "from pathlib import Path\nPath.cwd()",
+    "from pathlib import Path\nPath.home()",
+    "from pathlib import Path\nPath('~').expanduser()",
+    "from pathlib import Path\nPath('/a')._flavour",
+    "from pathlib import Path\nPath('/a')._accessor",
+    "from pathlib import Path\nPath('/a')._from_parts",
+    "from pathlib import PurePath\nPurePath._from_parts(['a'])",
+    "from pathlib import Path\nPath('/a').parents._pathcls",
+    "from pathlib import Path\ntype(Path('/a')).__mro__[-2].__subclasses__()",
+])
+def test_pathlib_reaches_no_file_system(code):
+    with pytest.raises(monty.MontyRuntimeError) as info:
+        monty.Sandbox().run(_repr_last(code))
+    assert info.value.exc_type == "AttributeError", code
+
+
+def test_pathlib_paths_cannot_be_subclassed_or_fed_sandbox_objects():
+    sb = monty.Sandbox()
+    for base in ("Path", "PurePath", "PurePosixPath", "PosixPath"):
+        with pytest.raises(monty.MontyRuntimeError) as info:
+            sb.run(f"import pathlib\nclass P(pathlib.{base}):\n    pass")
+        assert info.value.exc_type == "TypeError", base
+    # a str subclass's overrides are not run by the host's path code
+    assert sb.run("class S(str):\n    def replace(self, *a):\n        return 'EVIL'\n"
+                  "    def split(self, *a):\n        return ['EVIL']\n"
+                  "str(pathlib.Path(S('a/b')) / S('c/d'))") == "a/b/c/d"
+    with pytest.raises(monty.MontyRuntimeError) as info:
+        sb.run("class F:\n    def __fspath__(self):\n        return 'x'\npathlib.Path(F())")
+    assert info.value.exc_type == "TypeError"
+
+
+def test_pathlib_path_growth_is_limited():
+    error, elapsed = _timed("from pathlib import Path\np = Path('a')\nfor i in range(60):\n"
+                            "    p = p / p", 0.5)
+    assert isinstance(error, (monty.MontyTimeLimitError, monty.MontyMemoryLimitError))
+    assert elapsed < 1.5
+
+
+def test_gc_never_touches_the_hosts_collector():
+    import gc
+    sb = monty.Sandbox()
+    assert gc.isenabled()
+    assert sb.run("import gc\ngc.disable()\n[gc.isenabled(), gc.collect()]") == [False, 0]
+    assert gc.isenabled()
+    assert monty.Sandbox().run("import gc\ngc.isenabled()") is True
+    gc.disable()
+    try:
+        assert monty.Sandbox().run("import gc\ngc.enable()\ngc.isenabled()") is True
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_contextvars_are_per_sandbox():
+    import contextvars
+    host_var = contextvars.ContextVar("host_var", default="host")
+    a, b = monty.Sandbox(), monty.Sandbox()
+    a.run("import contextvars\nv = contextvars.ContextVar('v')\nt = v.set(1)")
+    assert b.run("import contextvars\nlen(contextvars.copy_context())") == 0
+    assert a.run("len(contextvars.copy_context())") == 1
+    assert len(contextvars.copy_context()) == len(contextvars.copy_context())
+    assert host_var.get() == "host"
+    for code in ("v.set(1)._ctx", "v._default", "contextvars.copy_context()._vars",
+                 "contextvars.Token.__init__.__globals__"):
+        with pytest.raises(monty.MontyRuntimeError) as info:
+            a.run(_repr_last(code))
+        assert info.value.exc_type == "AttributeError", code
 
 
 @pytest.mark.parametrize("code", [

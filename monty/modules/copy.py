@@ -14,6 +14,7 @@ import sys as _sys
 import types as _types
 
 from . import collections as _col
+from . import pathlib as _pathlib
 from ._support import charge, is_sandbox_class, type_name
 
 NAME = "copy"
@@ -130,7 +131,10 @@ def _new_like(x, deep, memo):
 
 
 def _copy_known(x, deep, memo):
-    """Copies of the collections types, or None."""
+    """Copies of the collections types and pathlib's paths, or None."""
+    if isinstance(x, _pathlib.PurePath):
+        charge(len(x.parts))
+        return type(x)(x)
     d = (lambda v: _deep(v, memo)) if deep else (lambda v: v)
     if isinstance(x, _col.deque):
         charge(len(x))

@@ -104,13 +104,28 @@ def call(obj, /, *args, **kwargs):
     return obj(*args, **kwargs)
 
 
+def _no_kwargs(name, kwargs):
+    if kwargs:
+        raise TypeError(f"{name}() takes no keyword arguments")
+
+
+def _one_arg(name, args, kwargs):
+    """The one positional argument of a getter's call, with CPython's errors."""
+    _no_kwargs(name, kwargs)
+    if len(args) != 1:
+        raise TypeError(f"{name} expected 1 argument, got {len(args)}")
+    return args[0]
+
+
 class attrgetter:
     """attrgetter('a', 'b.c'): reads through the sandbox's attribute gate."""
 
     __slots__ = ("_attrs", "_paths")
 
-    def __init__(self, attr, /, *attrs):
-        names = (attr,) + attrs
+    def __init__(self, *names, **kwargs):
+        _no_kwargs("attrgetter", kwargs)
+        if not names:
+            raise TypeError("attrgetter expected 1 argument, got 0")
         for name in names:
             if not isinstance(name, str):
                 raise TypeError("attribute name must be a string")
@@ -122,7 +137,8 @@ class attrgetter:
             obj = sandbox_getattr(obj, name)
         return obj
 
-    def __call__(self, obj, /):
+    def __call__(self, *args, **kwargs):
+        obj = _one_arg("attrgetter", args, kwargs)
         if len(self._paths) == 1:
             return self._get(obj, self._paths[0])
         return tuple(self._get(obj, path) for path in self._paths)
@@ -134,10 +150,14 @@ class attrgetter:
 class itemgetter:
     __slots__ = ("_items",)
 
-    def __init__(self, item, /, *items):
-        self._items = (item,) + items
+    def __init__(self, *items, **kwargs):
+        _no_kwargs("itemgetter", kwargs)
+        if not items:
+            raise TypeError("itemgetter expected 1 argument, got 0")
+        self._items = items
 
-    def __call__(self, obj, /):
+    def __call__(self, *args, **kwargs):
+        obj = _one_arg("itemgetter", args, kwargs)
         if len(self._items) == 1:
             return obj[self._items[0]]
         return tuple(obj[i] for i in self._items)
@@ -151,14 +171,18 @@ class methodcaller:
 
     __slots__ = ("_name", "_args", "_kwargs")
 
-    def __init__(self, name, /, *args, **kwargs):
+    def __init__(self, *args, **kwargs):
+        if not args:
+            raise TypeError("methodcaller needs at least one argument, the method name")
+        name, args = args[0], args[1:]
         if not isinstance(name, str):
             raise TypeError("method name must be a string")
         self._name = name
         self._args = args
         self._kwargs = kwargs
 
-    def __call__(self, obj, /):
+    def __call__(self, *args, **kwargs):
+        obj = _one_arg("methodcaller", args, kwargs)
         return sandbox_getattr(obj, self._name)(*self._args, **self._kwargs)
 
     def __repr__(self):

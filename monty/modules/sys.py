@@ -56,6 +56,25 @@ def exit(status=None, /):
     raise SystemExit(status)
 
 
+def _setrecursionlimit(vm):
+    def setrecursionlimit(limit, /):
+        """Set the depth sandbox calls may reach. A limit above the host's
+        (Limits.max_recursion_depth) is accepted and clamped to it: getrecursionlimit() tells
+        the limit in force."""
+        if type(limit) is not int:
+            if isinstance(limit, float) or not isinstance(limit, int):
+                raise TypeError(f"'{type_name(limit)}' object cannot be interpreted as an integer")
+            limit = int.__index__(limit)
+        if limit < 1:
+            raise ValueError("recursion limit must be greater or equal than 1")
+        depth = vm.frame_depth + 1      # like CPython: this call counts as a level
+        if depth >= limit:
+            raise RecursionError(f"cannot set the recursion limit to {limit} at the recursion "
+                                 f"depth {depth}: the limit is too low")
+        vm.set_recursion_limit(min(limit, vm.host_max_depth))
+    return setrecursionlimit
+
+
 def build(vm):
     return {
         "version": _s.version,
@@ -71,6 +90,7 @@ def build(vm):
         "float_repr_style": _s.float_repr_style,
         "platform": _s.platform,
         "getrecursionlimit": lambda: vm.max_depth,
+        "setrecursionlimit": _setrecursionlimit(vm),
         "getdefaultencoding": _s.getdefaultencoding,
         "exit": exit,
         "stdout": TextIOWrapper(vm, "stdout"),

@@ -367,3 +367,112 @@ for code in (lambda: operator.concat(itertools.chain(), [1]),
     except TypeError as e:
         out.append(str(e))
 out
+# ---
+# gc: collect, enable, disable, isenabled
+import gc
+was = gc.isenabled()
+gc.disable()
+off = gc.isenabled()
+gc.enable()
+[was, off, gc.isenabled(), type(gc.collect()).__name__, gc.collect(0) >= 0]
+# ---
+# gc.collect with a bad generation
+import gc
+gc.collect(5)
+# ---
+# contextvars: get, set, reset, default, Token
+from contextvars import ContextVar, Token
+v = ContextVar('v', default=10)
+w = ContextVar('w')
+r = [v.name, v.get(), w.get('fallback')]
+t1 = v.set(1)
+t2 = v.set(2)
+r += [v.get(), t1.var is v, t1.old_value is Token.MISSING, t2.old_value, repr(Token.MISSING)]
+v.reset(t2)
+r.append(v.get())
+v.reset(t1)
+r.append(v.get())
+r
+# ---
+# contextvars: an unset variable without default
+from contextvars import ContextVar
+v = ContextVar('missing')
+try:
+    v.get()
+except LookupError as e:
+    out = [e.args[0] is v, str(e).startswith("<ContextVar name='missing' at 0x")]
+out
+# ---
+# contextvars: a token used twice
+from contextvars import ContextVar
+v = ContextVar('v')
+t = v.set(1)
+v.reset(t)
+try:
+    v.reset(t)
+except RuntimeError as e:
+    msg = str(e)
+msg.endswith('has already been used once')
+# ---
+# contextvars: a token from another variable, and a non-token
+from contextvars import ContextVar
+a, b = ContextVar('a'), ContextVar('b')
+t = a.set(1)
+out = []
+try:
+    b.reset(t)
+except ValueError as e:
+    out.append(str(e).endswith('was created by a different ContextVar'))
+try:
+    a.reset(1)
+except TypeError as e:
+    out.append(str(e))
+out
+# ---
+# contextvars: copy_context and Context.run isolate changes
+from contextvars import ContextVar, copy_context
+v = ContextVar('v', default='outer')
+v.set('before')
+ctx = copy_context()
+def inner(x):
+    v.set(x)
+    return v.get()
+[ctx.run(inner, 'inside'), v.get(), ctx[v], v in ctx, ctx.get(v), len(ctx) >= 1,
+ copy_context().get(v)]
+# ---
+# contextvars: a name must be a str
+from contextvars import ContextVar
+ContextVar(1)
+# ---
+# contextvars: ContextVar cannot be subclassed
+from contextvars import ContextVar
+class V(ContextVar):
+    pass
+# ---
+# sys.setrecursionlimit / getrecursionlimit
+import sys
+old = sys.getrecursionlimit()
+sys.setrecursionlimit(200)
+now = sys.getrecursionlimit()
+sys.setrecursionlimit(old)
+[now, sys.getrecursionlimit() == old]
+# ---
+# sys.setrecursionlimit refuses non-positive values
+import sys
+sys.setrecursionlimit(0)
+# ---
+# sys.setrecursionlimit refuses floats
+import sys
+sys.setrecursionlimit(5.0)
+# ---
+# operator getters: argument count errors
+from operator import attrgetter, itemgetter, methodcaller
+out = []
+for f in (lambda: attrgetter(), lambda: itemgetter(), lambda: methodcaller(),
+          lambda: attrgetter('x')(), lambda: itemgetter(0)([1], [2]),
+          lambda: itemgetter(0, x=1), lambda: methodcaller('upper')(s='a')):
+    try:
+        f()
+    except TypeError as e:
+        out.append(str(e))
+out
