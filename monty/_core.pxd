@@ -120,6 +120,7 @@ cdef class VM:
     cdef object pending_call        # (name, args, kwargs) of the paused host call
     cdef public bint pending_async  # ... of an async host function (resumed as a HostFuture)
     cdef public list host_pending   # HostFutures of this run not settled yet
+    cdef bint gc_held               # this run holds off CPython's full collections
     cdef public object context_state  # the contextvars module's per-sandbox state (None: not imported)
 
     cdef int ensure_stack(self) except -1

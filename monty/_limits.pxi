@@ -129,7 +129,12 @@ cdef long long GC_HOST_OBJECTS = 100000    # the host's own tracked objects, rou
 
 
 cdef int gc_enter(VM vm) except -1:
+    """Hold off automatic full collections for this run: called at its first limit check (a
+    run too short to reach one costs nothing here)."""
     global _gc_nest, _gc_saved, _gc_own2
+    if vm.gc_held:
+        return 0
+    vm.gc_held = True
     _gc_nest += 1
     if _gc_nest == 1 and vm.max_memory >= 0:
         th = _gc.get_threshold()
@@ -140,8 +145,11 @@ cdef int gc_enter(VM vm) except -1:
     return 0
 
 
-cdef int gc_exit() except -1:
+cdef int gc_exit(VM vm) except -1:
     global _gc_nest, _gc_saved
+    if not vm.gc_held:
+        return 0
+    vm.gc_held = False
     _gc_nest -= 1
     if _gc_nest == 0 and _gc_saved is not None:
         th = _gc_saved

@@ -91,7 +91,6 @@ def vm_resume(VM vm, value, exc):
     saved = _current_vm
     vm.running = True
     _current_vm = vm
-    gc_enter(vm)
     try:
         return finish_run(vm, run_frames(vm))
     finally:
@@ -101,7 +100,7 @@ def vm_resume(VM vm, value, exc):
             vm.handled = None
         _current_vm = saved
         vm.limit_kind = LIMIT_NONE
-        gc_exit()
+        gc_exit(vm)
 
 
 def vm_export(VM vm):

@@ -241,7 +241,6 @@ cdef class VM:
         INCREF(<PyObject*>code)
         self.running = True
         _current_vm = self
-        gc_enter(self)
         try:
             limits_start(self)
             self.push_frame(code, None, ret, -1, 1)
@@ -259,7 +258,7 @@ cdef class VM:
             self.limit_kind = LIMIT_NONE
             if _tuple_depths or _last_checked is not None:
                 limits_end_run()
-            gc_exit()
+            gc_exit(self)
 
     def run_nested_module(self, Code code):
         """Run linked module code (an internal module's) from C code, in a nested loop."""
@@ -625,6 +624,8 @@ cdef void add_traceback(object exc, Frame* f, int pc):
 
 cdef int check_limits(VM vm) except -1:
     vm.ticks = TICKS
+    if not vm.gc_held:
+        gc_enter(vm)
     if vm.deadline and monty_now() > vm.deadline:
         vm.limit_kind = LIMIT_TIME
         raise _LimitExceeded("time")
