@@ -32,7 +32,7 @@ cdef class Generator(SandboxIter):
             exc = value
         else:
             exc = typ(value) if isinstance(typ, type) else make_exception(typ)
-        return gen_throw(self.vm, self, exc)
+        return gen_resume(self.vm, self, None, exc)
 
     def close(self):
         if self.state == GEN_CREATED:
@@ -42,7 +42,7 @@ cdef class Generator(SandboxIter):
         if self.state == GEN_FINISHED:
             return None
         try:
-            gen_throw(self.vm, self, GeneratorExit())
+            gen_resume(self.vm, self, None, GeneratorExit())
         except (GeneratorExit, StopIteration):
             return None
         raise RuntimeError("generator ignored GeneratorExit")
@@ -180,42 +180,10 @@ cdef int yield_from_target(Generator gen):
     return code.instrs[target * 3 + 1]
 
 
-cdef object gen_throw(VM vm, Generator gen, object exc):
-    """throw()/close() on a generator suspended in `yield from` reach the delegate first, as
-    in CPython: close() closes it, then GeneratorExit is raised here; throw() passes the
-    exception to its throw(): a value it yields is yielded from here, its return value
-    resumes this generator after the `yield from`, its exception is raised here."""
-    cdef int done = yield_from_target(gen)
-    cdef Generator sub
-    if done < 0 or type(gen.saved[-1]) is not Generator:
-        return gen_resume(vm, gen, None, exc)
-    sub = <Generator>gen.saved[-1]
-    gen.state = GEN_RUNNING
-    try:
-        if isinstance(exc, GeneratorExit):
-            sub.close()
-        else:
-            value = gen_resume(vm, sub, None, exc)
-            gen.state = GEN_SUSPENDED
-            return value
-    except StopIteration as e:
-        if isinstance(exc, GeneratorExit):
-            raise
-        gen.state = GEN_SUSPENDED
-        gen.saved[-1] = e.value
-        gen.pc = done
-        gen.state = GEN_CREATED         # resumed without a sent value
-        return gen_resume(vm, gen, None, None)
-    except BaseException as e:
-        exc = e
-    finally:
-        if gen.state == GEN_RUNNING:
-            gen.state = GEN_SUSPENDED
-    return gen_resume(vm, gen, None, exc)
-
-
 cdef object gen_resume(VM vm, Generator gen, object value, object exc):
-    """next()/send()/throw() from C code: run the generator in a nested loop."""
+    """next()/send()/throw() from C code: run the generator in a nested loop. A thrown
+    exception reaches the innermost generator of a `yield from`/`await` chain first, as in
+    CPython (gen_push_throw)."""
     global _current_vm
     cdef VM saved
     cdef int h
