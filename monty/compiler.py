@@ -2162,44 +2162,13 @@ def _has_async_comprehension(node):
     return False
 
 
-class _AsyncComprehensionHoist(ast.NodeTransformer):
-    """An asynchronous comprehension in an async function becomes a call of a hidden async
-    function defined just before the statement that holds it:
-
-        async def .acompN(.0):
-            .r = []
-            async for TARGET in .0:       (for a non-async level: for)
-                if COND: .r.append(ELT)
-            return .r
-
-    and the comprehension `await .acompN(ITER0)` (ITER0 still evaluated in place)."""
+class _AsyncScopes(ast.NodeTransformer):
+    """Tracks whether the node being visited is in an async function's own body (`in_async`)
+    and how many comprehensions or lambdas enclose it there (`nested`)."""
 
     def __init__(self):
-        self.count = 0
         self.in_async = False
-        self.nested = 0           # inside a comprehension or lambda: no statement to hoist to
-        self.pending = []
-
-    def generic_visit(self, node):
-        for field, value in ast.iter_fields(node):
-            if isinstance(value, list) and value and isinstance(value[0], ast.stmt):
-                setattr(node, field, self._body(value))
-            elif isinstance(value, list):
-                setattr(node, field, [self.visit(v) if isinstance(v, ast.AST) else v for v in value])
-            elif isinstance(value, ast.AST):
-                setattr(node, field, self.visit(value))
-        return node
-
-    def _body(self, stmts):
-        out = []
-        for st in stmts:
-            saved = self.pending
-            self.pending = []
-            new = self.visit(st)
-            out.extend(self.pending)
-            self.pending = saved
-            out.extend(new if isinstance(new, list) else [new])
-        return out
+        self.nested = 0
 
     def _scope(self, node, is_async):
         saved = self.in_async, self.nested
@@ -2223,6 +2192,45 @@ class _AsyncComprehensionHoist(ast.NodeTransformer):
         self.generic_visit(node)
         self.nested -= 1
         return node
+
+
+class _AsyncComprehensionHoist(_AsyncScopes):
+    """An asynchronous comprehension in an async function becomes a call of a hidden async
+    function defined just before the statement that holds it:
+
+        async def .acompN(.0):
+            .r = []
+            async for TARGET in .0:       (for a non-async level: for)
+                if COND: .r.append(ELT)
+            return .r
+
+    and the comprehension `await .acompN(ITER0)` (ITER0 still evaluated in place)."""
+
+    def __init__(self):
+        super().__init__()
+        self.count = 0
+        self.pending = []
+
+    def generic_visit(self, node):
+        for field, value in ast.iter_fields(node):
+            if isinstance(value, list) and value and isinstance(value[0], ast.stmt):
+                setattr(node, field, self._body(value))
+            elif isinstance(value, list):
+                setattr(node, field, [self.visit(v) if isinstance(v, ast.AST) else v for v in value])
+            elif isinstance(value, ast.AST):
+                setattr(node, field, self.visit(value))
+        return node
+
+    def _body(self, stmts):
+        out = []
+        for st in stmts:
+            saved = self.pending
+            self.pending = []
+            new = self.visit(st)
+            out.extend(self.pending)
+            self.pending = saved
+            out.extend(new if isinstance(new, list) else [new])
+        return out
 
     def _comprehension(self, node):
         gens = node.generators
@@ -2273,7 +2281,7 @@ class _AsyncComprehensionHoist(ast.NodeTransformer):
     visit_ListComp = visit_SetComp = visit_DictComp = visit_GeneratorExp = _comprehension
 
 
-class _AsyncForLowering(ast.NodeTransformer):
+class _AsyncForLowering(_AsyncScopes):
     """`async for` inside an async function, as the loop CPython runs:
 
         .ait = aiter(ITER); .go = True
@@ -2285,24 +2293,8 @@ class _AsyncForLowering(ast.NodeTransformer):
     """
 
     def __init__(self):
+        super().__init__()
         self.count = 0
-        self.in_async = False
-
-    def _scope(self, node, is_async):
-        saved = self.in_async
-        self.in_async = is_async
-        self.generic_visit(node)
-        self.in_async = saved
-        return node
-
-    def visit_AsyncFunctionDef(self, node):
-        return self._scope(node, True)
-
-    def visit_FunctionDef(self, node):
-        return self._scope(node, False)
-
-    def visit_Lambda(self, node):
-        return self._scope(node, False)
 
     def visit_AsyncFor(self, node):
         self.generic_visit(node)

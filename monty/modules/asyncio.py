@@ -608,7 +608,24 @@ class Event:
             self._waiters.remove(fut)
 
 
-class Lock:
+def _wake_first(waiters):
+    # the waiter removes its future itself once woken (or cancelled)
+    for fut in waiters:
+        if not fut.done():
+            fut.set_result(True)
+            break
+
+
+class _ContextManagerMixin:
+    async def __aenter__(self):
+        await self.acquire()
+        return None
+
+    async def __aexit__(self, exc_type, exc, tb):
+        self.release()
+
+
+class Lock(_ContextManagerMixin):
     def __init__(self):
         self._locked = False
         self._waiters = []
@@ -633,20 +650,10 @@ class Lock:
         if not self._locked:
             raise RuntimeError('Lock is not acquired.')
         self._locked = False
-        for fut in self._waiters:
-            if not fut.done():
-                fut.set_result(True)
-                break
-
-    async def __aenter__(self):
-        await self.acquire()
-        return None
-
-    async def __aexit__(self, exc_type, exc, tb):
-        self.release()
+        _wake_first(self._waiters)
 
 
-class Semaphore:
+class Semaphore(_ContextManagerMixin):
     def __init__(self, value=1):
         if value < 0:
             raise ValueError('Semaphore initial value must be >= 0')
@@ -669,17 +676,7 @@ class Semaphore:
 
     def release(self):
         self._value += 1
-        for fut in self._waiters:
-            if not fut.done():
-                fut.set_result(True)
-                break
-
-    async def __aenter__(self):
-        await self.acquire()
-        return None
-
-    async def __aexit__(self, exc_type, exc, tb):
-        self.release()
+        _wake_first(self._waiters)
 
 
 class BoundedSemaphore(Semaphore):
@@ -693,7 +690,7 @@ class BoundedSemaphore(Semaphore):
         Semaphore.release(self)
 
 
-class Condition:
+class Condition(_ContextManagerMixin):
     def __init__(self, lock=None):
         self._lock = Lock() if lock is None else lock
         self._waiters = []
@@ -705,13 +702,6 @@ class Condition:
         return await self._lock.acquire()
 
     def release(self):
-        self._lock.release()
-
-    async def __aenter__(self):
-        await self._lock.acquire()
-        return None
-
-    async def __aexit__(self, exc_type, exc, tb):
         self._lock.release()
 
     async def wait(self):
