@@ -22,6 +22,7 @@ def runtime_error(code, **kwargs):
 @pytest.mark.parametrize("code, construct", [
     ("try:\n    pass\nexcept* ValueError:\n    pass", "'try'/'except*' statements"),
     ("def f(xs):\n    return (x async for x in xs)", "asynchronous"),
+    ("async def f(xs):\n    g = lambda: [x async for x in xs]", "asynchronous comprehension"),
 ])
 def test_unsupported_syntax_names_construct_and_line(code, construct):
     with pytest.raises(monty.MontySyntaxError) as info:
