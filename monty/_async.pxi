@@ -213,7 +213,7 @@ cdef object internal(VM vm, str module, str name):
 
 cdef object agen_method(Generator gen, str name, tuple args):
     """agen.asend(v) / agen.athrow(e) / agen.aclose(): the awaitable that steps it."""
-    vm = gen.vm
+    cdef VM vm = gen.vm
     if name == "asend":
         if len(args) != 1:
             raise TypeError(f"asend() takes exactly one argument ({len(args)} given)")

@@ -884,7 +884,7 @@ cdef object frame_names(VM vm):
         items = (<PyListObject*>vm.gvals).ob_item
         n = len(vm.gvals)
         for i in range(n):
-            if items[i] != NULL:
+            if items[i] != NULL and "." not in vm.slot_names[i]:
                 out[vm.slot_names[i]] = <object>items[i]
         return out
     code = <Code>f.code
@@ -897,7 +897,7 @@ cdef object frame_names(VM vm):
         if item == NULL:
             continue
         value = <object>item
-        if value is UNBOUND:
+        if value is UNBOUND or ("." in names[i] and names[i] != ".0"):
             continue
         if i >= code.nlocals:
             if type(value) is not Cell:
@@ -937,6 +937,70 @@ cdef object b_list_sort(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnam
     return None
 
 
+
+# ---- try/except* (the compiler's hidden helpers; the state is a list on the value stack:
+# [the exception caught, what no clause has matched yet, what the handlers raised...])
+
+cdef object b_eg_start(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
+    exc = <object>args[0]
+    return [exc, exc]
+
+
+cdef list eg_state(PyObject* state):
+    # (a loaded snapshot could hold anything in that stack slot)
+    if type(<object>state) is not list or len(<list>state) < 2:
+        raise TypeError("bad except* state")
+    return <list>state
+
+
+cdef object b_eg_match(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
+    """.eg_match(state, T): the part of the unmatched exception that `except* T` catches (a
+    naked exception wrapped in a group), or None; it becomes the exception being handled."""
+    cdef list state = eg_state(args[0])
+    match_type = <object>args[1]
+    group = _policy._BaseExceptionGroup
+    check_exc_match(None, match_type)
+    for c in (match_type if isinstance(match_type, tuple) else (match_type,)):
+        if issubclass(c, group):
+            raise TypeError("catching ExceptionGroup with except* is not allowed. "
+                            "Use except instead.")
+    rest = state[1]
+    if rest is None:
+        return None
+    if isinstance(rest, match_type):
+        match = rest if isinstance(rest, group) else group("", (rest,))
+        rest = None
+    elif isinstance(rest, group):
+        match, rest = _policy.eg_split(rest, match_type)
+        if match is None:
+            return None
+    else:
+        return None
+    state[1] = rest
+    vm.handled = match
+    return match
+
+
+cdef object b_eg_raised(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
+    """.eg_raised(exc, state): a handler raised exc (a bare `raise` re-raises its match)."""
+    exc = <object>args[0]
+    eg_state(args[1]).append((exc, exc is vm.reraised))
+    return None
+
+
+cdef object b_eg_end(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
+    """.eg_end(state): whether the statement raises at its end; what it raises becomes the
+    exception being handled, for a bare raise."""
+    cdef list state = eg_state(args[0])
+    for x in state[2:]:
+        if type(x) is not tuple or len(<tuple>x) != 2:
+            raise TypeError("bad except* state")
+    result = _policy.except_star_result(state[0], state[2:], state[1])
+    if result is None:
+        return False
+    vm.handled = result
+    return True
+
 _VM_BUILTINS = {
     "print": make_builtin("print", b_print),
     "type": make_builtin("type", b_type),
@@ -957,6 +1021,10 @@ _VM_BUILTINS = {
     "pow": make_builtin("pow", b_pow),
     "dir": make_builtin("dir", b_dir),
     "vars": make_builtin("vars", b_vars),
+    ".eg_start": make_builtin("eg_start", b_eg_start),
+    ".eg_match": make_builtin("eg_match", b_eg_match),
+    ".eg_raised": make_builtin("eg_raised", b_eg_raised),
+    ".eg_end": make_builtin("eg_end", b_eg_end),
 }
 
 cdef dict _VM_METHODS = {(list, "sort"): make_builtin("sort", b_list_sort)}

@@ -96,6 +96,7 @@ cdef class VM:
     cdef dict linked                # unlinked module Code -> linked Code
     cdef dict modules               # imported sandbox modules by dotted name
     cdef object handled             # exception being handled, or None
+    cdef object reraised            # what the last `raise` statement raised if it was bare
     cdef public object print_callback
     cdef dict host_functions
     cdef bint running

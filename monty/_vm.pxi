@@ -1799,7 +1799,9 @@ cdef object run_frames(VM vm):
                         if vm.handled is None:
                             raise RuntimeError("No active exception to reraise")
                         reraise = True
+                        vm.reraised = vm.handled
                         raise_raw(vm.handled)
+                    vm.reraised = None
                     if a == 2:
                         exc = make_exception(<object>sp[-2])
                         exc.__cause__ = exception_cause(<object>sp[-1])

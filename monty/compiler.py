@@ -26,11 +26,6 @@ _UNOP = {ast.USub: 0, ast.UAdd: 1, ast.Invert: 2, ast.Not: 3}
 _CMPOP = {ast.Lt: 0, ast.LtE: 1, ast.Eq: 2, ast.NotEq: 3, ast.Gt: 4, ast.GtE: 5,
           ast.In: 6, ast.NotIn: 7, ast.Is: 8, ast.IsNot: 9}
 
-_UNSUPPORTED = {}
-if hasattr(ast, "TryStar"):
-    _UNSUPPORTED[ast.TryStar] = "'try'/'except*' statements"
-
-
 _CURRENT = object()
 
 
@@ -619,9 +614,6 @@ class Compiler:
 
     def stmt(self, node):
         self.set_line(node)
-        kind = _UNSUPPORTED.get(type(node))
-        if kind:
-            raise self.error(f"{kind} are not supported", node, kind)
         method = getattr(self, "stmt_" + type(node).__name__, None)
         if method is None:
             raise self.error(f"'{type(node).__name__}' statements are not supported", node, type(node).__name__)
@@ -887,6 +879,9 @@ class Compiler:
                         self.pop_below(value_on_top)
                     u.handler = block["handler"]
                     continue
+                if kind == "except_star":
+                    raise self.error("'break', 'continue' and 'return' cannot appear in an "
+                                     "except* block", node)
                 u.fblocks.pop()
                 u.handler = block["handler"]
                 if kind == "handler":          # inside an except body: prev_exc on the stack
@@ -1349,10 +1344,12 @@ class Compiler:
         outer = u.handler
         block = self.push_fblock("finally_try", body=node.finalbody)
         u.handler = (handler, u.depth)
-        if node.handlers:
+        if not node.handlers:
+            self.body(node.body)
+        elif isinstance(node, ast.Try):
             self.try_except(node)
         else:
-            self.body(node.body)
+            self.try_star(node)
         u.fblocks.pop()
         u.handler = outer
         # normal exit: run the finally body inline
@@ -1436,6 +1433,89 @@ class Compiler:
         self.place(orelse)
         self.body(node.orelse)
         self.place(end)
+
+    def stmt_TryStar(self, node):
+        if node.finalbody:
+            self.try_finally(node)
+        else:
+            self.try_star(node)
+
+    def try_star(self, node):
+        """`try`/`except*` as CPython runs it: each clause in turn takes its part of what is
+        left of the exception (a naked one wrapped in a group) and handles it as the exception
+        being handled; what the handlers raised and what no clause took are raised together
+        at the end. The .eg_* helpers keep that state in a list on the stack."""
+        u = self.unit
+        handler, cleanup, end, done = Label(), Label(), Label(), Label()
+        outer = u.handler
+        base = u.depth
+        u.handler = (handler, base)
+        self.body(node.body)
+        u.handler = outer
+        orelse = Label()
+        u.emit(O.JUMP, orelse)
+        self.place(handler)
+        u.handler = (cleanup, base + 1)
+        u.emit(O.PUSH_EXC_INFO)                  # [prev_exc, exc]
+        self.call_hidden(".eg_start", 1)         # [prev_exc, state]
+        u.depth = base + 2
+        for h in node.handlers:
+            self.set_line(h)
+            nxt, failed, unmatched = Label(), Label(), Label()
+            u.emit(O.COPY, 1)
+            self.expr(h.type)
+            self.call_hidden(".eg_match", 2)     # [prev_exc, state, match or None]
+            u.emit(O.COPY, 1)
+            u.emit(O.LOAD_CONST, u.const(None))
+            u.emit(O.COMPARE_OP, _CMPOP[ast.IsNot])
+            u.emit(O.POP_JUMP_IF_FALSE, unmatched)
+            if h.name:
+                self.store_name(h.name)
+            else:
+                u.emit(O.POP_TOP)
+            u.handler = (failed, base + 2)
+            self.push_fblock("except_star")
+            self.body(h.body)
+            u.fblocks.pop()
+            u.handler = (cleanup, base + 1)
+            if h.name:
+                self.unbind_handler_name(h.name)
+            u.emit(O.JUMP, nxt)
+            self.place(failed)                   # [prev_exc, state, raised]
+            if h.name:
+                self.unbind_handler_name(h.name)
+            u.emit(O.COPY, 2)
+            self.call_hidden(".eg_raised", 2)
+            u.emit(O.POP_TOP)
+            u.emit(O.JUMP, nxt)
+            self.place(unmatched)
+            u.emit(O.POP_TOP)
+            self.place(nxt)
+        # [prev_exc, state] -> [prev_exc, anything to raise?]: it is then the exception being
+        # handled, and a bare raise raises it as it is
+        self.call_hidden(".eg_end", 1)
+        u.emit(O.POP_JUMP_IF_FALSE, done)
+        u.emit(O.RAISE, 0)
+        self.place(done)
+        u.emit(O.POP_EXCEPT)
+        u.emit(O.JUMP, end)
+        self.place(cleanup)
+        u.handler = outer
+        u.depth = base
+        u.emit(O.SWAP, 2)
+        u.emit(O.POP_EXCEPT)
+        u.emit(O.RERAISE)
+        self.place(orelse)
+        self.body(node.orelse)
+        self.place(end)
+
+    def call_hidden(self, name, nargs):
+        """Call the VM helper `name` with the `nargs` values on top of the stack."""
+        u = self.unit
+        self.load_name(name)
+        for i in range(nargs + 1, 1, -1):
+            u.emit(O.SWAP, i)
+        u.emit(O.CALL, nargs, 0)
 
     def stmt_FunctionDef(self, node):
         for d in node.decorator_list:
@@ -1597,9 +1677,6 @@ class Compiler:
 
     def expr(self, node):
         self.set_line(node)
-        kind = _UNSUPPORTED.get(type(node))
-        if kind:
-            raise self.error(f"{kind} are not supported", node, kind)
         method = getattr(self, "expr_" + type(node).__name__, None)
         if method is None:
             raise self.error(f"'{type(node).__name__}' expressions are not supported", node, type(node).__name__)
@@ -1884,6 +1961,10 @@ class Compiler:
         gens = node.generators
         for gen in gens:
             if getattr(gen, "is_async", 0):
+                if build is None:
+                    raise self.error("asynchronous generator expressions in a lambda, a "
+                                     "comprehension or a class body are not supported", node,
+                                     "async generator expression")
                 raise self.error("asynchronous comprehensions ('async for' in a comprehension) "
                                  "are not supported", node, "async comprehension")
         unit = self.unit = self.new_unit(node, name, self.qualname(name))
@@ -2114,12 +2195,16 @@ def _has_top_level_await(tree):
             return True
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
             continue
+        if isinstance(node, ast.GeneratorExp):
+            stack.append(node.generators[0].iter)    # the rest runs in the generator
+            continue
         stack.extend(ast.iter_child_nodes(node))
     return False
 
 
 def _uses_async(tree):
     return any(isinstance(node, (ast.AsyncFunctionDef, ast.Await, ast.AsyncFor, ast.AsyncWith))
+               or (isinstance(node, ast.comprehension) and node.is_async)
                for node in ast.walk(tree))
 
 
@@ -2149,6 +2234,25 @@ def _wrap_top_level(tree):
     tree.body = [ast.copy_location(n, first) for n in (main, imp, run)]
 
 
+def _awaits_in_genexp(node):
+    """Whether a generator expression's own code awaits (an `await`, or an asynchronous
+    list, set or dict comprehension), which makes it an asynchronous generator; its first
+    iterable belongs to the enclosing scope."""
+    stack = [node.elt] + [x for i, g in enumerate(node.generators)
+                          for x in ([g.target, g.iter] if i else [g.target]) + g.ifs]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, ast.Await):
+            return True
+        if isinstance(n, (ast.ListComp, ast.SetComp, ast.DictComp)) and _has_async_comprehension(n):
+            return True
+        if isinstance(n, (ast.Lambda, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef,
+                          ast.GeneratorExp)):
+            continue
+        stack.extend(ast.iter_child_nodes(n))
+    return False
+
+
 def _has_async_comprehension(node):
     """Whether `node` (a comprehension) or one nested in it iterates with `async for`."""
     stack = [node]
@@ -2169,13 +2273,16 @@ class _AsyncScopes(ast.NodeTransformer):
     def __init__(self):
         self.in_async = False
         self.nested = 0
+        self.in_class = 0        # in a class body, not in a function defined there
 
     def _scope(self, node, is_async):
-        saved = self.in_async, self.nested
+        saved = self.in_async, self.nested, self.in_class
         self.in_async = is_async
         self.nested = 0
+        if not isinstance(node, ast.ClassDef):
+            self.in_class = 0
         self.generic_visit(node)
-        self.in_async, self.nested = saved
+        self.in_async, self.nested, self.in_class = saved
         return node
 
     def visit_AsyncFunctionDef(self, node):
@@ -2185,7 +2292,10 @@ class _AsyncScopes(ast.NodeTransformer):
         return self._scope(node, False)
 
     def visit_ClassDef(self, node):
-        return self._scope(node, False)
+        self.in_class += 1
+        self._scope(node, False)
+        self.in_class -= 1
+        return node
 
     def visit_Lambda(self, node):
         self.nested += 1
@@ -2204,7 +2314,10 @@ class _AsyncComprehensionHoist(_AsyncScopes):
                 if COND: .r.append(ELT)
             return .r
 
-    and the comprehension `await .acompN(ITER0)` (ITER0 still evaluated in place)."""
+    and the comprehension `await .acompN(ITER0)` (ITER0 still evaluated in place).
+
+    An asynchronous generator expression (in any function, or at module level) becomes
+    `.acompN(ITER0)` of a hidden asynchronous generator function that yields ELT."""
 
     def __init__(self):
         super().__init__()
@@ -2234,8 +2347,13 @@ class _AsyncComprehensionHoist(_AsyncScopes):
 
     def _comprehension(self, node):
         gens = node.generators
-        if (not _has_async_comprehension(node) or not self.in_async or self.nested
-                or isinstance(node, ast.GeneratorExp)):
+        genexp = isinstance(node, ast.GeneratorExp)
+        if genexp:
+            hoist = not (self.nested or self.in_class) and (
+                any(g.is_async for g in gens) or (self.in_async and _awaits_in_genexp(node)))
+        else:
+            hoist = _has_async_comprehension(node) and self.in_async and not self.nested
+        if not hoist:
             self.nested += 1
             self.generic_visit(node)
             self.nested -= 1
@@ -2248,7 +2366,10 @@ class _AsyncComprehensionHoist(_AsyncScopes):
         name = f".acomp{self.count}"
         self.count += 1
         r = ".r"
-        if isinstance(node, ast.ListComp):
+        if genexp:
+            init = None
+            inner = at(ast.Expr(value=at(ast.Yield(value=node.elt))))
+        elif isinstance(node, ast.ListComp):
             init = at(ast.List(elts=[], ctx=ast.Load()))
             inner = at(ast.Expr(value=at(ast.Call(func=at(ast.Attribute(
                 value=_name(r), attr="append", ctx=ast.Load())), args=[node.elt], keywords=[]))))
@@ -2271,12 +2392,14 @@ class _AsyncComprehensionHoist(_AsyncScopes):
             body = [at(loop(target=gen.target, iter=loop_iter, body=body, orelse=[]))]
         args = ast.arguments(posonlyargs=[], args=[ast.arg(arg=".0")], vararg=None,
                              kwonlyargs=[], kw_defaults=[], kwarg=None, defaults=[])
+        if not genexp:
+            body = ([at(ast.Assign(targets=[_name(r, True)], value=init))] + body
+                    + [at(ast.Return(value=_name(r)))])
         fn = at(ast.AsyncFunctionDef(
-            name=name, args=args, decorator_list=[], returns=None, type_comment=None,
-            body=[at(ast.Assign(targets=[_name(r, True)], value=init))] + body
-            + [at(ast.Return(value=_name(r)))]))
+            name=name, args=args, decorator_list=[], returns=None, type_comment=None, body=body))
         self.pending.append(self.visit(fn))
-        return at(ast.Await(value=at(ast.Call(func=_name(name), args=[iter0], keywords=[]))))
+        call = at(ast.Call(func=_name(name), args=[iter0], keywords=[]))
+        return call if genexp else at(ast.Await(value=call))
 
     visit_ListComp = visit_SetComp = visit_DictComp = visit_GeneratorExp = _comprehension
 

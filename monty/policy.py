@@ -961,8 +961,74 @@ METHODS = {
 """type -> {public method name -> callable taking the receiver first}. Look names up with
 `lookup_method`, which walks the MRO."""
 
+
+
+# ---------------------------------------------------------------------------------------------
+# Exception groups: split/subgroup by a sandbox predicate, and what `try`/`except*` raises
+
+def _eg_condition(condition):
+    """`condition` as CPython's split() takes it (before 3.12 a predicate must be a Python
+    function: a sandbox function is called through one)."""
+    if isinstance(condition, (type, tuple)) or not callable(condition):
+        return condition
+
+    def predicate(exc):
+        return condition(exc)
+    return predicate
+
+
+def _eg_split(eg, *args):
+    return _BaseExceptionGroup.split(eg, *map(_eg_condition, args))
+
+
+def _eg_subgroup(eg, *args):
+    return _BaseExceptionGroup.subgroup(eg, *map(_eg_condition, args))
+
+
+def eg_split(eg, match_type):
+    """(match, rest) of an except* clause; CPython splits with the C code whatever split()
+    a subclass defines."""
+    return _BaseExceptionGroup.split(eg, match_type)
+
+
+def except_star_result(orig, raised, rest):
+    """What a try/except* statement raises when its clauses are done (None: nothing), as
+    CPython's _PyExc_PrepReraiseStar: `raised` holds (exception, bare re-raise?) for each
+    handler that raised, `rest` is what no clause matched. Exceptions re-raised unchanged
+    (a bare `raise` of a handler's match, the rest) go back into the original group's shape;
+    the others are grouped with it."""
+    if not isinstance(orig, _BaseExceptionGroup):
+        # a naked exception: at most one clause matched it
+        return raised[0][0] if raised else rest
+    kept, new = [], []
+    for exc, bare in raised:
+        same = bare and exc.__cause__ is orig.__cause__ and exc.__context__ is orig.__context__
+        (kept if same else new).append(exc)
+    if rest is not None:
+        kept.append(rest)
+    result = None
+    if kept:
+        leaves, seen, todo = set(), set(), list(kept)
+        while todo:
+            e = todo.pop()
+            if isinstance(e, _BaseExceptionGroup):
+                if id(e) not in seen:
+                    seen.add(id(e))
+                    todo.extend(e.exceptions)
+            else:
+                leaves.add(id(e))
+        result = _BaseExceptionGroup.split(
+            orig, lambda e: not isinstance(e, _BaseExceptionGroup) and id(e) in leaves)[0]
+    if not new:
+        return result
+    if result is not None:
+        new.append(result)
+    return new[0] if len(new) == 1 else _BaseExceptionGroup("", new)
+
+
 if _BaseExceptionGroup is not None:
-    METHODS[_BaseExceptionGroup] = _descriptors(_BaseExceptionGroup, "derive split subgroup")
+    METHODS[_BaseExceptionGroup] = dict(_descriptors(_BaseExceptionGroup, "derive"),
+                                        split=_eg_split, subgroup=_eg_subgroup)
 
 VM_OVERRIDES = {(list, "sort")}
 """(type, name) pairs whose table entry is a placeholder the VM replaces with its own

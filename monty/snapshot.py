@@ -223,6 +223,7 @@ def _tables():
 
 
 _EXC_TYPES = {t.__name__: t for t in _core.EXPOSED_EXCEPTIONS}
+_BaseExceptionGroup = _policy._BaseExceptionGroup
 _DICT_VIEWS = {"keys": type({}.keys()), "values": type({}.values()), "items": type({}.items())}
 _VIEW_KIND = {v: k for k, v in _DICT_VIEWS.items()}
 
@@ -392,7 +393,25 @@ def _enc_exception(e, exc):
     tb = getattr(exc, "__monty_tb__", None) or []
     return ["E", type(exc).__name__, e.item(exc.args), e.item(exc.__cause__),
             e.item(exc.__context__), bool(exc.__suppress_context__),
-            [[str(n), int(l)] for n, l in tb]]
+            [[str(n), int(l)] for n, l in tb]] + _enc_group(e, exc)
+
+
+def _enc_group(e, exc):
+    """An exception group's message and exceptions, which it is created with (its args may
+    hold mutable values, filled after every shell exists)."""
+    if _BaseExceptionGroup is None or not isinstance(exc, _BaseExceptionGroup):
+        return []
+    return [e.item(exc.message), e.item(exc.exceptions)]
+
+
+def _new_group(d, cls, group):
+    """The shell of an exception group of class `cls`: [message, exceptions] encoded."""
+    _need(_BaseExceptionGroup is not None and issubclass(cls, _BaseExceptionGroup) and
+          len(group) == 2, "bad exception group")
+    message, excs = d.item(group[0]), d.item(group[1])
+    _need(type(message) is str and type(excs) is tuple and excs and
+          all(isinstance(x, BaseException) for x in excs), "bad exception group")
+    return _BaseExceptionGroup.__new__(cls, message, excs)
 
 
 def _enc_function(e, fn):
@@ -524,7 +543,7 @@ def _enc_instance(e, obj):
         raise MontyError(f"cannot snapshot an instance of {cls.__name__!r}")
     if kind == "exc":
         state = [e.item(BaseException.args.__get__(obj)), e.item(obj.__cause__),
-                 e.item(obj.__context__), bool(obj.__suppress_context__)]
+                 e.item(obj.__context__), bool(obj.__suppress_context__)] + _enc_group(e, obj)
     elif kind in ("list", "set", "frozenset", "tuple"):
         state = e.items(list(getattr(base, "__iter__")(obj)))
     elif kind == "dict":
@@ -824,16 +843,22 @@ def _str(x, what="name"):
 
 
 def _shell_exception(d, entry):
-    name, args, cause, context, suppress, tb = _args(entry, 6)
-    cls = _EXC_TYPES.get(name)
-    _need(cls is not None, f"unknown exception type {name!r}")
-    args = d.item(args)
+    _need(type(entry) is list and len(entry) in (7, 9), "bad exception")
+    cls = _EXC_TYPES.get(entry[1])
+    _need(cls is not None, f"unknown exception type {entry[1]!r}")
+    if len(entry) == 9:
+        return _new_group(d, cls, entry[7:])
+    args = d.item(entry[2])
     _need(type(args) is tuple, "exception args must be a tuple")
     return cls(*args)
 
 
 def _fill_exception(d, exc, entry):
-    name, args, cause, context, suppress, tb = _args(entry, 6)
+    name, args, cause, context, suppress, tb = entry[1:7]
+    if len(entry) == 9:
+        args = d.item(args)
+        _need(type(args) is tuple, "exception args must be a tuple")
+        BaseException.args.__set__(exc, args)
     cause = d.item(cause)
     context = d.item(context)
     _need(cause is None or isinstance(cause, BaseException), "bad __cause__")
@@ -995,16 +1020,18 @@ def _shell_instance(d, entry):
             value = d.item(state)
             _need(type(value) is base, "bad instance value")
             return base.__new__(cls, value)
+        if kind == "exc" and type(state) is list and len(state) == 6:
+            return _new_group(d, cls, state[4:])
         return base.__new__(cls)
-    except TypeError as e:
+    except (TypeError, ValueError) as e:
         raise _Bad(f"bad instance: {e}") from None
 
 
 def _fill_instance(d, obj, entry):
     cls, kind, state, attrs, slots = _args(entry, 5)
     if kind == "exc":
-        _need(type(state) is list and len(state) == 4, "bad exception state")
-        args, cause, context, suppress = state
+        _need(type(state) is list and len(state) in (4, 6), "bad exception state")
+        args, cause, context, suppress = state[:4]
         args = d.item(args)
         cause = d.item(cause)
         context = d.item(context)

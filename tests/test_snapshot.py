@@ -111,6 +111,21 @@ except ValueError as e:
     log.append((get(7), str(e), type(e.__context__).__name__))
 log
 """,
+    "except_star": """
+log = []
+try:
+    try:
+        raise ExceptionGroup('g', [ValueError(1), TypeError(2), KeyError(3)])
+    except* ValueError as e:
+        log.append((get(1), repr(e)))
+        raise
+    except* TypeError as e:
+        log.append(get(2))
+        fail('new')
+except ExceptionGroup as eg:
+    log.append((get(3), repr(eg)))
+log
+""",
     "arg_list": "max(get(1), get(2), key=lambda v: -v) + len([get(3), get(4)])",
     "recursion": """
 def fact(n):

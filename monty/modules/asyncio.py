@@ -968,13 +968,21 @@ def _agen_step(agen, value, exc):
 
 
 def _agen_close(agen):
-    try:
-        y = _b_gen_method(agen, 'throw')(GeneratorExit())
-    except (StopIteration, GeneratorExit):
-        return None
-    if _b_agen_unwrap(y, _agen_step) is not _agen_step:
-        raise RuntimeError('async generator ignored GeneratorExit')
-    return None
+    step = _b_gen_method(agen, 'throw')
+    exc = GeneratorExit()
+    while True:
+        try:
+            y = step(exc)
+        except (StopIteration, GeneratorExit):
+            return None
+        if _b_agen_unwrap(y, _agen_step) is not _agen_step:
+            raise RuntimeError('async generator ignored GeneratorExit')
+        try:            # it awaits while closing: pass that up
+            sent = yield y
+        except BaseException as e:
+            step, exc = _b_gen_method(agen, 'throw'), e
+        else:
+            step, exc = _b_gen_method(agen, 'send'), sent
 
 
 async def _anext_default(awaitable, default):
