@@ -977,17 +977,42 @@ def _eg_condition(condition):
     return predicate
 
 
+def _eg_walk_cost(eg):
+    """Refuse to split a group whose nested groups, unfolded as a tree, are too many to walk
+    (a group may hold the same group twice: 40 levels of that are 2**40 nodes for the C code,
+    which nothing interrupts). Linear in the distinct groups."""
+    if not isinstance(eg, _BaseExceptionGroup):
+        return
+    sizes = {}
+    todo = [eg]
+    while todo:
+        g = todo[-1]
+        pending = [x for x in g.exceptions
+                   if isinstance(x, _BaseExceptionGroup) and id(x) not in sizes]
+        if pending:
+            todo.extend(pending)
+            continue
+        todo.pop()
+        sizes[id(g)] = 1 + sum(sizes.get(id(x), 1) for x in g.exceptions)
+        if len(sizes) & 1023 == 0:
+            _check_steps(len(sizes))
+    _check_steps(sizes[id(eg)])
+
+
 def _eg_split(eg, *args):
+    _eg_walk_cost(eg)
     return _BaseExceptionGroup.split(eg, *map(_eg_condition, args))
 
 
 def _eg_subgroup(eg, *args):
+    _eg_walk_cost(eg)
     return _BaseExceptionGroup.subgroup(eg, *map(_eg_condition, args))
 
 
 def eg_split(eg, match_type):
     """(match, rest) of an except* clause; CPython splits with the C code whatever split()
     a subclass defines."""
+    _eg_walk_cost(eg)
     return _BaseExceptionGroup.split(eg, match_type)
 
 
@@ -1017,6 +1042,7 @@ def except_star_result(orig, raised, rest):
                     todo.extend(e.exceptions)
             else:
                 leaves.add(id(e))
+        _eg_walk_cost(orig)
         result = _BaseExceptionGroup.split(
             orig, lambda e: not isinstance(e, _BaseExceptionGroup) and id(e) in leaves)[0]
     if not new:
