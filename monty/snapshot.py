@@ -52,7 +52,7 @@ from . import policy as _policy
 from .errors import MontyError, MontyTypeError
 
 MAGIC = "monty-snapshot"
-VERSION = 2
+VERSION = 3
 MAX_NESTING = 150          # immutable values (tuples, functions, ...) nested this deep, at most
 _TAG = 32                  # HMAC-SHA256 tag length
 
@@ -661,7 +661,7 @@ def _dump_state(call):
     enc.run()
     modules = [m.source for m in enc.modules]
     doc = [MAGIC, VERSION, modules, state["slot_names"], gl, stack, frames, handled, call_item,
-           float(call._elapsed), enc.entries, imported]
+           float(call._elapsed), enc.entries, imported, sandbox._vm.max_depth]
     try:
         return _encoder.encode(doc)
     except (TypeError, ValueError, OverflowError) as e:
@@ -1718,8 +1718,10 @@ def _load(data, functions, limits, print_callback):
     _need(type(doc) is list and len(doc) >= 2, "not a monty snapshot")
     _need(doc[0] == MAGIC, "not a monty snapshot")
     _need(doc[1] == VERSION, f"unsupported snapshot version {doc[1]!r} (this is {VERSION})")
-    _need(len(doc) == 12, "not a monty snapshot")
-    _, _, modules, slot_names, gl, stack, frames, handled, call_item, elapsed, objects, imported = doc
+    _need(len(doc) == 13, "not a monty snapshot")
+    (_, _, modules, slot_names, gl, stack, frames, handled, call_item, elapsed, objects, imported,
+     recursion_limit) = doc
+    _need(type(recursion_limit) is int and recursion_limit > 0, "bad recursion limit")
     _need(type(imported) is list and all(type(r) is list and len(r) == 2 and type(r[0]) is str
                                          for r in imported), "bad imported modules")
     _need(type(modules) is list and all(type(m) is str for m in modules), "bad modules")
@@ -1789,6 +1791,7 @@ def _load(data, functions, limits, print_callback):
         raise _Bad("the pending call's arguments are not plain data") from None
     _core.vm_import(vm, fr, svals, gvals, handled_v, (call_item[0], args, kwargs))
     vm.pending_async = len(call_item) == 4
+    vm.set_recursion_limit(recursion_limit)    # (a limit sys.setrecursionlimit lowered)
     vm.pause_mode = True
     sandbox._pause_token += 1
     return Call(sandbox, call_item[0], args, kwargs, elapsed, modules[0] if modules else None)

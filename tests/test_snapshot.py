@@ -1138,3 +1138,12 @@ a, b, c, d, e
         step = monty.load(step.dump(), functions={"fetch": None}).resume(step.args[0] * 100)
     assert seen == [(1,), (2,)]
     assert step.value == (100, 200, None, "end", "stop")
+
+
+def test_lowered_recursion_limit_survives_a_snapshot():
+    src = ("import sys\nsys.setrecursionlimit(30)\nget(1)\n"
+           "def f(n):\n    return f(n + 1)\n"
+           "try:\n    f(0)\nexcept RecursionError:\n    pass\nsys.getrecursionlimit()")
+    step = monty.Sandbox(functions={"get": None}).start(src)
+    step = monty.load(step.dump(), functions={"get": None}).resume(1)
+    assert step.value == 30
