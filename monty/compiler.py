@@ -1372,7 +1372,10 @@ class Compiler:
         u.emit(O.RERAISE)
         self.place(end)
 
-    def try_except(self, node):
+    def try_handlers(self, node, clauses):
+        """The frame of try/except and try/except*: the body runs under a handler that pushes
+        [prev_exc, exc] and emits `clauses(node, base, outer, cleanup, end)`, which jump to
+        `end` when handled; an exception inside them reaches `cleanup` with [prev_exc, exc2]."""
         u = self.unit
         handler, cleanup, end = Label(), Label(), Label()
         outer = u.handler
@@ -1385,6 +1388,22 @@ class Compiler:
         self.place(handler)
         u.handler = (cleanup, base + 1)
         u.emit(O.PUSH_EXC_INFO)          # [prev_exc, exc]
+        clauses(node, base, outer, cleanup, end)
+        self.place(cleanup)
+        u.handler = outer
+        u.depth = base
+        u.emit(O.SWAP, 2)
+        u.emit(O.POP_EXCEPT)
+        u.emit(O.RERAISE)
+        self.place(orelse)
+        self.body(node.orelse)
+        self.place(end)
+
+    def try_except(self, node):
+        self.try_handlers(node, self.except_clauses)
+
+    def except_clauses(self, node, base, outer, cleanup, end):
+        u = self.unit
         for i, h in enumerate(node.handlers):
             self.set_line(h)
             nxt = Label()
@@ -1425,14 +1444,6 @@ class Compiler:
         u.depth = base
         if node.handlers[-1].type is not None:
             u.emit(O.RERAISE)                # no clause matched: [prev_exc, exc]
-        self.place(cleanup)
-        u.handler = outer
-        u.emit(O.SWAP, 2)
-        u.emit(O.POP_EXCEPT)
-        u.emit(O.RERAISE)
-        self.place(orelse)
-        self.body(node.orelse)
-        self.place(end)
 
     def stmt_TryStar(self, node):
         if node.finalbody:
@@ -1445,18 +1456,11 @@ class Compiler:
         left of the exception (a naked one wrapped in a group) and handles it as the exception
         being handled; what the handlers raised and what no clause took are raised together
         at the end. The .eg_* helpers keep that state in a list on the stack."""
+        self.try_handlers(node, self.except_star_clauses)
+
+    def except_star_clauses(self, node, base, outer, cleanup, end):
         u = self.unit
-        handler, cleanup, end, done = Label(), Label(), Label(), Label()
-        outer = u.handler
-        base = u.depth
-        u.handler = (handler, base)
-        self.body(node.body)
-        u.handler = outer
-        orelse = Label()
-        u.emit(O.JUMP, orelse)
-        self.place(handler)
-        u.handler = (cleanup, base + 1)
-        u.emit(O.PUSH_EXC_INFO)                  # [prev_exc, exc]
+        done = Label()
         self.call_hidden(".eg_start", 1)         # [prev_exc, state]
         u.depth = base + 2
         for h in node.handlers:
@@ -1499,15 +1503,6 @@ class Compiler:
         self.place(done)
         u.emit(O.POP_EXCEPT)
         u.emit(O.JUMP, end)
-        self.place(cleanup)
-        u.handler = outer
-        u.depth = base
-        u.emit(O.SWAP, 2)
-        u.emit(O.POP_EXCEPT)
-        u.emit(O.RERAISE)
-        self.place(orelse)
-        self.body(node.orelse)
-        self.place(end)
 
     def call_hidden(self, name, nargs):
         """Call the VM helper `name` with the `nargs` values on top of the stack."""
