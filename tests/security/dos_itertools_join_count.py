@@ -1,0 +1,5 @@
+# kind: dos
+# expect: blocked
+# desc: ''.join(map(str, itertools.count()))
+import itertools
+''.join(map(str, itertools.count()))

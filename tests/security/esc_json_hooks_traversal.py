@@ -1,0 +1,28 @@
+# kind: escape
+# expect: blocked
+# desc: json object_hook / object_pairs_hook / default / cls receiving or returning internals
+import json
+out = []
+def hook(d):
+    return d.__class__.__mro__
+try:
+    out.append(repr(json.loads('{"a": 1}', object_hook=hook)))
+except Exception:
+    pass
+try:
+    class Enc(json.JSONEncoder):
+        def default(self, o):
+            return repr(self.__class__.__mro__) + repr(type(self).__dict__)
+    out.append(json.dumps(object(), cls=Enc))
+except Exception:
+    pass
+try:
+    out.append(json.dumps(print, default=lambda o: repr(o.__self__)))
+except Exception:
+    pass
+try:
+    out.append(repr(json.JSONEncoder().iterencode.__func__.__globals__))
+except Exception:
+    pass
+s = ' '.join(out)
+('ESC' + 'APED' + ':' + s[:200]) if 'JSONEncoder' in s and 'object' in s or "module 'builtins'" in s or '__builtins__' in s else s
