@@ -4,6 +4,7 @@ import time as _time
 
 from . import _core
 from .compiler import CodeCache
+from .modules import asyncio as _asyncio
 from .errors import (
     MontyAllocationLimitError,
     MontyError,
@@ -99,11 +100,11 @@ class Sandbox:
             value = vm.run_module(linked)
         except _core.LimitExceeded as e:
             raise _limit_error(e, self.limits) from None
-        except (KeyboardInterrupt, SystemExit):
-            raise
         except MontyError:
             raise
         except BaseException as e:
+            if _core.vm_host_abort(vm):
+                raise       # the host's own KeyboardInterrupt / SystemExit, not the sandbox's
             raise _runtime_error(e, code) from None
         return _core.to_host(value)
 
@@ -128,6 +129,7 @@ class Sandbox:
                 vm.set_global(name, value)
             linked = vm.link(compiled)
         _core.limits_release(vm)
+        _asyncio.reset(vm)
         return linked
 
 

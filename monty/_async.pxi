@@ -45,7 +45,7 @@ cdef class HostFuture:
     host coroutine concurrently on the host's side until one finishes (.host_wait)."""
     cdef readonly str name
     cdef readonly object value
-    cdef readonly object error
+    cdef object _error              # _NOT_AWAITED: made when first asked for
     cdef object coro                # the host's awaitable while pending, else None
     cdef object task                # its asyncio task once started
     cdef HostFunction func
@@ -53,6 +53,15 @@ cdef class HostFuture:
 
     def __repr__(self):
         return f"<coroutine object {self.name} at {id(self):#x}>"
+
+    @property
+    def error(self):
+        if self._error is _NOT_AWAITED:
+            self._error = RuntimeError(f"{self.name}() was not awaited before the run ended")
+        return self._error
+
+
+cdef object _NOT_AWAITED = object()
 
 
 cdef class GenMethod:
@@ -110,7 +119,7 @@ cdef object make_host_future(str name, object value, object error):
     cdef HostFuture fut = HostFuture.__new__(HostFuture)
     fut.name = name
     fut.value = value
-    fut.error = error
+    fut._error = error
     fut.done = True
     return fut
 
@@ -131,16 +140,16 @@ cdef int settle_host_future(VM vm, HostFuture fut, object task) except -1:
     fut.coro = None
     fut.task = None
     if task.cancelled():
-        fut.error = RuntimeError(f"{fut.name}() was cancelled on the host")
+        fut._error = RuntimeError(f"{fut.name}() was cancelled on the host")
         return 0
     e = task.exception()
     if e is not None:
-        fut.error = host_exception(e)
+        fut._error = host_exception(e)
         return 0
     try:
         fut.value = import_value_vm(vm, task.result())
     except MontyTypeError as err:
-        fut.error = TypeError(f"{fut.name}() returned a value the sandbox cannot hold: {err}")
+        fut._error = TypeError(f"{fut.name}() returned a value the sandbox cannot hold: {err}")
     return 0
 
 
@@ -168,7 +177,7 @@ cdef object b_host_wait(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnam
         vm.limit_kind = LIMIT_ABORT
         raise
     finally:
-        host_time(vm, t0)
+        host_time(vm, t0, HOST_WAIT_FLOOR)
     for f, task in finished:
         settle_host_future(vm, <HostFuture>f, task)
     return [(<HostFuture>x).done for x in futures]
@@ -198,7 +207,7 @@ cdef void drop_host_pending(VM vm):
             pass
         fut.coro = fut.task = None
         fut.done = True
-        fut.error = RuntimeError(f"{fut.name}() was not awaited before the run ended")
+        fut._error = _NOT_AWAITED      # (a million dropped calls must not cost a million errors)
 
 
 cdef object b_is_host_future(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):

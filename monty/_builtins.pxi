@@ -322,12 +322,12 @@ cdef object call_host_values(VM vm, HostFunction hf, tuple args, dict kwargs):
         vm.limit_kind = LIMIT_ABORT
         raise
     except BaseException as e:
-        host_time(vm, t0)
+        host_time(vm, t0, HOST_WAIT_FLOOR if hf.is_async else HOST_CALL_FLOOR)
         if hf.is_async:
             # an async function's error comes out where its result is awaited
             return make_host_future(hf.name, None, host_exception(e))
         raise host_exception(e) from None
-    host_time(vm, t0)
+    host_time(vm, t0, HOST_WAIT_FLOOR if hf.is_async else HOST_CALL_FLOOR)
     try:
         value = import_value_vm(vm, result)
     except MontyTypeError as e:
@@ -341,18 +341,29 @@ cdef object call_host_values(VM vm, HostFunction hf, tuple args, dict kwargs):
 
 
 cdef object host_exception(object e):
-    """A host function's exception as a fresh sandbox exception: the same builtin type and
-    message, or RuntimeError for types the sandbox does not know."""
+    """A host function's exception as a fresh sandbox exception: the same builtin type with
+    its arguments copied (an argument that is not plain data becomes '<host object>', never
+    its repr), or a RuntimeError with the message for types the sandbox does not know."""
+    if type(e) in EXPOSED_EXCEPTIONS:
+        args = []
+        try:
+            for a in e.args:
+                try:
+                    args.append(import_value(a, None, 0))
+                except (TypeError, ValueError, RecursionError, MemoryError):
+                    args.append("<host object>")
+            return type(e)(*args)
+        except BaseException:
+            pass
     try:
         message = str(e)
     except BaseException:
         message = f"<{type(e).__name__} with an unprintable message>"
     if type(e) in EXPOSED_EXCEPTIONS:
         try:
-            args = tuple(import_value(a, None, 0) for a in e.args)
-            return type(e)(*args)
-        except BaseException:
             return type(e)(message)
+        except BaseException:
+            pass
     return RuntimeError(message)
 
 
@@ -479,6 +490,7 @@ cdef object _copy_plain(object v, dict memo, int depth, str where):
     if key in memo:
         return memo[key]
     depth += 1
+    copy_tick(v)
     if isinstance(v, (list, dict, set)) and not isinstance(v, _VM_TYPES):
         if isinstance(v, list):
             out = []
@@ -511,6 +523,20 @@ cdef object _copy_plain(object v, dict memo, int depth, str where):
             f"str, bytes, list, tuple, dict, set and frozenset can")
     memo[key] = out
     return out
+
+
+cdef int copy_tick(object container) except -1:
+    """Copying a container across the boundary ticks like a loop over its items (a host call
+    with a big argument or result is not one instantaneous step)."""
+    cdef VM vm = _current_vm
+    if vm is not None and vm.running:
+        vm.ticks -= 1 + (len(container) >> 6 if isinstance(container, _SIZED) else 0)
+        if vm.ticks <= 0:
+            check_limits(vm)
+    return 0
+
+
+cdef tuple _SIZED = (list, dict, set, tuple, frozenset)
 
 
 def to_sandbox(value, VM vm=None):

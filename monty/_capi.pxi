@@ -145,6 +145,25 @@ cdef extern from *:
     double monty_now()
 
 
+cdef extern from *:
+    """
+    /* this thread's voluntary and involuntary context switches so far (-1: not known here) */
+    #if defined(__linux__)
+    #include <sys/resource.h>
+    static int monty_switches(long *voluntary, long *involuntary) {
+        struct rusage r;
+        if (getrusage(RUSAGE_THREAD, &r) != 0) return -1;
+        *voluntary = r.ru_nvcsw;
+        *involuntary = r.ru_nivcsw;
+        return 0;
+    }
+    #else
+    static int monty_switches(long *voluntary, long *involuntary) { return -1; }
+    #endif
+    """
+    int monty_switches(long* voluntary, long* involuntary)
+
+
 cdef object _CLASS_MARKER = "__monty_class__"
 
 

@@ -169,6 +169,9 @@ cdef int check_bases(tuple bases, dict kwargs) except -1:
 cdef object create_class(str name, tuple bases, dict ns, dict kwargs):
     """A sandbox class from its namespace (a class statement's, or type(name, bases, ns))."""
     ns["__monty_class__"] = True
+    # no finalizers: CPython would run __del__ whenever the object is freed, outside the run
+    # and its limits (even after it ended), swallowing any error it raised
+    ns.pop("__del__", None)
     bases = tuple([b for b in bases if not _is_typing_marker(b)])
     if len(bases) == 1 and bases[0] is _typing.NamedTuple:
         bases = (named_tuple_base(name, ns),)

@@ -97,6 +97,7 @@ cdef class VM:
     cdef dict modules               # imported sandbox modules by dotted name
     cdef object handled             # exception being handled, or None
     cdef object reraised            # what the last `raise` statement raised if it was bare
+    cdef bint host_aborted          # the last run ended on a host KeyboardInterrupt/SystemExit
     cdef public object print_callback
     cdef dict host_functions
     cdef bint running

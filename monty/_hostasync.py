@@ -9,11 +9,7 @@ _local = threading.local()
 def loop_free():
     """Whether this thread runs no event loop (the sandbox may then run host coroutines on
     a private one, all awaited ones at once)."""
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return True
-    return False
+    return asyncio._get_running_loop() is None
 
 
 def _private_loop():

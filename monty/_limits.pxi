@@ -714,12 +714,38 @@ cdef object call_heavy_raw(VM vm, PyObject* func, PyObject** args, Py_ssize_t np
     return call_heavy(vm, <object>func, positional, kwargs)
 
 
-cdef int host_time(VM vm, double t0) except -1:
+cdef double HOST_CALL_FLOOR = 50e-6   # seconds of each host call that still count
+cdef double HOST_WAIT_FLOOR = 1e-3    # ... of each wait on the private event loop
+
+
+cdef long _voluntary_seen = -1, _involuntary_seen = -1
+
+
+cdef bint only_preempted():
+    """Whether, since the last look, this thread was only preempted (other processes ran)
+    and never blocked: a host call that took long for that reason was not waiting on
+    anything, and its time is not the host's. (Conservative: a preemption at any point since
+    the last look counts.) False where the counts are not known."""
+    global _voluntary_seen, _involuntary_seen
+    cdef long voluntary, involuntary
+    cdef bint r
+    if monty_switches(&voluntary, &involuntary) < 0:
+        return False
+    r = involuntary != _involuntary_seen and voluntary == _voluntary_seen
+    _voluntary_seen = voluntary
+    _involuntary_seen = involuntary
+    return r
+
+
+cdef int host_time(VM vm, double t0, double floor=HOST_CALL_FLOOR) except -1:
     """Time spent in a host function does not count: move the deadline by it, then read the
-    clock for the sandbox's own time."""
+    clock for the sandbox's own time. The first `floor` of each call does count: it is mostly
+    the boundary's own overhead (the call, the private event loop's scheduling), and a loop of
+    cheap host calls must not run on past the deadline by that much per call."""
     cdef double t1 = monty_now()
     if vm.deadline:
-        vm.deadline += t1 - t0
+        if t1 - t0 > floor and not only_preempted():
+            vm.deadline += t1 - t0 - floor
         if t1 > vm.deadline:
             limit_fire(vm, LIMIT_TIME)
     return 0

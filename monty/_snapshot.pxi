@@ -59,6 +59,12 @@ def vm_pending_call(VM vm):
     return vm.pending_call if vm.paused else None
 
 
+def vm_host_abort(VM vm):
+    """Whether the last run ended because the host raised (KeyboardInterrupt...), not sandbox
+    code."""
+    return vm.host_aborted
+
+
 def vm_abandon(VM vm):
     if vm.paused and not vm.running:
         abandon_pause(vm)
@@ -99,6 +105,7 @@ def vm_resume(VM vm, value, exc):
         if not vm.paused:
             vm.handled = None
         _current_vm = saved
+        vm.host_aborted = vm.limit_kind == LIMIT_ABORT
         vm.limit_kind = LIMIT_NONE
         gc_exit(vm)
 

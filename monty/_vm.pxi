@@ -255,6 +255,7 @@ cdef class VM:
             if not self.paused:
                 self.handled = None
             _current_vm = saved
+            self.host_aborted = self.limit_kind == LIMIT_ABORT
             self.limit_kind = LIMIT_NONE
             if _tuple_depths or _last_checked is not None:
                 limits_end_run()

@@ -166,11 +166,11 @@ def _drive(sandbox, step, elapsed, source):
         value = step()
     except _core.LimitExceeded as e:
         raise _limit_error(e, sandbox.limits) from None
-    except (KeyboardInterrupt, SystemExit):
-        raise
     except MontyError:
         raise
     except BaseException as e:
+        if _core.vm_host_abort(vm):
+            raise       # the host's own KeyboardInterrupt / SystemExit, not the sandbox's
         raise _runtime_error(e, source) from None
     finally:
         elapsed += time.perf_counter() - t0

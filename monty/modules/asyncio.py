@@ -241,7 +241,9 @@ class Future:
 class Task(Future):
     def __init__(self, coro, *, name=None):
         Future.__init__(self)
-        if not _b_iscoroutine(coro):
+        if _b_is_host_future(coro):
+            coro = _await_it(coro)      # an async host function's call: a coroutine in CPython
+        elif not _b_iscoroutine(coro):
             raise TypeError(f'a coroutine was expected, got {coro!r}')
         loop = _get_loop()
         _state['count'] += 1
@@ -991,6 +993,17 @@ async def _anext_default(awaitable, default):
     except StopAsyncIteration:
         return default
 '''
+
+
+def reset(vm):
+    """No event loop runs when a run starts, even if the last one was unwound by a limit or its
+    pause abandoned (asyncio.run's cleanup never ran)."""
+    try:
+        state = vm.get_global(PREFIX + "_state")
+    except KeyError:
+        return
+    state["loop"] = None
+    state["task"] = None
 
 
 def build(vm):

@@ -1,0 +1,4 @@
+# kind: dos
+# expect: blocked
+# desc: an uncaught SystemExit raised at the top level
+raise SystemExit(0)
