@@ -1051,6 +1051,33 @@ cdef extern from *:
         return 1;
     }
 
+    /* The units of a list or tuple of at most 64 items none of which is a container (the
+       common small operand: no walk needed); -1 for anything else. */
+    static inline long long monty_flat_units(PyObject* o) {
+        unsigned long f = Py_TYPE(o)->tp_flags;
+        Py_ssize_t n, i;
+        PyObject** items;
+        long long u;
+        if (f & Py_TPFLAGS_TUPLE_SUBCLASS) {
+            n = PyTuple_GET_SIZE(o);
+            items = ((PyTupleObject*)o)->ob_item;
+        } else if (f & Py_TPFLAGS_LIST_SUBCLASS) {
+            n = PyList_GET_SIZE(o);
+            items = ((PyListObject*)o)->ob_item;
+        } else {
+            return -1;
+        }
+        if (n > 64)
+            return -1;
+        u = 1 + n;
+        for (i = 0; i < n; i++) {
+            if (monty_walk_kind(items[i]) >= 0)
+                return -1;
+            u += monty_leaf_units(items[i]) - 1;
+        }
+        return u;
+    }
+
     static void monty_wframe_clear(monty_wframe* f) {
         Py_CLEAR(f->obj);
         Py_CLEAR(f->it);
@@ -1063,7 +1090,30 @@ cdef extern from *:
        not deepen the C stack. A container referred to more than once is memoised by id (a
        revisit adds its units without walking it again; a revisit while it is still being
        walked, a cycle, adds 1: CPython's recursion guard ends such a comparison). */
-    static long long monty_units(PyObject* root, long long cap) {
+    /* The expanded size remembered for tuple `o` by the tuple-depth check (an entry
+       (t, depth, expanded) of `known`, keyed by id), or -1 (-2 with an exception set). */
+    static long long monty_known_tuple(PyObject* known, PyObject* o) {
+        PyObject* key;
+        PyObject* entry;
+        long long u = -1;
+        if (known == NULL || PyDict_GET_SIZE(known) == 0)
+            return -1;
+        key = PyLong_FromVoidPtr(o);
+        if (key == NULL)
+            return -2;
+        entry = PyDict_GetItemWithError(known, key);
+        Py_DECREF(key);
+        if (entry == NULL)
+            return PyErr_Occurred() ? -2 : -1;
+        if (PyTuple_Check(entry) && PyTuple_GET_SIZE(entry) == 3 && PyTuple_GET_ITEM(entry, 0) == o) {
+            u = PyLong_AsLongLong(PyTuple_GET_ITEM(entry, 2));
+            if (u < 0 && PyErr_Occurred())
+                return -2;
+        }
+        return u;
+    }
+
+    static long long monty_units(PyObject* root, long long cap, PyObject* known) {
         monty_wframe small[16];
         monty_wframe* st = small;
         Py_ssize_t top = -1, room = 16, n;
@@ -1075,6 +1125,11 @@ cdef extern from *:
         kind = monty_walk_kind(root);
         if (kind < 0)
             return monty_leaf_units(root);
+        if (kind == 1) {
+            u = monty_known_tuple(known, root);
+            if (u != -1)
+                return u < 0 ? -1 : (u > cap ? cap + 1 : u);
+        }
         Py_INCREF(root);
         child = root;
         for (;;) {
@@ -1090,6 +1145,22 @@ cdef extern from *:
                     if (spent > cap) { result = cap + 1; goto done; }
                 } else {
                     PyObject* key = NULL;
+                    if (kind == 1 && (top < 1 || (top & 31) == 0)) {
+                        /* a tuple chain checked step by step is not walked again each
+                           step: its remembered size (deep tuples only) is looked up near
+                           the top and every 32 levels */
+                        u = monty_known_tuple(known, child);
+                        if (u == -2)
+                            goto fail;
+                        if (u >= 0) {
+                            Py_DECREF(child);
+                            child = NULL;
+                            spent += u;
+                            st[top].acc += u;
+                            if (spent > cap) { result = cap + 1; goto done; }
+                            continue;
+                        }
+                    }
                     if (top >= 0 && Py_REFCNT(child) > 2) {
                         /* possibly shared (the parent's reference and ours are 2); the root is
                            never memoised at its first visit (a cycle through it is found at
@@ -1214,7 +1285,8 @@ cdef extern from *:
     }
     """
     int monty_walk_kind(PyObject* o)
-    long long monty_units(PyObject* root, long long cap) except? -1
+    long long monty_flat_units(PyObject* o)
+    long long monty_units(PyObject* root, long long cap, PyObject* known) except? -1
     void* monty_deque_type
 
 
@@ -1233,14 +1305,14 @@ cdef long long units_within(PyObject* a, double mul, PyObject* b, long long cap)
     cdef long long ua, acap
     cdef double e
     acap = <long long>(cap / mul) if mul > 1 else cap
-    ua = monty_units(a, acap)
+    ua = monty_units(a, acap, <PyObject*>_tuple_depths)
     if ua <= acap:
         e = ua * mul
         if e <= cap:
             return <long long>e
     if b == NULL:
         return cap + 1
-    return monty_units(b, cap)
+    return monty_units(b, cap, <PyObject*>_tuple_depths)
 
 
 cdef int check_units(VM vm, PyObject* a, double mul, PyObject* b, double factor) except -1:
@@ -1296,16 +1368,24 @@ cdef int check_compare_slow(VM vm, PyObject* v, PyObject* w, int op) except -1:
 
 cdef inline int check_compare(VM vm, PyObject* v, PyObject* w, int op) except -1:
     """`v (op) w` (op: Py_LT..Py_GE) is about to run in native code."""
+    cdef long long u
     if vm.deadline and walkable(v) and walkable(w) and v != w:
-        return check_compare_slow(vm, v, w, op)
+        u = monty_flat_units(v)
+        if u < 0 or u > CMP_FREE:
+            u = monty_flat_units(w)
+            if u < 0 or u > CMP_FREE:
+                return check_compare_slow(vm, v, w, op)
     return 0
 
 
 cdef inline int check_hash(VM vm, PyObject* k) except -1:
     """`k` is about to be hashed (a dict or set key): a tuple hashes all its items, uncached,
     then may be compared with an equal key."""
+    cdef long long u
     if vm.deadline and TupleCheck(k):
-        return check_units(vm, k, 1.0, NULL, 2.0)
+        u = monty_flat_units(k)
+        if u < 0 or u > CMP_FREE / 2:
+            return check_units(vm, k, 1.0, NULL, 2.0)
     return 0
 
 
@@ -1333,7 +1413,7 @@ cdef int check_search(VM vm, object seq, object item) except -1:
 
 
 cdef long long monty_leaf_units_py(object o):
-    return monty_units(<PyObject*>o, 0) if not walkable(<PyObject*>o) else 1
+    return monty_units(<PyObject*>o, 0, NULL) if not walkable(<PyObject*>o) else 1
 
 
 cdef int check_walk(VM vm, object o, double factor) except -1:
@@ -1404,7 +1484,7 @@ cdef class KeyCost:
         cap = <long long>(rem / (CMP_NS * self.factor)) - <long long>self.total
         if cap < 0:
             limit_fire(vm, LIMIT_TIME)
-        u = monty_units(<PyObject*>r, cap)
+        u = monty_units(<PyObject*>r, cap, <PyObject*>_tuple_depths)
         if u > cap:
             limit_fire(vm, LIMIT_TIME)
         self.total += u
