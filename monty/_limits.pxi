@@ -1223,21 +1223,30 @@ cdef extern from *:
             monty_wframe* f = &st[top];
             switch (f->kind) {
             case 0:
-                n = PyList_GET_SIZE(f->obj);
-                if (f->pos < n) {
-                    child = PyList_GET_ITEM(f->obj, f->pos);
-                    Py_INCREF(child);
-                    f->pos++;
+            case 1: {
+                /* leaves in a tight loop (nothing here can run Python code or free them) */
+                PyObject** items;
+                if (f->kind == 0) {
+                    n = PyList_GET_SIZE(f->obj);
+                    items = ((PyListObject*)f->obj)->ob_item;
+                } else {
+                    n = PyTuple_GET_SIZE(f->obj);
+                    items = ((PyTupleObject*)f->obj)->ob_item;
                 }
-                break;
-            case 1:
-                n = PyTuple_GET_SIZE(f->obj);
-                if (f->pos < n) {
-                    child = PyTuple_GET_ITEM(f->obj, f->pos);
-                    Py_INCREF(child);
-                    f->pos++;
+                while (f->pos < n) {
+                    PyObject* x = items[f->pos++];
+                    if (monty_walk_kind(x) >= 0) {
+                        child = x;
+                        Py_INCREF(child);
+                        break;
+                    }
+                    u = monty_leaf_units(x);
+                    spent += u;
+                    f->acc += u;
                 }
+                if (spent > cap) { result = cap + 1; goto done; }
                 break;
+            }
             case 2:
                 if (f->pending != NULL) {
                     child = f->pending;
