@@ -586,6 +586,8 @@ cdef object b_print(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
         end = "\n"
     elif type(end) is not str:
         raise TypeError(f"end must be None or a string, not {type_name(end)}")
+    for a in positional:
+        check_text(a)
     text = sep.join([str(a) for a in positional]) + end
     vm.print_text(text)
     return None
@@ -959,6 +961,13 @@ cdef object b_list_sort(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnam
     if npos != 1:
         raise TypeError(f"sort() takes no positional arguments")
     target = positional[0]
+    if vm.deadline and type(target) is list:
+        # the comparisons: the items' (or keys') units, about log2(n) times each
+        key = kwargs.get("key")
+        if key is not None:
+            kwargs["key"] = cost_key(vm, key, sort_factor(len(<list>target)))
+        else:
+            check_walk(vm, target, sort_factor(len(<list>target)))
     (<list>target).sort(**kwargs)
     return None
 

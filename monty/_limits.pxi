@@ -513,6 +513,9 @@ cdef int check_contains(VM vm, object container, object item) except -1:
             n = _policy._range_len(container)
             if n > STEPS_UNCHECKED:
                 check_cost(vm, n * STEP_NS)
+        return 0
+    if vm.deadline and t is not str:
+        check_search(vm, container, item)
     return 0
 
 
@@ -542,7 +545,11 @@ cdef class TickIter:
             self.n = 0
             check_time(self.vm)
             account(self.vm, 4096 * TICK_BYTES)
-        return next(self.it)
+        x = next(self.it)
+        if self.vm.deadline and walkable(<PyObject*>x):
+            # an item a native builtin compares or hashes (max, set, dict...)
+            check_units(self.vm, <PyObject*>x, 1.0, NULL, 2.0)
+        return x
 
 
 cdef object ticking(VM vm, object iterable):
@@ -565,6 +572,10 @@ cdef object call_heavy(VM vm, object func, tuple args, dict kwargs):
     if not args:
         return func(*args, **kwargs)
     a0 = args[0]
+    if func is hash:
+        if len(args) == 1:
+            check_hash(vm, <PyObject*>a0)
+        return func(*args, **kwargs)
     n = sized_items(a0)
     if func is sum and type(a0) is range and not kwargs and (len(args) == 1 or type(args[1]) is int):
         r = <object>a0
@@ -582,6 +593,8 @@ cdef object call_heavy(VM vm, object func, tuple args, dict kwargs):
                 check_cost(vm, SORT_NS * n * _flog2(n))
         elif n > STEPS_UNCHECKED:
             check_cost(vm, STEP_NS * n)
+        if vm.deadline:
+            kwargs = check_compares(vm, func, args, kwargs)
         return func(*args, **kwargs)
     if isinstance(a0, SandboxIter):
         if func is list or func is tuple or func is sorted or func is set or func is frozenset:
@@ -591,7 +604,31 @@ cdef object call_heavy(VM vm, object func, tuple args, dict kwargs):
             args = (buf,) + args[1:]
         else:
             args = (ticking(vm, a0),) + args[1:]
+    if vm.deadline:
+        kwargs = check_compares(vm, func, args, kwargs)
     return func(*args, **kwargs)
+
+
+cdef dict check_compares(VM vm, object func, tuple args, dict kwargs):
+    """The comparisons and hashes of a heavy builtin's items (see "comparisons and hashes"):
+    a sort compares each item about log2(n) times, min/max once, set/frozenset/dict hash each
+    (and compare it with an equal one). A key function's results are charged as they come."""
+    a0 = args[0]
+    if func is sorted or func is min or func is max:
+        seq = a0 if len(args) == 1 else args
+        factor = 1.0
+        if func is sorted:
+            factor = sort_factor(len(seq)) if type(seq) is list or type(seq) is tuple else 1.0
+        key = kwargs.get("key") if kwargs else None
+        if key is not None:
+            kwargs = dict(kwargs)
+            kwargs["key"] = cost_key(vm, key, factor)
+        elif not isinstance(seq, SandboxIter):
+            check_walk(vm, seq, factor)
+    elif func is set or func is frozenset or (func is dict and type(a0) is not dict):
+        if not isinstance(a0, SandboxIter):
+            check_walk(vm, a0, 2.0)
+    return kwargs
 
 
 cdef double _flog2(double n):
@@ -622,7 +659,7 @@ cdef long long fresh_items_bytes(object seq):
 
 
 cdef dict HEAVY_BUILTINS = {f: True for f in (sum, sorted, min, max, any, all, list, tuple, set,
-                                               frozenset, dict, bytearray)}
+                                               frozenset, dict, bytearray, hash)}
 
 
 cdef object account_result(VM vm, object r):
@@ -970,3 +1007,574 @@ def limits_end_run():
     global _last_checked
     _tuple_depths.clear()
     _last_checked = None
+
+
+# ------------------------------------------------------------------ comparisons and hashes
+# CPython compares lists, tuples, dicts, sets and deques item by item in C, and hashes tuples
+# item by item in C (tuple hashes are not cached). A list whose items share sublists
+# (x = [x, x] forty times) is small, but compared with an equal copy it makes C visit 2**40
+# items, which no limit check can interrupt; tuples are refused when they unfold that far (see
+# above), lists cannot be (they change after any check). So every entry point that compares
+# or hashes containers estimates the work first, from the operands' *units*: the items and
+# containers a comparison would go through with the containers unfolded as a tree (strs,
+# bytes and big ints weighted by their size), counted by an iterative walk that memoises
+# shared containers (linear in the distinct containers) and stops once the count passes what
+# the remaining time allows. Comparing a with b visits at most min(units(a), units(b)) pairs
+# (it stops at the first difference, an identical pair costs one step); `x in seq` at most
+# min(len(seq) * units(x), units(seq)); hashing a tuple units(tuple). An operation that cannot
+# end before the deadline raises the time limit before it starts; a cheaper one that is still
+# not trivial brings the next clock read closer (vm.ticks), so a loop of them is not late.
+
+cdef extern from *:
+    """
+    typedef struct {
+        PyObject* obj;      /* owned */
+        PyObject* it;       /* owned iterator (sets, deques), else NULL */
+        PyObject* pending;  /* owned: a dict entry's value still to visit, else NULL */
+        PyObject* key;      /* owned memo key (an int), else NULL */
+        Py_ssize_t pos;
+        long long acc;
+        int kind;
+    } monty_wframe;
+
+    static PyTypeObject* monty_deque_type = NULL;
+
+    /* 0 list, 1 tuple, 2 dict, 3 set/frozenset, 4 deque (subclasses too); -1 anything else */
+    static inline int monty_walk_kind(PyObject* o) {
+        unsigned long f = Py_TYPE(o)->tp_flags;
+        if (f & (Py_TPFLAGS_LIST_SUBCLASS | Py_TPFLAGS_TUPLE_SUBCLASS | Py_TPFLAGS_DICT_SUBCLASS)) {
+            if (f & Py_TPFLAGS_LIST_SUBCLASS) return 0;
+            if (f & Py_TPFLAGS_TUPLE_SUBCLASS) return 1;
+            return 2;
+        }
+        if (f & (Py_TPFLAGS_LONG_SUBCLASS | Py_TPFLAGS_UNICODE_SUBCLASS | Py_TPFLAGS_BYTES_SUBCLASS))
+            return -1;
+        if (PyAnySet_Check(o)) return 3;
+        if (monty_deque_type != NULL && PyObject_TypeCheck(o, monty_deque_type)) return 4;
+        return -1;
+    }
+
+    /* units of a non-container: 1, plus 1 per 512 bytes of a str/bytes/bytearray and per
+       64 digits of an int (memcmp / digit loops are that much cheaper than an item step) */
+    static inline long long monty_leaf_units(PyObject* o) {
+        unsigned long f = Py_TYPE(o)->tp_flags;
+        Py_ssize_t n;
+        if (f & Py_TPFLAGS_UNICODE_SUBCLASS)
+            return 1 + (((long long)PyUnicode_GET_LENGTH(o) * PyUnicode_KIND(o)) >> 9);
+        if (f & Py_TPFLAGS_BYTES_SUBCLASS)
+            return 1 + ((long long)PyBytes_GET_SIZE(o) >> 9);
+        if (f & Py_TPFLAGS_LONG_SUBCLASS) {
+    #if PY_VERSION_HEX >= 0x030C0000
+            n = (Py_ssize_t)(((PyLongObject*)o)->long_value.lv_tag >> 3);
+    #else
+            n = Py_SIZE(o);
+            if (n < 0) n = -n;
+    #endif
+            return 1 + (n >> 6);
+        }
+        if (PyByteArray_Check(o))
+            return 1 + ((long long)PyByteArray_GET_SIZE(o) >> 9);
+        return 1;
+    }
+
+    /* The units of a list or tuple of at most 64 items none of which is a container (the
+       common small operand: no walk needed); -1 for anything else. */
+    static inline long long monty_flat_units(PyObject* o) {
+        unsigned long f = Py_TYPE(o)->tp_flags;
+        Py_ssize_t n, i;
+        PyObject** items;
+        long long u;
+        if (f & Py_TPFLAGS_TUPLE_SUBCLASS) {
+            n = PyTuple_GET_SIZE(o);
+            items = ((PyTupleObject*)o)->ob_item;
+        } else if (f & Py_TPFLAGS_LIST_SUBCLASS) {
+            n = PyList_GET_SIZE(o);
+            items = ((PyListObject*)o)->ob_item;
+        } else {
+            return -1;
+        }
+        if (n > 64)
+            return -1;
+        u = 1 + n;
+        for (i = 0; i < n; i++) {
+            if (monty_walk_kind(items[i]) >= 0)
+                return -1;
+            u += monty_leaf_units(items[i]) - 1;
+        }
+        return u;
+    }
+
+    static void monty_wframe_clear(monty_wframe* f) {
+        Py_CLEAR(f->obj);
+        Py_CLEAR(f->it);
+        Py_CLEAR(f->pending);
+        Py_CLEAR(f->key);
+    }
+
+    /* The units of `root` (see _limits.pxi), or cap + 1 as soon as they are known to pass
+       `cap`; -1 with an exception set on failure. Iterative (an explicit stack): nesting does
+       not deepen the C stack. A container referred to more than once is memoised by id (a
+       revisit adds its units without walking it again; a revisit while it is still being
+       walked, a cycle, adds 1: CPython's recursion guard ends such a comparison). */
+    /* The expanded size remembered for tuple `o` by the tuple-depth check (an entry
+       (t, depth, expanded) of `known`, keyed by id), or -1 (-2 with an exception set). */
+    static long long monty_known_tuple(PyObject* known, PyObject* o) {
+        PyObject* key;
+        PyObject* entry;
+        long long u = -1;
+        if (known == NULL || PyDict_GET_SIZE(known) == 0)
+            return -1;
+        key = PyLong_FromVoidPtr(o);
+        if (key == NULL)
+            return -2;
+        entry = PyDict_GetItemWithError(known, key);
+        Py_DECREF(key);
+        if (entry == NULL)
+            return PyErr_Occurred() ? -2 : -1;
+        if (PyTuple_Check(entry) && PyTuple_GET_SIZE(entry) == 3 && PyTuple_GET_ITEM(entry, 0) == o) {
+            u = PyLong_AsLongLong(PyTuple_GET_ITEM(entry, 2));
+            if (u < 0 && PyErr_Occurred())
+                return -2;
+        }
+        return u;
+    }
+
+    static long long monty_units(PyObject* root, long long cap, PyObject* known) {
+        monty_wframe small[16];
+        monty_wframe* st = small;
+        Py_ssize_t top = -1, room = 16, n;
+        PyObject* memo = NULL;
+        PyObject* child;
+        PyObject* value;
+        long long spent = 0, u, result = -1;
+        int kind;
+        kind = monty_walk_kind(root);
+        if (kind < 0)
+            return monty_leaf_units(root);
+        if (kind == 1) {
+            u = monty_known_tuple(known, root);
+            if (u != -1)
+                return u < 0 ? -1 : (u > cap ? cap + 1 : u);
+        }
+        Py_INCREF(root);
+        child = root;
+        for (;;) {
+            /* `child` (owned, or NULL): visit it from the top frame (or as the root) */
+            if (child != NULL) {
+                kind = monty_walk_kind(child);
+                if (kind < 0) {
+                    u = monty_leaf_units(child);
+                    Py_DECREF(child);
+                    child = NULL;
+                    spent += u;
+                    st[top].acc += u;
+                    if (spent > cap) { result = cap + 1; goto done; }
+                } else {
+                    PyObject* key = NULL;
+                    if (kind == 1 && (top < 1 || (top & 31) == 0)) {
+                        /* a tuple chain checked step by step is not walked again each
+                           step: its remembered size (deep tuples only) is looked up near
+                           the top and every 32 levels */
+                        u = monty_known_tuple(known, child);
+                        if (u == -2)
+                            goto fail;
+                        if (u >= 0) {
+                            Py_DECREF(child);
+                            child = NULL;
+                            spent += u;
+                            st[top].acc += u;
+                            if (spent > cap) { result = cap + 1; goto done; }
+                            continue;
+                        }
+                    }
+                    if (top >= 0 && Py_REFCNT(child) > 2) {
+                        /* possibly shared (the parent's reference and ours are 2); the root is
+                           never memoised at its first visit (a cycle through it is found at
+                           its second) */
+                        if (memo == NULL && (memo = PyDict_New()) == NULL) goto fail;
+                        key = PyLong_FromVoidPtr(child);
+                        if (key == NULL) goto fail;
+                        value = PyDict_GetItemWithError(memo, key);
+                        if (value != NULL) {
+                            u = PyLong_AsLongLong(value);
+                            if (u < 0) u = 1;
+                            Py_DECREF(key);
+                            Py_DECREF(child);
+                            child = NULL;
+                            spent += u;
+                            st[top].acc += u;
+                            if (spent > cap) { result = cap + 1; goto done; }
+                            continue;
+                        }
+                        if (PyErr_Occurred()) { Py_DECREF(key); goto fail; }
+                        value = PyLong_FromLong(-1);    /* being walked */
+                        if (value == NULL || PyDict_SetItem(memo, key, value) < 0) {
+                            Py_XDECREF(value); Py_DECREF(key); goto fail;
+                        }
+                        Py_DECREF(value);
+                    }
+                    if (top + 1 >= room) {
+                        monty_wframe* bigger;
+                        if (st == small) {
+                            bigger = PyMem_Malloc(sizeof(monty_wframe) * room * 2);
+                            if (bigger != NULL) memcpy(bigger, small, sizeof(small));
+                        } else {
+                            bigger = PyMem_Realloc(st, sizeof(monty_wframe) * room * 2);
+                        }
+                        if (bigger == NULL) { Py_XDECREF(key); PyErr_NoMemory(); goto fail; }
+                        st = bigger;
+                        room *= 2;
+                    }
+                    top++;
+                    st[top].obj = child;
+                    st[top].it = NULL;
+                    st[top].pending = NULL;
+                    st[top].key = key;
+                    st[top].pos = 0;
+                    st[top].acc = 1;
+                    st[top].kind = kind;
+                    child = NULL;
+                    spent += 1;
+                    if (spent > cap) { result = cap + 1; goto done; }
+                    if (kind >= 3) {
+                        /* the C type's own iterator: never an override's Python code */
+                        PyTypeObject* base = kind == 3 ? (PyFrozenSet_Check(st[top].obj) ? &PyFrozenSet_Type : &PySet_Type)
+                                                       : monty_deque_type;
+                        st[top].it = base->tp_iter(st[top].obj);
+                        if (st[top].it == NULL) goto fail;
+                    }
+                }
+            }
+            /* the next item of the top frame */
+            monty_wframe* f = &st[top];
+            switch (f->kind) {
+            case 0:
+            case 1: {
+                /* leaves in a tight loop (nothing here can run Python code or free them) */
+                PyObject** items;
+                if (f->kind == 0) {
+                    n = PyList_GET_SIZE(f->obj);
+                    items = ((PyListObject*)f->obj)->ob_item;
+                } else {
+                    n = PyTuple_GET_SIZE(f->obj);
+                    items = ((PyTupleObject*)f->obj)->ob_item;
+                }
+                while (f->pos < n) {
+                    PyObject* x = items[f->pos++];
+                    if (monty_walk_kind(x) >= 0) {
+                        child = x;
+                        Py_INCREF(child);
+                        break;
+                    }
+                    u = monty_leaf_units(x);
+                    spent += u;
+                    f->acc += u;
+                }
+                if (spent > cap) { result = cap + 1; goto done; }
+                break;
+            }
+            case 2:
+                if (f->pending != NULL) {
+                    child = f->pending;
+                    f->pending = NULL;
+                } else {
+                    PyObject* k;
+                    if (PyDict_Next(f->obj, &f->pos, &k, &value)) {
+                        child = k;
+                        Py_INCREF(child);
+                        Py_INCREF(value);
+                        f->pending = value;
+                    }
+                }
+                break;
+            default:
+                child = PyIter_Next(f->it);
+                if (child == NULL && PyErr_Occurred()) goto fail;
+                break;
+            }
+            if (child != NULL)
+                continue;
+            /* the top frame is done */
+            u = f->acc;
+            if (f->key != NULL) {
+                value = PyLong_FromLongLong(u);
+                if (value == NULL || PyDict_SetItem(memo, f->key, value) < 0) { Py_XDECREF(value); goto fail; }
+                Py_DECREF(value);
+            }
+            monty_wframe_clear(f);
+            top--;
+            if (top < 0) { result = u; goto done; }
+            st[top].acc += u;
+        }
+    fail:
+        result = -1;
+    done:
+        Py_XDECREF(child);
+        while (top >= 0) {
+            monty_wframe_clear(&st[top]);
+            top--;
+        }
+        if (st != small) PyMem_Free(st);
+        Py_XDECREF(memo);
+        return result;
+    }
+    """
+    int monty_walk_kind(PyObject* o)
+    long long monty_flat_units(PyObject* o)
+    long long monty_units(PyObject* root, long long cap, PyObject* known) except? -1
+    void* monty_deque_type
+
+
+def limits_set_deque_type(type t):
+    """The C deque type (collections.deque's base): its instances are walked like lists."""
+    global monty_deque_type
+    monty_deque_type = <void*>t
+
+
+cdef double CMP_NS = 80e-9          # seconds per unit (measured 14-60 ns: lists, dicts, tuples)
+cdef long long CMP_FREE = 1024      # estimates up to this many units (80 us) read no clock
+
+
+cdef long long units_within(PyObject* a, double mul, PyObject* b, long long cap) except -1:
+    """min(mul * units(a), units(b)) (b NULL: infinite) if it is at most `cap`, else cap + 1."""
+    cdef long long ua, acap
+    cdef double e
+    acap = <long long>(cap / mul) if mul > 1 else cap
+    ua = monty_units(a, acap, <PyObject*>_tuple_depths)
+    if ua <= acap:
+        e = ua * mul
+        if e <= cap:
+            return <long long>e
+    if b == NULL:
+        return cap + 1
+    return monty_units(b, cap, <PyObject*>_tuple_depths)
+
+
+cdef int check_units(VM vm, PyObject* a, double mul, PyObject* b, double factor) except -1:
+    """A native operation costing min(mul * units(a), units(b)) * factor units is about to run:
+    raise the time limit if it cannot end before the deadline (call only with a deadline)."""
+    cdef long long cap, e
+    cdef double rem, capd, work
+    cap = <long long>(CMP_FREE / factor) if factor > 1 else CMP_FREE
+    # a cheap first pass: small operands need no clock (b is walked only for a comparison:
+    # a search's sequence longer than CMP_FREE never fits)
+    e = units_within(a, mul, b if mul <= 1 else NULL, cap)
+    if e <= cap:
+        vm.ticks -= <int>((e * factor) / 64)
+        return 0
+    rem = vm.deadline - monty_now()
+    if rem <= 0:
+        limit_fire(vm, LIMIT_TIME)
+    capd = rem / (CMP_NS * factor)
+    cap = <long long>capd if capd < 1e15 else <long long>1e15
+    e = units_within(a, mul, b, cap)
+    if e > cap:
+        limit_fire(vm, LIMIT_TIME)
+    work = e * factor
+    if monty_now() + work * CMP_NS > vm.deadline:
+        limit_fire(vm, LIMIT_TIME)
+    # a long operation that fits still brings the next clock read closer (a loop of them)
+    vm.ticks -= <int>(work / 64) if work < 64.0 * TICKS else TICKS
+    return 0
+
+
+cdef inline bint walkable(PyObject* p):
+    return monty_walk_kind(p) >= 0
+
+
+cdef inline Py_ssize_t walk_len(PyObject* p):
+    cdef type t = type(<object>p)
+    if t is list or t is tuple or t is dict or t is set or t is frozenset:
+        return len(<object>p)
+    return -1
+
+
+cdef int check_compare_slow(VM vm, PyObject* v, PyObject* w, int op) except -1:
+    cdef Py_ssize_t nv = walk_len(v), nw = walk_len(w)
+    cdef type t
+    if (op == 2 or op == 3) and nv != nw and nv >= 0 and nw >= 0:
+        t = type(<object>v)
+        if t is not tuple and type(<object>w) is not tuple:
+            return 0         # list, dict, set ==: a length test first (a tuple's compares items)
+    if 0 <= nw < nv:
+        v, w = w, v          # the shorter one first: its walk may settle it
+    return check_units(vm, v, 1.0, w, 1.0)
+
+
+cdef inline int check_compare(VM vm, PyObject* v, PyObject* w, int op) except -1:
+    """`v (op) w` (op: Py_LT..Py_GE) is about to run in native code."""
+    cdef long long u
+    if vm.deadline and walkable(v) and walkable(w) and v != w:
+        u = monty_flat_units(v)
+        if u < 0 or u > CMP_FREE:
+            u = monty_flat_units(w)
+            if u < 0 or u > CMP_FREE:
+                return check_compare_slow(vm, v, w, op)
+    return 0
+
+
+cdef inline int check_hash(VM vm, PyObject* k) except -1:
+    """`k` is about to be hashed (a dict or set key): a tuple hashes all its items, uncached,
+    then may be compared with an equal key."""
+    cdef long long u
+    if vm.deadline and TupleCheck(k):
+        u = monty_flat_units(k)
+        if u < 0 or u > CMP_FREE / 2:
+            return check_units(vm, k, 1.0, NULL, 2.0)
+    return 0
+
+
+cdef int check_search(VM vm, object seq, object item) except -1:
+    """`item` is about to be compared with each item of `seq` (in, count, index, remove)."""
+    cdef int kind
+    cdef Py_ssize_t n
+    if not vm.deadline:
+        return 0
+    kind = monty_walk_kind(<PyObject*>seq)
+    if kind == 0 or kind == 1 or kind == 4:
+        n = len(seq)
+        if n and (walkable(<PyObject*>item) or n * (monty_leaf_units_py(item) - 1) > CMP_FREE):
+            check_units(vm, <PyObject*>item, <double>n, <PyObject*>seq, 1.0)
+    elif type(seq) is _dict_values:
+        n = len(seq)
+        if n and walkable(<PyObject*>item):
+            check_units(vm, <PyObject*>item, <double>n, NULL, 1.0)
+    elif walkable(<PyObject*>item):
+        # a hash lookup (dict, set, keys, items): the item's hash and one comparison
+        check_units(vm, <PyObject*>item, 1.0, NULL, 2.0)
+    return 0
+
+
+
+
+cdef long long monty_leaf_units_py(object o):
+    return monty_units(<PyObject*>o, 0, NULL) if not walkable(<PyObject*>o) else 1
+
+
+cdef int check_walk(VM vm, object o, double factor) except -1:
+    """A native operation goes through `o`'s items `factor` times (sorting, hashing each)."""
+    if vm.deadline and walkable(<PyObject*>o):
+        check_units(vm, <PyObject*>o, 1.0, NULL, factor)
+    return 0
+
+
+cdef double sort_factor(Py_ssize_t n):
+    """Comparisons per item of a sort of n items (each at most its units)."""
+    return _flog2(<double>n) + 1.0 if n > 1 else 1.0
+
+
+# policy hooks: host-side code (method wrappers, modules) about to compare natively
+
+def _policy_precheck_compare(a, b):
+    cdef VM vm = _current_vm
+    if vm is not None and vm.running:
+        check_compare(vm, <PyObject*>a, <PyObject*>b, 0)
+
+
+def _policy_precheck_search(seq, item):
+    cdef VM vm = _current_vm
+    if vm is not None and vm.running:
+        check_search(vm, seq, item)
+
+
+def _policy_precheck_walk(obj, factor=1.0):
+    cdef VM vm = _current_vm
+    if vm is not None and vm.running:
+        check_walk(vm, obj, factor)
+
+
+def _policy_precheck_sort(seq):
+    cdef VM vm = _current_vm
+    if vm is not None and vm.running and vm.deadline:
+        check_walk(vm, seq, sort_factor(len(seq)))
+
+
+_policy.precheck_compare = _policy_precheck_compare
+_policy.precheck_search = _policy_precheck_search
+_policy.precheck_walk = _policy_precheck_walk
+_policy.precheck_sort = _policy_precheck_sort
+
+
+cdef class KeyCost:
+    """A key function handed to a native sort/min/max: each key it returns is compared
+    natively, so its units are charged (a sort: per item sort_factor times) as it arrives."""
+    cdef object key
+    cdef VM vm
+    cdef double factor
+    cdef double total
+
+    def __call__(self, x):
+        r = self.key(x)
+        if walkable(<PyObject*>r):
+            self.charge(r)
+        return r
+
+    cdef int charge(self, object r) except -1:
+        cdef VM vm = self.vm
+        cdef double rem
+        cdef long long u, cap
+        rem = vm.deadline - monty_now()
+        if rem <= 0:
+            limit_fire(vm, LIMIT_TIME)
+        cap = <long long>(rem / (CMP_NS * self.factor)) - <long long>self.total
+        if cap < 0:
+            limit_fire(vm, LIMIT_TIME)
+        u = monty_units(<PyObject*>r, cap, <PyObject*>_tuple_depths)
+        if u > cap:
+            limit_fire(vm, LIMIT_TIME)
+        self.total += u
+        return 0
+
+
+cdef object cost_key(VM vm, object key, double factor):
+    cdef KeyCost k
+    if key is None or not vm.deadline:
+        return key
+    k = KeyCost.__new__(KeyCost)
+    k.key = key
+    k.vm = vm
+    k.factor = factor
+    return k
+
+
+# The text of a container (repr, str, print, format, %s, f-strings) goes through it unfolded
+# as a tree too: the same estimate (a list DAG's repr would be 2**40 items long).
+
+cdef object _BUILTIN_REPR = getattr(_sys.modules["builtins"], "repr")
+cdef object _BUILTIN_ASCII = getattr(_sys.modules["builtins"], "ascii")
+cdef double TEXT_FACTOR = 5.0       # a repr costs ~330 ns per unit (CMP_NS is 80)
+
+
+cdef inline int check_text(object x) except -1:
+    cdef VM vm
+    if walkable(<PyObject*>x):
+        vm = _current_vm
+        if vm is not None and vm.running and vm.deadline:
+            check_units(vm, <PyObject*>x, 1.0, NULL, TEXT_FACTOR)
+    return 0
+
+
+def _checked_str(x):
+    check_text(x)
+    return str(x)
+
+
+def _checked_repr(x):
+    check_text(x)
+    return repr(x)
+
+
+def _checked_ascii(x):
+    check_text(x)
+    return ascii(x)
+
+
+def _checked_format(x, spec=""):
+    check_text(x)
+    return format(x, spec)
+
+
+_policy.convert_str = _checked_str
+_policy.convert_repr = _checked_repr
+_policy.convert_ascii = _checked_ascii
+_policy.format_value = _checked_format

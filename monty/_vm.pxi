@@ -783,6 +783,7 @@ cdef object format_value(object value, int flags, object spec):
         # a spec of four characters cannot ask for more than 9999 characters
         return format(value, spec)
     conv = flags & 3
+    check_text(value)
     if conv == 1:
         value = str(value)
     elif conv == 2:
@@ -1130,6 +1131,7 @@ cdef object run_frames(VM vm):
                     w = sp[-1]
                     v = sp[-2]
                     if a <= 5:
+                        check_compare(vm, v, w, a)
                         r = R_RichCompare(v, w, a)     # CMPOPS order is Py_LT..Py_GE
                     elif a == 6 or a == 7:
                         check_contains(vm, <object>w, <object>v)
@@ -1444,6 +1446,15 @@ cdef object run_frames(VM vm):
                         vm.top_depth = vm.depth
                         if (v == <PyObject*>bytes or v == <PyObject*>bytearray) and n >= 1:
                             check_bytes_size(<object>args[0])
+                        if vm.deadline:
+                            # a tuple argument of a native call may be hashed (d.get(t),
+                            # s.add(t), operator.contains(s, t)...): all its items, uncached
+                            for i in range(n + (TUPLE_SIZE(kw) if kw != NULL else 0)):
+                                if TupleCheck(args[i]):
+                                    check_hash(vm, args[i])
+                            if n == 1 and (v == <PyObject*>str or v == <PyObject*>_BUILTIN_REPR
+                                           or v == <PyObject*>_BUILTIN_ASCII):
+                                check_text(<object>args[0])
                         if n >= 1 and is_heavy(v):
                             obj = call_heavy_raw(vm, v, args, n, kw)
                         else:
@@ -1613,6 +1624,8 @@ cdef object run_frames(VM vm):
                 elif op == OP_BINARY_SUBSCR:
                     w = sp[-1]
                     v = sp[-2]
+                    if TupleCheck(w):
+                        check_hash(vm, w)
                     r = R_GetItem(v, w)
                     sp -= 1
                     sp[-1] = r
@@ -1623,12 +1636,16 @@ cdef object run_frames(VM vm):
                 elif op == OP_STORE_SUBSCR:
                     if TYPE(sp[-2]) == <PyObject*>dict:
                         account_sp(vm, sp, 112)      # an entry, its key, and amortised table growth
+                    if TupleCheck(sp[-1]):
+                        check_hash(vm, sp[-1])
                     R_SetItem(sp[-2], sp[-1], sp[-3])
                     sp -= 3
                     DECREF(sp[0])
                     DECREF(sp[1])
                     DECREF(sp[2])
                 elif op == OP_DELETE_SUBSCR:
+                    if TupleCheck(sp[-1]):
+                        check_hash(vm, sp[-1])
                     R_DelItem(sp[-2], sp[-1])
                     sp -= 2
                     DECREF(sp[0])
@@ -1680,6 +1697,9 @@ cdef object run_frames(VM vm):
                     sp += 1
                 elif op == OP_BUILD_MAP:
                     account_sp(vm, sp, 232 + 64 * a)
+                    if vm.deadline:
+                        for i in range(a):
+                            check_hash(vm, (sp - 2 * a)[2 * i])
                     obj = build_map(sp - 2 * a, a)
                     r = <PyObject*>obj
                     INCREF(r)
@@ -1691,6 +1711,9 @@ cdef object run_frames(VM vm):
                     sp += 1
                 elif op == OP_BUILD_SET:
                     account_sp(vm, sp, 216 + 64 * a)
+                    if vm.deadline:
+                        for i in range(a):
+                            check_hash(vm, (sp - a)[i])
                     obj = build_set(sp - a, a)
                     r = <PyObject*>obj
                     INCREF(r)
@@ -1727,11 +1750,15 @@ cdef object run_frames(VM vm):
                     DECREF(sp[0])
                 elif op == OP_SET_ADD:
                     account_sp(vm, sp, 64)
+                    if TupleCheck(sp[-1]):
+                        check_hash(vm, sp[-1])
                     R_SetAdd(sp[-1 - a], sp[-1])
                     sp -= 1
                     DECREF(sp[0])
                 elif op == OP_MAP_ADD:
                     account_sp(vm, sp, 64)
+                    if TupleCheck(sp[-2]):
+                        check_hash(vm, sp[-2])
                     R_DictSetItem(sp[-2 - a], sp[-2], sp[-1])
                     sp -= 2
                     DECREF(sp[0])
@@ -1742,6 +1769,7 @@ cdef object run_frames(VM vm):
                     sp -= 1
                     DECREF(sp[0])
                 elif op == OP_SET_UPDATE:
+                    check_walk(vm, <object>sp[-1], 2.0)
                     (<set>sp[-1 - a]).update(get_iter(<object>sp[-1]))
                     sp -= 1
                     DECREF(sp[0])

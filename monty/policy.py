@@ -37,7 +37,8 @@ import _string
 __all__ = [
     "METHODS", "DATA_ATTRS", "SAFE_DUNDERS", "VM_OVERRIDES", "CLASS_METHODS", "STATIC_METHODS",
     "EXPOSED_TYPES", "MAX_SINGLE_ALLOC", "MAX_NATIVE_STEPS",
-    "precheck", "precheck_steps", "type_of", "format_value", "convert_str", "convert_repr",
+    "precheck", "precheck_steps", "precheck_compare", "precheck_search", "precheck_walk",
+    "precheck_sort", "type_of", "format_value", "convert_str", "convert_repr",
     "convert_ascii", "format_getattr", "format_getitem",
     "lookup_method", "lookup_data", "get_attribute", "has_attribute",
     "BoundWrapper", "OpaqueType",
@@ -68,6 +69,25 @@ def precheck(nbytes):
 def precheck_steps(nsteps):
     """Hook: called with the number of items a native operation is about to walk
     (e.g. `set.isdisjoint(range(10**12))`). The default accepts everything."""
+
+
+def precheck_compare(a, b):
+    """Hook: `a` and `b` are about to be compared by native code (which goes through nested
+    lists, tuples, dicts... item by item). The default accepts everything."""
+
+
+def precheck_search(seq, item):
+    """Hook: `item` is about to be compared with each item of `seq` (count, index, remove,
+    `in`), or looked up in it when it is a dict or set. The default accepts everything."""
+
+
+def precheck_walk(obj, factor=1.0):
+    """Hook: native code is about to compare or hash each item of `obj` about `factor` times
+    (building a set, a heap, bisecting...). The default accepts everything."""
+
+
+def precheck_sort(seq):
+    """Hook: native code is about to sort the list `seq`. The default accepts everything."""
 
 
 def bury(obj):
@@ -720,16 +740,34 @@ def _str_format_map(self, *args, **kwargs):
 
 # --- containers: list.extend, set operations, dict.fromkeys, dict views, bytearray.extend ---------
 
+def _make_search_method(tp, name):
+    """Wrap a method that compares its first argument with each item (list.count, index,
+    remove; tuple.count, index): the comparisons are estimated first."""
+    real = tp.__dict__[name]
+
+    @_register(tp, name)
+    def method(self, *args, **kwargs):
+        if args and _is_a(self, tp):
+            precheck_search(self, args[0])
+        return real(self, *args, **kwargs)
+
+    return method
+
+
 def _make_iter_method(tp, name, per_item):
     """Wrap a method whose positional arguments are iterables it walks (and, when `per_item`,
-    keeps: that many bytes per item)."""
+    keeps: that many bytes per item). Set-like receivers hash each item (and may compare it
+    with an equal one): that is estimated too."""
     real = tp.__dict__[name]
+    hashes = tp is not list and tp is not bytearray
 
     @_register(tp, name)
     def method(self, *args, **kwargs):
         if _is_a(self, tp) and not kwargs:
             for a in args:
                 check_iterable(a, per_item)
+                if hashes:
+                    precheck_walk(a, 2.0)
         return real(self, *args, **kwargs)
 
     return method
@@ -746,6 +784,7 @@ def _dict_fromkeys(cls_or_self, *args, **kwargs):
     cls = cls_or_self if _is_type(cls_or_self) else type(cls_or_self)
     if args and not kwargs:
         check_iterable(args[0], _DICT_ENTRY)
+        precheck_walk(args[0], 2.0)
     return _real_dict_fromkeys.__get__(None, cls)(*args, **kwargs)
 
 
@@ -911,6 +950,8 @@ _bytearray_methods = _string_methods(bytearray, _BYTES_PLAIN + " append clear co
 _bytearray_methods["extend"] = _make_iter_method(bytearray, "extend", 1)
 
 _list_methods = _descriptors(list, "append clear copy count index insert pop remove reverse sort")
+for _name in ("count", "index", "remove"):
+    _list_methods[_name] = _make_search_method(list, _name)
 _list_methods["extend"] = _make_iter_method(list, "extend", _PTR)
 
 _dict_methods = _descriptors(dict, "clear copy get items keys pop popitem setdefault update values")
@@ -943,7 +984,8 @@ METHODS = {
     bytes: _bytes_methods,
     bytearray: _bytearray_methods,
     list: _list_methods,
-    tuple: _descriptors(tuple, "count index"),
+    tuple: {"count": _make_search_method(tuple, "count"),
+            "index": _make_search_method(tuple, "index")},
     dict: _dict_methods,
     set: _set_methods,
     frozenset: _frozenset_methods,

@@ -347,3 +347,83 @@ def test_cyclic_garbage_is_collected_during_a_memory_limited_run():
     n, grown, restored = done.stdout.split()
     assert n == "600" and restored == "True"
     assert int(grown) < 64 + 48
+
+
+LIST_DAG = "x = [0]\ny = [0]\nfor _ in range(40):\n    x = [x, x]\n    y = [y, y]\n"
+TUPLE_DAG = "t = (0,)\nfor _ in range(20):\n    t = (t, t)\n"
+
+
+@pytest.mark.parametrize("code", [
+    LIST_DAG + "x == y",
+    LIST_DAG + "x >= y",
+    LIST_DAG + "x in [0, y]",
+    LIST_DAG + "[0, y].index(x)",
+    LIST_DAG + "[x, x].count(y)",
+    LIST_DAG + "[y].remove(x)",
+    LIST_DAG + "{1: x} == {1: y}",
+    LIST_DAG + "[(1, x)] == [(1, y)]",
+    LIST_DAG + "sorted([x, y])",
+    LIST_DAG + "max([x, y])",
+    LIST_DAG + "min(x, y)",
+    LIST_DAG + "max([0, 1], key=lambda i: x if i else y)",
+    LIST_DAG + "l = [x, y]\nl.sort()",
+    LIST_DAG + "from collections import deque\ndeque([x]).count(y)",
+    LIST_DAG + "from collections import deque\ny in deque([x])",
+    LIST_DAG + "from collections import deque\ndeque([x]) == deque([y])",
+    LIST_DAG + "import operator\noperator.eq(x, y)",
+    LIST_DAG + "import operator\noperator.countOf([x], y)",
+    LIST_DAG + "import bisect\nbisect.bisect_left([x], y)",
+    LIST_DAG + "import heapq\nh = [x]\nheapq.heappush(h, y)",
+    LIST_DAG + "import heapq\nheapq.heapify([x, y])",
+    LIST_DAG + "from collections import Counter\nCounter({1: x}) == Counter({1: y})",
+    LIST_DAG + "repr(x)",
+    LIST_DAG + "print(x)",
+    LIST_DAG + "f'{x}'",
+    LIST_DAG + "'%s' % (x,)",
+    LIST_DAG + "import json\njson.dumps(x)",
+    TUPLE_DAG + "set([t] * 1000)",
+    TUPLE_DAG + "frozenset([t] * 1000)",
+    TUPLE_DAG + "dict.fromkeys([t] * 1000)",
+    TUPLE_DAG + "{t: 1 for _ in range(1000)}",
+    TUPLE_DAG + "s = {t}\nfor _ in range(1000):\n    t in s",
+    TUPLE_DAG + "d = {}\nfor _ in range(1000):\n    d[t] = 1",
+    TUPLE_DAG + "d = {}\nfor _ in range(1000):\n    d.get(t)",
+    TUPLE_DAG + "for _ in range(1000):\n    hash(t)",
+    TUPLE_DAG + "s1 = {(i, t) for i in range(50)}\ns2 = {(i, t + ()) for i in range(50)}\ns1 == s2",
+])
+def test_comparisons_and_hashes_that_unfold_stop_at_the_deadline(code):
+    # a list DAG compared with an equal copy, and uncached hashes of a tuple DAG, run in C
+    # for far longer than the limit: they are estimated first and refused at the deadline
+    sb = sandbox(max_duration=0.2)
+    elapsed = late_after(sb, code, monty.MontyTimeLimitError)
+    assert elapsed < 0.2 + 0.05
+    assert sb.run("1") == 1
+
+
+def test_comparisons_of_nested_data_give_cpythons_answers():
+    cases = [
+        "[[1, 2], {3: (4, [5])}] == [[1, 2], {3: (4, [5])}]",
+        "[[1, 2], {3: (4, [5])}] == [[1, 2], {3: (4, [6])}]",
+        "[[1, [2, [3]]], (4,)] < [[1, [2, [4]]], (4,)]",
+        "[(1, 'a'), (1, 'b')] <= [(1, 'a'), (1, 'a')]",
+        "sorted([[3, [1]], [1, [2]], [2, [0]], [1, [1]]])",
+        "max([[1, 2], [1, 3], [0, 9]]), min([[1, 2], [1, 3], [0, 9]])",
+        "[1, 2] in [[0], [1, 2]], [1, 3] in [[0], [1, 2]], (1, (2,)) in {(1, (2,)): 0}",
+        "[[1], [2], [1]].count([1]), [[1], [2], [1]].index([2])",
+        "r = [[0], [1]]\nr.remove([1])\nr",
+        "x = [0]\nfor _ in range(10):\n    x = [x, x]\ny = [0]\nfor _ in range(10):\n    y = [y, y]\nx == y, x < y, len(repr(x))",
+        "g = [[0] * 50] * 50\ng == [[0] * 50] * 50, g == g",
+        "{frozenset({1, 2}): [1, {2: [3]}]} == {frozenset({2, 1}): [1, {2: [3]}]}",
+        "from collections import deque\ndeque([[1], [2]]) == deque([[1], [2]]), deque([[1], [2]]).count([2])",
+        "import operator\noperator.eq([[1]], [[1]]), operator.lt([[1]], [[2]])",
+        "import bisect, heapq\nh = [[3], [1], [2]]\nheapq.heapify(h)\nbisect.bisect([[1], [3]], [2]), heapq.heappop(h)",
+        "a = []\na.append(a)\nb = []\nb.append(b)\ntry:\n    a == b\nexcept RecursionError:\n    r = 'recursion'\nr",
+        "t = ((1, 2), (3, (4, 5)))\n{t: 1}[t], t in {t}, hash(t) == hash(((1, 2), (3, (4, 5))))",
+    ]
+    for code in cases:
+        *body, last = code.split("\n")
+        scope = {}
+        exec("\n".join(body), scope)
+        expected = eval(last, scope)
+        sb = sandbox(max_duration=2.0)
+        assert sb.run(code) == expected, code

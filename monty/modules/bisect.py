@@ -6,6 +6,26 @@ import bisect as _bisect
 NAME = "bisect"
 
 
+from .. import policy
+
+
+def _searching(name):
+    real = getattr(_bisect, name)
+
+    def fn(a, x, *args, **kwargs):
+        # about log2(len(a)) comparisons of x with items of a: each at most x's units
+        try:
+            n = len(a)
+        except TypeError:
+            n = 0
+        policy.precheck_walk([x], n.bit_length() + 1)
+        return real(a, x, *args, **kwargs)
+
+    fn.__name__ = fn.__qualname__ = name
+    fn.__doc__ = real.__doc__
+    return fn
+
+
 def build(vm):
-    return {name: getattr(_bisect, name) for name in
+    return {name: _searching(name) for name in
             ("bisect_left", "bisect_right", "bisect", "insort_left", "insort_right", "insort")}

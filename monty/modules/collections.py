@@ -286,8 +286,24 @@ class deque(_c.deque):
             charge(min(abs(n), len(self)))
         return _c.deque.rotate(self, n)
 
+    # each compares its argument with the items natively: estimated first (a deque of lists
+    # sharing sublists could take 2**40 steps)
+    def count(self, value, /):
+        policy.precheck_search(self, value)
+        return _c.deque.count(self, value)
+
+    def index(self, value, *args):
+        policy.precheck_search(self, value)
+        return _c.deque.index(self, value, *args)
+
+    def remove(self, value, /):
+        policy.precheck_search(self, value)
+        return _c.deque.remove(self, value)
+
 
 deque.__module__ = "collections"
+# the VM walks deques like lists when it estimates a comparison
+_sys.modules["monty._core"].limits_set_deque_type(_c.deque)
 
 
 # ------------------------------------------------------------------ ChainMap

@@ -3,17 +3,62 @@ the list they are given); nlargest/nsmallest/merge walk their inputs in charged 
 
 import heapq as _hq
 
+from .. import policy
 from ._support import SandboxIter, charge, materialize, sandbox_iter
 
 NAME = "heapq"
 
 
+# The comparisons the heap functions make natively are estimated first from the units of
+# the items they move (policy.precheck_walk): a pushed item is compared about log2(n) times.
+# heappop/heapreplace/heappushpop also compare existing items with each other on their way
+# down; only the moved item is estimated (walking the whole heap each pop would make them
+# O(n)).
+
+def _levels(heap):
+    return (len(heap) if type(heap) is list else 0).bit_length() + 1
+
+
+def heappush(heap, item, /):
+    policy.precheck_walk([item], _levels(heap))
+    return _hq.heappush(heap, item)
+
+
+def heappop(heap, /):
+    if type(heap) is list and heap:
+        policy.precheck_walk([heap[-1]], 2 * _levels(heap))
+    return _hq.heappop(heap)
+
+
+def heapreplace(heap, item, /):
+    policy.precheck_walk([item], 2 * _levels(heap))
+    return _hq.heapreplace(heap, item)
+
+
+def heappushpop(heap, item, /):
+    policy.precheck_walk([item], 2 * _levels(heap))
+    return _hq.heappushpop(heap, item)
+
+
+def heapify(heap, /):
+    if type(heap) is list:
+        policy.precheck_sort(heap)
+    return _hq.heapify(heap)
+
+
+def _charged_list(iterable, key):
+    seq = materialize(iterable)
+    if key is None:
+        policy.precheck_sort(seq)
+    return seq
+
+
 def nlargest(n, iterable, key=None):
-    return _hq.nlargest(n, materialize(iterable), key=key)
+    return _hq.nlargest(n, _charged_list(iterable, key), key=key)
 
 
 def nsmallest(n, iterable, key=None):
-    return _hq.nsmallest(n, materialize(iterable), key=key)
+    return _hq.nsmallest(n, _charged_list(iterable, key), key=key)
 
 
 class _Merge(SandboxIter):
@@ -51,7 +96,7 @@ def merge(*iterables, key=None, reverse=False):
 
 def build(vm):
     return {
-        "heappush": _hq.heappush, "heappop": _hq.heappop, "heapify": _hq.heapify,
-        "heapreplace": _hq.heapreplace, "heappushpop": _hq.heappushpop,
+        "heappush": heappush, "heappop": heappop, "heapify": heapify,
+        "heapreplace": heapreplace, "heappushpop": heappushpop,
         "nlargest": nlargest, "nsmallest": nsmallest, "merge": merge,
     }

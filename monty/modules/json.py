@@ -2,6 +2,8 @@
 
 import json as _json
 
+from .. import policy
+
 NAME = "json"
 EXCEPTIONS = (_json.JSONDecodeError,)
 ATTRIBUTES = {_json.JSONDecodeError: ("msg", "doc", "pos", "lineno", "colno")}
@@ -19,6 +21,8 @@ def _check_indent(indent):
 def dumps(obj, *, skipkeys=False, ensure_ascii=True, check_circular=True, allow_nan=True,
           indent=None, separators=None, default=None, sort_keys=False):
     _check_indent(indent)
+    # the encoder goes through obj unfolded as a tree (lists sharing sublists: 2**40 items)
+    policy.precheck_walk(obj, 10.0 if indent is None else 20.0)
     return _json.dumps(obj, skipkeys=skipkeys, ensure_ascii=ensure_ascii,
                        check_circular=check_circular, allow_nan=allow_nan, indent=indent,
                        separators=separators, default=default, sort_keys=sort_keys)

@@ -75,9 +75,30 @@ def iconcat(a, b, /):
     return iadd(a, b)
 
 
+def _comparing(name):
+    real = getattr(_op, name)
+
+    def op(a, b, /):
+        policy.precheck_compare(a, b)
+        return real(a, b)
+
+    op.__name__ = op.__qualname__ = name
+    op.__doc__ = real.__doc__
+    return op
+
+
+_COMPARING = """lt le eq ne ge gt __lt__ __le__ __eq__ __ne__ __ge__ __gt__""".split()
+
+
+def contains(a, b, /):
+    policy.precheck_search(a, b)
+    return _op.contains(a, b)
+
+
 def countOf(a, b, /):
     n = 0
     for chunk in chunks(a):
+        policy.precheck_search(chunk, b)
         for item in chunk:
             if item is b or item == b:
                 n += 1
@@ -87,6 +108,7 @@ def countOf(a, b, /):
 def indexOf(a, b, /):
     i = 0
     for chunk in chunks(a):
+        policy.precheck_search(chunk, b)
         for item in chunk:
             if item is b or item == b:
                 return i
@@ -202,6 +224,10 @@ def build(vm):
                call=call, setitem=setitem, attrgetter=attrgetter, itemgetter=itemgetter,
                methodcaller=methodcaller)
     names.update(own)
+    for name in _COMPARING:
+        if hasattr(_op, name):
+            names[name] = _comparing(name)
+    names["contains"] = names["__contains__"] = contains
     for name in ("mul", "pow", "lshift", "concat", "iadd", "imul", "ipow", "ilshift",
                  "iconcat", "call", "setitem"):
         names[f"__{name}__"] = own[name]

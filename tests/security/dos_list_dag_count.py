@@ -1,0 +1,9 @@
+# kind: dos
+# expect: blocked
+# desc: list.count of a list DAG
+x = [0]
+y = [0]
+for _ in range(40):
+    x = [x, x]
+    y = [y, y]
+[x, x].count(y)
