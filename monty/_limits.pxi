@@ -1051,6 +1051,7 @@ cdef extern from *:
             return -1;
         if (PyAnySet_Check(o)) return 3;
         if (monty_deque_type != NULL && PyObject_TypeCheck(o, monty_deque_type)) return 4;
+        if (f & Py_TPFLAGS_BASE_EXC_SUBCLASS) return 5;     /* its repr shows its args */
         return -1;
     }
 
@@ -1236,7 +1237,7 @@ cdef extern from *:
                     child = NULL;
                     spent += 1;
                     if (spent > cap) { result = cap + 1; goto done; }
-                    if (kind >= 3) {
+                    if (kind == 3 || kind == 4) {
                         /* the C type's own iterator: never an override's Python code */
                         PyTypeObject* base = kind == 3 ? (PyFrozenSet_Check(st[top].obj) ? &PyFrozenSet_Type : &PySet_Type)
                                                        : monty_deque_type;
@@ -1285,6 +1286,14 @@ cdef extern from *:
                         Py_INCREF(value);
                         f->pending = value;
                     }
+                }
+                break;
+            case 5:
+                /* an exception: its args (an exception group's include its exceptions) */
+                if (f->pos == 0) {
+                    f->pos = 1;
+                    child = ((PyBaseExceptionObject*)f->obj)->args;
+                    Py_XINCREF(child);
                 }
                 break;
             default:
