@@ -262,7 +262,7 @@ cdef object call_host(VM vm, HostFunction hf, PyObject** args, Py_ssize_t npos, 
                 break
         else:
             # fast path: plain scalars pass as they are
-            t0 = monty_now()
+            t0 = host_clock()
             try:
                 r = R_Vectorcall(<PyObject*>hf.func, args, npos, kwnames)
             except (KeyboardInterrupt, SystemExit):
@@ -309,7 +309,7 @@ cdef object call_host_values(VM vm, HostFunction hf, tuple args, dict kwargs):
         host_kwargs = {k: export_value(v, None, 0) for k, v in kwargs.items()}
     except MontyTypeError as e:
         raise TypeError(f"{hf.name}(): {e}") from None
-    t0 = monty_now()
+    t0 = host_clock()
     try:
         result = hf.func(*host_args, **host_kwargs)
         if hf.is_async:

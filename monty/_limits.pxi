@@ -128,6 +128,28 @@ cdef long _gc_own2 = 0                 # generation 2's count after the VM's you
 cdef long long GC_HOST_OBJECTS = 100000    # the host's own tracked objects, roughly
 
 
+cdef double _gc_spent = 0.0        # seconds of collections seen while a run holds the gc
+cdef double _gc_began = 0.0
+cdef double _gc_mark = 0.0         # _gc_spent when the current host call began
+
+
+def _gc_timer(phase, info):
+    """(gc.callbacks, during runs) the time collections take: one that a host call's
+    allocations trigger is the sandbox's work, not the host's."""
+    global _gc_spent, _gc_began
+    if phase == "start":
+        _gc_began = monty_now()
+    else:
+        _gc_spent += monty_now() - _gc_began
+
+
+cdef inline double host_clock():
+    """The clock at the start of a host call (see host_time)."""
+    global _gc_mark
+    _gc_mark = _gc_spent
+    return monty_now()
+
+
 cdef int gc_enter(VM vm) except -1:
     """Hold off automatic full collections for this run: called at its first limit check (a
     run too short to reach one costs nothing here)."""
@@ -136,6 +158,8 @@ cdef int gc_enter(VM vm) except -1:
         return 0
     vm.gc_held = True
     _gc_nest += 1
+    if _gc_nest == 1:
+        _gc.callbacks.append(_gc_timer)
     if _gc_nest == 1 and vm.max_memory >= 0:
         th = _gc.get_threshold()
         if th[2] < GC_HOLD:
@@ -151,6 +175,11 @@ cdef int gc_exit(VM vm) except -1:
         return 0
     vm.gc_held = False
     _gc_nest -= 1
+    if _gc_nest == 0:
+        try:
+            _gc.callbacks.remove(_gc_timer)
+        except ValueError:
+            pass
     if _gc_nest == 0 and _gc_saved is not None:
         th = _gc_saved
         _gc_saved = None
@@ -692,6 +721,7 @@ def limits_start(VM vm):
     crossing corrects). A small run after a big one therefore starts without walking every
     global. A sandbox whose state is unknown (new, restored from a snapshot) measures once."""
     vm.allocs = 0
+    vm.host_credit = 0.0
     vm.limit_kind = LIMIT_NONE
     if vm.max_memory < 0:
         vm.mem_used = 0
@@ -780,9 +810,11 @@ cdef int host_time(VM vm, double t0, double floor=HOST_CALL_FLOOR) except -1:
     the boundary's own overhead (the call, the private event loop's scheduling), and a loop of
     cheap host calls must not run on past the deadline by that much per call."""
     cdef double t1 = monty_now()
+    cdef double spent = t1 - t0 - (_gc_spent - _gc_mark)
     if vm.deadline:
-        if t1 - t0 > floor and not only_preempted():
-            vm.deadline += t1 - t0 - floor
+        if spent > floor and not only_preempted():
+            vm.deadline += spent - floor
+            vm.host_credit += spent - floor
         if t1 > vm.deadline:
             limit_fire(vm, LIMIT_TIME)
     return 0
