@@ -1070,6 +1070,7 @@ cdef extern from *:
     } monty_wframe;
 
     static PyTypeObject* monty_deque_type = NULL;
+    static PyObject* monty_class_marker = NULL;     /* "__monty_class__" */
 
     /* 0 list, 1 tuple, 2 dict, 3 set/frozenset, 4 deque (subclasses too); -1 anything else */
     static inline int monty_walk_kind(PyObject* o) {
@@ -1084,6 +1085,13 @@ cdef extern from *:
         if (PyAnySet_Check(o)) return 3;
         if (monty_deque_type != NULL && PyObject_TypeCheck(o, monty_deque_type)) return 4;
         if (f & Py_TPFLAGS_BASE_EXC_SUBCLASS) return 5;     /* its repr shows its args */
+        if ((f & Py_TPFLAGS_HEAPTYPE) && monty_class_marker != NULL && !PyType_Check(o)
+                && monty_is_sandbox_type((PyObject*)Py_TYPE(o), monty_class_marker)) {
+            /* an instance of a sandbox class: host-made methods (a dataclass's repr, eq,
+               order, hash) go through its attributes */
+            PyObject** dictptr = _PyObject_GetDictPtr(o);
+            if (dictptr != NULL && *dictptr != NULL) return 6;
+        }
         return -1;
     }
 
@@ -1320,6 +1328,15 @@ cdef extern from *:
                     }
                 }
                 break;
+            case 6:
+                /* a sandbox instance: its attributes */
+                if (f->pos == 0) {
+                    PyObject** dictptr = _PyObject_GetDictPtr(f->obj);
+                    f->pos = 1;
+                    child = dictptr != NULL ? *dictptr : NULL;
+                    Py_XINCREF(child);
+                }
+                break;
             case 5:
                 /* an exception: its args (an exception group's include its exceptions) */
                 if (f->pos == 0) {
@@ -1364,12 +1381,16 @@ cdef extern from *:
     long long monty_flat_units(PyObject* o)
     long long monty_units(PyObject* root, long long cap, PyObject* known) except? -1
     void* monty_deque_type
+    PyObject* monty_class_marker
 
 
 def limits_set_deque_type(type t):
     """The C deque type (collections.deque's base): its instances are walked like lists."""
     global monty_deque_type
     monty_deque_type = <void*>t
+
+
+monty_class_marker = <PyObject*>_CLASS_MARKER
 
 
 cdef double CMP_NS = 80e-9          # seconds per unit (measured 14-60 ns: lists, dicts, tuples)

@@ -6,6 +6,9 @@ text of the sandbox's reaches that code generation except identifiers.
 
 import dataclasses as _dc
 import keyword
+from types import FunctionType as _FunctionType
+
+from .. import policy as _policy
 
 NAME = "dataclasses"
 ATTRIBUTES = {_dc.Field: ("name", "type", "default", "default_factory", "init", "repr",
@@ -22,14 +25,56 @@ def _check_fields(cls):
                 raise TypeError(f"dataclass field names must be identifiers, not {name!r}")
 
 
+_nest = [0]     # generated methods running (nested calls were costed by the outermost)
+
+
+def _costed(method, check):
+    """A method dataclasses generated (host code, which the VM's clock never interrupts),
+    behind a check of the whole work before the outermost call: the cost walk goes through
+    sandbox instances' attributes, so a DAG of instances is refused like a list DAG."""
+    def wrapper(self, *args):
+        if _nest[0] == 0:
+            check(self, *args)
+        _nest[0] += 1
+        try:
+            return method(self, *args)
+        finally:
+            _nest[0] -= 1
+    wrapper.__name__ = method.__name__
+    wrapper.__qualname__ = method.__qualname__
+    return wrapper
+
+
+_CHECKS = {
+    "__repr__": lambda self: _policy.precheck_walk(self, 5.0),
+    "__hash__": lambda self: _policy.precheck_walk(self),
+    **{name: lambda self, other: _policy.precheck_compare(self, other)
+       for name in ("__eq__", "__lt__", "__le__", "__gt__", "__ge__")},
+}
+
+
 def dataclass(cls=None, /, **options):
     """@dataclass and @dataclass(...), with CPython's options and behaviour."""
     def wrap(klass):
         _check_fields(klass)
-        return _dc.dataclass(klass, **options)
+        own = set(vars(klass))
+        klass = _dc.dataclass(klass, **options)
+        for name, check in _CHECKS.items():
+            method = vars(klass).get(name)
+            if name not in own and isinstance(method, _FunctionType):
+                setattr(klass, name, _costed(method, check))
+        return klass
     if cls is None:
         return wrap
     return wrap(cls)
+
+
+def _costed_module_function(func):
+    def wrapper(obj, *args, **kwargs):
+        _policy.precheck_walk(obj)
+        return func(obj, *args, **kwargs)
+    wrapper.__name__ = func.__name__
+    return wrapper
 
 
 def build(vm):
@@ -37,8 +82,8 @@ def build(vm):
         "dataclass": dataclass,
         "field": _dc.field,
         "fields": _dc.fields,
-        "asdict": _dc.asdict,
-        "astuple": _dc.astuple,
+        "asdict": _costed_module_function(_dc.asdict),
+        "astuple": _costed_module_function(_dc.astuple),
         "replace": _dc.replace,
         "is_dataclass": _dc.is_dataclass,
         "FrozenInstanceError": _dc.FrozenInstanceError,
