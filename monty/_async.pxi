@@ -173,6 +173,8 @@ cdef object b_host_wait(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnam
             pending.append(fut)
     if not pending or any((<HostFuture>x).done for x in futures):
         return [(<HostFuture>x).done for x in futures]
+    cdef long voluntary0 = -1, involuntary0
+    monty_switches(&voluntary0, &involuntary0)
     t0 = host_clock()
     try:
         finished = wait_first([(f, (<HostFuture>f).coro, (<HostFuture>f).task) for f in pending],
@@ -181,7 +183,12 @@ cdef object b_host_wait(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnam
         vm.limit_kind = LIMIT_ABORT
         raise
     finally:
-        host_time(vm, t0, HOST_WAIT_FLOOR)
+        if blocked_since(voluntary0):
+            host_time(vm, t0, HOST_WAIT_FLOOR)
+        else:
+            # the loop never had to wait for the host (its coroutines only computed, or this
+            # thread was preempted): nothing to credit
+            host_time(vm, monty_now(), HOST_WAIT_FLOOR)
     for f, task in finished:
         settle_host_future(vm, <HostFuture>f, task)
     return [(<HostFuture>x).done for x in futures]

@@ -804,6 +804,15 @@ cdef bint only_preempted():
     return r
 
 
+cdef bint blocked_since(long voluntary0):
+    """Whether this thread blocked (waited on I/O, a timer...) since it had `voluntary0`
+    voluntary context switches. True where the counts are not known."""
+    cdef long voluntary, involuntary
+    if voluntary0 < 0 or monty_switches(&voluntary, &involuntary) < 0:
+        return True
+    return voluntary != voluntary0
+
+
 cdef int host_time(VM vm, double t0, double floor=HOST_CALL_FLOOR) except -1:
     """Time spent in a host function does not count: move the deadline by it, then read the
     clock for the sandbox's own time. The first `floor` of each call does count: it is mostly
