@@ -789,8 +789,10 @@ cdef object format_value(object value, int flags, object spec):
     if conv == 1:
         value = str(value)
     elif conv == 2:
+        check_str_quoted(value, False)
         value = repr(value)
     elif conv == 3:
+        check_str_quoted(value, True)
         value = ascii(value)
     if spec is None or spec == "":
         if type(value) is str:
