@@ -45,6 +45,45 @@ cdef int check_cost(VM vm, double seconds) except -1:
     return 0
 
 
+cdef double CHARGE_TICK_S = 1e-6       # seconds of estimated native work counted as one tick
+
+
+cdef int charge_time(VM vm, double seconds) except -1:
+    """A native operation estimated to take `seconds` is about to run: refuse it if it cannot
+    end before the deadline, and bring the next clock read closer by as many ticks as it
+    costs (a loop of such operations, each below check_cost's threshold, reads the clock
+    about every millisecond of native work instead of every TICKS of them)."""
+    cdef double t
+    if not vm.deadline or seconds <= 0:
+        return 0
+    check_cost(vm, seconds)
+    t = seconds / CHARGE_TICK_S
+    vm.ticks -= <int>t if t < TICKS else TICKS
+    if vm.ticks <= 0:
+        check_limits(vm)
+    return 0
+
+
+cdef double INT_TEXT_NS = 3.2e-9      # seconds per digit*digit (30-bit digits) of int -> str
+cdef double TEXT_INT_NS = 1.2e-11     # seconds per char*char of str -> int
+
+
+cdef inline int check_int_text(VM vm, object x) except -1:
+    """int -> decimal text is quadratic in the digits (about 0.6 ms at 4300 digits)."""
+    cdef Py_ssize_t d = int_digits(x)
+    if d > 24:
+        charge_time(vm, INT_TEXT_NS * (<double>d) * d)
+    return 0
+
+
+cdef int check_text_int(VM vm, object s) except -1:
+    """int(str) / int(bytes): quadratic in the length of the text."""
+    cdef Py_ssize_t n = len(s)
+    if n > 300:
+        charge_time(vm, TEXT_INT_NS * (<double>n) * n)
+    return 0
+
+
 cdef int account(VM vm, long long nbytes) except -1:
     """Add an estimate of freshly allocated bytes; re-measure live data past the limit."""
     vm.mem_used += nbytes
@@ -249,8 +288,11 @@ def _policy_precheck(nbytes):
 
 def _policy_precheck_steps(nsteps):
     cdef VM vm = _current_vm
-    if vm is not None and vm.running and nsteps > STEPS_UNCHECKED:
-        check_cost(vm, nsteps * STEP_NS)
+    if vm is not None and vm.running and nsteps > 0:
+        if nsteps > STEPS_UNCHECKED:
+            check_cost(vm, nsteps * STEP_NS)
+        if nsteps > 16:
+            charge_time(vm, nsteps * STEP_NS)
 
 
 _policy.precheck = _policy_precheck
@@ -757,6 +799,12 @@ cdef int check_add(VM vm, PyObject* v, PyObject* w) except -1:
             n = len(<str>v) + len(<str>w)
             if n > 4096:
                 precheck_bytes(vm, _policy._str_size(n, max(_policy._kind(<str>v), _policy._kind(<str>w))))
+    elif t is bytearray:
+        # b += x grows b in place to len(b) + len(x) (x any buffer)
+        if type(<object>w) is bytes or type(<object>w) is bytearray:
+            n = len(<object>v) + len(<object>w)
+            if n > 512:
+                precheck_bytes(vm, 56 + n)
     elif t is list or t is tuple or t is bytes:
         if type(<object>w) is t:
             n = len(<object>v) + len(<object>w)
@@ -1622,7 +1670,31 @@ cdef inline int check_text(object x) except -1:
         vm = _current_vm
         if vm is not None and vm.running and vm.deadline:
             check_units(vm, <PyObject*>x, 1.0, NULL, TEXT_FACTOR)
+    elif LongExact(<PyObject*>x) and Py_SIZE_RAW(<PyObject*>x) * Py_SIZE_RAW(<PyObject*>x) > 576:
+        vm = _current_vm
+        if vm is not None and vm.running:
+            check_int_text(vm, x)
     return 0
+
+
+cdef int check_str_quoted(object x, bint to_ascii) except -1:
+    """repr()/ascii() of a long str: pre-check its size (escapes make it up to 10 times as
+    many characters: \\U0001f600)."""
+    cdef Py_ssize_t n
+    if type(x) is str:
+        n = len(<str>x)
+        if n > 4096:
+            _policy.check_alloc(_policy.quoted_str_size(x, to_ascii))
+    return 0
+
+
+cdef inline int check_conversion(PyObject* func, object x) except -1:
+    """str(x) / repr(x) / ascii(x) called directly from sandbox code."""
+    if func == <PyObject*>_BUILTIN_REPR:
+        check_str_quoted(x, False)
+    elif func == <PyObject*>_BUILTIN_ASCII:
+        check_str_quoted(x, True)
+    return check_text(x)
 
 
 def _checked_str(x):
@@ -1631,11 +1703,13 @@ def _checked_str(x):
 
 
 def _checked_repr(x):
+    check_str_quoted(x, False)
     check_text(x)
     return repr(x)
 
 
 def _checked_ascii(x):
+    check_str_quoted(x, True)
     check_text(x)
     return ascii(x)
 

@@ -781,14 +781,18 @@ cdef object format_value(object value, int flags, object spec):
     if (flags & 3) == 0 and type(spec) is str and len(<str>spec) <= 4 and (
             t is int or t is float or t is str):
         # a spec of four characters cannot ask for more than 9999 characters
+        if t is int and Py_SIZE_RAW(<PyObject*>value) * Py_SIZE_RAW(<PyObject*>value) > 576:
+            check_text(value)
         return format(value, spec)
     conv = flags & 3
     check_text(value)
     if conv == 1:
         value = str(value)
     elif conv == 2:
+        check_str_quoted(value, False)
         value = repr(value)
     elif conv == 3:
+        check_str_quoted(value, True)
         value = ascii(value)
     if spec is None or spec == "":
         if type(value) is str:
@@ -1446,15 +1450,18 @@ cdef object run_frames(VM vm):
                         vm.top_depth = vm.depth
                         if (v == <PyObject*>bytes or v == <PyObject*>bytearray) and n >= 1:
                             check_bytes_size(<object>args[0])
+                        if n == 1 and (v == <PyObject*>str or v == <PyObject*>_BUILTIN_REPR
+                                       or v == <PyObject*>_BUILTIN_ASCII):
+                            check_conversion(v, <object>args[0])
+                        elif v == <PyObject*>int and n >= 1 and vm.deadline and (
+                                type(<object>args[0]) is str or type(<object>args[0]) is bytes):
+                            check_text_int(vm, <object>args[0])
                         if vm.deadline:
                             # a tuple argument of a native call may be hashed (d.get(t),
                             # s.add(t), operator.contains(s, t)...): all its items, uncached
                             for i in range(n + (TUPLE_SIZE(kw) if kw != NULL else 0)):
                                 if TupleCheck(args[i]):
                                     check_hash(vm, args[i])
-                            if n == 1 and (v == <PyObject*>str or v == <PyObject*>_BUILTIN_REPR
-                                           or v == <PyObject*>_BUILTIN_ASCII):
-                                check_text(<object>args[0])
                         if n >= 1 and is_heavy(v):
                             obj = call_heavy_raw(vm, v, args, n, kw)
                         else:

@@ -718,6 +718,141 @@ def _str_translate(self, *args, **kwargs):
     return _real_str_translate(self, table)
 
 
+# --- case changes, repr/ascii of a str, encode, decode, hex -----------------------------------------
+
+# Characters per character of a case change, by the kind of the str (the worst character of
+# its kind or below: 'ß'.upper() is 'SS', '\ufb03'.upper() is 'FFI'), and the kind of the
+# result (latin-1 letters such as 'ÿ' change case into UCS-2). Measured over all code points.
+_CASE_GROWTH = {1: (2, 2), 2: (3, 2), 4: (3, 4)}
+_LOWER_GROWTH = {1: (1, 1), 2: (2, 2), 4: (2, 4)}
+# Characters of the repr/ascii escape of one character, by kind: \xNN, \uNNNN, \UNNNNNNNN
+_ESCAPE_CHARS = {0: 4, 1: 4, 2: 6, 4: 10}
+
+
+def _make_case(name):
+    real = str.__dict__[name]
+    growth = _LOWER_GROWTH if name == "lower" else _CASE_GROWTH
+
+    @_register(str, name)
+    def case(self, *args, **kwargs):
+        if type(self) is not str or args or kwargs or len(self) < 1024 or self.isascii():
+            return real(self, *args, **kwargs)
+        per, kind = growth[_kind(self)]
+        check_alloc(_str_size(len(self) * per, kind))
+        return real(self)
+
+    return case
+
+
+def quoted_str_size(s, to_ascii):
+    """Upper bound of the size of repr(s) (to_ascii false) or ascii(s) of a str `s`."""
+    n = len(s)
+    kind = _kind(s)
+    if s.isprintable():
+        # only the quotes and backslashes are escaped (ascii: and the non-ASCII characters)
+        if to_ascii and kind:
+            return _str_size(_ESCAPE_CHARS[kind] * n + 2, 0)
+        return _str_size(2 * n + 2, kind)
+    return _str_size(_ESCAPE_CHARS[kind] * n + 2, 0 if to_ascii else kind)
+
+
+_ASCII_COMPATIBLE = frozenset((
+    "utf-8", "ascii", "iso8859-1", "latin-1", "cp1252", "cp437", "cp850", "iso8859-15",
+    "mac-roman", "koi8-r", "cp1251", "cp1250"))
+_BYTES_PER_CHAR = {"utf-8": 4, "utf-16": 4, "utf-16-le": 4, "utf-16-be": 4, "utf-32": 4,
+                   "utf-32-le": 4, "utf-32-be": 4, "unicode-escape": 10,
+                   "raw-unicode-escape": 10, "utf-7": 8}
+_CODE_UNIT = {"utf-16": 2, "utf-16-le": 2, "utf-16-be": 2, "utf-32": 4, "utf-32-le": 4,
+              "utf-32-be": 4}
+_PLAIN_ERRORS = frozenset(("strict", "ignore", "replace", "surrogateescape", "surrogatepass"))
+
+
+def _codec_name(encoding):
+    try:
+        import codecs
+        return codecs.lookup(encoding).name
+    except Exception:
+        return None
+
+
+_real_str_encode = str.encode
+
+
+@_register(str, "encode")
+def _str_encode(self, *args, **kwargs):
+    if type(self) is not str or len(self) < 1024 or len(args) > 2:
+        return _real_str_encode(self, *args, **kwargs)
+    encoding = _arg(args, kwargs, 0, "encoding", "utf-8")
+    errors = _arg(args, kwargs, 1, "errors", "strict")
+    if type(encoding) is not str or type(errors) is not str:
+        return _real_str_encode(self, *args, **kwargs)
+    name = _codec_name(encoding)
+    if name is None:
+        return _real_str_encode(self, *args, **kwargs)     # CPython's LookupError
+    n = len(self)
+    if self.isascii() and (name in _ASCII_COMPATIBLE or name in _BYTES_PER_CHAR) and not (
+            name in _CODE_UNIT or name.endswith("escape")):
+        per = 1
+    else:
+        # other codecs (CJK, iso2022 with its escape sequences, punycode, idna...): generously
+        per = _BYTES_PER_CHAR.get(name, 1 if name in _ASCII_COMPATIBLE else 16)
+    if errors not in _PLAIN_ERRORS:
+        unit = _CODE_UNIT.get(name, 1)
+        per = max(per, unit * (100 if errors == "namereplace" else 10))
+    _need(_bytes_size(per * n + 4), lambda: _real_str_encode(self[:0], *args, **kwargs))
+    if name in ("punycode", "idna") and n > 1000:
+        _check_steps(n * n // 100)      # pure-Python codecs, quadratic in the worst case
+    return _real_str_encode(self, *args, **kwargs)
+
+
+def _make_decode(tp):
+    real = tp.__dict__["decode"]
+
+    @_register(tp, "decode")
+    def decode(self, *args, **kwargs):
+        if type(self) is not tp or len(self) < 1024 or len(args) > 2:
+            return real(self, *args, **kwargs)
+        encoding = _arg(args, kwargs, 0, "encoding", "utf-8")
+        errors = _arg(args, kwargs, 1, "errors", "strict")
+        if type(encoding) is not str or type(errors) is not str:
+            return real(self, *args, **kwargs)
+        name = _codec_name(encoding)
+        if name is None:
+            return real(self, *args, **kwargs)
+        n = len(self)
+        # each character of the result comes from at least one byte (a code unit for UTF-16
+        # and UTF-32); backslashreplace makes '\\xNN' of a byte
+        if name in _ASCII_COMPATIBLE and self.isascii():
+            nbytes = _str_size(n, 0)
+        elif name in ("iso8859-1", "latin-1"):
+            nbytes = _str_size(n, 1)
+        else:
+            nbytes = _str_size(n // _CODE_UNIT.get(name, 1), 4)
+        if errors not in _PLAIN_ERRORS:
+            nbytes = _str_size(4 * n, 4)
+        _need(nbytes, lambda: real(self[:0], *args, **kwargs))
+        if name in ("punycode", "idna") and n > 1000:
+            _check_steps(n * n // 100)
+        return real(self, *args, **kwargs)
+
+    return decode
+
+
+def _make_hex(tp):
+    real = tp.__dict__["hex"]
+
+    @_register(tp, "hex")
+    def hexmethod(self, *args, **kwargs):
+        if type(self) is not tp or len(self) < 1024:
+            return real(self, *args, **kwargs)
+        # two digits a byte, and with a separator at most one separator a byte
+        per = 3 if (args or kwargs) else 2
+        _need(_str_size(per * len(self), 0), lambda: real(self[:0], *args, **kwargs))
+        return real(self, *args, **kwargs)
+
+    return hexmethod
+
+
 # --- str.format / str.format_map ------------------------------------------------------------------
 
 _real_str_format = str.format
@@ -939,20 +1074,39 @@ def _string_methods(tp, plain):
 
 
 _str_methods = _string_methods(str, _STR_PLAIN)
+for _name in ("upper", "lower", "title", "capitalize", "casefold", "swapcase"):
+    _str_methods[_name] = _make_case(_name)
+_str_methods["encode"] = _str_encode
 _str_methods["translate"] = _str_translate
 _str_methods["format"] = _str_format
 _str_methods["format_map"] = _str_format_map
 
 _bytes_methods = _string_methods(bytes, _BYTES_PLAIN)
+_bytes_methods["decode"] = _make_decode(bytes)
+_bytes_methods["hex"] = _make_hex(bytes)
 
 _bytearray_methods = _string_methods(bytearray, _BYTES_PLAIN + " append clear copy insert pop "
                                                               "remove reverse")
 _bytearray_methods["extend"] = _make_iter_method(bytearray, "extend", 1)
+_bytearray_methods["decode"] = _make_decode(bytearray)
+_bytearray_methods["hex"] = _make_hex(bytearray)
 
 _list_methods = _descriptors(list, "append clear copy count index insert pop remove reverse sort")
 for _name in ("count", "index", "remove"):
     _list_methods[_name] = _make_search_method(list, _name)
 _list_methods["extend"] = _make_iter_method(list, "extend", _PTR)
+_real_list_insert = list.insert
+
+
+@_register(list, "insert")
+def _list_insert(self, *args, **kwargs):
+    # inserting moves the pointers after the index (a memmove of up to 8n bytes)
+    if type(self) is list and len(self) > 4096:
+        precheck_steps(len(self) >> 6)
+    return _real_list_insert(self, *args, **kwargs)
+
+
+_list_methods["insert"] = _list_insert
 
 _dict_methods = _descriptors(dict, "clear copy get items keys pop popitem setdefault update values")
 _dict_methods["fromkeys"] = _dict_fromkeys

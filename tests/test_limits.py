@@ -427,3 +427,35 @@ def test_comparisons_of_nested_data_give_cpythons_answers():
         expected = eval(last, scope)
         sb = sandbox(max_duration=2.0)
         assert sb.run(code) == expected, code
+
+
+@pytest.mark.parametrize("code", [
+    "r = ascii('\\U0001f600' * (3 * 10 ** 7))",
+    "r = repr('\\x00' * (7 * 10 ** 7))",
+    "s = '\\x01' * (7 * 10 ** 7)\nr = f'{s!a}'",
+    "b = ('a' * 10 ** 8).encode('utf-32')",
+    "b = ('\\U0001f600' * (3 * 10 ** 7)).encode('unicode_escape')",
+    "b = ('\\xe9' * (7 * 10 ** 7)).encode('ascii', 'xmlcharrefreplace')",
+    "u = ('\\ufb03' * (5 * 10 ** 7)).upper()",
+    "h = (b'x' * (100 * 1024 * 1024)).hex(':', 1)",
+    "s = (b'\\xff' * (4 * 10 ** 7)).decode('latin-1', 'backslashreplace')",
+    "b = bytearray(b'x')\nwhile True:\n    b += bytes(b)",
+])
+def test_results_bigger_than_their_input_are_prechecked(code):
+    sb = sandbox(max_duration=5.0, max_memory=256 << 20)
+    start = time.perf_counter()
+    with pytest.raises(monty.MontyMemoryLimitError):
+        sb.run(code)
+    assert time.perf_counter() - start < 2.0
+
+
+@pytest.mark.parametrize("code", [
+    "x = 10 ** 4298\nwhile True:\n    n = len(str(x))",
+    "x = 7 ** 5080\nwhile True:\n    s = f'{x}' + repr(x)",
+    "x = str(7 ** 5080)\nwhile True:\n    n = int(x)",
+    "import bisect\nl = list(range(10 ** 6))\nwhile True:\n    bisect.insort(l, -1)",
+    "l = list(range(10 ** 6))\nwhile True:\n    l.insert(0, 1)",
+])
+def test_costly_conversions_and_moves_read_the_clock(code):
+    sb = sandbox(max_duration=0.5)
+    assert late_after(sb, code, monty.MontyTimeLimitError) < 0.56

@@ -11,6 +11,7 @@ from .. import policy
 
 def _searching(name):
     real = getattr(_bisect, name)
+    insort = name.startswith("insort")
 
     def fn(a, x, *args, **kwargs):
         # about log2(len(a)) comparisons of x with items of a: each at most x's units
@@ -19,6 +20,9 @@ def _searching(name):
         except TypeError:
             n = 0
         policy.precheck_walk([x], n.bit_length() + 1)
+        if insort and n > 4096:
+            # the insertion moves up to every pointer of the list (a memmove of 8n bytes)
+            policy.precheck_steps(n >> 6)
         return real(a, x, *args, **kwargs)
 
     fn.__name__ = fn.__qualname__ = name
