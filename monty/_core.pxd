@@ -104,6 +104,8 @@ cdef class VM:
     cdef bint running
     cdef int limit_kind
     cdef int ticks
+    cdef int tick_budget            # ticks between two clock reads (see check_limits)
+    cdef double last_check          # when the clock was last read there
     cdef int yielded                # run_frames returned because an entry generator frame yielded
     cdef object pending_exc         # raised first thing when run_frames is (re-)entered
     cdef public double deadline     # perf_counter() value, 0: none

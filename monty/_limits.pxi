@@ -764,6 +764,8 @@ def limits_start(VM vm):
     global. A sandbox whose state is unknown (new, restored from a snapshot) measures once."""
     vm.allocs = 0
     vm.host_credit = 0.0
+    vm.last_check = monty_now()
+    vm.tick_budget = TICKS
     vm.limit_kind = LIMIT_NONE
     if vm.max_memory < 0:
         vm.mem_used = 0
@@ -782,9 +784,9 @@ def limits_measure(VM vm):
     return measure_live(vm)
 
 
-cdef int limits_tick(VM vm) except -1:
-    """Every TICKS loop/call ticks: assume some small allocations happened meanwhile."""
-    vm.mem_used += TICKS * TICK_BYTES
+cdef int limits_tick(VM vm, int ticks) except -1:
+    """Every `ticks` loop/call ticks: assume some small allocations happened meanwhile."""
+    vm.mem_used += ticks * TICK_BYTES
     if vm.mem_used > vm.mem_limit:
         memory_pressure(vm, 0)
     return 0

@@ -55,6 +55,7 @@ cdef class VM:
         self.print_callback = print_callback
         self.frames_cap = max_depth + MAX_NEST + 2
         self.ticks = TICKS
+        self.tick_budget = TICKS
         self.deadline = 0.0
         limits_configure(self, None, None)
 
@@ -300,6 +301,11 @@ cdef class VM:
         fn = <Function>func
         if self.nest >= MAX_NEST:
             raise RecursionError("maximum recursion depth exceeded")
+        # C code may call back many times per loop step (a dict probing colliding keys with
+        # __eq__, a sort's key): each call ticks like several calls of the loop
+        self.ticks -= 4
+        if self.ticks <= 0 and self.running:
+            check_limits(self)
         guard_args(self, args, kwargs)
         self.ensure_stack()
         ret = self.region_top()
@@ -624,13 +630,32 @@ cdef void add_traceback(object exc, Frame* f, int pc):
 
 
 cdef int check_limits(VM vm) except -1:
-    vm.ticks = TICKS
+    """The tick counter ran out: read the clock. The next budget of ticks aims at a clock read
+    every millisecond or so: when ticks turn out expensive (each C callback probing a long
+    chain of colliding keys, native work between two loop steps), it shrinks to match, and it
+    grows back as they get cheap again."""
+    cdef int budget = vm.tick_budget
+    cdef double now, interval
+    cdef int nxt = TICKS
     if not vm.gc_held:
         gc_enter(vm)
-    if vm.deadline and monty_now() > vm.deadline:
-        vm.limit_kind = LIMIT_TIME
-        raise _LimitExceeded("time")
-    limits_tick(vm)
+    if vm.deadline:
+        now = monty_now()
+        if now > vm.deadline:
+            vm.ticks = TICKS
+            vm.limit_kind = LIMIT_TIME
+            raise _LimitExceeded("time")
+        interval = now - vm.last_check
+        vm.last_check = now
+        if interval > 0.002:
+            nxt = <int>(budget * (0.001 / interval)) + 1
+        elif budget < TICKS:
+            nxt = budget * 2
+        if nxt > TICKS:
+            nxt = TICKS
+    vm.tick_budget = nxt
+    vm.ticks = nxt
+    limits_tick(vm, budget)
     return 0
 
 
@@ -2138,6 +2163,8 @@ def charge(Py_ssize_t steps):
     if vm is None or not vm.running:
         return None
     vm.ticks -= steps
+    if steps > 8000:
+        check_cost(vm, steps * STEP_NS)     # (a big charge comes before the work it counts)
     if vm.ticks <= 0:
         check_limits(vm)
     return None
