@@ -623,14 +623,28 @@ cdef void add_traceback(object exc, Frame* f, int pc):
     tb.insert(0, (name, code.line_of(pc)))
 
 
-cdef int check_limits(VM vm) except -1:
+cdef int check_limits(VM vm, Py_ssize_t top_sp=-1) except -1:
+    """Every TICKS backward jumps/calls: the clock, and the memory estimate (the running
+    frame's value stack is exact up to `top_sp`: the live walk counts it, e.g. the list a
+    comprehension is building)."""
     vm.ticks = TICKS
     if not vm.gc_held:
         gc_enter(vm)
     if vm.deadline and monty_now() > vm.deadline:
         vm.limit_kind = LIMIT_TIME
         raise _LimitExceeded("time")
-    limits_tick(vm)
+    if top_sp < 0:
+        limits_tick(vm)     # from native code: the caller set vm.top_sp if it is known
+        return 0
+    cdef Py_ssize_t saved_sp = vm.top_sp
+    cdef int saved_depth = vm.top_depth
+    vm.top_sp = top_sp
+    vm.top_depth = vm.depth
+    try:
+        limits_tick(vm)
+    finally:
+        vm.top_sp = saved_sp      # a native call of an outer frame may be waiting
+        vm.top_depth = saved_depth
     return 0
 
 
@@ -1046,7 +1060,7 @@ cdef object run_frames(VM vm):
                     pc = a
                     vm.ticks -= 1
                     if vm.ticks <= 0:
-                        check_limits(vm)
+                        check_limits(vm, sp - stack)
                 elif op == OP_BINARY_OP or op == OP_BINARY_OP_STORE_FAST:
                     w = sp[-1]
                     v = sp[-2]
@@ -1054,7 +1068,10 @@ cdef object run_frames(VM vm):
                         if a != 0 and a != 13 and a != 1 and a != 14:
                             check_binary(vm, a, v, w)
                     elif a == 0 or a == 13:
+                        vm.top_sp = sp - stack      # the live walk counts this frame's stack
+                        vm.top_depth = vm.depth
                         check_add(vm, v, w)
+                        vm.top_sp = -1
                         seq_op = TupleCheck(v)
                     if a == 0:
                         r = R_Add(v, w)
@@ -1066,7 +1083,10 @@ cdef object run_frames(VM vm):
                         r = R_ISub(v, w)
                     elif a == 2 or a == 15:
                         if not ((LongExact(v) or FloatExact(v)) and (LongExact(w) or FloatExact(w))):
+                            vm.top_sp = sp - stack
+                            vm.top_depth = vm.depth
                             check_repeat(<object>v, <object>w)
+                            vm.top_sp = -1
                             seq_op = TupleCheck(v) or TupleCheck(w)
                         r = R_Mul(v, w) if a == 2 else R_IMul(v, w)
                     elif a == 3:
@@ -1153,7 +1173,7 @@ cdef object run_frames(VM vm):
                             if b < pc:
                                 vm.ticks -= 1
                                 if vm.ticks <= 0:
-                                    check_limits(vm)
+                                    check_limits(vm, sp - stack)
                             pc = b
                 elif op == OP_POP_JUMP_IF_FALSE or op == OP_POP_JUMP_IF_TRUE:
                     sp -= 1
@@ -1163,13 +1183,13 @@ cdef object run_frames(VM vm):
                         if a < pc:
                             vm.ticks -= 1
                             if vm.ticks <= 0:
-                                check_limits(vm)
+                                check_limits(vm, sp - stack)
                         pc = a
                 elif op == OP_JUMP:
                     if a < pc:
                         vm.ticks -= 1
                         if vm.ticks <= 0:
-                            check_limits(vm)
+                            check_limits(vm, sp - stack)
                     pc = a
                 elif op == OP_JUMP_IF_FALSE_OR_POP or op == OP_JUMP_IF_TRUE_OR_POP:
                     v = sp[-1]
@@ -1313,7 +1333,7 @@ cdef object run_frames(VM vm):
                         f.sp = sp - stack
                         vm.ticks -= 1
                         if vm.ticks <= 0:
-                            check_limits(vm)
+                            check_limits(vm, sp - stack)
                         if made != NULL:
                             push_init(vm, <Function>v, func_slot - stack, args - stack, nargs, kw, made)
                         else:
@@ -1877,7 +1897,7 @@ cdef object run_frames(VM vm):
                         sp += 1
                         vm.ticks -= 1
                         if vm.ticks <= 0:
-                            check_limits(vm)
+                            check_limits(vm, sp - stack)
                         continue
                     f.sp = sp - stack
                     f.pc = pc
