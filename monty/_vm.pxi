@@ -836,6 +836,8 @@ cdef str callable_str(object func):
 cdef object dict_merge(object target, object other, object func):
     if isinstance(other, _VM_TYPES) or not hasattr(other, "keys"):
         raise TypeError(f"{callable_str(func)} argument after ** must be a mapping, not {type_name(other)}")
+    if type(other) is dict:
+        star_items(other, None, 64)
     for k in other.keys():
         if k in target:
             raise TypeError(f"{callable_str(func)} got multiple values for keyword argument '{k}'")
@@ -1784,21 +1786,33 @@ cdef object run_frames(VM vm):
                     DECREF(sp[0])
                     DECREF(sp[1])
                 elif op == OP_LIST_EXTEND:
+                    vm.top_sp = sp - stack      # the container grows in C: the walk sees it
+                    vm.top_depth = vm.depth
                     list_extend(<object>sp[-1 - a], <object>sp[-1],
                                 <object>sp[-2 - a] if b else None, b)
+                    vm.top_sp = -1
                     sp -= 1
                     DECREF(sp[0])
                 elif op == OP_SET_UPDATE:
                     check_walk(vm, <object>sp[-1], 2.0)
-                    (<set>sp[-1 - a]).update(get_iter(<object>sp[-1]))
+                    vm.top_sp = sp - stack
+                    vm.top_depth = vm.depth
+                    (<set>sp[-1 - a]).update(star_items(<object>sp[-1], get_iter(<object>sp[-1]), 64))
+                    vm.top_sp = -1
                     sp -= 1
                     DECREF(sp[0])
                 elif op == OP_DICT_UPDATE:
+                    vm.top_sp = sp - stack      # the container grows in C: the walk sees it
+                    vm.top_depth = vm.depth
                     dict_update(<object>sp[-1 - a], <object>sp[-1])
+                    vm.top_sp = -1
                     sp -= 1
                     DECREF(sp[0])
                 elif op == OP_DICT_MERGE:
+                    vm.top_sp = sp - stack      # the container grows in C: the walk sees it
+                    vm.top_depth = vm.depth
                     dict_merge(<object>sp[-1 - a], <object>sp[-1], <object>sp[-3 - a])
+                    vm.top_sp = -1
                     sp -= 1
                     DECREF(sp[0])
                 elif op == OP_LIST_TO_TUPLE:
