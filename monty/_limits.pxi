@@ -293,6 +293,8 @@ cdef long long measure_live(VM vm) except -1:
             end = f.sp
         elif i + 1 == vm.top_depth and vm.top_sp >= f.stack_base:
             end = vm.top_sp
+        elif f.wait_sp >= f.stack_base:
+            end = f.wait_sp
         if end >= 0:
             for j in range(f.stack_base, end):
                 p = vm.stack[j]

@@ -197,6 +197,7 @@ cdef class VM:
         f.gen = NULL
         f.resume = 0
         f.instance = NULL
+        f.wait_sp = -1
         self.depth += 1
         return 0
 
@@ -1466,6 +1467,7 @@ cdef object run_frames(VM vm):
                         # live walk may count it (a list a comprehension is building)
                         vm.top_sp = sp - stack
                         vm.top_depth = vm.depth
+                        f.wait_sp = sp - stack
                         if (v == <PyObject*>bytes or v == <PyObject*>bytearray) and n >= 1:
                             check_bytes_size(<object>args[0])
                         if vm.deadline:
@@ -1487,6 +1489,7 @@ cdef object run_frames(VM vm):
                         vm.top_depth = vm.depth
                         account_result(vm, obj)
                         vm.top_sp = -1
+                        f.wait_sp = -1
                     r = <PyObject*>obj
                     INCREF(r)
                     obj = None
@@ -1786,33 +1789,29 @@ cdef object run_frames(VM vm):
                     DECREF(sp[0])
                     DECREF(sp[1])
                 elif op == OP_LIST_EXTEND:
-                    vm.top_sp = sp - stack      # the container grows in C: the walk sees it
-                    vm.top_depth = vm.depth
+                    f.wait_sp = sp - stack      # the container grows in C: the walk sees it
                     list_extend(<object>sp[-1 - a], <object>sp[-1],
                                 <object>sp[-2 - a] if b else None, b)
-                    vm.top_sp = -1
+                    f.wait_sp = -1
                     sp -= 1
                     DECREF(sp[0])
                 elif op == OP_SET_UPDATE:
                     check_walk(vm, <object>sp[-1], 2.0)
-                    vm.top_sp = sp - stack
-                    vm.top_depth = vm.depth
+                    f.wait_sp = sp - stack
                     (<set>sp[-1 - a]).update(star_items(<object>sp[-1], get_iter(<object>sp[-1]), 64))
-                    vm.top_sp = -1
+                    f.wait_sp = -1
                     sp -= 1
                     DECREF(sp[0])
                 elif op == OP_DICT_UPDATE:
-                    vm.top_sp = sp - stack      # the container grows in C: the walk sees it
-                    vm.top_depth = vm.depth
+                    f.wait_sp = sp - stack      # the container grows in C: the walk sees it
                     dict_update(<object>sp[-1 - a], <object>sp[-1])
-                    vm.top_sp = -1
+                    f.wait_sp = -1
                     sp -= 1
                     DECREF(sp[0])
                 elif op == OP_DICT_MERGE:
-                    vm.top_sp = sp - stack      # the container grows in C: the walk sees it
-                    vm.top_depth = vm.depth
+                    f.wait_sp = sp - stack      # the container grows in C: the walk sees it
                     dict_merge(<object>sp[-1 - a], <object>sp[-1], <object>sp[-3 - a])
-                    vm.top_sp = -1
+                    f.wait_sp = -1
                     sp -= 1
                     DECREF(sp[0])
                 elif op == OP_LIST_TO_TUPLE:
@@ -2097,6 +2096,7 @@ cdef object run_frames(VM vm):
         except BaseException as e:
             # ---------------- exception handling: find a handler, unwinding frames
             vm.top_sp = -1
+            f.wait_sp = -1
             exc = e
             # (a KeyboardInterrupt from a host function set LIMIT_ABORT; one raised by sandbox
             # code is an ordinary exception)
