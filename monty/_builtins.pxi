@@ -221,13 +221,36 @@ cdef int list_extend(object target, object items, object func, int in_call) exce
             raise TypeError(f"{callable_str(func)} argument after * must be an iterable, "
                             f"not {type_name(items)}") from None
         raise TypeError(f"Value after * must be an iterable, not {type_name(items)}") from None
-    (<list>target).extend(it)
+    (<list>target).extend(star_items(items, it, 8))
     return 0
+
+
+cdef object star_items(object items, object it, long per_item):
+    """What `[*x]`, `f(*x)`, `{**d}` extend a container with, in C: a sized builtin iterable is
+    pre-checked (the container's size, the walk's time); a lazy one is iterated with the clock
+    read and its items counted (the container sits on the value stack: the live walk sees it)."""
+    cdef VM vm = _current_vm
+    cdef TickIter t
+    if vm is None or not vm.running:
+        return it
+    n = sized_items(items)
+    if n >= 0:
+        if n > 64:
+            _policy.check_iterable(items, per_item)
+            if n > STEPS_UNCHECKED:
+                check_cost(vm, STEP_NS * n)
+        return it
+    t = TickIter.__new__(TickIter)
+    t.it = it
+    t.vm = vm
+    return t
 
 
 cdef int dict_update(object target, object other) except -1:
     if not hasattr(other, "keys") or isinstance(other, _VM_TYPES):
         raise TypeError(f"'{type_name(other)}' object is not a mapping")
+    if type(other) is dict:
+        star_items(other, None, 64)
     (<dict>target).update(other)
     return 0
 

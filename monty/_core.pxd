@@ -15,6 +15,8 @@ cdef struct Frame:
     PyObject* gen       # the Generator this frame runs (borrowed: its `ret` slot owns it), or NULL
     int resume          # how a generator frame was resumed: RESUME_ENTRY or RESUME_FOR_ITER
     PyObject* instance  # an __init__ frame run for a class call: the new object (owned)
+    int wait_sp         # the value-stack top while the frame waits on native code that may run
+                        # sandbox code (list.extend(gen)...): exact for the live walk; -1 otherwise
 
 
 cdef class Code:

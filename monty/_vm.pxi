@@ -198,6 +198,7 @@ cdef class VM:
         f.gen = NULL
         f.resume = 0
         f.instance = NULL
+        f.wait_sp = -1
         self.depth += 1
         return 0
 
@@ -629,11 +630,13 @@ cdef void add_traceback(object exc, Frame* f, int pc):
     tb.insert(0, (name, code.line_of(pc)))
 
 
-cdef int check_limits(VM vm) except -1:
-    """The tick counter ran out: read the clock. The next budget of ticks aims at a clock read
-    every millisecond or so: when ticks turn out expensive (each C callback probing a long
-    chain of colliding keys, native work between two loop steps), it shrinks to match, and it
-    grows back as they get cheap again."""
+cdef int check_limits(VM vm, Py_ssize_t top_sp=-1) except -1:
+    """The tick counter ran out: read the clock, and tick the memory estimate (the running
+    frame's value stack is exact up to `top_sp`: the live walk counts it, e.g. the list a
+    comprehension is building). The next budget of ticks aims at a clock read every
+    millisecond or so: when ticks turn out expensive (each C callback probing a long chain of
+    colliding keys, native work between two loop steps), it shrinks to match, and it grows
+    back as they get cheap again."""
     cdef int budget = vm.tick_budget
     cdef double now, interval
     cdef int nxt = TICKS
@@ -655,7 +658,18 @@ cdef int check_limits(VM vm) except -1:
             nxt = TICKS
     vm.tick_budget = nxt
     vm.ticks = nxt
-    limits_tick(vm, budget)
+    if top_sp < 0:
+        limits_tick(vm, budget)     # from native code: the caller set vm.top_sp if it is known
+        return 0
+    cdef Py_ssize_t saved_sp = vm.top_sp
+    cdef int saved_depth = vm.top_depth
+    vm.top_sp = top_sp
+    vm.top_depth = vm.depth
+    try:
+        limits_tick(vm, budget)
+    finally:
+        vm.top_sp = saved_sp      # a native call of an outer frame may be waiting
+        vm.top_depth = saved_depth
     return 0
 
 
@@ -851,6 +865,8 @@ cdef str callable_str(object func):
 cdef object dict_merge(object target, object other, object func):
     if isinstance(other, _VM_TYPES) or not hasattr(other, "keys"):
         raise TypeError(f"{callable_str(func)} argument after ** must be a mapping, not {type_name(other)}")
+    if type(other) is dict:
+        star_items(other, None, 64)
     for k in other.keys():
         if k in target:
             raise TypeError(f"{callable_str(func)} got multiple values for keyword argument '{k}'")
@@ -1075,7 +1091,7 @@ cdef object run_frames(VM vm):
                     pc = a
                     vm.ticks -= 1
                     if vm.ticks <= 0:
-                        check_limits(vm)
+                        check_limits(vm, sp - stack)
                 elif op == OP_BINARY_OP or op == OP_BINARY_OP_STORE_FAST:
                     w = sp[-1]
                     v = sp[-2]
@@ -1083,7 +1099,10 @@ cdef object run_frames(VM vm):
                         if a != 0 and a != 13 and a != 1 and a != 14:
                             check_binary(vm, a, v, w)
                     elif a == 0 or a == 13:
+                        vm.top_sp = sp - stack      # the live walk counts this frame's stack
+                        vm.top_depth = vm.depth
                         check_add(vm, v, w)
+                        vm.top_sp = -1
                         seq_op = TupleCheck(v)
                     if a == 0:
                         r = R_Add(v, w)
@@ -1095,7 +1114,10 @@ cdef object run_frames(VM vm):
                         r = R_ISub(v, w)
                     elif a == 2 or a == 15:
                         if not ((LongExact(v) or FloatExact(v)) and (LongExact(w) or FloatExact(w))):
+                            vm.top_sp = sp - stack
+                            vm.top_depth = vm.depth
                             check_repeat(<object>v, <object>w)
+                            vm.top_sp = -1
                             seq_op = TupleCheck(v) or TupleCheck(w)
                         r = R_Mul(v, w) if a == 2 else R_IMul(v, w)
                     elif a == 3:
@@ -1182,7 +1204,7 @@ cdef object run_frames(VM vm):
                             if b < pc:
                                 vm.ticks -= 1
                                 if vm.ticks <= 0:
-                                    check_limits(vm)
+                                    check_limits(vm, sp - stack)
                             pc = b
                 elif op == OP_POP_JUMP_IF_FALSE or op == OP_POP_JUMP_IF_TRUE:
                     sp -= 1
@@ -1192,13 +1214,13 @@ cdef object run_frames(VM vm):
                         if a < pc:
                             vm.ticks -= 1
                             if vm.ticks <= 0:
-                                check_limits(vm)
+                                check_limits(vm, sp - stack)
                         pc = a
                 elif op == OP_JUMP:
                     if a < pc:
                         vm.ticks -= 1
                         if vm.ticks <= 0:
-                            check_limits(vm)
+                            check_limits(vm, sp - stack)
                     pc = a
                 elif op == OP_JUMP_IF_FALSE_OR_POP or op == OP_JUMP_IF_TRUE_OR_POP:
                     v = sp[-1]
@@ -1342,7 +1364,7 @@ cdef object run_frames(VM vm):
                         f.sp = sp - stack
                         vm.ticks -= 1
                         if vm.ticks <= 0:
-                            check_limits(vm)
+                            check_limits(vm, sp - stack)
                         if made != NULL:
                             push_init(vm, <Function>v, func_slot - stack, args - stack, nargs, kw, made)
                         else:
@@ -1473,6 +1495,7 @@ cdef object run_frames(VM vm):
                         # live walk may count it (a list a comprehension is building)
                         vm.top_sp = sp - stack
                         vm.top_depth = vm.depth
+                        f.wait_sp = sp - stack
                         if (v == <PyObject*>bytes or v == <PyObject*>bytearray) and n >= 1:
                             check_bytes_size(<object>args[0])
                         if n == 1 and (v == <PyObject*>str or v == <PyObject*>_BUILTIN_REPR
@@ -1497,6 +1520,7 @@ cdef object run_frames(VM vm):
                         vm.top_depth = vm.depth
                         account_result(vm, obj)
                         vm.top_sp = -1
+                        f.wait_sp = -1
                     r = <PyObject*>obj
                     INCREF(r)
                     obj = None
@@ -1796,21 +1820,29 @@ cdef object run_frames(VM vm):
                     DECREF(sp[0])
                     DECREF(sp[1])
                 elif op == OP_LIST_EXTEND:
+                    f.wait_sp = sp - stack      # the container grows in C: the walk sees it
                     list_extend(<object>sp[-1 - a], <object>sp[-1],
                                 <object>sp[-2 - a] if b else None, b)
+                    f.wait_sp = -1
                     sp -= 1
                     DECREF(sp[0])
                 elif op == OP_SET_UPDATE:
                     check_walk(vm, <object>sp[-1], 2.0)
-                    (<set>sp[-1 - a]).update(get_iter(<object>sp[-1]))
+                    f.wait_sp = sp - stack
+                    (<set>sp[-1 - a]).update(star_items(<object>sp[-1], get_iter(<object>sp[-1]), 64))
+                    f.wait_sp = -1
                     sp -= 1
                     DECREF(sp[0])
                 elif op == OP_DICT_UPDATE:
+                    f.wait_sp = sp - stack      # the container grows in C: the walk sees it
                     dict_update(<object>sp[-1 - a], <object>sp[-1])
+                    f.wait_sp = -1
                     sp -= 1
                     DECREF(sp[0])
                 elif op == OP_DICT_MERGE:
+                    f.wait_sp = sp - stack      # the container grows in C: the walk sees it
                     dict_merge(<object>sp[-1 - a], <object>sp[-1], <object>sp[-3 - a])
+                    f.wait_sp = -1
                     sp -= 1
                     DECREF(sp[0])
                 elif op == OP_LIST_TO_TUPLE:
@@ -1909,7 +1941,7 @@ cdef object run_frames(VM vm):
                         sp += 1
                         vm.ticks -= 1
                         if vm.ticks <= 0:
-                            check_limits(vm)
+                            check_limits(vm, sp - stack)
                         continue
                     f.sp = sp - stack
                     f.pc = pc
@@ -2095,6 +2127,7 @@ cdef object run_frames(VM vm):
         except BaseException as e:
             # ---------------- exception handling: find a handler, unwinding frames
             vm.top_sp = -1
+            f.wait_sp = -1
             exc = e
             # (a KeyboardInterrupt from a host function set LIMIT_ABORT; one raised by sandbox
             # code is an ordinary exception)
