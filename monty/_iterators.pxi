@@ -161,6 +161,7 @@ cdef class EnumerateIter(SandboxIter):
         self.count += 1
         if _current_vm is not None:
             check_tuple_depth(_current_vm, value)
+            account(_current_vm, 72 + 32)      # the pair and its count (kept by list(...))
         return value
 
 
@@ -199,6 +200,7 @@ cdef class ZipIter(SandboxIter):
         value = tuple(out)
         if _current_vm is not None:
             check_tuple_depth(_current_vm, value)
+            account(_current_vm, 64 + 8 * n)     # (kept by list(zip(...)))
         return value
 
     def _strict_error(self, Py_ssize_t i):

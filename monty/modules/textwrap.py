@@ -73,6 +73,9 @@ def _wrapper(text, width, kwargs):
         # at worst one line per character, each with its indent and placeholder
         extra = len(kwargs.get("placeholder", "") or "")
         policy.check_alloc((len(text) + tabs) * (indent + 1) + extra + 64)
+        # wrapping costs 0.3-1.1 us a character (narrow widths the most), and freeing the
+        # chunks of a text refused half-way cannot be interrupted: costed before it starts
+        _charge(4 * len(text))
     return _Wrapper(width=width, **kwargs)
 
 
