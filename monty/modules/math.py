@@ -37,6 +37,7 @@ _LINEAR_S = 30e-9         # per digit of a gcd/lcm step, per item of a float loo
 _ISQRT_S = 1.2e-9         # isqrt, per digit**2
 _FACTORIAL_S = 12e-9      # factorial and perm, per digit**1.585 of the result
 _LN2 = _m.log(2)
+_SLICE_S = 0.005          # gcd/lcm/prod: estimated seconds of one C call between clock reads
 
 
 def _cost(seconds):
@@ -153,13 +154,21 @@ def lcm(*integers, **kwargs):
         # the lcm grows at most by each item: gcd, division and product per step
         a = _digits(acc)
         seconds = 0.0
-        for x in piece:
+        begin = 0
+        for i, x in enumerate(piece):
             b = _digits(x)
             seconds += _DIV_S * a * b + _LINEAR_S * (a + b) + _mul_seconds(a, b)
             a += b
+            if seconds > _SLICE_S:
+                # (a C call of at most a few milliseconds between two clock reads)
+                policy.precheck(a * 4)
+                _cost(seconds)
+                acc = _m.lcm(acc, *piece[begin:i + 1])
+                charge(CHUNK)
+                begin, seconds, a = i + 1, 0.0, _digits(acc)
         policy.precheck(a * 4)
         _cost(seconds)
-        acc = _m.lcm(acc, *piece)
+        acc = _m.lcm(acc, *piece[begin:])
     return acc
 
 
@@ -218,14 +227,22 @@ def prod(*args, **kwargs):
                 # the product grows by each int factor (a float ends the big-int work)
                 a = _digits(acc)
                 seconds = 0.0
-                for x in piece:
+                begin = 0
+                for i, x in enumerate(piece):
                     if type(x) is float:
                         break
                     b = _digits(x)
                     seconds += _mul_seconds(a, b)
                     a += b
+                    if seconds > _SLICE_S:
+                        policy.precheck(a * 4)
+                        _cost(seconds)
+                        acc = _m.prod(piece[begin:i + 1], start=acc)
+                        charge(CHUNK)
+                        begin, seconds, a = i + 1, 0.0, _digits(acc)
                 policy.precheck(a * 4)
                 _cost(seconds)
+                piece = piece[begin:]
             acc = _m.prod(piece, start=acc)
         else:
             for x in piece:
