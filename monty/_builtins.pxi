@@ -935,11 +935,36 @@ cdef bint rounds_as_int(object number):
     return False
 
 
+cdef object round_int(VM vm, object number, object ndigits):
+    """round(number, ndigits) for an int rounded by int.__round__ and an exact int ndigits."""
+    cdef double x, y
+    if ndigits < 0:
+        # 10 ** k > 2 * abs(number) once k > log10(2 * abs(number)): the result is 0
+        x = int_digits(number)
+        if -ndigits > (x * 30 + 1) * 0.30103 + 1:
+            return 0
+        y = -ndigits * 3.33 / 30 + 1
+        if x > 50:
+            check_cost(vm, DIV_NS * x * y + MUL_NS * y ** 1.585)
+    return round(number, ndigits)
+
+
 cdef object b_round(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
     """round(): int.__round__ with a negative ndigits computes 10 ** -ndigits and divides by
     it; a power beyond the number's size gives 0 (its rounding to the nearest multiple), the
     others are costed like the division."""
-    cdef double x, y
+    if kwnames == NULL:
+        if npos == 1:
+            return round(<object>args[0])
+        if npos == 2:
+            number = <object>args[0]
+            ndigits = <object>args[1]
+            if ndigits is None or not rounds_as_int(number):
+                return round(number, ndigits)
+            if type(ndigits) is int:
+                if ndigits >= 0:
+                    return round(number, ndigits)
+                return round_int(vm, number, ndigits)
     positional, kwargs = call_args(args, npos, kwnames)
     if npos == 2 and not kwargs:
         number, ndigits = positional
@@ -949,15 +974,8 @@ cdef object b_round(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
         return round(*positional, **kwargs)
     if ndigits is None or not rounds_as_int(number):
         return round(*positional, **kwargs)
-    ndigits = _operator_index(ndigits)        # (what int.__round__ does first: its error)
-    if ndigits < 0:
-        # 10 ** k > 2 * abs(number) once k > log10(2 * abs(number)): the result is 0
-        if -ndigits > (int.bit_length(number) + 1) * 0.30103 + 1:
-            return 0
-        x = int_digits(number)
-        y = -ndigits * 3.33 / 30 + 1
-        check_cost(vm, DIV_NS * x * y + MUL_NS * y ** 1.585)
-    return round(number, ndigits)
+    # (what int.__round__ does first, with its error: then the int goes to it)
+    return round_int(vm, number, _operator_index(ndigits))
 
 
 cdef int check_bytes_size(object n) except -1:
