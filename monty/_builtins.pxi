@@ -969,6 +969,66 @@ cdef object b_pow(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
     return pow(*positional, **kwargs)
 
 
+cdef object _INT_ROUND = int.__dict__["__round__"]
+
+
+cdef bint rounds_as_int(object number):
+    """Whether round(number, n) runs int.__round__ (an int, or a subclass not overriding it)."""
+    cdef type t = type(number)
+    if t is int or t is bool:
+        return True
+    if not isinstance(number, int):
+        return False
+    for klass in t.__mro__:
+        found = klass.__dict__.get("__round__")
+        if found is not None:
+            return found is _INT_ROUND
+    return False
+
+
+cdef object round_int(VM vm, object number, object ndigits):
+    """round(number, ndigits) for an int rounded by int.__round__ and an exact int ndigits."""
+    cdef double x, y
+    if ndigits < 0:
+        # 10 ** k > 2 * abs(number) once k > log10(2 * abs(number)): the result is 0
+        x = int_digits(number)
+        if -ndigits > (x * 30 + 1) * 0.30103 + 1:
+            return 0
+        y = -ndigits * 3.33 / 30 + 1
+        if x > 50:
+            check_cost(vm, DIV_NS * x * y + MUL_NS * y ** 1.585)
+    return round(number, ndigits)
+
+
+cdef object b_round(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
+    """round(): int.__round__ with a negative ndigits computes 10 ** -ndigits and divides by
+    it; a power beyond the number's size gives 0 (its rounding to the nearest multiple), the
+    others are costed like the division."""
+    if kwnames == NULL:
+        if npos == 1:
+            return round(<object>args[0])
+        if npos == 2:
+            number = <object>args[0]
+            ndigits = <object>args[1]
+            if ndigits is None or not rounds_as_int(number):
+                return round(number, ndigits)
+            if type(ndigits) is int:
+                if ndigits >= 0:
+                    return round(number, ndigits)
+                return round_int(vm, number, ndigits)
+    positional, kwargs = call_args(args, npos, kwnames)
+    if npos == 2 and not kwargs:
+        number, ndigits = positional
+    elif npos == 1 and kwargs and len(kwargs) == 1 and "ndigits" in kwargs:
+        number, ndigits = positional[0], kwargs["ndigits"]
+    else:
+        return round(*positional, **kwargs)
+    if ndigits is None or not rounds_as_int(number):
+        return round(*positional, **kwargs)
+    # (what int.__round__ does first, with its error: then the int goes to it)
+    return round_int(vm, number, _operator_index(ndigits))
+
+
 cdef int check_bytes_size(object n) except -1:
     """bytes(n) allocates n bytes: refuse a huge n before it does."""
     if type(n) is int and n > 0:
@@ -1077,6 +1137,7 @@ _VM_BUILTINS = {
     "delattr": make_builtin("delattr", b_delattr),
     "format": make_builtin("format", b_format),
     "pow": make_builtin("pow", b_pow),
+    "round": make_builtin("round", b_round),
     "dir": make_builtin("dir", b_dir),
     "vars": make_builtin("vars", b_vars),
     ".eg_start": make_builtin("eg_start", b_eg_start),
@@ -1090,7 +1151,7 @@ cdef dict _VM_METHODS = {(list, "sort"): make_builtin("sort", b_list_sort)}
 _NATIVE_BUILTINS = (
     "abs", "all", "any", "ascii", "bin", "bool", "bytes", "bytearray", "complex", "callable", "chr", "dict", "divmod", "float",
     "frozenset", "hash", "hex", "int", "len", "list", "max", "min",
-    "oct", "ord", "range", "repr", "round", "set", "slice", "sorted", "str", "sum", "tuple",
+    "oct", "ord", "range", "repr", "set", "slice", "sorted", "str", "sum", "tuple",
 
 )
 

@@ -508,3 +508,40 @@ def test_star_unpacking_and_sum_of_small_data_still_work():
     assert sb.run("sum([[1, 2], [3]], [])") == [1, 2, 3]
     assert sb.run("''.join(str(i) for i in range(5))") == "01234"
     assert sb.run("d = {i: i for i in range(100000)}\nlen({**d})") == 100000
+
+
+# ---------------------------------------------------------------- the front end's token bound
+
+def _ordinary_program(functions):
+    return "".join(f"def f{i}(a, b):\n    '''Doc string {i}.'''\n    if a > b:\n"
+                   f"        return a * 2 + b\n    return [x for x in range(b) if x % 3]\n"
+                   for i in range(functions)) + f"f{functions - 1}(1, 5)\n"
+
+
+def test_a_few_thousand_ordinary_lines_compile():
+    source = _ordinary_program(600)          # 3000 lines
+    assert monty.Sandbox().run(source) == [1, 2, 4]
+
+
+@pytest.mark.parametrize("source", [
+    "a\n" * 40_000,                          # names only: no punctuation at all
+    "x = " + " or ".join(["a"] * 20_000),    # one flat BoolOp
+    "pass\n" * 20_000,
+    "x = 1 if a else " * 10_000 + "2",
+    "x = [" + "1," * 40_000 + "]",
+])
+def test_sources_with_too_many_tokens_are_refused_before_parsing(source):
+    start = time.perf_counter()
+    with pytest.raises(monty.MontySyntaxError, match="too long to compile"):
+        monty.Sandbox().run(source)
+    assert time.perf_counter() - start < 0.1
+
+
+def test_token_estimate():
+    from monty.compiler import _estimate_tokens
+    assert _estimate_tokens("") == 0
+    assert _estimate_tokens("a\n") == 2
+    assert _estimate_tokens("foo(bar, 12)") == 6
+    assert _estimate_tokens("é_1 = 3") == 3
+    assert _estimate_tokens("'two words'") == 2
+    assert _estimate_tokens("x = '\ud800'") == 3

@@ -14,6 +14,14 @@ import time as _time
 
 import regex as _rx
 
+from .. import policy
+
+try:
+    from re import _constants as _sre_c, _parser as _sre_parse
+except ImportError:        # Python < 3.11
+    import sre_constants as _sre_c
+    import sre_parse as _sre_parse
+
 NAME = "re"
 
 _VM = {}            # "vm": the sandbox whose module is being used (set by build)
@@ -364,6 +372,47 @@ def _engine_flags(flags):
     return result
 
 
+_REPEATS = frozenset(getattr(_sre_c, name) for name in ("MAX_REPEAT", "MIN_REPEAT",
+                                                       "POSSESSIVE_REPEAT") if hasattr(_sre_c, name))
+_UNIT_BYTES = 300         # the engine's memory per expanded pattern item (measured: ~250)
+_UNIT_STEPS = 12          # and its compile time, in policy steps (~1.1 us)
+
+
+def _expanded_size(tree):
+    """The number of items of `tree` (a parsed pattern) once its counted repeats are unrolled:
+    the `regex` engine compiles `(?:(?:a{1000}){1000}){1000}` into a billion nodes (an
+    unbounded repeat counts its minimum)."""
+    total = 0
+    for op, av in tree:
+        if op in _REPEATS:
+            lo, hi, sub = av
+            total += max(lo if hi == _sre_c.MAXREPEAT else hi, 1) * _expanded_size(sub)
+        else:
+            total += 1 + _nested_size(av)
+    return total
+
+
+def _nested_size(av):
+    if isinstance(av, _sre_parse.SubPattern):
+        return _expanded_size(av)
+    if isinstance(av, (tuple, list)):
+        return sum(_nested_size(x) for x in av)
+    return 0
+
+
+def _check_expansion(pattern, flags):
+    """Refuse (memory and time limits) a pattern the engine would unroll into too many nodes."""
+    if ("{" if isinstance(pattern, str) else b"{") not in pattern:
+        return          # (no counted repeat)
+    try:
+        units = _expanded_size(_sre_parse.parse(pattern, flags))
+    except RecursionError:
+        units = 1 << 40
+    if units > 10_000:
+        policy.check_alloc(units * _UNIT_BYTES)
+        policy.precheck_steps(units * _UNIT_STEPS)
+
+
 def _compile(pattern, flags, vm):
     if isinstance(pattern, Pattern):
         if flags:
@@ -378,6 +427,7 @@ def _compile(pattern, flags, vm):
     if isinstance(flags, int) and not isinstance(flags, bool):
         flags &= ~_re.DEBUG           # (it would print the parse tree on the host's stdout)
     compiled = _re.compile(pattern, flags)     # CPython's parser, errors and flags
+    _check_expansion(pattern, compiled.flags)
     engine = _rx.compile(pattern, _engine_flags(compiled.flags))
     result = Pattern(_TOKEN, compiled, engine, vm)
     if len(_CACHE) >= _CACHE_MAX:

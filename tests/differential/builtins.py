@@ -304,3 +304,33 @@ out + [list(enumerate(start=5, iterable='ab')), list(enumerate(iterable='a', sta
 # the name `type` stands for the type `type` in isinstance and issubclass, on either side
 [isinstance(type, type), isinstance(type, object), issubclass(type, object), issubclass(type, type),
  isinstance(int, type), issubclass(bool, int), isinstance(type, (int, type))]
+# ---
+# round: ints with negative ndigits (half to even), bools, subclasses, huge ndigits
+class MyInt(int):
+    pass
+class Idx:
+    def __index__(self):
+        return -2
+[round(12345, -2), round(12350, -2), round(12250, -2), round(-12350, -2), round(15, -1),
+ round(25, -1), round(5, -1), round(50, -2), round(51, -2), round(-5, -1), round(-6, -1),
+ round(7, -1), round(7, -10 ** 4), round(12345, -6), round(12345, -5), round(-12345, -5), round(10 ** 40 + 5, -41),
+ round(6 * 10 ** 40, -41), round(5 * 10 ** 40, -41), round(5 * 10 ** 40 + 1, -41), round(-6 * 10 ** 40, -41),
+ round(10 ** 300 // 7, -150) % 1000003, round(True, -1), round(True, 0), round(True), round(12, 3),
+ round(12, 10 ** 20), round(MyInt(1234), -2), type(round(MyInt(1234), -2)).__name__,
+ round(1234, Idx()), round(1234, ndigits=-2), round(1234, ndigits=None), round(1234, None),
+ round(2.675, 2), round(2.5), round(1.5e300, -10 ** 9), round(1.5, 10 ** 9), round(-0.0, -10 ** 9),
+ type(round(7, -10 ** 4)).__name__, type(round(True, -1)).__name__]
+# ---
+# round errors
+out = []
+class R:
+    def __round__(self, n=None):
+        return ('R', n)
+for args, kwargs in (((), {}), ((1, 2, 3), {}), (('a', 2), {}), ((12, 1.5), {}), ((12, 'x'), {}),
+                     ((12,), {'digits': 2}), ((12,), {'ndigits': 1.5}), ((1.5, 'x'), {}),
+                     ((R(), -10 ** 9), {}), ((R(),), {})):
+    try:
+        out.append(round(*args, **kwargs))
+    except Exception as e:
+        out.append((type(e).__name__, str(e)))
+out

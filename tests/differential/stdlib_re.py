@@ -173,3 +173,9 @@ re.Pattern.match('a', 'a')
 import re
 m = re.match(r'(\w+) (\w+)', 'hello world')
 [m.group(True), m.group(False), m.start(True), m.end(True), m.span(True), m.span(False), m[True]]
+# ---
+# counted repeats, nested, within the sandbox's expansion bound
+import re
+[bool(re.fullmatch('(?:a{10}){100}', 'a' * 1000)), re.match('(?:ab{2,3}){3}c', 'abbabbbabbc').group(),
+ re.findall(rb'(?:x{2}){2,}', b'xxxxxxxxx'), re.sub('a{3}', '-', 'aaaaaaa'), bool(re.match('a{1000}', 'a' * 999)),
+ re.compile('(?:(?:a{5}){5}){5}').pattern, re.search('{', 'a{b').start(), re.findall('x{,2}y', 'xxxy')]
