@@ -2189,12 +2189,15 @@ def current_vm():
     return _current_vm
 
 
-def charge(Py_ssize_t steps):
-    """Count `steps` units of work done by host-side module code for the running sandbox,
-    checking its limits when the budget runs out (a no-op outside a run)."""
+def charge(Py_ssize_t steps, long long nbytes=0):
+    """Count `steps` units of work done by host-side module code for the running sandbox (and
+    `nbytes` it allocated, for the memory estimate), checking its limits when the budget runs
+    out (a no-op outside a run)."""
     cdef VM vm = _current_vm
     if vm is None or not vm.running:
         return None
+    if nbytes > 0:
+        account(vm, nbytes)
     vm.ticks -= steps
     if steps > 8000:
         check_cost(vm, steps * STEP_NS)     # (a big charge comes before the work it counts)

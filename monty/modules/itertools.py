@@ -510,11 +510,14 @@ class _OverPool(SandboxIter):
     """A combinatoric iterator: CPython's, run over pools already collected (charged and
     size-checked) here, so each of its steps is a bounded amount of C work, charged."""
 
+    _width = 1
+
     def __next__(self):
         it = self._it
         if it is None:
             raise StopIteration
-        charge(self._cost)
+        # each step builds a tuple of _width items (kept by list(...)): its bytes count
+        charge(self._cost, 56 + 8 * self._width)
         return next(it)
 
 
@@ -528,6 +531,7 @@ class product(_OverPool):
         need_items(width)
         charge(width)
         self._cost = 1 + width // 16
+        self._width = width
         self._it = None if any(not p for p in pools) and width else _itertools.product(
             *pools, repeat=repeat)
 
@@ -550,6 +554,7 @@ class permutations(_OverPool):
         r = n if r is None else r
         self._it = None
         self._cost = 1 + (n + r) // 16
+        self._width = r
         if r <= n:
             need_items(n + r)
             self._it = _itertools.permutations(pool, r)
@@ -561,6 +566,7 @@ class combinations(_OverPool):
         r = _r_arg(r, False)
         self._it = None
         self._cost = 1 + r // 16
+        self._width = r
         if r <= len(pool):
             self._it = _itertools.combinations(pool, r)
 
@@ -571,6 +577,7 @@ class combinations_with_replacement(_OverPool):
         r = _r_arg(r, False)
         self._it = None
         self._cost = 1 + r // 16
+        self._width = r
         if pool or not r:
             need_items(r)
             self._it = _itertools.combinations_with_replacement(pool, r)
