@@ -100,7 +100,6 @@ cdef class VM:
     cdef object handled             # exception being handled, or None
     cdef object reraised            # what the last `raise` statement raised if it was bare
     cdef bint host_aborted          # the last run ended on a host KeyboardInterrupt/SystemExit
-    cdef public double host_credit  # seconds of host calls the time limit did not count
     cdef public object print_callback
     cdef dict host_functions
     cdef bint running

@@ -828,7 +828,6 @@ def limits_start(VM vm):
     crossing corrects). A small run after a big one therefore starts without walking every
     global. A sandbox whose state is unknown (new, restored from a snapshot) measures once."""
     vm.allocs = 0
-    vm.host_credit = 0.0
     vm.last_check = monty_now()
     vm.tick_budget = TICKS
     vm.limit_kind = LIMIT_NONE
@@ -938,7 +937,6 @@ cdef int host_time(VM vm, double t0, double floor=HOST_CALL_FLOOR) except -1:
     if vm.deadline:
         if spent > floor and not only_preempted():
             vm.deadline += spent - floor
-            vm.host_credit += spent - floor
         if t1 > vm.deadline:
             limit_fire(vm, LIMIT_TIME)
     return 0

@@ -789,17 +789,30 @@ def _codec_name(encoding):
 _real_str_encode = str.encode
 
 
-@_register(str, "encode")
-def _str_encode(self, *args, **kwargs):
-    if type(self) is not str or len(self) < 1024 or len(args) > 2:
-        return _real_str_encode(self, *args, **kwargs)
+def _codec_call(self, tp, args, kwargs):
+    """(codec name, errors) of an encode/decode call worth checking; None for a small text,
+    odd arguments or an unknown codec (CPython's own call gives its result or error)."""
+    if type(self) is not tp or len(self) < 1024 or len(args) > 2:
+        return None
     encoding = _arg(args, kwargs, 0, "encoding", "utf-8")
     errors = _arg(args, kwargs, 1, "errors", "strict")
     if type(encoding) is not str or type(errors) is not str:
-        return _real_str_encode(self, *args, **kwargs)
+        return None
     name = _codec_name(encoding)
-    if name is None:
-        return _real_str_encode(self, *args, **kwargs)     # CPython's LookupError
+    return None if name is None else (name, errors)
+
+
+def _codec_steps(name, n):
+    if name in ("punycode", "idna") and n > 1000:
+        _check_steps(n * n // 100)      # pure-Python codecs, quadratic in the worst case
+
+
+@_register(str, "encode")
+def _str_encode(self, *args, **kwargs):
+    call = _codec_call(self, str, args, kwargs)
+    if call is None:
+        return _real_str_encode(self, *args, **kwargs)
+    name, errors = call
     n = len(self)
     if self.isascii() and (name in _ASCII_COMPATIBLE or name in _BYTES_PER_CHAR) and not (
             name in _CODE_UNIT or name.endswith("escape")):
@@ -811,8 +824,7 @@ def _str_encode(self, *args, **kwargs):
         unit = _CODE_UNIT.get(name, 1)
         per = max(per, unit * (100 if errors == "namereplace" else 10))
     _need(_bytes_size(per * n + 4), lambda: _real_str_encode(self[:0], *args, **kwargs))
-    if name in ("punycode", "idna") and n > 1000:
-        _check_steps(n * n // 100)      # pure-Python codecs, quadratic in the worst case
+    _codec_steps(name, n)
     return _real_str_encode(self, *args, **kwargs)
 
 
@@ -821,15 +833,10 @@ def _make_decode(tp):
 
     @_register(tp, "decode")
     def decode(self, *args, **kwargs):
-        if type(self) is not tp or len(self) < 1024 or len(args) > 2:
+        call = _codec_call(self, tp, args, kwargs)
+        if call is None:
             return real(self, *args, **kwargs)
-        encoding = _arg(args, kwargs, 0, "encoding", "utf-8")
-        errors = _arg(args, kwargs, 1, "errors", "strict")
-        if type(encoding) is not str or type(errors) is not str:
-            return real(self, *args, **kwargs)
-        name = _codec_name(encoding)
-        if name is None:
-            return real(self, *args, **kwargs)
+        name, errors = call
         n = len(self)
         # each character of the result comes from at least one byte (a code unit for UTF-16
         # and UTF-32); backslashreplace makes '\\xNN' of a byte
@@ -842,8 +849,7 @@ def _make_decode(tp):
         if errors not in _PLAIN_ERRORS:
             nbytes = _str_size(4 * n, 4)
         _need(nbytes, lambda: real(self[:0], *args, **kwargs))
-        if name in ("punycode", "idna") and n > 1000:
-            _check_steps(n * n // 100)
+        _codec_steps(name, n)
         return real(self, *args, **kwargs)
 
     return decode
