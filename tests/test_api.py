@@ -455,3 +455,37 @@ def test_host_dataclass_with_a_non_identifier_field_is_refused():
     sb = monty.Sandbox(functions={"get": lambda: odd})
     e = runtime_error_in(sb, "get()")
     assert e.exc_type == "TypeError" and "field name 'a=1'" in e.message
+
+
+def test_system_exit_raised_by_sandbox_code_is_a_runtime_error():
+    for code, exc_type in (("raise SystemExit(3)", "SystemExit"),
+                           ("raise KeyboardInterrupt", "KeyboardInterrupt")):
+        with pytest.raises(monty.MontyRuntimeError) as info:
+            monty.Sandbox().run(code)
+        assert info.value.exc_type == exc_type
+
+
+def test_the_hosts_keyboard_interrupt_propagates_unchanged():
+    def interrupt():
+        raise KeyboardInterrupt
+    sb = monty.Sandbox(functions={"interrupt": interrupt})
+    with pytest.raises(KeyboardInterrupt):
+        sb.run("try:\n    interrupt()\nexcept BaseException:\n    pass")
+    assert sb.run("1 + 1") == 2
+
+
+def test_host_exception_arguments_that_are_not_data_are_placeholders():
+    class Thing:
+        pass
+
+    def fail():
+        raise ValueError("host failure", Thing())
+    sb = monty.Sandbox(functions={"fail": fail})
+    assert sb.run("try:\n    fail()\nexcept ValueError as e:\n    r = e.args\nr") == \
+        ("host failure", "<host object>")
+
+
+def test_vars_and_dir_hide_compiler_made_names():
+    sb = monty.Sandbox()
+    assert sb.run("async def a():\n    yield 1\ng = (x async for x in a())\n"
+                  "sorted(k for k in vars() if not k.startswith('__'))") == ["a", "g"]

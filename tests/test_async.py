@@ -252,3 +252,21 @@ shared = value(99)
 await asyncio.gather(helper(shared), helper(shared), helper(shared))
 """
     assert sb.run(code) == [[99], [99], [99]]
+
+
+def test_asyncio_runs_again_after_a_limit_unwound_it():
+    async def aecho(x):
+        return x
+    sb = monty.Sandbox(functions={"aecho": aecho}, limits=monty.Limits(max_duration=0.2))
+    with pytest.raises(monty.MontyTimeLimitError):
+        sb.run("import asyncio\nasync def main():\n    while True:\n        await aecho(1)\n"
+               "asyncio.run(main())")
+    assert sb.run("async def f():\n    return await aecho(7)\nasyncio.run(f())") == 7
+
+
+def test_create_task_accepts_an_async_host_call():
+    async def aecho(x):
+        return x
+    sb = monty.Sandbox(functions={"aecho": aecho})
+    assert sb.run("import asyncio\nasync def main():\n    t = asyncio.create_task(aecho(5))\n"
+                  "    return await t\nasyncio.run(main())") == 5
