@@ -1,28 +1,166 @@
-"""`dataclasses` for sandbox code, on CPython's own implementation.
+"""`dataclasses` for sandbox code, on CPython's own implementation, fed only validated values.
 
-Field names are checked to be plain identifiers before CPython generates the methods, so no
-text of the sandbox's reaches that code generation except identifiers.
+CPython's dataclasses formats field names into source text and `exec`s it. Nothing of the
+sandbox's reaches that code generation unchecked: every name is an exact `str` (never a
+subclass, whose methods the sandbox chose) that is an identifier and not a keyword; the
+annotations it reads are replaced by a read-only copy of exact values for the time of the
+processing (sandbox code that runs meanwhile, e.g. a descriptor's `__get__`, cannot swap a
+name in); base classes' fields are accepted only as the exact `Field` objects dataclasses made;
+options are exact bools; the generated functions get empty globals (never a host module's);
+the class docstring is computed from the generated `__init__` without `inspect` reading
+sandbox text signatures. `asdict`/`astuple` copy leaves with the sandbox's own `copy`, never
+CPython's pickle protocol.
 """
 
+import abc as _abc
 import dataclasses as _dc
+import inspect as _inspect
 import keyword
-from types import FunctionType as _FunctionType
+import sys as _sys
+import types as _types
+from types import FunctionType as _FunctionType, MappingProxyType as _MappingProxy
 
 from .. import policy as _policy
+from ._support import charge, is_sandbox_class, type_name
 
 NAME = "dataclasses"
 ATTRIBUTES = {_dc.Field: ("name", "type", "default", "default_factory", "init", "repr",
                           "hash", "compare", "metadata", "kw_only")}
 EXCEPTIONS = (_dc.FrozenInstanceError,)
 
+_type_dict = type.__dict__["__dict__"].__get__
+_FIELDS = "__dataclass_fields__"
+_PARAMS = "__dataclass_params__"
+_OPTIONS = ("init", "repr", "eq", "order", "unsafe_hash", "frozen", "match_args", "kw_only",
+            "slots", "weakref_slot")
+_METACLASSES = (type, _abc.ABCMeta)
+# the module generated methods get as globals (and string annotations are looked up in):
+# an empty one of this package's, never a host module the sandbox named in `__module__`
+_NO_MODULE = "monty.modules._dataclass_globals"
+_sys.modules.setdefault(_NO_MODULE, _types.ModuleType(_NO_MODULE))
+_UNSET = object()
 
-def _check_fields(cls):
-    if not isinstance(cls, type):
-        raise TypeError("dataclass() should be called on a class")
-    for klass in cls.__mro__:
-        for name in klass.__dict__.get("__annotations__", {}):
-            if not isinstance(name, str) or not name.isidentifier() or keyword.iskeyword(name):
-                raise TypeError(f"dataclass field names must be identifiers, not {name!r}")
+
+def _name(name, what="field name"):
+    """`name` as an exact str identifier, or TypeError (str subclasses are refused: their
+    methods and their text are the sandbox's)."""
+    if type(name) is not str:
+        raise TypeError(f"dataclass {what}s must be str, not {type_name(name)}")
+    if not str.isidentifier(name) or keyword.iskeyword(name):
+        raise TypeError(f"dataclass {what}s must be identifiers, not {str.__repr__(name)}")
+    return name
+
+
+def _annotation(value):
+    """A str annotation as an exact str (dataclasses reads string annotations for ClassVar,
+    InitVar and KW_ONLY); anything else as it is (only compared by identity and type)."""
+    t = type(value)
+    if t is not str and issubclass(t, str):
+        return str.__str__(value)
+    return value
+
+
+def _check_base_fields(cls):
+    """Every `__dataclass_fields__`/`__dataclass_params__` dataclasses will read from the
+    MRO is one it made itself: exact dicts of exact Field objects with checked names."""
+    for klass in cls.__mro__[1:]:
+        d = _type_dict(klass)
+        fields = d.get(_FIELDS)
+        params = d.get(_PARAMS)
+        if fields is None and params is None:
+            continue
+        if type(fields) is not dict or type(params) is not _dc._DataclassParams:
+            raise TypeError(f"dataclass base {klass.__name__!r} has fields dataclass() did "
+                            f"not make")
+        for key, f in dict.items(fields):
+            if type(f) is not _dc.Field or type(key) is not str or f.name is not key:
+                raise TypeError(f"dataclass base {klass.__name__!r} has fields dataclass() "
+                                f"did not make")
+            _name(key)
+
+
+def _check_class(cls):
+    if not isinstance(cls, type) or type(cls) not in _METACLASSES or not is_sandbox_class(cls):
+        raise TypeError("dataclass() should be called on a class defined in the sandbox")
+    _name(type.__dict__["__name__"].__get__(cls), "class name")
+    if type(type.__dict__["__qualname__"].__get__(cls)) is not str:
+        raise TypeError("dataclass class qualnames must be str")
+    _check_base_fields(cls)
+
+
+def _options(options):
+    clean = {}
+    for key, value in options.items():
+        if key not in _OPTIONS:
+            raise TypeError(f"dataclass() got an unexpected keyword argument {key!r}")
+        if type(value) is not bool:
+            if value is None or type(value) is int:
+                value = bool(value)
+            else:
+                raise TypeError(f"dataclass() argument {key!r} must be a bool, not "
+                                f"{type_name(value)}")
+        clean[key] = value
+    return clean
+
+
+def _text_signature(cls):
+    """The signature part of the docstring CPython gives a dataclass without one, taken from
+    the generated __init__ only (never from text or callables of the sandbox's)."""
+    init = _type_dict(cls).get("__init__")
+    if type(init) is not _FunctionType:
+        return ""
+    try:
+        sig = _inspect.signature(init)
+        params = list(sig.parameters.values())[1:]
+        return str(sig.replace(parameters=params)).replace(" -> None", "")
+    except (TypeError, ValueError):
+        return ""
+
+
+def _restore(cls, module, clean, need_doc, doc):
+    if module is _UNSET:
+        type.__delattr__(cls, "__module__")
+    else:
+        type.__setattr__(cls, "__module__", module)
+    if clean is not None:
+        type.__setattr__(cls, "__annotations__", dict(clean))
+    if need_doc:
+        type.__setattr__(cls, "__doc__", doc)
+
+
+def _process(cls, options):
+    _check_class(cls)
+    d = _type_dict(cls)
+    own = set(d)
+    ann = d.get("__annotations__")
+    clean = None
+    if ann is not None:
+        if type(ann) is not dict:
+            raise TypeError("dataclass annotations must be a dict")
+        clean = {}
+        for key, value in dict.items(ann):
+            clean[_name(key)] = _annotation(value)
+    module = d.get("__module__", _UNSET)
+    doc = d.get("__doc__")
+    need_doc = not doc
+    generated_init = False
+    try:
+        type.__setattr__(cls, "__module__", _NO_MODULE)
+        if clean is not None:
+            type.__setattr__(cls, "__annotations__", _MappingProxy(clean))
+        if need_doc:
+            type.__setattr__(cls, "__doc__", "-")
+        result = _dc.dataclass(cls, **options)
+        generated_init = "__init__" not in own and type(_type_dict(result).get("__init__")) \
+            is _FunctionType
+    finally:
+        _restore(cls, module, clean, need_doc, doc)
+    if result is not cls:         # slots=True made a new class from cls's namespace
+        _restore(result, module, clean, need_doc, doc)
+    if need_doc:
+        text = _text_signature(result) if generated_init else ""
+        type.__setattr__(result, "__doc__", result.__name__ + text)
+    return result
 
 
 _nest = [0]     # generated methods running (nested calls were costed by the outermost)
@@ -55,26 +193,81 @@ _CHECKS = {
 
 def dataclass(cls=None, /, **options):
     """@dataclass and @dataclass(...), with CPython's options and behaviour."""
+    options = _options(options)
+
     def wrap(klass):
-        _check_fields(klass)
-        own = set(vars(klass))
-        klass = _dc.dataclass(klass, **options)
+        own = set(_type_dict(klass)) if isinstance(klass, type) else set()
+        klass = _process(klass, options)
         for name, check in _CHECKS.items():
-            method = vars(klass).get(name)
+            method = _type_dict(klass).get(name)
             if name not in own and isinstance(method, _FunctionType):
-                setattr(klass, name, _costed(method, check))
+                type.__setattr__(klass, name, _costed(method, check))
         return klass
     if cls is None:
         return wrap
     return wrap(cls)
 
 
-def _costed_module_function(func):
-    def wrapper(obj, *args, **kwargs):
-        _policy.precheck_walk(obj)
-        return func(obj, *args, **kwargs)
-    wrapper.__name__ = func.__name__
-    return wrapper
+# ---------------------------------------------------------------- asdict / astuple
+# CPython's versions copy every leaf with CPython's copy.deepcopy, whose pickle protocol
+# (`__reduce_ex__` naming a callable and attributes to set on what it returns) is the
+# sandbox's to steer; here leaves go through the sandbox's own copy module.
+
+def _leaf_copy(obj):
+    from . import copy as _copy
+    return _copy.deepcopy(obj)
+
+
+def _asdict_inner(obj, dict_factory):
+    charge(1)
+    if _dc._is_dataclass_instance(obj):
+        result = []
+        for f in _dc.fields(obj):
+            value = _asdict_inner(getattr(obj, f.name), dict_factory)
+            result.append((f.name, value))
+        return dict_factory(result)
+    elif isinstance(obj, tuple) and hasattr(obj, "_fields"):
+        return type(obj)(*[_asdict_inner(v, dict_factory) for v in obj])
+    elif isinstance(obj, (list, tuple)):
+        return type(obj)(_asdict_inner(v, dict_factory) for v in obj)
+    elif isinstance(obj, dict):
+        return type(obj)((_asdict_inner(k, dict_factory), _asdict_inner(v, dict_factory))
+                         for k, v in obj.items())
+    else:
+        return _leaf_copy(obj)
+
+
+def _astuple_inner(obj, tuple_factory):
+    charge(1)
+    if _dc._is_dataclass_instance(obj):
+        result = []
+        for f in _dc.fields(obj):
+            value = _astuple_inner(getattr(obj, f.name), tuple_factory)
+            result.append(value)
+        return tuple_factory(result)
+    elif isinstance(obj, tuple) and hasattr(obj, "_fields"):
+        return type(obj)(*[_astuple_inner(v, tuple_factory) for v in obj])
+    elif isinstance(obj, (list, tuple)):
+        return type(obj)(_astuple_inner(v, tuple_factory) for v in obj)
+    elif isinstance(obj, dict):
+        return type(obj)((_astuple_inner(k, tuple_factory), _astuple_inner(v, tuple_factory))
+                         for k, v in obj.items())
+    else:
+        return _leaf_copy(obj)
+
+
+def asdict(obj, *, dict_factory=dict):
+    if not _dc._is_dataclass_instance(obj):
+        raise TypeError("asdict() should be called on dataclass instances")
+    _policy.precheck_walk(obj)
+    return _asdict_inner(obj, dict_factory)
+
+
+def astuple(obj, *, tuple_factory=tuple):
+    if not _dc._is_dataclass_instance(obj):
+        raise TypeError("astuple() should be called on dataclass instances")
+    _policy.precheck_walk(obj)
+    return _astuple_inner(obj, tuple_factory)
 
 
 def build(vm):
@@ -82,8 +275,8 @@ def build(vm):
         "dataclass": dataclass,
         "field": _dc.field,
         "fields": _dc.fields,
-        "asdict": _costed_module_function(_dc.asdict),
-        "astuple": _costed_module_function(_dc.astuple),
+        "asdict": asdict,
+        "astuple": astuple,
         "replace": _dc.replace,
         "is_dataclass": _dc.is_dataclass,
         "FrozenInstanceError": _dc.FrozenInstanceError,

@@ -10,6 +10,15 @@ custom `__new__` in enum classes.
 
 NAME = "enum"
 
+# The classes and functions here are shared by every sandbox of the process: sandbox code can
+# neither set nor delete their attributes (EnumType.__setattr__ refuses, and their member
+# tables are read-only), nor derive a metaclass from EnumType. Hooks the sandbox defines on its
+# own enum classes (_generate_next_value_, _missing_, __init__, __str__...) are sandbox
+# functions: called from here they run in the VM, under the run's limits. Work over a
+# sandbox-sized number of members is charged.
+
+from types import MappingProxyType as _MappingProxy
+
 _MISSING = object()
 _READY = False       # True once this module's own classes are defined
 _MIXINS = (object, int, str, float)
@@ -56,8 +65,17 @@ class EnumType(type):
             # either way only the bases a class statement may use are accepted
             if kwargs:
                 raise TypeError("enum classes take no keyword arguments in the sandbox")
-            if not isinstance(name, str) or not isinstance(ns, dict) or not isinstance(bases, tuple):
+            if type(name) is not str or type(ns) is not dict or type(bases) is not tuple:
                 raise TypeError("EnumType() arguments must be (str, tuple, dict)")
+            if ns.get("__monty_class__") is not True:
+                raise TypeError("enum classes are made with a class statement in the sandbox")
+            # a direct EnumType(name, bases, ns) call gets type()'s namespace rules: exact str
+            # names (a str subclass's methods are the sandbox's), no finalizer
+            ns = dict(ns)
+            ns.pop("__del__", None)
+            for key in ns:
+                if type(key) is not str:
+                    raise TypeError("enum class attribute names must be str")
             allowed = _sandbox_bases()
             for base in bases:
                 if not (isinstance(base, type) and (base in allowed or base in _MIXINS
@@ -109,11 +127,7 @@ class EnumType(type):
             init = getattr(cls, "__init__", None)
             if init is not None and init is not Enum.__init__:
                 init(member, *args)
-            existing = None
-            for other in cls._member_map_.values():
-                if other._value_ == member._value_:
-                    existing = other
-                    break
+            existing = _find_value(cls, member._value_)
             if existing is not None:
                 member = existing
             else:
@@ -131,13 +145,9 @@ class EnumType(type):
             raise TypeError("the functional enum API is not supported in the sandbox")
         if isinstance(value, cls):
             return value
-        try:
-            return cls._value2member_map_[value]
-        except (KeyError, TypeError):
-            pass
-        for member in cls._member_map_.values():
-            if member._value_ == value:
-                return member
+        member = _find_value(cls, value)
+        if member is not None:
+            return member
         missing = cls._missing_(value)
         if isinstance(missing, cls):
             return missing
@@ -150,9 +160,11 @@ class EnumType(type):
         return cls._member_map_[name]
 
     def __iter__(cls):
+        _charge(len(cls._member_names_))
         return iter([cls._member_map_[name] for name in cls._member_names_])
 
     def __reversed__(cls):
+        _charge(len(cls._member_names_))
         return iter([cls._member_map_[name] for name in reversed(cls._member_names_)])
 
     def __len__(cls):
@@ -161,7 +173,7 @@ class EnumType(type):
     def __contains__(cls, value):
         if isinstance(value, cls):
             return True
-        return any(m._value_ == value for m in cls._member_map_.values())
+        return _find_value(cls, value) is not None
 
     def __bool__(cls):
         return True
@@ -169,18 +181,26 @@ class EnumType(type):
     def __repr__(cls):
         return f"<enum {cls.__name__!r}>"
 
+    def __init_subclass__(mcls, **kwargs):
+        if _READY:
+            raise TypeError("enum.EnumType cannot be subclassed in the sandbox")
+        super().__init_subclass__(**kwargs)
+
     def __setattr__(cls, name, value):
+        _check_own(cls)
         if name in cls.__dict__.get("_member_map_", {}):
             raise AttributeError(f"cannot reassign member {name!r}")
         super().__setattr__(name, value)
 
     def __delattr__(cls, name):
+        _check_own(cls)
         if name in cls.__dict__.get("_member_map_", {}):
             raise AttributeError(f"{cls.__name__}: cannot delete Enum member.")
         super().__delattr__(name)
 
     @property
     def __members__(cls):
+        _charge(len(cls._member_map_))
         return dict(cls._member_map_)
 
     def mro(cls):
@@ -188,6 +208,34 @@ class EnumType(type):
 
     # read through the metaclass, so that the sandbox's rules for class dunders find them
     __name__ = property(lambda cls: type.__dict__["__name__"].__get__(cls))
+
+
+def _charge(n):
+    from monty import _core
+    _core.charge(n)
+
+
+def _check_own(cls):
+    """The module's own classes (shared by every sandbox of the process) are read-only."""
+    if _READY and cls in _SHARED:
+        raise TypeError(f"cannot set attributes of the shared class {cls.__name__!r}")
+
+
+def _find_value(cls, value):
+    """The member of `cls` whose value equals `value`, or None: CPython's hashed lookup, and
+    for an unhashable value its scan over the members, charged per member."""
+    try:
+        return cls._value2member_map_[value]
+    except KeyError:
+        return None
+    except TypeError:
+        pass
+    members = cls._member_map_
+    _charge(len(members))
+    for member in list(members.values()):
+        if member._value_ == value:
+            return member
+    return None
 
 
 def _cls_repr_name(name):
@@ -295,6 +343,7 @@ for _c in (IntEnum, StrEnum):
 
 def unique(enumeration):
     """Class decorator: no two members of `enumeration` may have the same value."""
+    _charge(len(enumeration._member_map_))
     duplicates = [(name, member.name) for name, member in enumeration._member_map_.items()
                   if name != member.name]
     if duplicates:
@@ -306,6 +355,12 @@ def unique(enumeration):
 for _c in (EnumType, Enum, IntEnum, StrEnum):
     _c.__module__ = "enum"
 EnumMeta = EnumType
+# the base classes' member tables, read-only (no sandbox class adds to them)
+for _c in (Enum, IntEnum, StrEnum):
+    type.__setattr__(_c, "_member_names_", ())
+    type.__setattr__(_c, "_member_map_", _MappingProxy({}))
+    type.__setattr__(_c, "_value2member_map_", _MappingProxy({}))
+_SHARED = frozenset((Enum, IntEnum, StrEnum))
 _READY = True
 
 TYPES = (Enum, IntEnum, StrEnum)
