@@ -1,0 +1,227 @@
+"""Host-Python modules never trust sandbox objects: dataclasses' code generator sees only
+validated exact values, enum's shared classes are read-only, two sandboxes in one process do
+not see each other's enum or dataclass state."""
+
+import os
+
+import pytest
+
+import monty
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def run(code, sb=None):
+    sb = sb or monty.Sandbox(limits=monty.Limits(max_duration=2.0, max_memory=128 << 20))
+    return sb.run(code)
+
+
+def error_of(code):
+    with pytest.raises(monty.MontyError) as info:
+        run(code)
+    return info.value
+
+
+@pytest.mark.parametrize("name", ["'x=1'", "'for'", "'a b'", "S('x')", "1"])
+def test_dataclass_field_names_must_be_exact_identifiers(name):
+    code = f"""
+import dataclasses
+class S(str):
+    def isidentifier(self):
+        return True
+class A:
+    __annotations__ = {{{name}: int}}
+dataclasses.dataclass(A)
+"""
+    e = error_of(code)
+    assert e.exc_type == "TypeError" and "dataclass field names must" in str(e)
+
+
+def test_dataclass_refuses_base_fields_it_did_not_make():
+    e = error_of("""
+import dataclasses
+class B:
+    __dataclass_fields__ = {'x': 1}
+    __dataclass_params__ = 2
+@dataclasses.dataclass
+class C(B):
+    y: int = 0
+""")
+    assert e.exc_type == "TypeError" and "did not make" in str(e)
+
+
+def test_dataclass_refuses_host_classes_and_non_bool_options():
+    assert error_of("import dataclasses\ndataclasses.dataclass(dataclasses.Field)").exc_type \
+        == "TypeError"
+    assert error_of("""
+import dataclasses
+class T:
+    def __bool__(self):
+        return True
+@dataclasses.dataclass(order=T())
+class C:
+    a: int
+""").exc_type == "TypeError"
+
+
+def test_dataclass_generated_code_gets_no_host_globals():
+    import dataclasses
+    created = []
+    orig = dataclasses._create_fn
+
+    def spy(name, args, body, **kw):
+        created.append(kw.get("globals"))
+        return orig(name, args, body, **kw)
+    dataclasses._create_fn = spy
+    try:
+        run("""
+import dataclasses
+@dataclasses.dataclass(order=True, frozen=True)
+class P:
+    x: int
+    y: 'int' = 2
+repr(P(1))
+""")
+    finally:
+        dataclasses._create_fn = orig
+    import sys
+    assert created and all(g is sys.modules["monty.modules._dataclass_globals"].__dict__
+                           for g in created)
+    assert all("__builtins__" not in g or set(g) <= {"__builtins__", "__name__", "__doc__",
+                                                      "__package__", "__loader__", "__spec__"}
+               for g in created)
+
+
+def test_dataclass_docstring_never_reads_text_signatures():
+    doc = run("""
+import dataclasses
+class B:
+    "B(a=sys.executable)\\n--\\n\\n"
+class C(B):
+    pass
+dataclasses.dataclass(init=False)(C).__doc__
+""")
+    assert doc == "C"
+
+
+def test_dataclass_annotations_left_as_plain_dict():
+    assert run("""
+import dataclasses
+@dataclasses.dataclass
+class P:
+    x: int
+    y: str = 'a'
+P.__annotations__['z'] = float
+(sorted(P.__annotations__), P.__module__, P.__doc__)
+""") == (["x", "y", "z"], "__main__", "P(x: int, y: str = 'a')")
+
+
+def test_asdict_does_not_use_the_pickle_protocol():
+    e = error_of("""
+import dataclasses
+class Evil:
+    def __reduce_ex__(self, proto):
+        return (dataclasses.Field, (1, 2, 3, 4, 5, 6, 7, 8), {'name': 'x=1'})
+@dataclasses.dataclass
+class P:
+    a: object
+dataclasses.asdict(P(Evil()))
+""")
+    assert "ESCAPED" not in str(e)
+
+
+def test_enum_shared_classes_are_read_only():
+    from monty.modules import enum as menum
+    for cls in (menum.Enum, menum.IntEnum, menum.StrEnum):
+        with pytest.raises(TypeError):
+            menum.EnumType.__setattr__(cls, "x", 1)
+        with pytest.raises(TypeError):
+            menum.EnumType.__delattr__(cls, "name")
+        assert menum.EnumType.__dict__["__iter__"](cls) is not None
+        assert cls.__dict__["_member_names_"] == ()
+        with pytest.raises(TypeError):
+            cls.__dict__["_member_map_"]["x"] = 1
+    assert run("""
+import enum
+try:
+    class M(enum.EnumType):
+        pass
+except TypeError as e:
+    r = 'refused'
+r
+""") == "refused"
+
+
+def test_enum_hooks_run_under_the_limits():
+    e = error_of("""
+import enum
+class E(enum.Enum):
+    @classmethod
+    def _missing_(cls, value):
+        while True:
+            pass
+    A = 1
+E(2)
+""")
+    assert isinstance(e, monty.MontyLimitError)
+
+
+def test_two_tenants_do_not_share_enum_or_dataclass_state():
+    a = monty.Sandbox(limits=monty.Limits(max_duration=2.0))
+    b = monty.Sandbox(limits=monty.Limits(max_duration=2.0))
+    attempts = """
+import enum, dataclasses
+out = []
+for f in (lambda: setattr(enum.Enum, '_generate_next_value_', lambda *a: 'A'),
+          lambda: setattr(enum.IntEnum, '__str__', lambda self: 'A'),
+          lambda: setattr(enum.auto, 'value', 'A'),
+          lambda: setattr(dataclasses.Field, '__repr__', lambda self: 'A'),
+          lambda: setattr(dataclasses, 'MISSING', 'A')):
+    try:
+        f()
+        out.append('set')
+    except Exception:
+        out.append('refused')
+out
+"""
+    assert set(a.run(attempts)) == {"refused"}
+    check = """
+import enum, dataclasses
+class N(enum.IntEnum):
+    X = enum.auto()
+class C(enum.Enum):
+    Y = enum.auto()
+@dataclasses.dataclass
+class D:
+    q: int = 1
+(N.X.value, str(N.X), C.Y.value, repr(D()), repr(dataclasses.field()) [:6])
+"""
+    expected = (1, "1", 1, "D(q=1)", "Field(")
+    assert b.run(check) == expected
+    assert a.run(check) == expected
+
+
+@pytest.mark.parametrize("code, exc", [
+    ("import json\nclass S(str):\n    def __len__(self):\n        return 1\n"
+     "json.dumps([1], indent=S('x' * 1000))", "ValueError"),
+    ("import json\nclass I(int):\n    def __gt__(self, o):\n        return False\n"
+     "json.dumps([1], indent=I(10 ** 6))", "ValueError"),
+    ("import json\njson.dumps([1, 2], separators=('x' * 100, ':'))", "ValueError"),
+])
+def test_json_sizes_are_checked_on_exact_values(code, exc):
+    assert error_of(code).exc_type == exc
+
+
+def test_json_legit_options_unchanged():
+    import json
+    data = {"a": [1, 2, {"b": None}], "c": "é"}
+    code = f"""
+import json
+class O:
+    pass
+(json.dumps({data!r}, indent=2, sort_keys=True), json.dumps({data!r}, separators=(',', ':')),
+ json.dumps({data!r}, indent='\\t'), json.dumps([O()], default=lambda o: {{'o': 1}}))
+"""
+    assert run(code) == (json.dumps(data, indent=2, sort_keys=True),
+                         json.dumps(data, separators=(",", ":")),
+                         json.dumps(data, indent="\t"), '[{"o": 1}]')
