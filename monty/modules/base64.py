@@ -15,14 +15,23 @@ _FUNCS = ("b64encode", "b64decode", "standard_b64encode", "standard_b64decode",
           "b85decode")
 
 
+def _true_len(s):
+    """The size of the data CPython's C code will read (a subclass's own __len__ could say
+    anything)."""
+    if isinstance(s, str):
+        return str.__len__(s)
+    try:
+        with memoryview(s) as view:
+            return view.nbytes
+    except TypeError:
+        return 0
+
+
 def _sized(func):
     def wrapper(s, *args, **kwargs):
-        try:
-            n = len(s)
-        except TypeError:
-            n = 0
-        # no encoding grows its input more than 2x (plus line breaks and padding)
-        policy.check_alloc(2 * n + 64)
+        n = _true_len(s)
+        # no encoding grows its input more than 2.5x (a85 with wrapcol=1), plus padding
+        policy.check_alloc(3 * n + 64)
         return func(s, *args, **kwargs)
     wrapper.__name__ = wrapper.__qualname__ = func.__name__
     return wrapper

@@ -15,12 +15,18 @@ METHODS = {tp: {name: getattr(tp, name) for name in ("update", "digest", "hexdig
 ATTRIBUTES = {tp: ("name", "digest_size", "block_size") for tp in _HASH_TYPES}
 
 
+_CONSTRUCTORS = {name: getattr(_h, name) for name in _ALGORITHMS}
+
+
 def new(name, data=b"", **kwargs):
     if not isinstance(name, str):
         raise TypeError(f"new() argument 'name' must be str, not {type(name).__name__}")
-    if name.lower() not in _ALGORITHMS:
-        raise ValueError(f"unsupported hash type {name}")
-    return getattr(_h, name.lower())(data, **kwargs)
+    # one lowering of the exact text (a str subclass's own lower() could answer the check
+    # and the lookup differently), and the constructor from the fixed table
+    key = str.lower(str.__str__(name))
+    if key not in _ALGORITHMS:
+        raise ValueError(f"unsupported hash type {str.__str__(name)}")
+    return _CONSTRUCTORS[key](data, **kwargs)
 
 
 def build(vm):

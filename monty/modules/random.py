@@ -16,6 +16,14 @@ def _charge(n):
     _core.charge(n)
 
 
+def _exact(n):
+    """An int subclass as its exact value (its own `__gt__`/`__mul__` would answer the size
+    checks as the sandbox likes, while CPython's C code reads the raw value)."""
+    if type(n) is not int and isinstance(n, int) and type(n) is not bool:
+        return int.__index__(n)
+    return n
+
+
 def _check_k(k, name):
     if isinstance(k, int) and k > _CHUNK:
         policy.check_alloc(k * 8)
@@ -40,6 +48,7 @@ class _SandboxRandom(_r.Random):
             x[i], x[j] = x[j], x[i]
 
     def choices(self, population, weights=None, *, cum_weights=None, k=1):
+        k = _exact(k)
         _check_k(k, "choices")
         if not isinstance(k, int) or k <= _CHUNK:
             return super().choices(population, weights, cum_weights=cum_weights, k=k)
@@ -57,17 +66,20 @@ class _SandboxRandom(_r.Random):
         return result
 
     def sample(self, population, k, *, counts=None):
+        k = _exact(k)
         _check_k(k, "sample")
         if isinstance(k, int) and k > _CHUNK:
             _charge(k)
         return super().sample(population, k, counts=counts)
 
     def randbytes(self, n):
+        n = _exact(n)
         if isinstance(n, int) and n > 0:
             policy.check_alloc(n)
         return super().randbytes(n)
 
     def getrandbits(self, k):
+        k = _exact(k)
         if isinstance(k, int) and k > 0:
             policy.check_alloc(k // 8)
         return super().getrandbits(k)

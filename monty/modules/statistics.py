@@ -34,6 +34,8 @@ def _wrap(name):
 
 
 def quantiles(data, *, n=4, method="exclusive"):
+    if type(n) is not int and isinstance(n, int) and type(n) is not bool:
+        n = int.__index__(n)       # (a subclass's own > would answer the check below)
     if isinstance(n, int) and n > 100_000:
         raise ValueError("quantiles() supports n up to 100000 in the sandbox")
     items = materialize(data)

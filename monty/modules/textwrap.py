@@ -65,6 +65,19 @@ def _wrapper(text, width, kwargs):
     for key in kwargs:
         if key not in _OPTIONS:
             raise TypeError(f"TextWrapper.__init__() got an unexpected keyword argument '{key}'")
+    for key in ("width", "tabsize", "max_lines"):
+        value = width if key == "width" else kwargs.get(key)
+        if type(value) is not int and isinstance(value, int) and type(value) is not bool:
+            # the exact value (a subclass's own comparisons would answer the checks below)
+            value = int.__index__(value)
+            if key == "width":
+                width = value
+            else:
+                kwargs[key] = value
+    for key in ("initial_indent", "subsequent_indent", "placeholder"):
+        value = kwargs.get(key)
+        if type(value) is not str and isinstance(value, str):
+            kwargs[key] = str.__str__(value)
     if isinstance(text, str):
         indent = max(len(kwargs.get("initial_indent", "") or ""),
                      len(kwargs.get("subsequent_indent", "") or ""))
@@ -79,15 +92,25 @@ def _wrapper(text, width, kwargs):
     return _Wrapper(width=width, **kwargs)
 
 
+def _text(text):
+    """A str subclass as its exact text (its own methods would run inside the wrapper)."""
+    if type(text) is not str and isinstance(text, str):
+        return str.__str__(text)
+    return text
+
+
 def wrap(text, width=70, **kwargs):
+    text = _text(text)
     return _wrapper(text, width, kwargs).wrap(text)
 
 
 def fill(text, width=70, **kwargs):
+    text = _text(text)
     return _wrapper(text, width, kwargs).fill(text)
 
 
 def shorten(text, width, **kwargs):
+    text = _text(text)
     kwargs.setdefault("placeholder", " [...]")
     w = _wrapper(text, width, dict(kwargs, max_lines=1))
     return w.fill(" ".join(text.strip().split()))

@@ -17,6 +17,12 @@ _MAX_EXPANSION = 18
 
 
 def normalize(form, unistr, /):
+    if type(unistr) is not str and isinstance(unistr, str):
+        # the exact text: the checks below looked only at exact str, the C code reads the
+        # raw data of a subclass
+        unistr = str.__str__(unistr)
+    if type(form) is not str and isinstance(form, str):
+        form = str.__str__(form)
     if type(unistr) is str and unistr and not unistr.isascii():
         charge(len(unistr))
         need(len(unistr) * _MAX_EXPANSION * 4)
