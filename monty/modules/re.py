@@ -208,6 +208,7 @@ class Pattern:
                 return value
             engine_repl = call
         else:
+            repl = _exact_pattern(repl)
             # CPython parses the template (its errors and messages) before any matching
             self._re.sub(repl, string[:0], count)
             engine_repl = repl
@@ -413,6 +414,26 @@ def _check_expansion(pattern, flags):
         policy.precheck_steps(units * _UNIT_STEPS)
 
 
+def _exact_pattern(pattern):
+    """A str/bytes subclass pattern as its exact text: the checks here would ask its own
+    methods (`in`, indexing while parsing), the engine reads its raw data."""
+    t = type(pattern)
+    if t is str or t is bytes or t is bytearray:
+        return pattern
+    if isinstance(pattern, str):
+        return str.__str__(pattern)
+    if isinstance(pattern, (bytes, bytearray)):
+        return bytes(memoryview(pattern))
+    return pattern
+
+
+def _exact_flags(flags):
+    """An int subclass as its exact value (its own `&` could put DEBUG back)."""
+    if type(flags) is not int and isinstance(flags, int) and type(flags) is not bool:
+        return int.__index__(flags)
+    return flags
+
+
 def _compile(pattern, flags, vm):
     if isinstance(pattern, Pattern):
         if flags:
@@ -420,6 +441,7 @@ def _compile(pattern, flags, vm):
         return pattern
     if isinstance(flags, _re.RegexFlag):
         flags = flags.value
+    pattern, flags = _exact_pattern(pattern), _exact_flags(flags)
     key = (type(pattern), pattern, flags, id(vm))
     found = _CACHE.get(key)
     if found is not None and found._vm is vm:
