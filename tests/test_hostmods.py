@@ -225,3 +225,51 @@ class O:
     assert run(code) == (json.dumps(data, indent=2, sort_keys=True),
                          json.dumps(data, separators=(",", ":")),
                          json.dumps(data, indent="\t"), '[{"o": 1}]')
+
+
+@pytest.mark.parametrize("code, exc", [
+    # a str subclass's own `in` said the pattern has no counted repeat
+    ("import re\nclass S(str):\n    def __contains__(self, x):\n        return False\n"
+     "re.compile(S('(?:(?:a{1000}){1000}){1000}'))", "MontyMemoryLimitError"),
+    # one lowering of the exact name: never a constructor outside the table
+    ("import hashlib\nclass S(str):\n    n = [0]\n    def lower(self):\n        self.n[0] += 1\n"
+     "        return 'sha256' if self.n[0] == 1 else 'pbkdf2_hmac'\n"
+     "hashlib.new(S('x'), 'sha256', password=b'p', salt=b's', iterations=10 ** 9)", "ValueError"),
+    ("import unicodedata\nclass S(str):\n    pass\n"
+     "unicodedata.normalize('NFKD', S('\\ufdfa' * 5_000_000))", "MontyMemoryLimitError"),
+    ("import textwrap\nclass I(int):\n    def __gt__(self, o):\n        return False\n"
+     "textwrap.fill('a\\tb\\t' * 10, tabsize=I(3 * 10 ** 7), width=10 ** 9)",
+     "MontyMemoryLimitError"),
+])
+def test_host_module_checks_read_exact_values(code, exc):
+    sb = monty.Sandbox(limits=monty.Limits(max_duration=2.0, max_memory=64 << 20))
+    with pytest.raises(monty.MontyError) as info:
+        sb.run(code)
+    e = info.value
+    assert type(e).__name__ == exc or getattr(e, "exc_type", None) == exc, (type(e), e)
+
+
+def test_re_flags_subclass_cannot_turn_debug_on(capfd):
+    run("""
+import re
+class F(int):
+    def __and__(self, other):
+        return 128
+    __rand__ = __and__
+re.compile('a|b', F(0)).pattern
+""")
+    out, _ = capfd.readouterr()
+    assert "LITERAL" not in out and "INFO" not in out
+
+
+def test_legit_subclass_arguments_still_work():
+    assert run("""
+import re, hashlib, unicodedata, textwrap, base64
+class S(str):
+    pass
+class B(bytes):
+    pass
+(re.sub(S('a+'), S('-'), 'baaac'), hashlib.new(S('SHA256'), b'x').hexdigest()[:8],
+ unicodedata.normalize(S('NFC'), S('e\\u0301')), textwrap.fill(S('aa bb cc'), width=5),
+ base64.b64encode(B(b'hi')))
+""") == ("b-c", "2d711642", "\u00e9", "aa bb\ncc", b"aGk=")

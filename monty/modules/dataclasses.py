@@ -17,6 +17,7 @@ import dataclasses as _dc
 import inspect as _inspect
 import keyword
 import sys as _sys
+import threading as _threading
 import types as _types
 from types import FunctionType as _FunctionType, MappingProxyType as _MappingProxy
 
@@ -163,7 +164,12 @@ def _process(cls, options):
     return result
 
 
-_nest = [0]     # generated methods running (nested calls were costed by the outermost)
+class _Nest(_threading.local):
+    depth = 0       # generated methods running in this thread (nested calls were costed
+                    # by the outermost)
+
+
+_nest = _Nest()
 
 
 def _costed(method, check):
@@ -171,13 +177,13 @@ def _costed(method, check):
     behind a check of the whole work before the outermost call: the cost walk goes through
     sandbox instances' attributes, so a DAG of instances is refused like a list DAG."""
     def wrapper(self, *args):
-        if _nest[0] == 0:
+        if _nest.depth == 0:
             check(self, *args)
-        _nest[0] += 1
+        _nest.depth += 1
         try:
             return method(self, *args)
         finally:
-            _nest[0] -= 1
+            _nest.depth -= 1
     wrapper.__name__ = method.__name__
     wrapper.__qualname__ = method.__qualname__
     return wrapper
