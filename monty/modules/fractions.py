@@ -44,6 +44,26 @@ def _cast(value):
     return value
 
 
+_NUM = _f.Fraction.__dict__["_numerator"].__get__        # the raw slots: a sandbox subclass's
+_DEN = _f.Fraction.__dict__["_denominator"].__get__      # own properties cannot answer for them
+
+
+def _exact(value):
+    """`value` as the exact int or Fraction CPython's code will compute with: a sandbox
+    subclass's own __int__, __abs__, numerator or denominator would answer the size checks
+    differently from the raw value CPython then reads (or differently on each call)."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return int.__index__(value)
+    if isinstance(value, _f.Fraction) and type(value) not in (_f.Fraction, Fraction):
+        result = object.__new__(Fraction)
+        result._numerator = int.__index__(_NUM(value))
+        result._denominator = int.__index__(_DEN(value))
+        return result
+    return value
+
+
 class Fraction(_f.Fraction):
     """A rational number (fractions.Fraction)."""
 
@@ -60,6 +80,7 @@ class Fraction(_f.Fraction):
     def __pow__(self, other, *rest):
         if rest:
             return NotImplemented
+        other = _exact(other)
         if isinstance(other, int) or (isinstance(other, _f.Fraction) and other.denominator == 1):
             n = abs(int(other))
             _check_pow(self.numerator, n)
@@ -69,6 +90,7 @@ class Fraction(_f.Fraction):
     def __rpow__(self, other, *rest):
         if rest:
             return NotImplemented
+        other = _exact(other)
         if self.denominator == 1 and isinstance(other, (int, _f.Fraction)):
             n = abs(self.numerator)
             if isinstance(other, int):
@@ -79,6 +101,7 @@ class Fraction(_f.Fraction):
         return _cast(_f.Fraction.__rpow__(self, other))
 
     def __round__(self, ndigits=None):
+        ndigits = _exact(ndigits)
         if isinstance(ndigits, int):
             _check_pow(10, abs(ndigits))
         return _cast(_f.Fraction.__round__(self, ndigits))
