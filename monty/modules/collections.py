@@ -239,6 +239,9 @@ def _dict_fromkeys(cls, iterable, value=None):
 
 # ------------------------------------------------------------------ deque
 
+_DEQUE_MAXLEN = _c.deque.__dict__["maxlen"].__get__
+
+
 class deque(_c.deque):
     def __init__(self, iterable=(), maxlen=None):
         _c.deque.__init__(self, (), maxlen)
@@ -262,10 +265,15 @@ class deque(_c.deque):
         return self
 
     def _check_repeat(self, n):
+        # exact values: a sandbox subclass's own __gt__, __len__ or maxlen would answer the
+        # check while CPython's C code repeats by the raw ones
+        if isinstance(n, int) and not isinstance(n, bool):
+            n = int.__index__(n)
         if isinstance(n, int) and n > 1:
-            size = len(self) * n
-            if self.maxlen is not None:
-                size = min(size, self.maxlen)
+            size = _c.deque.__len__(self) * n
+            maxlen = _DEQUE_MAXLEN(self)
+            if maxlen is not None:
+                size = min(size, maxlen)
             need_items(size)
             charge(size)
 
@@ -282,8 +290,9 @@ class deque(_c.deque):
         return _c.deque.__imul__(self, n)
 
     def rotate(self, n=1, /):
-        if len(self):
-            charge(min(abs(n), len(self)))
+        size = _c.deque.__len__(self)
+        if size:
+            charge(min(abs(int.__index__(n)) if isinstance(n, int) else size, size))
         return _c.deque.rotate(self, n)
 
     # each compares its argument with the items natively: estimated first (a deque of lists
