@@ -273,3 +273,54 @@ class B(bytes):
  unicodedata.normalize(S('NFC'), S('e\\u0301')), textwrap.fill(S('aa bb cc'), width=5),
  base64.b64encode(B(b'hi')))
 """) == ("b-c", "2d711642", "\u00e9", "aa bb\ncc", b"aGk=")
+
+
+def test_two_tenants_cannot_change_any_module_object_for_each_other():
+    """Tenant A tries to set, replace and delete attributes of every object every module
+    exports (and to rebind the module's names); tenant B then sees none of it."""
+    from monty import modules as registry
+    names = [m for m in registry.available() if m != "asyncio"]
+    a = monty.Sandbox(limits=monty.Limits(max_duration=20.0))
+    b = monty.Sandbox(limits=monty.Limits(max_duration=20.0))
+    # (import statements only: build one source with every module imported by name)
+    imports = "\n".join(f"import {m} as _m{i}" for i, m in enumerate(names))
+    mods = "[" + ", ".join(f"_m{i}" for i in range(len(names))) + "]"
+    a.run(imports + f"""
+for M in {mods}:
+    for n in dir(M):
+        obj = getattr(M, n)
+        for attr in ('zz_probe', '__doc__', '__name__', 'value', 'name', 'register', 'get'):
+            try:
+                setattr(obj, attr, 'PWN')
+            except BaseException:
+                pass
+            try:
+                delattr(obj, 'zz_probe')
+            except BaseException:
+                pass
+            try:
+                setattr(obj, 'zz_probe', 'PWN')
+            except BaseException:
+                pass
+        try:
+            setattr(M, n, 'PWN')
+        except BaseException:
+            pass
+""")
+    seen = b.run(imports + f"""
+out = []
+for M in {mods}:
+    for n in dir(M):
+        obj = getattr(M, n)
+        if obj == 'PWN':
+            out.append(n)
+            continue
+        for attr in ('zz_probe', '__doc__', '__name__', 'value', 'name', 'register', 'get'):
+            try:
+                if getattr(obj, attr) == 'PWN':
+                    out.append(n + '.' + attr)
+            except BaseException:
+                pass
+out
+""")
+    assert seen == []
