@@ -22,7 +22,7 @@ import types as _types
 from types import FunctionType as _FunctionType, MappingProxyType as _MappingProxy
 
 from .. import policy as _policy
-from ._support import charge, is_sandbox_class, type_name
+from ._support import charge, is_sandbox_class, mark_sandbox_class, type_name
 
 NAME = "dataclasses"
 ATTRIBUTES = {_dc.Field: ("name", "type", "default", "default_factory", "init", "repr",
@@ -158,6 +158,7 @@ def _process(cls, options):
         _restore(cls, module, clean, need_doc, doc)
     if result is not cls:         # slots=True made a new class from cls's namespace
         _restore(result, module, clean, need_doc, doc)
+        mark_sandbox_class(result)
     if need_doc:
         text = _text_signature(result) if generated_init else ""
         type.__setattr__(result, "__doc__", result.__name__ + text)

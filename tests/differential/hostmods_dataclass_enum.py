@@ -162,3 +162,23 @@ try:
 except ValueError as e:
     err = str(e)
 err
+# ---
+import dataclasses
+@dataclasses.dataclass(slots=True, frozen=True)
+class SP:
+    a: int
+    b: str = 'x'
+s = SP(1)
+try:
+    s.c = 3
+except (AttributeError, TypeError, dataclasses.FrozenInstanceError) as e:
+    err = type(e).__name__
+(repr(s), SP.__slots__, s == SP(1), hash(s) == hash(SP(1)), err, SP.__doc__)
+# ---
+import dataclasses
+@dataclasses.dataclass
+class Ann:
+    a: 'int'
+    b: 'list[str]' = dataclasses.field(default_factory=list)
+    c: 'ClassVar[int]' = 5
+(repr(Ann(1)), [f.name for f in dataclasses.fields(Ann)], Ann.__doc__, Ann.__annotations__)
