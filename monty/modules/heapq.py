@@ -15,8 +15,10 @@ NAME = "heapq"
 # down; only the moved item is estimated (walking the whole heap each pop would make them
 # O(n)).
 
+# (a list subclass is measured by its raw items, which CPython's C code uses: never through
+# its own __len__/__getitem__)
 def _levels(heap):
-    return (len(heap) if type(heap) is list else 0).bit_length() + 1
+    return (list.__len__(heap) if isinstance(heap, list) else 0).bit_length() + 1
 
 
 def heappush(heap, item, /):
@@ -25,8 +27,8 @@ def heappush(heap, item, /):
 
 
 def heappop(heap, /):
-    if type(heap) is list and heap:
-        policy.precheck_walk([heap[-1]], 2 * _levels(heap))
+    if isinstance(heap, list) and list.__len__(heap):
+        policy.precheck_walk([list.__getitem__(heap, -1)], 2 * _levels(heap))
     return _hq.heappop(heap)
 
 
@@ -41,8 +43,8 @@ def heappushpop(heap, item, /):
 
 
 def heapify(heap, /):
-    if type(heap) is list:
-        policy.precheck_sort(heap)
+    if isinstance(heap, list):
+        policy.precheck_sort(heap if type(heap) is list else list.__getitem__(heap, slice(None)))
     return _hq.heapify(heap)
 
 
