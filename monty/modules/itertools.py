@@ -541,6 +541,7 @@ def _r_arg(r, allow_none):
         return None
     if not isinstance(r, int):
         raise TypeError("Expected int as r")
+    r = _op.index(r)      # the exact value (a subclass's own <, <= and + would answer the checks)
     if r < 0:
         raise ValueError("r must be non-negative")
     return r
