@@ -324,3 +324,64 @@ for M in {mods}:
 out
 """)
     assert seen == []
+
+
+FAKE_FIELD = """
+import dataclasses
+class Fake:
+    @property
+    def __class__(self):
+        return dataclasses.Field
+    @property
+    def name(self):
+        return "x,)==(0,)or __import__('os').getcwd()#"
+    @name.setter
+    def name(self, v):
+        pass
+    default = dataclasses.MISSING
+    default_factory = dataclasses.MISSING
+    init = True
+    repr = True
+    hash = None
+    compare = True
+    metadata = {}
+    kw_only = False
+"""
+
+
+@pytest.mark.parametrize("setup", [
+    # the default itself
+    "class A:\n    x: int = Fake()\n",
+    # inherited from a plain base
+    "class B:\n    x = Fake()\nclass A(B):\n    x: int\n",
+    # a descriptor that answers the first read honestly and the next ones with a fake
+    "class D:\n    n = [0]\n    def __get__(self, obj, cls):\n        self.n[0] += 1\n"
+    "        return 5 if self.n[0] == 1 else Fake()\n"
+    "class A:\n    x: int = D()\n",
+])
+def test_dataclass_fake_field_defaults_are_plain_defaults(setup):
+    out = run(FAKE_FIELD + setup + """
+A = dataclasses.dataclass(init=False, repr=False)(A)
+a = A()
+r = a == a
+(str(r), [f.name for f in dataclasses.fields(A)])
+""")
+    # (no text of the fake's reached the generated __eq__: it compares the field's values)
+    assert out[0] in ("True", "False") and out[1] == ["x"]
+
+
+def test_dataclass_defaults_keep_cpython_class_attributes():
+    assert run("""
+import dataclasses
+class D:
+    def __get__(self, obj, cls):
+        return 7
+class B:
+    y = 3
+@dataclasses.dataclass
+class A(B):
+    x: int = D()
+    y: int
+    z: list = dataclasses.field(default_factory=list)
+(A().x, A(1, 2).y, type(A.__dict__['x']).__name__, 'y' in A.__dict__, 'z' in A.__dict__, repr(A(0, 0)))
+""") == (7, 2, "D", False, False, "A(x=0, y=0, z=[])")

@@ -20,6 +20,7 @@ import sys as _sys
 import threading as _threading
 import types as _types
 from types import FunctionType as _FunctionType, MappingProxyType as _MappingProxy
+from types import MemberDescriptorType as _MemberDescriptor
 
 from .. import policy as _policy
 from ._support import charge, is_sandbox_class, mark_sandbox_class, type_name
@@ -129,6 +130,46 @@ def _restore(cls, module, clean, need_doc, doc):
         type.__setattr__(cls, "__doc__", doc)
 
 
+def _lookup(cls, name):
+    """(True, raw value) of `name` found in the dicts of cls's MRO, or (False, None)."""
+    for klass in cls.__mro__:
+        d = _type_dict(klass)
+        if name in d:
+            return True, d[name]
+    return False, None
+
+
+def _pin_defaults(cls, names, saved):
+    """Every annotated name whose class attribute is not an exact Field gets, in cls's own
+    dict for the time of the processing, an exact Field holding the value `getattr(cls,
+    name)` gives (as CPython's dataclasses would wrap it). dataclasses asks
+    `isinstance(value, Field)`, which a sandbox object answers through its own `__class__`
+    (or `__getattribute__`, or a descriptor's `__get__` returning a different object on the
+    next read): a fake Field would bring a name of its choosing into the generated source.
+    Records in `saved` what to put back afterwards."""
+    for name in names:
+        found, raw = _lookup(cls, name)
+        if not found or type(raw) is _dc.Field:
+            continue
+        value = getattr(cls, name, _dc.MISSING)
+        if type(value) is _dc.Field or value is _dc.MISSING or type(value) is _MemberDescriptor:
+            pin = value
+        else:
+            pin = _dc.field(default=value)
+        own = name in _type_dict(cls)
+        saved.append((name, own, raw if own else None))
+        type.__setattr__(cls, name, pin)
+
+
+def _unpin_defaults(cls, saved):
+    """Class attributes as CPython leaves them: a plain default stays what the class had."""
+    for name, own, raw in saved:
+        if own:
+            type.__setattr__(cls, name, raw)
+        elif name in _type_dict(cls):
+            type.__delattr__(cls, name)
+
+
 def _process(cls, options):
     _check_class(cls)
     d = _type_dict(cls)
@@ -145,7 +186,10 @@ def _process(cls, options):
     doc = d.get("__doc__")
     need_doc = not doc
     generated_init = False
+    saved = []
+    result = cls
     try:
+        _pin_defaults(cls, list(clean or ()), saved)
         type.__setattr__(cls, "__module__", _NO_MODULE)
         if clean is not None:
             type.__setattr__(cls, "__annotations__", _MappingProxy(clean))
@@ -156,6 +200,8 @@ def _process(cls, options):
             is _FunctionType
     finally:
         _restore(cls, module, clean, need_doc, doc)
+        if result is cls:       # (slots=True dropped the class attributes of the fields)
+            _unpin_defaults(cls, saved)
     if result is not cls:         # slots=True made a new class from cls's namespace
         _restore(result, module, clean, need_doc, doc)
         mark_sandbox_class(result)
