@@ -385,3 +385,42 @@ class A(B):
     z: list = dataclasses.field(default_factory=list)
 (A().x, A(1, 2).y, type(A.__dict__['x']).__name__, 'y' in A.__dict__, 'z' in A.__dict__, repr(A(0, 0)))
 """) == (7, 2, "D", False, False, "A(x=0, y=0, z=[])")
+
+
+def test_objects_only_claiming_a_builtin_class_are_refused():
+    """A `__class__` property makes isinstance() say yes; the exact-value conversions then
+    fail instead of letting the object answer the checks."""
+    assert run("""
+from fractions import Fraction
+from collections import deque
+import json, re, hashlib, unicodedata, textwrap
+class Spoof:
+    @property
+    def __class__(self):
+        return bool
+    def __index__(self):
+        return 10 ** 8
+    def __int__(self):
+        return 0
+    def __gt__(self, o):
+        return False
+    numerator = 10 ** 9
+    denominator = 1
+class SpoofStr:
+    @property
+    def __class__(self):
+        return str
+out = []
+for f in (lambda: Fraction(3) ** Spoof(), lambda: deque(range(10)) * Spoof(),
+          lambda: json.dumps([1], indent=SpoofStr()), lambda: re.compile(SpoofStr()),
+          lambda: hashlib.new(SpoofStr()), lambda: unicodedata.normalize('NFC', SpoofStr()),
+          lambda: textwrap.fill(SpoofStr())):
+    try:
+        f()
+        out.append('ran')
+    except TypeError:
+        out.append('TypeError')
+    except Exception as e:
+        out.append(type(e).__name__)
+out
+""") == ["TypeError"] * 7

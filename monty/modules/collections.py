@@ -267,8 +267,8 @@ class deque(_c.deque):
     def _check_repeat(self, n):
         # exact values: a sandbox subclass's own __gt__, __len__ or maxlen would answer the
         # check while CPython's C code repeats by the raw ones
-        if isinstance(n, int) and not isinstance(n, bool):
-            n = int.__index__(n)
+        if isinstance(n, int) and type(n) is not bool:
+            n = int.__index__(n)    # (an object only claiming to be an int fails here)
         if isinstance(n, int) and n > 1:
             size = _c.deque.__len__(self) * n
             maxlen = _DEQUE_MAXLEN(self)

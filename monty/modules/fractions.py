@@ -52,9 +52,9 @@ def _exact(value):
     """`value` as the exact int or Fraction CPython's code will compute with: a sandbox
     subclass's own __int__, __abs__, numerator or denominator would answer the size checks
     differently from the raw value CPython then reads (or differently on each call)."""
-    if isinstance(value, bool):
+    if type(value) is bool:
         return value
-    if isinstance(value, int):
+    if isinstance(value, int):      # (an object only claiming to be one fails in __index__)
         return int.__index__(value)
     if isinstance(value, _f.Fraction) and type(value) not in (_f.Fraction, Fraction):
         result = object.__new__(Fraction)
