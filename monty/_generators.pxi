@@ -193,6 +193,7 @@ cdef object gen_resume(VM vm, Generator gen, object value, object exc):
         if exc is not None:
             raise exc
         raise StopIteration
+    check_in_run(vm)
     if vm.nest >= MAX_NEST:
         raise RecursionError("maximum recursion depth exceeded")
     if value is not None:

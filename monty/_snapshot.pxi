@@ -98,7 +98,14 @@ def vm_resume(VM vm, value, exc):
     vm.running = True
     _current_vm = vm
     try:
-        return finish_run(vm, run_frames(vm))
+        result = finish_run(vm, run_frames(vm))
+        if result is not PAUSED:
+            result = export_value(result, None, 0)
+        return result
+    except BaseException as e:
+        limit_error(vm, e)
+        remember_error(vm, e)
+        raise
     finally:
         vm.running = False
         vm.pending_exc = None

@@ -29,6 +29,14 @@ class _LimitExceeded(BaseException):
 
 
 
+cdef int check_in_run(VM vm) except -1:
+    """Sandbox code runs only inside a run of its own sandbox (or while a snapshot of it is
+    loaded): never from the host's garbage collector, another sandbox or after run() ended."""
+    if _current_vm is not vm or not (vm.running or vm.nest > 0):
+        raise RuntimeError("sandbox code cannot run outside a run of its sandbox")
+    return 0
+
+
 cdef class VM:
     """One sandbox's interpreter state: globals, data stack, frames."""
 
@@ -99,27 +107,21 @@ cdef class VM:
     # -------------------------------------------------------------- globals
 
     cdef int grow_globals(self, int n) except -1:
-        """Make room for `n` global slots; only between runs (the loop caches the array)."""
+        """Make room for `n` global slots. Eval loops cache the arrays' item pointers: the
+        arrays keep spare capacity and grow in place (they never move) while any loop may be
+        running; they are reallocated only between runs or when every running loop sits in an
+        IMPORT_NAME (which re-reads its pointers after the import)."""
         cdef int old = len(self.gvals)
         cdef list g, bl
-        cdef int i
+        cdef int i, cap
         cdef PyObject** items_g
         cdef PyObject** items_b
         if n <= old:
             return 0
-        g = [None] * n
-        bl = [None] * n
-        for i in range(n):
-            items_g = (<PyListObject*>g).ob_item
-            items_b = (<PyListObject*>bl).ob_item
-            DECREF(items_g[i])
-            DECREF(items_b[i])
-            if i < old:
-                items_g[i] = (<PyListObject*>self.gvals).ob_item[i]
-                items_b[i] = (<PyListObject*>self.bvals).ob_item[i]
-                (<PyListObject*>self.gvals).ob_item[i] = NULL
-                (<PyListObject*>self.bvals).ob_item[i] = NULL
-            else:
+        if n <= self.gcap:
+            items_g = (<PyListObject*>self.gvals).ob_item
+            items_b = (<PyListObject*>self.bvals).ob_item
+            for i in range(old, n):
                 items_g[i] = NULL
                 builtin = self.builtins.get(self.slot_names[i])
                 if builtin is None:
@@ -127,8 +129,36 @@ cdef class VM:
                 else:
                     INCREF(<PyObject*>builtin)
                     items_b[i] = <PyObject*>builtin
+            Py_SET_SIZE(<PyObject*>self.gvals, n)
+            Py_SET_SIZE(<PyObject*>self.bvals, n)
+            return 0
+        if self.nest + (1 if self.running else 0) > self.import_nest:
+            raise RuntimeError("too many new global names while sandbox code runs in a callback")
+        cap = n + (n if n > 256 else 256)
+        g = [None] * cap
+        bl = [None] * cap
+        items_g = (<PyListObject*>g).ob_item
+        items_b = (<PyListObject*>bl).ob_item
+        for i in range(cap):
+            DECREF(items_g[i])
+            DECREF(items_b[i])
+            items_g[i] = NULL
+            items_b[i] = NULL
+            if i < old:
+                items_g[i] = (<PyListObject*>self.gvals).ob_item[i]
+                items_b[i] = (<PyListObject*>self.bvals).ob_item[i]
+                (<PyListObject*>self.gvals).ob_item[i] = NULL
+                (<PyListObject*>self.bvals).ob_item[i] = NULL
+            elif i < n:
+                builtin = self.builtins.get(self.slot_names[i])
+                if builtin is not None:
+                    INCREF(<PyObject*>builtin)
+                    items_b[i] = <PyObject*>builtin
+        Py_SET_SIZE(<PyObject*>g, n)
+        Py_SET_SIZE(<PyObject*>bl, n)
         self.gvals = g
         self.bvals = bl
+        self.gcap = cap
         return 0
 
     def slot_of(self, str name):
@@ -247,9 +277,14 @@ cdef class VM:
             limits_start(self)
             self.push_frame(code, None, ret, -1, 1)
             self.frames[self.depth - 1].sp = ret + 1
-            return finish_run(self, run_frames(self))
+            result = finish_run(self, run_frames(self))
+            if result is not PAUSED:
+                # converted here, under the run's limits, by exact-type rules
+                result = export_value(result, None, 0)
+            return result
         except BaseException as e:
             limit_error(self, e)
+            remember_error(self, e)
             raise
         finally:
             drop_host_pending(self)
@@ -300,6 +335,7 @@ cdef class VM:
         if type(func) is not Function:
             return func(*args, **(kwargs or {}))
         fn = <Function>func
+        check_in_run(self)
         if self.nest >= MAX_NEST:
             raise RecursionError("maximum recursion depth exceeded")
         # C code may call back many times per loop step (a dict probing colliding keys with
@@ -879,6 +915,16 @@ cdef int delete_name(dict ns, str name) except -1:
         raise NameError(f"name '{name}' is not defined")
     del ns[name]
     return 0
+
+
+cdef object import_name_counted(VM vm, str name, int leaf):
+    """IMPORT_NAME from the eval loop: while it runs, the global arrays may move (the loop
+    re-reads its pointers after it)."""
+    vm.import_nest += 1
+    try:
+        return import_name(vm, name, leaf)
+    finally:
+        vm.import_nest -= 1
 
 
 cdef object import_name(VM vm, str name, int leaf):
@@ -2078,7 +2124,7 @@ cdef object run_frames(VM vm):
                 elif op == OP_IMPORT_NAME:
                     f.pc = pc
                     f.sp = sp - stack
-                    obj = import_name(vm, (<Code>f.code).names[a], b)
+                    obj = import_name_counted(vm, (<Code>f.code).names[a], b)
                     r = <PyObject*>obj
                     INCREF(r)
                     obj = None

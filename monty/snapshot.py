@@ -100,8 +100,13 @@ class Call:
         # a dropped Call can never be resumed: release the paused frames (they hold the
         # sandbox's functions, which refer back to the VM through a path the GC cannot see)
         try:
-            if not self._used and self._sandbox._pause_token == self._token:
-                _core.vm_abandon(self._sandbox._vm)
+            sandbox = self._sandbox
+            if not self._used and sandbox._pause_token == self._token:
+                if sandbox._busy.acquire(False):    # (never under a running sandbox's feet)
+                    try:
+                        _core.vm_abandon(sandbox._vm)
+                    finally:
+                        sandbox._busy.release()
         except Exception:
             pass
 
@@ -113,29 +118,44 @@ class Call:
 
     def resume(self, return_value=None):
         """Continue with `return_value` as the host function's result; the next Call or Done."""
-        self._check()
-        value = _core.to_sandbox(return_value, self._sandbox._vm)
-        self._used = True
-        vm = self._sandbox._vm
-        return _drive(self._sandbox, lambda: _core.vm_resume(vm, value, None), self._elapsed,
-                      self._source)
+        sandbox = self._sandbox
+        sandbox._enter()
+        try:
+            self._check()
+            value = _core.to_sandbox(return_value, sandbox._vm)
+            self._used = True
+            vm = sandbox._vm
+            return _drive(sandbox, lambda: _core.vm_resume(vm, value, None), self._elapsed,
+                          self._source)
+        finally:
+            sandbox._busy.release()
 
     def resume_error(self, exc):
         """Continue by raising `exc` (a fresh sandbox exception of the same builtin type and
         message; RuntimeError for other types) at the call site."""
-        self._check()
-        if not isinstance(exc, BaseException):
-            raise TypeError(f"resume_error() needs an exception, not {type(exc).__name__}")
-        value = _core.host_exception_value(exc)
-        self._used = True
-        vm = self._sandbox._vm
-        return _drive(self._sandbox, lambda: _core.vm_resume(vm, None, value), self._elapsed,
-                      self._source)
+        sandbox = self._sandbox
+        sandbox._enter()
+        try:
+            self._check()
+            if not isinstance(exc, BaseException):
+                raise TypeError(f"resume_error() needs an exception, not {type(exc).__name__}")
+            value = _core.host_exception_value(exc)
+            self._used = True
+            vm = sandbox._vm
+            return _drive(sandbox, lambda: _core.vm_resume(vm, None, value), self._elapsed,
+                          self._source)
+        finally:
+            sandbox._busy.release()
 
     def dump(self, secret=None):
         """The paused program as bytes; with `secret`, an HMAC-SHA256 tag is appended."""
-        self._check()
-        payload = _dump_state(self)
+        sandbox = self._sandbox
+        sandbox._enter()
+        try:
+            self._check()
+            payload = _dump_state(self)
+        finally:
+            sandbox._busy.release()
         if secret is not None:
             payload += _tag(secret, payload)
         return payload
@@ -171,13 +191,13 @@ def _drive(sandbox, step, elapsed, source):
     except BaseException as e:
         if _core.vm_host_abort(vm):
             raise       # the host's own KeyboardInterrupt / SystemExit, not the sandbox's
-        raise _runtime_error(e, source) from None
+        raise _runtime_error(e, source, vm) from None
     finally:
         elapsed += time.perf_counter() - t0
     if value is _core.Paused:
         name, args, kwargs = _core.vm_pending_call(vm)
         return Call(sandbox, name, args, kwargs, elapsed, source)
-    return Done(_core.to_host(value))
+    return Done(value)      # (converted to plain host data inside the run)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -893,6 +913,11 @@ _CLASS_FORBIDDEN = frozenset(["__class__", "__dict__", "__weakref__", "__bases__
                               "__name__", "__qualname__", "__slots__", "__base__", "__basicsize__"])
 
 
+# names a class statement never leaves in a class namespace (create_class drops them): a
+# finalizer would run sandbox code whenever CPython frees an instance, outside any run
+_CLASS_DROPPED = frozenset(["__del__"])
+
+
 def _allowed_base(b):
     return isinstance(b, type) and (_core.is_registered_class(b) or b in _core._BASE_TYPES
                                     or b in _modules().TYPES)
@@ -932,8 +957,8 @@ def _fill_class(d, cls, entry):
     values = d.items(values)
     _need(len(keys) == len(values), "bad class namespace")
     for k, v in zip(keys, values):
-        _need(type(k) is str and k.isidentifier() and k not in _CLASS_FORBIDDEN,
-              "bad class attribute name")
+        _need(type(k) is str and k.isidentifier() and k not in _CLASS_FORBIDDEN
+              and k not in _CLASS_DROPPED, "bad class attribute name")
         _need(v is not _NULL, "bad class attribute")
         type.__setattr__(cls, k, v)
     if dc is not None:
