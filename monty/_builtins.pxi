@@ -509,6 +509,10 @@ cdef extern from "Python.h":
     object PySet_New(object)
     object PyFrozenSet_New(object)
     Py_ssize_t PY_SSIZE_T_MAX
+    Py_ssize_t PyList_Size(object) except -1
+    Py_ssize_t PyTuple_Size(object) except -1
+    Py_ssize_t PyDict_Size(object) except -1
+    Py_ssize_t PySet_Size(object) except -1
     int PyDict_Next(object, Py_ssize_t*, PyObject**, PyObject**)
     PyObject* PyException_GetCause(PyObject*)
     PyObject* PyException_GetContext(PyObject*)
@@ -674,13 +678,25 @@ cdef int copy_tick(object container) except -1:
     with a big argument or result is not one instantaneous step)."""
     cdef VM vm = _current_vm
     if vm is not None and vm.running:
-        vm.ticks -= 1 + (len(container) >> 6 if isinstance(container, _SIZED) else 0)
+        vm.ticks -= 1 + (_plain_size(container) >> 6)
         if vm.ticks <= 0:
             check_limits(vm)
     return 0
 
 
-cdef tuple _SIZED = (list, dict, set, tuple, frozenset)
+cdef Py_ssize_t _plain_size(object v) except -1:
+    """The item count of a plain container (or a subclass's) read at the C level (len() would
+    call a subclass's __len__); 0 for anything else."""
+    t = type(v)
+    if _derives(t, list):
+        return PyList_Size(v)
+    if _derives(t, tuple):
+        return PyTuple_Size(v)
+    if _derives(t, dict):
+        return PyDict_Size(v)
+    if _derives(t, set) or _derives(t, frozenset):
+        return PySet_Size(v)
+    return 0
 
 
 def to_sandbox(value, VM vm=None):

@@ -65,6 +65,11 @@ def vm_host_abort(VM vm):
     return vm.host_aborted
 
 
+def vm_running(VM vm):
+    """Whether sandbox code of this VM is running now (for host-side checks and tests)."""
+    return vm.running
+
+
 def vm_abandon(VM vm):
     if vm.paused and not vm.running:
         abandon_pause(vm)
