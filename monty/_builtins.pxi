@@ -229,7 +229,7 @@ cdef object star_items(object items, object it, long per_item):
     """What `[*x]`, `f(*x)`, `{**d}` extend a container with, in C: a sized builtin iterable is
     pre-checked (the container's size, the walk's time); a lazy one is iterated with the clock
     read and its items counted (the container sits on the value stack: the live walk sees it)."""
-    cdef VM vm = _current_vm
+    cdef VM vm = cur_vm()
     cdef TickIter t
     if vm is None or not vm.running:
         return it
@@ -676,7 +676,7 @@ def vm_error_report(VM vm, exc):
 cdef int copy_tick(object container) except -1:
     """Copying a container across the boundary ticks like a loop over its items (a host call
     with a big argument or result is not one instantaneous step)."""
-    cdef VM vm = _current_vm
+    cdef VM vm = cur_vm()
     if vm is not None and vm.running:
         vm.ticks -= 1 + (_plain_size(container) >> 6)
         if vm.ticks <= 0:

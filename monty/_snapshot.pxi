@@ -78,7 +78,6 @@ def vm_abandon(VM vm):
 def vm_resume(VM vm, value, exc):
     """Continue a paused VM: `value` is the host call's result, or `exc` (a sandbox exception)
     is raised at the call site."""
-    global _current_vm
     cdef Frame* f
     cdef VM saved
     if not vm.paused or vm.running or vm.depth == 0:
@@ -99,9 +98,9 @@ def vm_resume(VM vm, value, exc):
         f.sp += 1
     else:
         vm.pending_exc = exc
-    saved = _current_vm
+    saved = cur_vm()
     vm.running = True
-    _current_vm = vm
+    set_cur_vm(vm)
     try:
         result = finish_run(vm, run_frames(vm))
         if result is not PAUSED:
@@ -116,7 +115,7 @@ def vm_resume(VM vm, value, exc):
         vm.pending_exc = None
         if not vm.paused:
             vm.handled = None
-        _current_vm = saved
+        set_cur_vm(saved)
         vm.host_aborted = vm.limit_kind == LIMIT_ABORT
         vm.limit_kind = LIMIT_NONE
         gc_exit(vm)

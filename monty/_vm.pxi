@@ -19,7 +19,22 @@ cdef enum:
     LIMIT_ALLOCATIONS = 3
     LIMIT_ABORT = 4              # a host-level exception (KeyboardInterrupt) unwinds the sandbox
 
-cdef VM _current_vm = None
+# the VM whose code runs now, per thread (sandboxes in other threads run their own): a
+# borrowed pointer, set and restored in LIFO order by the code that runs a VM's loop
+cdef extern from *:
+    """
+    static _Thread_local PyObject *monty_current_vm = NULL;
+    """
+    PyObject* monty_current_vm
+
+
+cdef inline VM cur_vm():
+    return <VM>monty_current_vm if monty_current_vm != NULL else None
+
+
+cdef inline void set_cur_vm(VM vm):
+    global monty_current_vm
+    monty_current_vm = <PyObject*>vm if vm is not None else NULL
 cdef object PAUSED = object()      # run_frames' result when it stopped at a host call
 
 
@@ -32,7 +47,7 @@ class _LimitExceeded(BaseException):
 cdef int check_in_run(VM vm) except -1:
     """Sandbox code runs only inside a run of its own sandbox (or while a snapshot of it is
     loaded): never from the host's garbage collector, another sandbox or after run() ended."""
-    if _current_vm is not vm or not (vm.running or vm.nest > 0):
+    if cur_vm() is not vm or not (vm.running or vm.nest > 0):
         raise RuntimeError("sandbox code cannot run outside a run of its sandbox")
     return 0
 
@@ -260,8 +275,7 @@ cdef class VM:
 
     def run_module(self, Code code):
         """Run linked module code; return its value or raise the sandbox exception."""
-        global _current_vm
-        cdef VM saved = _current_vm
+        cdef VM saved = cur_vm()
         cdef int ret
         if self.running:
             raise RuntimeError("this sandbox is already running")
@@ -272,7 +286,7 @@ cdef class VM:
         self.stack[ret] = <PyObject*>code
         INCREF(<PyObject*>code)
         self.running = True
-        _current_vm = self
+        set_cur_vm(self)
         try:
             limits_start(self)
             self.push_frame(code, None, ret, -1, 1)
@@ -291,7 +305,7 @@ cdef class VM:
             self.running = False
             if not self.paused:
                 self.handled = None
-            _current_vm = saved
+            set_cur_vm(saved)
             self.host_aborted = self.limit_kind == LIMIT_ABORT
             self.limit_kind = LIMIT_NONE
             if _tuple_depths or _last_checked is not None:
@@ -300,8 +314,7 @@ cdef class VM:
 
     def run_nested_module(self, Code code):
         """Run linked module code (an internal module's) from C code, in a nested loop."""
-        global _current_vm
-        cdef VM saved = _current_vm
+        cdef VM saved = cur_vm()
         cdef int ret
         cdef double deadline = self.deadline
         if self.nest >= MAX_NEST:
@@ -317,17 +330,16 @@ cdef class VM:
         if not self.running:
             self.deadline = 0.0         # (a snapshot being loaded: no run's clock applies)
         self.nest += 1
-        _current_vm = self
+        set_cur_vm(self)
         try:
             return run_frames(self)
         finally:
             self.nest -= 1
-            _current_vm = saved
+            set_cur_vm(saved)
             self.deadline = deadline
 
     cdef object call_nested(self, object func, tuple args, dict kwargs):
         """Call a sandbox function from C code (a key function, map, ...) in a nested loop."""
-        global _current_vm
         cdef Function fn
         cdef int ret, base, i, n
         cdef tuple kwnames = None
@@ -377,14 +389,14 @@ cdef class VM:
             DECREF(self.stack[ret])
             self.stack[ret] = NULL
             return gen
-        saved = _current_vm
-        _current_vm = self
+        saved = cur_vm()
+        set_cur_vm(self)
         self.nest += 1
         try:
             return run_frames(self)
         finally:
             self.nest -= 1
-            _current_vm = saved
+            set_cur_vm(saved)
 
     def print_text(self, str text):
         if self.print_callback is None:
@@ -586,9 +598,9 @@ cdef object binary_op(int op, object a, object b):
 cdef int check_power(object a, object b) except -1:
     if type(a) is int and type(b) is int and b > 0 and a not in (0, 1, -1):
         bits = (abs(a).bit_length()) * b
-        if _current_vm is not None and bits > 4096:
+        if cur_vm() is not None and bits > 4096:
             _policy.precheck(bits // 8)
-            check_int_pow(_current_vm, a, b, None)
+            check_int_pow(cur_vm(), a, b, None)
         if bits > 64 * 1000 * 1000:
             raise MemoryError(f"integer power result too large (about {bits // 8} bytes)")
     return 0
@@ -832,7 +844,7 @@ cdef int unpack_into(object seq, Py_ssize_t before, Py_ssize_t after, bint star,
             raise ValueError(f"too many values to unpack (expected {before})")
         for i in range(n):
             v = items[i]
-            guard_value(_current_vm, <PyObject*>v)
+            guard_value(cur_vm(), <PyObject*>v)
         for i in range(n):
             v = items[i]
             INCREF(<PyObject*>v)
@@ -843,7 +855,7 @@ cdef int unpack_into(object seq, Py_ssize_t before, Py_ssize_t after, bint star,
     total = before + 1 + after
     vals = list(items[:before]) + [list(items[before:n - after])] + list(items[n - after:])
     for i in range(total):
-        guard_value(_current_vm, <PyObject*>vals[i])
+        guard_value(cur_vm(), <PyObject*>vals[i])
     for i in range(total):
         v = vals[i]
         INCREF(<PyObject*>v)
@@ -2232,14 +2244,14 @@ LimitExceeded = _LimitExceeded
 
 def current_vm():
     """The VM whose run is in progress (None outside a run)."""
-    return _current_vm
+    return cur_vm()
 
 
 def charge(Py_ssize_t steps, long long nbytes=0):
     """Count `steps` units of work done by host-side module code for the running sandbox (and
     `nbytes` it allocated, for the memory estimate), checking its limits when the budget runs
     out (a no-op outside a run)."""
-    cdef VM vm = _current_vm
+    cdef VM vm = cur_vm()
     if vm is None or not vm.running:
         return None
     if nbytes > 0:

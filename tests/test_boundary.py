@@ -773,3 +773,44 @@ def test_snapshot_wrong_types_everywhere_give_monty_errors():
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           timeout=600, env=dict(os.environ, PYTHONPATH=ROOT), cwd=ROOT)
     assert proc.returncode == 0 and "OK" in proc.stdout, (proc.stdout[-2000:], proc.stderr[-2000:])
+
+
+def test_sandboxes_in_threads_keep_their_own_current_vm():
+    """Each thread runs its own sandbox: callbacks run from native code (str() of an object,
+    map(print, ...)) reach the sandbox of their own thread, never another thread's."""
+    monty.Sandbox().run("import textwrap")
+    code = textwrap.dedent("""
+        import textwrap
+        class P:
+            def __str__(self):
+                return NAME
+        for i in range(1500):
+            textwrap.shorten("a b c d e f g", 8)
+            s = str(P())
+            assert s == NAME, s
+            list(map(print, [NAME]))
+        "ok"
+    """)
+    bad = []
+    old = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+
+    def worker(name):
+        log = []
+        sb = monty.Sandbox(print_callback=log.append, limits=monty.Limits(max_duration=60))
+        try:
+            assert sb.run(code, inputs={"NAME": name}) == "ok"
+        except monty.MontyError as e:
+            bad.append((name, str(e)[:200]))
+        wrong = [x for x in log if x.strip() != name]
+        if wrong or len(log) != 1500:
+            bad.append((name, "foreign or missing prints", wrong[:3], len(log)))
+    try:
+        ts = [threading.Thread(target=worker, args=(f"T{i}",)) for i in range(3)]
+        for t in ts:
+            t.start()
+        for t in ts:
+            t.join(120)
+    finally:
+        sys.setswitchinterval(old)
+    assert bad == []
