@@ -70,6 +70,15 @@ def vm_running(VM vm):
     return vm.running
 
 
+def instance_dict(obj):
+    """An object's own __dict__ read at the C level (no __getattribute__, no class attribute
+    named __dict__), or None."""
+    cdef PyObject** dictptr = _PyObject_GetDictPtr(<PyObject*>obj)
+    if dictptr == NULL or dictptr[0] == NULL:
+        return None
+    return <object>dictptr[0]
+
+
 def vm_abandon(VM vm):
     if vm.paused and not vm.running:
         abandon_pause(vm)

@@ -153,7 +153,16 @@ class Call:
         sandbox._enter()
         try:
             self._check()
-            payload = _dump_state(self)
+            try:
+                payload = _dump_state(self)
+            except MontyError:
+                raise
+            except RecursionError:
+                raise MontyError("cannot snapshot the paused program: values nested too "
+                                 "deeply") from None
+            except Exception as e:
+                raise MontyError(f"cannot snapshot the paused program: "
+                                 f"{type(e).__name__}") from None
         finally:
             sandbox._busy.release()
         if secret is not None:
@@ -419,9 +428,10 @@ def _enc_exception(e, exc):
 def _enc_group(e, exc):
     """An exception group's message and exceptions, which it is created with (its args may
     hold mutable values, filled after every shell exists)."""
-    if _BaseExceptionGroup is None or not isinstance(exc, _BaseExceptionGroup):
+    if _BaseExceptionGroup is None or not issubclass(type(exc), _BaseExceptionGroup):
         return []
-    return [e.item(exc.message), e.item(exc.exceptions)]
+    return [e.item(_BaseExceptionGroup.message.__get__(exc)),
+            e.item(_BaseExceptionGroup.exceptions.__get__(exc))]
 
 
 def _new_group(d, cls, group):
@@ -547,6 +557,11 @@ _INSTANCE_BASES = ((BaseException, "exc"), (list, "list"), (dict, "dict"), (set,
                    (float, "float"), (str, "str"), (bytes, "bytes"))
 
 
+def _need_dump(ok, cls):
+    if not ok:
+        raise MontyError(f"cannot snapshot an instance of {cls.__name__!r}")
+
+
 def _enc_instance(e, obj):
     cls = type(obj)
     for klass in cls.__mro__:
@@ -555,15 +570,19 @@ def _enc_instance(e, obj):
                              f"{klass.__name__!r})")
     kind = "obj"
     state = None
+    # (only C-level reads: an isinstance() or attribute read could run the class's own
+    # __class__, __getattribute__... on the host, outside any run)
     for base, k in _INSTANCE_BASES:
-        if isinstance(obj, base):
+        if issubclass(cls, base):
             kind = k
             break
     if kind is None:
         raise MontyError(f"cannot snapshot an instance of {cls.__name__!r}")
     if kind == "exc":
-        state = [e.item(BaseException.args.__get__(obj)), e.item(obj.__cause__),
-                 e.item(obj.__context__), bool(obj.__suppress_context__)] + _enc_group(e, obj)
+        state = [e.item(BaseException.args.__get__(obj)),
+                 e.item(BaseException.__cause__.__get__(obj)),
+                 e.item(BaseException.__context__.__get__(obj)),
+                 bool(BaseException.__suppress_context__.__get__(obj))] + _enc_group(e, obj)
     elif kind in ("list", "set", "frozenset", "tuple"):
         state = e.items(list(getattr(base, "__iter__")(obj)))
     elif kind == "dict":
@@ -576,11 +595,9 @@ def _enc_instance(e, obj):
         state = str.__str__(obj)
     elif kind == "bytes":
         state = bytes.__bytes__(obj)
-    try:
-        attrs = object.__getattribute__(obj, "__dict__")
-    except AttributeError:
-        attrs = None
+    attrs = _core.instance_dict(obj)
     if attrs is not None:
+        _need_dump(type(attrs) is dict, cls)
         attrs = [e.items(list(attrs.keys())), e.items(list(attrs.values()))]
     slots = []
     for klass in cls.__mro__:

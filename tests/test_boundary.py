@@ -814,3 +814,71 @@ def test_sandboxes_in_threads_keep_their_own_current_vm():
     finally:
         sys.setswitchinterval(old)
     assert bad == []
+
+
+def test_dump_never_runs_sandbox_code():
+    holder = {}
+    log, cb = _recorder(holder)
+    sb = holder["sb"] = monty.Sandbox(functions={"f": None}, print_callback=cb)
+    step = sb.start(textwrap.dedent("""
+        class C:
+            def __getattribute__(self, n):
+                print("GA")
+                return object.__getattribute__(self, n)
+            def __eq__(self, o):
+                print("EQ")
+                return False
+            def __hash__(self):
+                return 1
+        class E(Exception):
+            def __getattribute__(self, n):
+                print("EGA")
+                return object.__getattribute__(self, n)
+        class L(list):
+            def __iter__(self):
+                print("ITER")
+                return iter([])
+        c = C()
+        e = E(1)
+        l = L([1, 2])
+        f(1)
+        (type(c).__name__, len(l))
+    """))
+    del log[:]
+    blob = step.dump()
+    assert log == []
+    done = monty.load(blob, functions={"f": None}).resume(1)
+    assert done.value == ("C", 2)
+
+
+def test_load_never_runs_sandbox_code():
+    """Rebuilding a dict keyed by objects with a sandbox __hash__ would run it on the host
+    outside any run: the loader refuses instead."""
+    sb = monty.Sandbox(functions={"f": None})
+    step = sb.start(textwrap.dedent("""
+        class K:
+            def __hash__(self):
+                print("HASH")
+                while True:
+                    pass
+        d = {}
+        k = K
+        f(1)
+    """))
+    data = msgspec.msgpack.decode(step.dump())
+    # a crafted table entry: a dict whose key is an instance of K
+    table = data[10]
+    kidx = next(i for i, x in enumerate(table) if x[0] == "K")
+    table.append(["o", [kidx], "obj", None, [[], []], []])
+    inst = len(table) - 1
+    for x in table:
+        if x[0] == "D":
+            x[1].append([inst])
+            x[2].append(1)
+    log = []
+    t0 = time.perf_counter()
+    with pytest.raises(monty.MontyError):
+        monty.load(msgspec.msgpack.encode(data), functions={"f": None},
+                   print_callback=log.append)
+    assert time.perf_counter() - t0 < 2.0
+    assert log == []
