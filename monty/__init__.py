@@ -160,7 +160,7 @@ def _limit_error(e, limits):
     return MontyAllocationLimitError(f"allocation limit of {limits.max_allocations} exceeded")
 
 
-def _runtime_error(exc, source, vm):
+def _runtime_error(exc, source, vm=None):
     """The MontyRuntimeError for a sandbox exception, from the report its run computed (no
     method of the exception or its arguments runs here, on the host)."""
     (exc_type, message, frames), chain = _core.vm_error_report(vm, exc)

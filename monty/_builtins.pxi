@@ -665,8 +665,10 @@ cdef int remember_error(VM vm, object exc) except -1:
 
 def vm_error_report(VM vm, exc):
     """The report remember_error kept for `exc`, or a bare one (no sandbox code runs)."""
-    report = vm.error_report
-    vm.error_report = None
+    report = None
+    if vm is not None:
+        report = vm.error_report
+        vm.error_report = None
     if report is not None and report[0] is exc:
         return report[1]
     name = type(exc).__name__

@@ -95,6 +95,7 @@ def vm_resume(VM vm, value, exc):
     if f.sp >= f.limit:
         raise RuntimeError("corrupt paused state")
     vm.paused = False
+    vm.error_report = None
     if vm.pending_async:
         # an async host function: the call's value is a future of what the host gave
         value = make_host_future(vm.pending_call[0], value if exc is None else None, exc)

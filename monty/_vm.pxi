@@ -281,6 +281,7 @@ cdef class VM:
             raise RuntimeError("this sandbox is already running")
         if self.paused:
             abandon_pause(self)
+        self.error_report = None
         self.ensure_stack()
         ret = self.region_top()
         self.stack[ret] = <PyObject*>code
