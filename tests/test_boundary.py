@@ -420,13 +420,14 @@ def test_exception_str_runs_inside_the_run_under_its_limits():
     t0 = time.perf_counter()
     with pytest.raises(monty.MontyTimeLimitError):
         sb.run("class E(Exception):\n    def __str__(self):\n        while True: pass\nraise E()")
-    assert time.perf_counter() - t0 < 0.3 + 0.2
+    assert time.perf_counter() - t0 < 0.3 + 0.4
+    t0 = time.perf_counter()
     with pytest.raises(monty.MontyTimeLimitError):
         step = monty.Sandbox(functions={"f": None},
                              limits=monty.Limits(max_duration=0.3)).start(
             "f()\nclass E(Exception):\n    def __str__(self):\n        while True: pass\nraise E()")
         step.resume(None)
-    assert time.perf_counter() - t0 < 1.0
+    assert time.perf_counter() - t0 < 0.3 + 0.4
 
 
 def test_exception_message_of_str_subclass():
