@@ -1,5 +1,6 @@
 """monty: run untrusted Python in-process, safely, with hard limits."""
 
+import threading as _threading
 import time as _time
 
 from . import _core
@@ -73,6 +74,9 @@ class Sandbox:
         if print_callback is not None and not callable(print_callback):
             raise TypeError("print_callback must be callable or None")
         self.limits = limits
+        # held while sandbox code runs (run, start, resume, dump): a second entry, from a
+        # host function, a callback or another thread, is refused before touching any state
+        self._busy = _threading.Lock()
         self._pause_token = 0           # bumped on every start()/resume(): stale Calls refuse
         self._functions = {}
         self._vm = _core.VM(_BUILTINS, self._functions, limits.max_recursion_depth, print_callback)
@@ -90,27 +94,41 @@ class Sandbox:
 
     def run(self, code, inputs=None):
         """Run `code`; return the value of its last expression statement (else None)."""
-        linked = self._prepare(code, inputs)
-        vm = self._vm
-        vm.pause_mode = False
-        self._pause_token += 1
-        duration = self.limits.max_duration
-        vm.deadline = _time.perf_counter() + duration if duration is not None else 0.0
+        self._enter()
         try:
-            value = vm.run_module(linked)
-        except _core.LimitExceeded as e:
-            raise _limit_error(e, self.limits) from None
-        except MontyError:
-            raise
-        except BaseException as e:
-            if _core.vm_host_abort(vm):
-                raise       # the host's own KeyboardInterrupt / SystemExit, not the sandbox's
-            raise _runtime_error(e, code) from None
-        return _core.to_host(value)
+            linked = self._prepare(code, inputs)
+            vm = self._vm
+            vm.pause_mode = False
+            self._pause_token += 1
+            duration = self.limits.max_duration
+            vm.deadline = _time.perf_counter() + duration if duration is not None else 0.0
+            try:
+                # (the result is converted to plain host data inside the run)
+                return vm.run_module(linked)
+            except _core.LimitExceeded as e:
+                raise _limit_error(e, self.limits) from None
+            except MontyError:
+                raise
+            except BaseException as e:
+                if _core.vm_host_abort(vm):
+                    raise   # the host's own KeyboardInterrupt / SystemExit, not the sandbox's
+                raise _runtime_error(e, code, vm) from None
+        finally:
+            self._busy.release()
 
     def start(self, code, inputs=None):
         """Run `code` until it calls a host function: a `Call` paused there, or `Done`."""
-        return _snapshot.start(self, self._prepare(code, inputs), code)
+        self._enter()
+        try:
+            return _snapshot.start(self, self._prepare(code, inputs), code)
+        finally:
+            self._busy.release()
+
+    def _enter(self):
+        if not self._busy.acquire(False):
+            raise MontyError("this Sandbox is already running: run(), start(), resume() and "
+                             "dump() cannot be called while its code runs (from a host function, "
+                             "a callback or another thread)")
 
     def _prepare(self, code, inputs):
         if not isinstance(code, str):
@@ -142,33 +160,10 @@ def _limit_error(e, limits):
     return MontyAllocationLimitError(f"allocation limit of {limits.max_allocations} exceeded")
 
 
-def _describe(exc):
-    try:
-        message = str(exc)
-    except Exception:
-        message = "<unprintable>"
-    frames = getattr(exc, "__monty_tb__", None) or ()
-    return type(exc).__name__, message, list(frames)
-
-
-def _runtime_error(exc, source):
-    chain = []
-    seen = {id(exc)}
-    cur = exc
-    while True:
-        if cur.__cause__ is not None:
-            nxt, how = cur.__cause__, "cause"
-        elif cur.__context__ is not None and not cur.__suppress_context__:
-            nxt, how = cur.__context__, "context"
-        else:
-            break
-        if id(nxt) in seen:
-            break
-        seen.add(id(nxt))
-        chain.append((*_describe(nxt), how))
-        cur = nxt
-    chain.reverse()
-    exc_type, message, frames = _describe(exc)
+def _runtime_error(exc, source, vm=None):
+    """The MontyRuntimeError for a sandbox exception, from the report its run computed (no
+    method of the exception or its arguments runs here, on the host)."""
+    (exc_type, message, frames), chain = _core.vm_error_report(vm, exc)
     return MontyRuntimeError(exc_type, message, frames, source=source, chain=chain)
 
 

@@ -229,7 +229,7 @@ cdef object star_items(object items, object it, long per_item):
     """What `[*x]`, `f(*x)`, `{**d}` extend a container with, in C: a sized builtin iterable is
     pre-checked (the container's size, the walk's time); a lazy one is iterated with the clock
     read and its items counted (the container sits on the value stack: the live walk sees it)."""
-    cdef VM vm = _current_vm
+    cdef VM vm = cur_vm()
     cdef TickIter t
     if vm is None or not vm.running:
         return it
@@ -501,7 +501,46 @@ cdef object export_value(object v, dict memo, int depth):
     return _copy_plain(v, memo, depth, "out of the sandbox")
 
 
+cdef extern from "Python.h":
+    int PyType_IsSubtype(PyObject*, PyObject*)
+    object PyUnicode_FromObject(object)
+    object PyList_GetSlice(object, Py_ssize_t, Py_ssize_t)
+    object PyTuple_GetSlice(object, Py_ssize_t, Py_ssize_t)
+    object PySet_New(object)
+    object PyFrozenSet_New(object)
+    Py_ssize_t PY_SSIZE_T_MAX
+    Py_ssize_t PyList_Size(object) except -1
+    Py_ssize_t PyTuple_Size(object) except -1
+    Py_ssize_t PyDict_Size(object) except -1
+    Py_ssize_t PySet_Size(object) except -1
+    int PyDict_Next(object, Py_ssize_t*, PyObject**, PyObject**)
+    PyObject* PyException_GetCause(PyObject*)
+    PyObject* PyException_GetContext(PyObject*)
+    ctypedef struct PyBaseExceptionObject:
+        char suppress_context
+
+
+cdef inline bint _derives(object t, type base):
+    """issubclass at the C level (no __subclasscheck__, no __class__ lookup)."""
+    return PyType_IsSubtype(<PyObject*>t, <PyObject*>base) != 0
+
+
+cdef list _dict_pairs(object d):
+    """A dict's (key, value) pairs read from its table: no items(), keys() or __iter__ of a
+    subclass runs."""
+    cdef Py_ssize_t pos = 0
+    cdef PyObject* k
+    cdef PyObject* x
+    cdef list out = []
+    while PyDict_Next(d, &pos, &k, &x):
+        out.append((<object>k, <object>x))
+    return out
+
+
 cdef object _copy_plain(object v, dict memo, int depth, str where):
+    """Exact-type rules: an instance of a subclass of a plain type crosses as its base's
+    C-level content; no method of the value (an override of __iter__, items, __str__, __int__,
+    __hash__, __class__...) is ever called, so no sandbox code runs here."""
     t = type(v)
     if t is str or t is int or t is float or t is bool or v is None or t is bytes:
         return v
@@ -514,28 +553,34 @@ cdef object _copy_plain(object v, dict memo, int depth, str where):
         return memo[key]
     depth += 1
     copy_tick(v)
-    if isinstance(v, (list, dict, set)) and not isinstance(v, _VM_TYPES):
-        if isinstance(v, list):
-            out = []
-            memo[key] = out
-            out.extend([_copy_plain(x, memo, depth, where) for x in v])
-        elif isinstance(v, dict):
-            out = {}
-            memo[key] = out
-            for k, x in v.items():
-                out[_copy_plain(k, memo, depth, where)] = _copy_plain(x, memo, depth, where)
-        else:
-            out = set()
-            memo[key] = out
-            out.update([_copy_plain(x, memo, depth, where) for x in v])
+    if _derives(t, list):
+        out = []
+        memo[key] = out
+        out.extend([_copy_plain(x, memo, depth, where) for x in PyList_GetSlice(v, 0, PY_SSIZE_T_MAX)])
         return out
-    if isinstance(v, tuple):
-        out = tuple([_copy_plain(x, memo, depth, where) for x in v])
-    elif isinstance(v, frozenset):
-        out = frozenset([_copy_plain(x, memo, depth, where) for x in v])
-    elif isinstance(v, (str, int, float, bytes)):
-        out = (str if isinstance(v, str) else int if isinstance(v, int)
-               else float if isinstance(v, float) else bytes)(v)
+    if _derives(t, dict):
+        out = {}
+        memo[key] = out
+        for k, x in _dict_pairs(v):
+            out[_copy_plain(k, memo, depth, where)] = _copy_plain(x, memo, depth, where)
+        return out
+    if _derives(t, set):
+        out = set()
+        memo[key] = out
+        out.update([_copy_plain(x, memo, depth, where) for x in list(PySet_New(v))])
+        return out
+    if _derives(t, tuple):
+        out = tuple([_copy_plain(x, memo, depth, where) for x in PyTuple_GetSlice(v, 0, PY_SSIZE_T_MAX)])
+    elif _derives(t, frozenset):
+        out = frozenset([_copy_plain(x, memo, depth, where) for x in list(PySet_New(v))])
+    elif _derives(t, str):
+        out = PyUnicode_FromObject(v)
+    elif _derives(t, int):
+        out = int.__index__(v)
+    elif _derives(t, float):
+        out = float.__float__(v)
+    elif _derives(t, bytes):
+        out = bytes.__bytes__(v)
     elif t in _DC_HOST_CLASS and where == "out of the sandbox":
         return _export_dataclass(v, _DC_HOST_CLASS[t], memo, depth)
     elif _DC_KEY in memo and _is_host_dataclass(v):
@@ -548,18 +593,112 @@ cdef object _copy_plain(object v, dict memo, int depth, str where):
     return out
 
 
+cdef tuple describe_one(VM vm, object exc):
+    """(type name, message, frames) of a sandbox exception, computed inside the run that
+    raised it (a sandbox __str__ runs here under the run's limits, never on the host); every
+    part is exact plain data."""
+    t = type(exc)
+    name = t.__name__
+    name = PyUnicode_FromObject(name) if isinstance(name, str) else "?"
+    try:
+        message = str(exc)
+        message = PyUnicode_FromObject(message)
+    except BaseException:
+        if vm.limit_kind != LIMIT_NONE:
+            raise           # a limit (or the host's own interrupt) stands
+        message = "<unprintable>"
+    frames = []
+    cdef PyObject** dictptr = _PyObject_GetDictPtr(<PyObject*>exc)
+    if dictptr != NULL and dictptr[0] != NULL and type(<object>dictptr[0]) is dict:
+        tb = (<dict>dictptr[0]).get("__monty_tb__")
+        if tb is not None:
+            try:
+                tb = export_value(tb, None, 0)
+            except MontyTypeError:
+                tb = None
+            if type(tb) is list:
+                for entry in <list>tb:
+                    if (type(entry) is tuple and len(<tuple>entry) == 2
+                            and type((<tuple>entry)[0]) is str and type((<tuple>entry)[1]) is int):
+                        frames.append(entry)
+    return name, message, frames
+
+
+def describe_error(VM vm, exc):
+    """What the host reports of a sandbox exception: ((type name, message, frames), chain),
+    chain as in MontyRuntimeError. The cause/context links are read at the C level (no
+    attribute lookup on the exception)."""
+    cdef PyObject* p
+    cdef object cur = exc
+    cdef object nxt
+    chain = []
+    seen = {id(exc)}
+    while True:
+        p = PyException_GetCause(<PyObject*>cur)
+        if p != NULL:
+            nxt = <object>p
+            DECREF(p)
+            how = "cause"
+        else:
+            nxt = None
+            if not (<PyBaseExceptionObject*>cur).suppress_context:
+                p = PyException_GetContext(<PyObject*>cur)
+                if p != NULL:
+                    nxt = <object>p
+                    DECREF(p)
+                    how = "context"
+        if nxt is None or id(nxt) in seen or len(chain) >= 100:
+            break
+        seen.add(id(nxt))
+        chain.append((*describe_one(vm, nxt), how))
+        cur = nxt
+    chain.reverse()
+    return describe_one(vm, exc), chain
+
+
+cdef int remember_error(VM vm, object exc) except -1:
+    """In a run's exception handler, while it is still running: keep the host's report."""
+    if isinstance(exc, BaseException) and vm.limit_kind == LIMIT_NONE and type(exc) is not _LimitExceeded:
+        vm.error_report = (exc, describe_error(vm, exc))
+    return 0
+
+
+def vm_error_report(VM vm, exc):
+    """The report remember_error kept for `exc`, or a bare one (no sandbox code runs)."""
+    report = None
+    if vm is not None:
+        report = vm.error_report
+        vm.error_report = None
+    if report is not None and report[0] is exc:
+        return report[1]
+    name = type(exc).__name__
+    return ((PyUnicode_FromObject(name) if isinstance(name, str) else "?", "<unprintable>", []), [])
+
+
 cdef int copy_tick(object container) except -1:
     """Copying a container across the boundary ticks like a loop over its items (a host call
     with a big argument or result is not one instantaneous step)."""
-    cdef VM vm = _current_vm
+    cdef VM vm = cur_vm()
     if vm is not None and vm.running:
-        vm.ticks -= 1 + (len(container) >> 6 if isinstance(container, _SIZED) else 0)
+        vm.ticks -= 1 + (_plain_size(container) >> 6)
         if vm.ticks <= 0:
             check_limits(vm)
     return 0
 
 
-cdef tuple _SIZED = (list, dict, set, tuple, frozenset)
+cdef Py_ssize_t _plain_size(object v) except -1:
+    """The item count of a plain container (or a subclass's) read at the C level (len() would
+    call a subclass's __len__); 0 for anything else."""
+    t = type(v)
+    if _derives(t, list):
+        return PyList_Size(v)
+    if _derives(t, tuple):
+        return PyTuple_Size(v)
+    if _derives(t, dict):
+        return PyDict_Size(v)
+    if _derives(t, set) or _derives(t, frozenset):
+        return PySet_Size(v)
+    return 0
 
 
 def to_sandbox(value, VM vm=None):

@@ -18,6 +18,7 @@ cdef extern from "Python.h":
     void XINCREF "Py_XINCREF"(PyObject*)
     void XDECREF "Py_XDECREF"(PyObject*)
     PyObject* TYPE "(PyObject*)Py_TYPE"(PyObject*)
+    void Py_SET_SIZE(PyObject*, Py_ssize_t)
 
     PyObject* R_Add "PyNumber_Add"(PyObject*, PyObject*) except NULL
     PyObject* R_Sub "PyNumber_Subtract"(PyObject*, PyObject*) except NULL

@@ -127,6 +127,9 @@ cdef class VM:
     cdef public bint pending_async  # ... of an async host function (resumed as a HostFuture)
     cdef public list host_pending   # HostFutures of this run not settled yet
     cdef bint gc_held               # this run holds off CPython's full collections
+    cdef object error_report          # (exception, its host report) kept by the run that raised it
+    cdef int import_nest            # eval loops now inside an IMPORT_NAME (see grow_globals)
+    cdef int gcap                   # global slots the gvals/bvals arrays hold without moving
     cdef public object context_state  # the contextvars module's per-sandbox state (None: not imported)
 
     cdef int ensure_stack(self) except -1

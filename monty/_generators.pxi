@@ -184,7 +184,6 @@ cdef object gen_resume(VM vm, Generator gen, object value, object exc):
     """next()/send()/throw() from C code: run the generator in a nested loop. A thrown
     exception reaches the innermost generator of a `yield from`/`await` chain first, as in
     CPython (gen_push_throw)."""
-    global _current_vm
     cdef VM saved
     cdef int h
     if gen.state == GEN_FINISHED or (gen.state == GEN_CREATED and exc is not None):
@@ -193,6 +192,7 @@ cdef object gen_resume(VM vm, Generator gen, object value, object exc):
         if exc is not None:
             raise exc
         raise StopIteration
+    check_in_run(vm)
     if vm.nest >= MAX_NEST:
         raise RecursionError("maximum recursion depth exceeded")
     if value is not None:
@@ -205,14 +205,14 @@ cdef object gen_resume(VM vm, Generator gen, object value, object exc):
         raise StopIteration
     if exc is not None:
         vm.pending_exc = exc
-    saved = _current_vm
-    _current_vm = vm
+    saved = cur_vm()
+    set_cur_vm(vm)
     vm.nest += 1
     try:
         result = run_frames(vm)
     finally:
         vm.nest -= 1
-        _current_vm = saved
+        set_cur_vm(saved)
     if vm.yielded:
         vm.yielded = 0
         return result

@@ -98,8 +98,8 @@ cdef class DictIter(SandboxIter):
         if self.kind == DICT_VALUES:
             return <object>value
         item = (<object>key, <object>value)
-        if _current_vm is not None:
-            check_tuple_depth(_current_vm, item)
+        if cur_vm() is not None:
+            check_tuple_depth(cur_vm(), item)
         return item
 
 
@@ -159,9 +159,9 @@ cdef class EnumerateIter(SandboxIter):
         DECREF(r)
         value = (self.count, item)
         self.count += 1
-        if _current_vm is not None:
-            check_tuple_depth(_current_vm, value)
-            account(_current_vm, 72 + 32)      # the pair and its count (kept by list(...))
+        if cur_vm() is not None:
+            check_tuple_depth(cur_vm(), value)
+            account(cur_vm(), 72 + 32)      # the pair and its count (kept by list(...))
         return value
 
 
@@ -198,9 +198,9 @@ cdef class ZipIter(SandboxIter):
             out.append(<object>r)
             DECREF(r)
         value = tuple(out)
-        if _current_vm is not None:
-            check_tuple_depth(_current_vm, value)
-            account(_current_vm, 64 + 8 * n)     # (kept by list(zip(...)))
+        if cur_vm() is not None:
+            check_tuple_depth(cur_vm(), value)
+            account(cur_vm(), 64 + 8 * n)     # (kept by list(zip(...)))
         return value
 
     def _strict_error(self, Py_ssize_t i):

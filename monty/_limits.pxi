@@ -286,13 +286,13 @@ cdef int precheck_bytes(VM vm, object nbytes) except -1:
 
 
 def _policy_precheck(nbytes):
-    cdef VM vm = _current_vm
+    cdef VM vm = cur_vm()
     if vm is not None and vm.running:
         precheck_bytes(vm, nbytes)
 
 
 def _policy_precheck_steps(nsteps):
-    cdef VM vm = _current_vm
+    cdef VM vm = cur_vm()
     if vm is not None and vm.running and nsteps > 0:
         if nsteps > STEPS_UNCHECKED:
             check_cost(vm, nsteps * STEP_NS)
@@ -304,7 +304,7 @@ _policy.precheck = _policy_precheck
 
 
 def _policy_bury(obj):
-    cdef VM vm = _current_vm
+    cdef VM vm = cur_vm()
     if vm is not None and vm.limit_kind != LIMIT_NONE:
         if vm.graveyard is None:
             vm.graveyard = []
@@ -550,7 +550,7 @@ cdef inline long long push_one(VM vm, list todo, list unique, object x, bint nes
 
 cdef int native_tick() except -1:
     """A VM iterator produced an item for native code (sum, join, list...): tick like a loop."""
-    cdef VM vm = _current_vm
+    cdef VM vm = cur_vm()
     if vm is not None:
         vm.ticks -= 1
         if vm.ticks <= 0:
@@ -1650,25 +1650,25 @@ cdef double sort_factor(Py_ssize_t n):
 # policy hooks: host-side code (method wrappers, modules) about to compare natively
 
 def _policy_precheck_compare(a, b):
-    cdef VM vm = _current_vm
+    cdef VM vm = cur_vm()
     if vm is not None and vm.running:
         check_compare(vm, <PyObject*>a, <PyObject*>b, 0)
 
 
 def _policy_precheck_search(seq, item):
-    cdef VM vm = _current_vm
+    cdef VM vm = cur_vm()
     if vm is not None and vm.running:
         check_search(vm, seq, item)
 
 
 def _policy_precheck_walk(obj, factor=1.0):
-    cdef VM vm = _current_vm
+    cdef VM vm = cur_vm()
     if vm is not None and vm.running:
         check_walk(vm, obj, factor)
 
 
 def _policy_precheck_sort(seq):
-    cdef VM vm = _current_vm
+    cdef VM vm = cur_vm()
     if vm is not None and vm.running and vm.deadline:
         check_walk(vm, seq, sort_factor(len(seq)))
 
@@ -1732,11 +1732,11 @@ cdef double TEXT_FACTOR = 5.0       # a repr costs ~330 ns per unit (CMP_NS is 8
 cdef inline int check_text(object x) except -1:
     cdef VM vm
     if walkable(<PyObject*>x):
-        vm = _current_vm
+        vm = cur_vm()
         if vm is not None and vm.running and vm.deadline:
             check_units(vm, <PyObject*>x, 1.0, NULL, TEXT_FACTOR)
     elif LongExact(<PyObject*>x) and Py_SIZE_RAW(<PyObject*>x) * Py_SIZE_RAW(<PyObject*>x) > 576:
-        vm = _current_vm
+        vm = cur_vm()
         if vm is not None and vm.running:
             check_int_text(vm, x)
     return 0

@@ -65,6 +65,20 @@ def vm_host_abort(VM vm):
     return vm.host_aborted
 
 
+def vm_running(VM vm):
+    """Whether sandbox code of this VM is running now (for host-side checks and tests)."""
+    return vm.running
+
+
+def instance_dict(obj):
+    """An object's own __dict__ read at the C level (no __getattribute__, no class attribute
+    named __dict__), or None."""
+    cdef PyObject** dictptr = _PyObject_GetDictPtr(<PyObject*>obj)
+    if dictptr == NULL or dictptr[0] == NULL:
+        return None
+    return <object>dictptr[0]
+
+
 def vm_abandon(VM vm):
     if vm.paused and not vm.running:
         abandon_pause(vm)
@@ -73,7 +87,6 @@ def vm_abandon(VM vm):
 def vm_resume(VM vm, value, exc):
     """Continue a paused VM: `value` is the host call's result, or `exc` (a sandbox exception)
     is raised at the call site."""
-    global _current_vm
     cdef Frame* f
     cdef VM saved
     if not vm.paused or vm.running or vm.depth == 0:
@@ -82,6 +95,7 @@ def vm_resume(VM vm, value, exc):
     if f.sp >= f.limit:
         raise RuntimeError("corrupt paused state")
     vm.paused = False
+    vm.error_report = None
     if vm.pending_async:
         # an async host function: the call's value is a future of what the host gave
         value = make_host_future(vm.pending_call[0], value if exc is None else None, exc)
@@ -94,17 +108,24 @@ def vm_resume(VM vm, value, exc):
         f.sp += 1
     else:
         vm.pending_exc = exc
-    saved = _current_vm
+    saved = cur_vm()
     vm.running = True
-    _current_vm = vm
+    set_cur_vm(vm)
     try:
-        return finish_run(vm, run_frames(vm))
+        result = finish_run(vm, run_frames(vm))
+        if result is not PAUSED:
+            result = export_value(result, None, 0)
+        return result
+    except BaseException as e:
+        limit_error(vm, e)
+        remember_error(vm, e)
+        raise
     finally:
         vm.running = False
         vm.pending_exc = None
         if not vm.paused:
             vm.handled = None
-        _current_vm = saved
+        set_cur_vm(saved)
         vm.host_aborted = vm.limit_kind == LIMIT_ABORT
         vm.limit_kind = LIMIT_NONE
         gc_exit(vm)

@@ -164,7 +164,7 @@ cdef class VMBuiltin:
         return f"<built-in function {self.name}>"
 
     def __call__(self, *args, **kwargs):
-        cdef VM vm = _current_vm
+        cdef VM vm = cur_vm()
         if vm is None:
             raise RuntimeError(f"{self.name}() called outside a running sandbox")
         cdef list items = list(args) + list(kwargs.values())

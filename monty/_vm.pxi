@@ -19,7 +19,22 @@ cdef enum:
     LIMIT_ALLOCATIONS = 3
     LIMIT_ABORT = 4              # a host-level exception (KeyboardInterrupt) unwinds the sandbox
 
-cdef VM _current_vm = None
+# the VM whose code runs now, per thread (sandboxes in other threads run their own): a
+# borrowed pointer, set and restored in LIFO order by the code that runs a VM's loop
+cdef extern from *:
+    """
+    static _Thread_local PyObject *monty_current_vm = NULL;
+    """
+    PyObject* monty_current_vm
+
+
+cdef inline VM cur_vm():
+    return <VM>monty_current_vm if monty_current_vm != NULL else None
+
+
+cdef inline void set_cur_vm(VM vm):
+    global monty_current_vm
+    monty_current_vm = <PyObject*>vm if vm is not None else NULL
 cdef object PAUSED = object()      # run_frames' result when it stopped at a host call
 
 
@@ -27,6 +42,14 @@ class _LimitExceeded(BaseException):
     """Unwinds the sandbox without running its handlers."""
 
 
+
+
+cdef int check_in_run(VM vm) except -1:
+    """Sandbox code runs only inside a run of its own sandbox (or while a snapshot of it is
+    loaded): never from the host's garbage collector, another sandbox or after run() ended."""
+    if cur_vm() is not vm or not (vm.running or vm.nest > 0):
+        raise RuntimeError("sandbox code cannot run outside a run of its sandbox")
+    return 0
 
 
 cdef class VM:
@@ -99,27 +122,21 @@ cdef class VM:
     # -------------------------------------------------------------- globals
 
     cdef int grow_globals(self, int n) except -1:
-        """Make room for `n` global slots; only between runs (the loop caches the array)."""
+        """Make room for `n` global slots. Eval loops cache the arrays' item pointers: the
+        arrays keep spare capacity and grow in place (they never move) while any loop may be
+        running; they are reallocated only between runs or when every running loop sits in an
+        IMPORT_NAME (which re-reads its pointers after the import)."""
         cdef int old = len(self.gvals)
         cdef list g, bl
-        cdef int i
+        cdef int i, cap
         cdef PyObject** items_g
         cdef PyObject** items_b
         if n <= old:
             return 0
-        g = [None] * n
-        bl = [None] * n
-        for i in range(n):
-            items_g = (<PyListObject*>g).ob_item
-            items_b = (<PyListObject*>bl).ob_item
-            DECREF(items_g[i])
-            DECREF(items_b[i])
-            if i < old:
-                items_g[i] = (<PyListObject*>self.gvals).ob_item[i]
-                items_b[i] = (<PyListObject*>self.bvals).ob_item[i]
-                (<PyListObject*>self.gvals).ob_item[i] = NULL
-                (<PyListObject*>self.bvals).ob_item[i] = NULL
-            else:
+        if n <= self.gcap:
+            items_g = (<PyListObject*>self.gvals).ob_item
+            items_b = (<PyListObject*>self.bvals).ob_item
+            for i in range(old, n):
                 items_g[i] = NULL
                 builtin = self.builtins.get(self.slot_names[i])
                 if builtin is None:
@@ -127,8 +144,36 @@ cdef class VM:
                 else:
                     INCREF(<PyObject*>builtin)
                     items_b[i] = <PyObject*>builtin
+            Py_SET_SIZE(<PyObject*>self.gvals, n)
+            Py_SET_SIZE(<PyObject*>self.bvals, n)
+            return 0
+        if self.nest + (1 if self.running else 0) > self.import_nest:
+            raise RuntimeError("too many new global names while sandbox code runs in a callback")
+        cap = n + (n if n > 256 else 256)
+        g = [None] * cap
+        bl = [None] * cap
+        items_g = (<PyListObject*>g).ob_item
+        items_b = (<PyListObject*>bl).ob_item
+        for i in range(cap):
+            DECREF(items_g[i])
+            DECREF(items_b[i])
+            items_g[i] = NULL
+            items_b[i] = NULL
+            if i < old:
+                items_g[i] = (<PyListObject*>self.gvals).ob_item[i]
+                items_b[i] = (<PyListObject*>self.bvals).ob_item[i]
+                (<PyListObject*>self.gvals).ob_item[i] = NULL
+                (<PyListObject*>self.bvals).ob_item[i] = NULL
+            elif i < n:
+                builtin = self.builtins.get(self.slot_names[i])
+                if builtin is not None:
+                    INCREF(<PyObject*>builtin)
+                    items_b[i] = <PyObject*>builtin
+        Py_SET_SIZE(<PyObject*>g, n)
+        Py_SET_SIZE(<PyObject*>bl, n)
         self.gvals = g
         self.bvals = bl
+        self.gcap = cap
         return 0
 
     def slot_of(self, str name):
@@ -230,33 +275,38 @@ cdef class VM:
 
     def run_module(self, Code code):
         """Run linked module code; return its value or raise the sandbox exception."""
-        global _current_vm
-        cdef VM saved = _current_vm
+        cdef VM saved = cur_vm()
         cdef int ret
         if self.running:
             raise RuntimeError("this sandbox is already running")
         if self.paused:
             abandon_pause(self)
+        self.error_report = None
         self.ensure_stack()
         ret = self.region_top()
         self.stack[ret] = <PyObject*>code
         INCREF(<PyObject*>code)
         self.running = True
-        _current_vm = self
+        set_cur_vm(self)
         try:
             limits_start(self)
             self.push_frame(code, None, ret, -1, 1)
             self.frames[self.depth - 1].sp = ret + 1
-            return finish_run(self, run_frames(self))
+            result = finish_run(self, run_frames(self))
+            if result is not PAUSED:
+                # converted here, under the run's limits, by exact-type rules
+                result = export_value(result, None, 0)
+            return result
         except BaseException as e:
             limit_error(self, e)
+            remember_error(self, e)
             raise
         finally:
             drop_host_pending(self)
             self.running = False
             if not self.paused:
                 self.handled = None
-            _current_vm = saved
+            set_cur_vm(saved)
             self.host_aborted = self.limit_kind == LIMIT_ABORT
             self.limit_kind = LIMIT_NONE
             if _tuple_depths or _last_checked is not None:
@@ -265,8 +315,7 @@ cdef class VM:
 
     def run_nested_module(self, Code code):
         """Run linked module code (an internal module's) from C code, in a nested loop."""
-        global _current_vm
-        cdef VM saved = _current_vm
+        cdef VM saved = cur_vm()
         cdef int ret
         cdef double deadline = self.deadline
         if self.nest >= MAX_NEST:
@@ -282,17 +331,16 @@ cdef class VM:
         if not self.running:
             self.deadline = 0.0         # (a snapshot being loaded: no run's clock applies)
         self.nest += 1
-        _current_vm = self
+        set_cur_vm(self)
         try:
             return run_frames(self)
         finally:
             self.nest -= 1
-            _current_vm = saved
+            set_cur_vm(saved)
             self.deadline = deadline
 
     cdef object call_nested(self, object func, tuple args, dict kwargs):
         """Call a sandbox function from C code (a key function, map, ...) in a nested loop."""
-        global _current_vm
         cdef Function fn
         cdef int ret, base, i, n
         cdef tuple kwnames = None
@@ -300,6 +348,7 @@ cdef class VM:
         if type(func) is not Function:
             return func(*args, **(kwargs or {}))
         fn = <Function>func
+        check_in_run(self)
         if self.nest >= MAX_NEST:
             raise RecursionError("maximum recursion depth exceeded")
         # C code may call back many times per loop step (a dict probing colliding keys with
@@ -341,14 +390,14 @@ cdef class VM:
             DECREF(self.stack[ret])
             self.stack[ret] = NULL
             return gen
-        saved = _current_vm
-        _current_vm = self
+        saved = cur_vm()
+        set_cur_vm(self)
         self.nest += 1
         try:
             return run_frames(self)
         finally:
             self.nest -= 1
-            _current_vm = saved
+            set_cur_vm(saved)
 
     def print_text(self, str text):
         if self.print_callback is None:
@@ -550,9 +599,9 @@ cdef object binary_op(int op, object a, object b):
 cdef int check_power(object a, object b) except -1:
     if type(a) is int and type(b) is int and b > 0 and a not in (0, 1, -1):
         bits = (abs(a).bit_length()) * b
-        if _current_vm is not None and bits > 4096:
+        if cur_vm() is not None and bits > 4096:
             _policy.precheck(bits // 8)
-            check_int_pow(_current_vm, a, b, None)
+            check_int_pow(cur_vm(), a, b, None)
         if bits > 64 * 1000 * 1000:
             raise MemoryError(f"integer power result too large (about {bits // 8} bytes)")
     return 0
@@ -796,7 +845,7 @@ cdef int unpack_into(object seq, Py_ssize_t before, Py_ssize_t after, bint star,
             raise ValueError(f"too many values to unpack (expected {before})")
         for i in range(n):
             v = items[i]
-            guard_value(_current_vm, <PyObject*>v)
+            guard_value(cur_vm(), <PyObject*>v)
         for i in range(n):
             v = items[i]
             INCREF(<PyObject*>v)
@@ -807,7 +856,7 @@ cdef int unpack_into(object seq, Py_ssize_t before, Py_ssize_t after, bint star,
     total = before + 1 + after
     vals = list(items[:before]) + [list(items[before:n - after])] + list(items[n - after:])
     for i in range(total):
-        guard_value(_current_vm, <PyObject*>vals[i])
+        guard_value(cur_vm(), <PyObject*>vals[i])
     for i in range(total):
         v = vals[i]
         INCREF(<PyObject*>v)
@@ -879,6 +928,16 @@ cdef int delete_name(dict ns, str name) except -1:
         raise NameError(f"name '{name}' is not defined")
     del ns[name]
     return 0
+
+
+cdef object import_name_counted(VM vm, str name, int leaf):
+    """IMPORT_NAME from the eval loop: while it runs, the global arrays may move (the loop
+    re-reads its pointers after it)."""
+    vm.import_nest += 1
+    try:
+        return import_name(vm, name, leaf)
+    finally:
+        vm.import_nest -= 1
 
 
 cdef object import_name(VM vm, str name, int leaf):
@@ -2078,7 +2137,7 @@ cdef object run_frames(VM vm):
                 elif op == OP_IMPORT_NAME:
                     f.pc = pc
                     f.sp = sp - stack
-                    obj = import_name(vm, (<Code>f.code).names[a], b)
+                    obj = import_name_counted(vm, (<Code>f.code).names[a], b)
                     r = <PyObject*>obj
                     INCREF(r)
                     obj = None
@@ -2186,14 +2245,14 @@ LimitExceeded = _LimitExceeded
 
 def current_vm():
     """The VM whose run is in progress (None outside a run)."""
-    return _current_vm
+    return cur_vm()
 
 
 def charge(Py_ssize_t steps, long long nbytes=0):
     """Count `steps` units of work done by host-side module code for the running sandbox (and
     `nbytes` it allocated, for the memory estimate), checking its limits when the budget runs
     out (a no-op outside a run)."""
-    cdef VM vm = _current_vm
+    cdef VM vm = cur_vm()
     if vm is None or not vm.running:
         return None
     if nbytes > 0:

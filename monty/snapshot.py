@@ -100,8 +100,13 @@ class Call:
         # a dropped Call can never be resumed: release the paused frames (they hold the
         # sandbox's functions, which refer back to the VM through a path the GC cannot see)
         try:
-            if not self._used and self._sandbox._pause_token == self._token:
-                _core.vm_abandon(self._sandbox._vm)
+            sandbox = self._sandbox
+            if not self._used and sandbox._pause_token == self._token:
+                if sandbox._busy.acquire(False):    # (never under a running sandbox's feet)
+                    try:
+                        _core.vm_abandon(sandbox._vm)
+                    finally:
+                        sandbox._busy.release()
         except Exception:
             pass
 
@@ -113,29 +118,53 @@ class Call:
 
     def resume(self, return_value=None):
         """Continue with `return_value` as the host function's result; the next Call or Done."""
-        self._check()
-        value = _core.to_sandbox(return_value, self._sandbox._vm)
-        self._used = True
-        vm = self._sandbox._vm
-        return _drive(self._sandbox, lambda: _core.vm_resume(vm, value, None), self._elapsed,
-                      self._source)
+        sandbox = self._sandbox
+        sandbox._enter()
+        try:
+            self._check()
+            value = _core.to_sandbox(return_value, sandbox._vm)
+            self._used = True
+            vm = sandbox._vm
+            return _drive(sandbox, lambda: _core.vm_resume(vm, value, None), self._elapsed,
+                          self._source)
+        finally:
+            sandbox._busy.release()
 
     def resume_error(self, exc):
         """Continue by raising `exc` (a fresh sandbox exception of the same builtin type and
         message; RuntimeError for other types) at the call site."""
-        self._check()
-        if not isinstance(exc, BaseException):
-            raise TypeError(f"resume_error() needs an exception, not {type(exc).__name__}")
-        value = _core.host_exception_value(exc)
-        self._used = True
-        vm = self._sandbox._vm
-        return _drive(self._sandbox, lambda: _core.vm_resume(vm, None, value), self._elapsed,
-                      self._source)
+        sandbox = self._sandbox
+        sandbox._enter()
+        try:
+            self._check()
+            if not isinstance(exc, BaseException):
+                raise TypeError(f"resume_error() needs an exception, not {type(exc).__name__}")
+            value = _core.host_exception_value(exc)
+            self._used = True
+            vm = sandbox._vm
+            return _drive(sandbox, lambda: _core.vm_resume(vm, None, value), self._elapsed,
+                          self._source)
+        finally:
+            sandbox._busy.release()
 
     def dump(self, secret=None):
         """The paused program as bytes; with `secret`, an HMAC-SHA256 tag is appended."""
-        self._check()
-        payload = _dump_state(self)
+        sandbox = self._sandbox
+        sandbox._enter()
+        try:
+            self._check()
+            try:
+                payload = _dump_state(self)
+            except MontyError:
+                raise
+            except RecursionError:
+                raise MontyError("cannot snapshot the paused program: values nested too "
+                                 "deeply") from None
+            except Exception as e:
+                raise MontyError(f"cannot snapshot the paused program: "
+                                 f"{type(e).__name__}") from None
+        finally:
+            sandbox._busy.release()
         if secret is not None:
             payload += _tag(secret, payload)
         return payload
@@ -171,13 +200,13 @@ def _drive(sandbox, step, elapsed, source):
     except BaseException as e:
         if _core.vm_host_abort(vm):
             raise       # the host's own KeyboardInterrupt / SystemExit, not the sandbox's
-        raise _runtime_error(e, source) from None
+        raise _runtime_error(e, source, vm) from None
     finally:
         elapsed += time.perf_counter() - t0
     if value is _core.Paused:
         name, args, kwargs = _core.vm_pending_call(vm)
         return Call(sandbox, name, args, kwargs, elapsed, source)
-    return Done(_core.to_host(value))
+    return Done(value)      # (converted to plain host data inside the run)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -399,9 +428,10 @@ def _enc_exception(e, exc):
 def _enc_group(e, exc):
     """An exception group's message and exceptions, which it is created with (its args may
     hold mutable values, filled after every shell exists)."""
-    if _BaseExceptionGroup is None or not isinstance(exc, _BaseExceptionGroup):
+    if _BaseExceptionGroup is None or not issubclass(type(exc), _BaseExceptionGroup):
         return []
-    return [e.item(exc.message), e.item(exc.exceptions)]
+    return [e.item(_BaseExceptionGroup.message.__get__(exc)),
+            e.item(_BaseExceptionGroup.exceptions.__get__(exc))]
 
 
 def _new_group(d, cls, group):
@@ -527,6 +557,11 @@ _INSTANCE_BASES = ((BaseException, "exc"), (list, "list"), (dict, "dict"), (set,
                    (float, "float"), (str, "str"), (bytes, "bytes"))
 
 
+def _need_dump(ok, cls):
+    if not ok:
+        raise MontyError(f"cannot snapshot an instance of {cls.__name__!r}")
+
+
 def _enc_instance(e, obj):
     cls = type(obj)
     for klass in cls.__mro__:
@@ -535,15 +570,19 @@ def _enc_instance(e, obj):
                              f"{klass.__name__!r})")
     kind = "obj"
     state = None
+    # (only C-level reads: an isinstance() or attribute read could run the class's own
+    # __class__, __getattribute__... on the host, outside any run)
     for base, k in _INSTANCE_BASES:
-        if isinstance(obj, base):
+        if issubclass(cls, base):
             kind = k
             break
     if kind is None:
         raise MontyError(f"cannot snapshot an instance of {cls.__name__!r}")
     if kind == "exc":
-        state = [e.item(BaseException.args.__get__(obj)), e.item(obj.__cause__),
-                 e.item(obj.__context__), bool(obj.__suppress_context__)] + _enc_group(e, obj)
+        state = [e.item(BaseException.args.__get__(obj)),
+                 e.item(BaseException.__cause__.__get__(obj)),
+                 e.item(BaseException.__context__.__get__(obj)),
+                 bool(BaseException.__suppress_context__.__get__(obj))] + _enc_group(e, obj)
     elif kind in ("list", "set", "frozenset", "tuple"):
         state = e.items(list(getattr(base, "__iter__")(obj)))
     elif kind == "dict":
@@ -556,11 +595,9 @@ def _enc_instance(e, obj):
         state = str.__str__(obj)
     elif kind == "bytes":
         state = bytes.__bytes__(obj)
-    try:
-        attrs = object.__getattribute__(obj, "__dict__")
-    except AttributeError:
-        attrs = None
+    attrs = _core.instance_dict(obj)
     if attrs is not None:
+        _need_dump(type(attrs) is dict, cls)
         attrs = [e.items(list(attrs.keys())), e.items(list(attrs.values()))]
     slots = []
     for klass in cls.__mro__:
@@ -893,6 +930,11 @@ _CLASS_FORBIDDEN = frozenset(["__class__", "__dict__", "__weakref__", "__bases__
                               "__name__", "__qualname__", "__slots__", "__base__", "__basicsize__"])
 
 
+# names a class statement never leaves in a class namespace (create_class drops them): a
+# finalizer would run sandbox code whenever CPython frees an instance, outside any run
+_CLASS_DROPPED = frozenset(["__del__"])
+
+
 def _allowed_base(b):
     return isinstance(b, type) and (_core.is_registered_class(b) or b in _core._BASE_TYPES
                                     or b in _modules().TYPES)
@@ -932,8 +974,8 @@ def _fill_class(d, cls, entry):
     values = d.items(values)
     _need(len(keys) == len(values), "bad class namespace")
     for k, v in zip(keys, values):
-        _need(type(k) is str and k.isidentifier() and k not in _CLASS_FORBIDDEN,
-              "bad class attribute name")
+        _need(type(k) is str and k.isidentifier() and k not in _CLASS_FORBIDDEN
+              and k not in _CLASS_DROPPED, "bad class attribute name")
         _need(v is not _NULL, "bad class attribute")
         type.__setattr__(cls, k, v)
     if dc is not None:
