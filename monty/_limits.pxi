@@ -340,7 +340,7 @@ cdef long long measure_live(VM vm) except -1:
     cdef long long total = 0
     cdef int i
     cdef PyObject* p
-    cdef long long count = 0
+    cdef long long count = 0, before
     cdef PyObject** items = (<PyListObject*>vm.gvals).ob_item
     for i in range(len(vm.gvals)):
         p = items[i]
@@ -374,8 +374,25 @@ cdef long long measure_live(VM vm) except -1:
     if vm.handled is not None:
         todo.append(vm.handled)
     todo.extend(_policy.building)       # lists being filled by native code (list(gen)...)
+    if vm.modules:
+        todo.append(vm.modules)         # imported modules (their per-sandbox state)
+    if vm.context_state is not None:
+        todo.append(vm.context_state)   # contextvars' current context and its values
     _walk_work = WALK_CHECK
+    cdef monty_mwalk w
+    w.todo = <PyObject*>todo
+    w.total = 0
+    w.work = 0
+    w.small_lo = _small_lo
+    w.small_hi = _small_hi
+    w.deadline = vm.deadline if vm.running else 0.0
+    w.nested = 0
+    w.stop = 0
+    w.last_type = NULL
+    cdef dict sizers = {}
+    opaque_types()
     cdef list unique = []       # containers only one container refers to: never in `seen`
+    w.unique = <PyObject*>unique
     while True:
         if unique:
             o = unique.pop()
@@ -419,24 +436,276 @@ cdef long long measure_live(VM vm) except -1:
             total += 48
             todo.append((<BoundMethod>o).func)
             todo.append((<BoundMethod>o).self_obj)
-        elif t is Code or t is HostFunction or t is VMBuiltin or o is None:
-            continue
-        elif isinstance(o, BaseException):
-            total += _getsizeof(o)
-            todo.extend(o.args)
-        elif isinstance(o, SandboxIter):
-            total += 64
-            for name in ("seq", "items", "it", "iters", "mapping", "func"):
-                x = getattr(o, name, None)
-                if x is not None:
-                    todo.append(x)
         else:
-            try:
-                total += _getsizeof(o)
-            except TypeError:
-                total += 64
+            before = w.work
+            total += generic_bytes(vm, o, t, &w, sizers)
+            _walk_work -= w.work - before
+            if _walk_work <= 0:
+                walk_check(vm)
     _walk_objects = count
-    return total
+    return total + w.total
+
+
+
+# ------------------------------------------------------------------ the generic part of the walk
+# Everything that is not one of the exact builtin types above (instances of sandbox classes and
+# their dicts and slots, sandbox classes, subclasses of builtins, deques, Counters, lru_cache
+# wrappers, partials, iterators, match objects, exceptions, suspended generators, cells...) is
+# walked the way CPython's cyclic collector walks it: through its type's tp_traverse, which
+# visits every object reference it holds, whatever its kind. Each object is sized as the
+# allocator holds it: the __sizeof__ of the first class on its MRO that sandbox code did not
+# define (a sandbox `__sizeof__` is never called), plus the collector's header. Host-owned
+# objects are never walked into: classes other than the sandbox's, modules, code, the VM,
+# host and VM builtins, frames; of a host-defined Python function only what a closure or a
+# default holds is walked (never its globals).
+
+cdef extern from *:
+    """
+    typedef struct {
+        PyObject* todo;      /* list: objects possibly reached again (memoised by id) */
+        PyObject* unique;    /* list: objects only one reference leads to */
+        long long total;     /* bytes of the leaves sized in the visitor */
+        long long work;      /* references visited */
+        size_t small_lo, small_hi;
+        double deadline;     /* perf_counter value; 0: none */
+        PyObject* last_type; /* the last class queued (borrowed: the walk holds it) */
+        int nested;          /* inside a small container the visitor sizes itself */
+        int stop;            /* 1: the deadline passed; 2: an error is set */
+    } monty_mwalk;
+
+    static inline long long monty_heap_bytes(long long n) {
+        if (n <= 512) return (n + 15) & ~15LL;
+        return (n + 23) & ~15LL;
+    }
+
+    /* sys.getsizeof of an exact int, float, str or bytes (no collector header) */
+    static long long monty_int_bytes(PyObject* o, Py_ssize_t* ndigits) {
+    #if PY_VERSION_HEX >= 0x030C0000
+        Py_ssize_t n = (Py_ssize_t)(((PyLongObject*)o)->long_value.lv_tag >> 3);
+        *ndigits = n;
+        return (long long)offsetof(PyLongObject, long_value.ob_digit) + (long long)(n ? n : 1) * sizeof(digit);
+    #else
+        Py_ssize_t n = Py_SIZE(o);
+        if (n < 0) n = -n;
+        *ndigits = n;
+        return (long long)offsetof(PyLongObject, ob_digit) + (long long)n * sizeof(digit);
+    #endif
+    }
+
+    static long long monty_str_bytes(PyObject* o) {
+        Py_ssize_t n = PyUnicode_GET_LENGTH(o);
+        long long size;
+        if (PyUnicode_IS_COMPACT_ASCII(o))
+            return (long long)sizeof(PyASCIIObject) + n + 1;
+        if (PyUnicode_IS_COMPACT(o))
+            size = (long long)sizeof(PyCompactUnicodeObject) + (long long)(n + 1) * PyUnicode_KIND(o);
+        else
+            size = (long long)sizeof(PyUnicodeObject) + (long long)(n + 1) * PyUnicode_KIND(o);
+        if (((PyCompactUnicodeObject*)o)->utf8 != NULL)
+            size += ((PyCompactUnicodeObject*)o)->utf8_length + 1;
+        return size;
+    }
+
+    static int monty_mwalk_visit(PyObject* o, void* arg);
+
+    /* a small list or tuple only one reference leads to, sized here with its items (the
+       rows of a deque of [n] lists need no queue entry each) */
+    static int monty_mwalk_small(monty_mwalk* w, PyObject* o, int is_list) {
+        Py_ssize_t i, n = Py_SIZE(o);
+        PyObject** items;
+        if (is_list) {
+            Py_ssize_t alloc = ((PyListObject*)o)->allocated;
+            w->total += monty_heap_bytes(16 + sizeof(PyListObject));
+            if (alloc)
+                w->total += monty_heap_bytes((long long)alloc * sizeof(PyObject*));
+            items = ((PyListObject*)o)->ob_item;
+        } else {
+            w->total += monty_heap_bytes(16 + sizeof(PyTupleObject) - sizeof(PyObject*)
+                                         + (long long)n * sizeof(PyObject*));
+            items = ((PyTupleObject*)o)->ob_item;
+        }
+        w->nested = 1;
+        for (i = 0; i < n; i++) {
+            if (items[i] != NULL && monty_mwalk_visit(items[i], w) != 0) {
+                w->nested = 0;
+                return -1;
+            }
+        }
+        w->nested = 0;
+        return 0;
+    }
+
+    static int monty_mwalk_visit(PyObject* o, void* arg) {
+        monty_mwalk* w = (monty_mwalk*)arg;
+        PyTypeObject* t;
+        Py_ssize_t rc, nd;
+        long long size;
+        if (o == NULL || o == Py_None || o == Py_True || o == Py_False
+                || o == Py_Ellipsis || o == Py_NotImplemented)
+            return 0;
+        if ((size_t)o >= w->small_lo && (size_t)o <= w->small_hi)
+            return 0;
+        w->work++;
+        if ((w->work & 0x3FFF) == 0 && w->deadline > 0 && monty_now() > w->deadline) {
+            w->stop = 1;
+            return -1;
+        }
+        t = Py_TYPE(o);
+        rc = Py_REFCNT(o);
+        if (rc < 1) rc = 1;
+        if (t == &PyLong_Type) {
+            size = monty_heap_bytes(monty_int_bytes(o, &nd));
+            if (rc == 1) { w->total += size; return 0; }
+            if (nd <= 4) { w->total += size / rc; return 0; }     /* a shared small leaf */
+        } else if (t == &PyFloat_Type) {
+            w->total += 32 / rc;
+            return 0;
+        } else if (t == &PyUnicode_Type) {
+            if (rc == 1) { w->total += monty_heap_bytes(monty_str_bytes(o)); return 0; }
+        } else if (t == &PyBytes_Type) {
+            if (rc == 1) { w->total += monty_heap_bytes((long long)offsetof(PyBytesObject, ob_sval) + 1 + Py_SIZE(o)); return 0; }
+        } else if (PyType_Check(o)) {
+            if (!(((PyTypeObject*)o)->tp_flags & Py_TPFLAGS_HEAPTYPE))
+                return 0;           /* a static type: never the sandbox's */
+            if (o == w->last_type)
+                return 0;           /* the class of the instances just walked: queued once */
+            w->last_type = o;
+        } else if (t == &PyModule_Type) {
+            return 0;
+        } else if (rc == 1 && !w->nested && (t == &PyList_Type || t == &PyTuple_Type)
+                   && Py_SIZE(o) <= 8) {
+            return monty_mwalk_small(w, o, t == &PyList_Type);
+        }
+        if (PyList_Append(rc == 1 ? w->unique : w->todo, o) < 0) {
+            w->stop = 2;
+            return -1;
+        }
+        return 0;
+    }
+
+    /* visit what `o` refers to (its type's tp_traverse): 0, or -1 when the walk stopped */
+    static int monty_mwalk_traverse(PyObject* o, monty_mwalk* w) {
+        traverseproc tr = Py_TYPE(o)->tp_traverse;
+        if (!PyType_IS_GC(Py_TYPE(o)) || tr == NULL)
+            return 0;
+        return tr(o, monty_mwalk_visit, w) == 0 ? 0 : -1;
+    }
+
+    static int monty_mwalk_one(PyObject* o, monty_mwalk* w) {
+        return monty_mwalk_visit(o, w) == 0 ? 0 : -1;
+    }
+
+    /* the collector's header and, for instances with a managed dict, the pointers before it
+       and the separately allocated attribute values (CPython 3.11+) */
+    static long long monty_pre_header(PyTypeObject* t) {
+        long long n = PyType_IS_GC(t) ? 16 : 0;
+    #ifdef Py_TPFLAGS_MANAGED_DICT
+        if (t->tp_flags & Py_TPFLAGS_MANAGED_DICT)
+            n += 2 * sizeof(PyObject*) + 64;
+    #endif
+        return n;
+    }
+    """
+    ctypedef struct monty_mwalk:
+        PyObject* todo
+        PyObject* unique
+        long long total
+        long long work
+        size_t small_lo, small_hi
+        double deadline
+        PyObject* last_type
+        int nested
+        int stop
+    int monty_mwalk_traverse(PyObject* o, monty_mwalk* w)
+    int monty_mwalk_one(PyObject* o, monty_mwalk* w)
+    long long monty_pre_header(PyObject* t)
+
+
+cdef object _PyFunctionType = type(lambda: None)
+cdef object _object_sizeof = object.__dict__["__sizeof__"]
+cdef object _type_sizeof = type.__dict__["__sizeof__"]
+cdef object _range_attrs = ("start", "stop", "step")
+cdef set _OPAQUE_TYPES = None
+
+
+cdef set opaque_types():
+    """Host-owned kinds: objects of these types are never walked into (nor counted)."""
+    global _OPAQUE_TYPES
+    import types as _types
+    if _OPAQUE_TYPES is None:
+        _OPAQUE_TYPES = {type(_sys), _types.CodeType, _types.FrameType, VM, Code, HostFunction,
+                         VMBuiltin, type(len), type(None), type(NotImplemented),
+                         type(Ellipsis), _types.MappingProxyType, _policy.OpaqueType}
+    return _OPAQUE_TYPES
+
+
+cdef object sizer_of(object t):
+    """How objects of class `t` are sized: an int (a fixed size: object.__sizeof__ of a class
+    without items) or the __sizeof__ of the first class on t's MRO sandbox code did not define,
+    as (function, pre-header bytes)."""
+    cdef long long pre = monty_pre_header(<PyObject*>t)
+    for klass in t.__mro__:
+        if is_sandbox_type(klass):
+            continue
+        fn = klass.__dict__.get("__sizeof__")
+        if fn is None:
+            continue
+        if fn is _object_sizeof and t.__itemsize__ == 0:
+            return heap_bytes(t.__basicsize__ + pre)
+        return (fn, pre)
+    return heap_bytes(t.__basicsize__ + pre)
+
+
+cdef long long generic_bytes(VM vm, object o, object t, monty_mwalk* w, dict sizers) except -1:
+    """The bytes of `o` (an object none of the walk's fast paths knows), its references
+    queued (or sized at once) through the visitor."""
+    cdef long long size
+    if isinstance(o, type):
+        if not is_sandbox_type(o):
+            return 0
+        size = heap_bytes(_type_sizeof(o) + 16)
+    elif t in _OPAQUE_TYPES:
+        return 0
+    elif t is _PyFunctionType:
+        # a function host code made (a module's, a closure): its closure, defaults and
+        # attributes, never its globals or code
+        for x in (o.__closure__, o.__defaults__, o.__kwdefaults__):
+            if x is not None:
+                visit_one(vm, w, x)
+        return heap_bytes(_getsizeof(o))
+    elif t is HostFuture:
+        visit_one(vm, w, (<HostFuture>o).value)
+        return 64
+    elif t is range:
+        for name in _range_attrs:
+            visit_one(vm, w, getattr(o, name))
+        return heap_bytes(_getsizeof(o))
+    else:
+        s = sizers.get(t)
+        if s is None:
+            s = sizers[t] = sizer_of(t)
+        if type(s) is int:
+            size = s
+        else:
+            size = heap_bytes((<tuple>s)[0](o) + <long long>(<tuple>s)[1])
+    if monty_mwalk_traverse(<PyObject*>o, w) < 0:
+        walk_stopped(vm, w)
+    return size
+
+
+cdef int visit_one(VM vm, monty_mwalk* w, object x) except -1:
+    if monty_mwalk_one(<PyObject*>x, w) < 0:
+        walk_stopped(vm, w)
+    return 0
+
+
+cdef int walk_stopped(VM vm, monty_mwalk* w) except -1:
+    """The visitor stopped: the deadline passed (the time limit), or an error (raise it)."""
+    if w.stop == 2:
+        raise MemoryError("the live-data walk could not queue an object")
+    if vm is not None and vm.running:
+        limit_fire(vm, LIMIT_TIME)
+    raise MemoryError("the live-data walk ran out of time")
 
 
 cdef inline long long heap_bytes(long long n):
@@ -544,6 +813,10 @@ cdef inline long long push_one(VM vm, list todo, list unique, object x, bint nes
                 return container_bytes(x, t) + push_items(vm, todo, unique, x, False)
             unique.append(x)
             return 0
+    elif Py_REFCNT_RAW(p) <= 2 and not isinstance(x, type):
+        # any other object only this container refers to (an instance in a list)
+        unique.append(x)
+        return 0
     todo.append(x)
     return 0
 
