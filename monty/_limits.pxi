@@ -3,6 +3,7 @@
 # when the estimate crosses the limit), allocations (a running count).
 
 import gc as _gc
+import types as _types
 import sys as _sys
 from itertools import islice as _islice
 from cpython.object cimport Py_SIZE
@@ -621,7 +622,7 @@ cdef extern from *:
     long long monty_pre_header(PyObject* t)
 
 
-cdef object _PyFunctionType = type(lambda: None)
+cdef object _PyFunctionType = _types.FunctionType
 cdef object _object_sizeof = object.__dict__["__sizeof__"]
 cdef object _type_sizeof = type.__dict__["__sizeof__"]
 cdef object _range_attrs = ("start", "stop", "step")
@@ -631,10 +632,10 @@ cdef set _OPAQUE_TYPES = None
 cdef set opaque_types():
     """Host-owned kinds: objects of these types are never walked into (nor counted)."""
     global _OPAQUE_TYPES
-    import types as _types
     if _OPAQUE_TYPES is None:
+        # (a def function of this module: a Cython function, whose globals are the VM's)
         _OPAQUE_TYPES = {type(_sys), _types.CodeType, _types.FrameType, VM, Code, HostFunction,
-                         VMBuiltin, type(len), type(None), type(NotImplemented),
+                         VMBuiltin, type(limits_measure), type(None), type(NotImplemented),
                          type(Ellipsis), _types.MappingProxyType, _policy.OpaqueType}
     return _OPAQUE_TYPES
 
