@@ -637,7 +637,17 @@ cdef set opaque_types():
         _OPAQUE_TYPES = {type(_sys), _types.CodeType, _types.FrameType, VM, Code, HostFunction,
                          VMBuiltin, type(limits_measure), type(None), type(NotImplemented),
                          type(Ellipsis), _types.MappingProxyType, _policy.OpaqueType}
+        try:
+            import regex as _regex      # the re module's engine: its match objects have no
+            _ATTR_REFS[type(_regex.match("", ""))] = ("string",)   # tp_traverse
+            _ATTR_REFS[type(_regex.compile(""))] = ("pattern",)
+        except ImportError:
+            pass
     return _OPAQUE_TYPES
+
+
+cdef dict _ATTR_REFS = {}   # native types whose references tp_traverse does not show: the
+                            # attributes that hold them
 
 
 cdef object sizer_of(object t):
@@ -691,6 +701,10 @@ cdef long long generic_bytes(VM vm, object o, object t, monty_mwalk* w, dict siz
             size = heap_bytes((<tuple>s)[0](o) + <long long>(<tuple>s)[1])
     if monty_mwalk_traverse(<PyObject*>o, w) < 0:
         walk_stopped(vm, w)
+    attrs = _ATTR_REFS.get(t)
+    if attrs is not None:
+        for name in <tuple>attrs:
+            visit_one(vm, w, getattr(o, name, None))
     return size
 
 
