@@ -342,6 +342,7 @@ cdef long long measure_live(VM vm) except -1:
     cdef int i
     cdef PyObject* p
     cdef long long count = 0, before
+    cdef int r
     cdef PyObject** items = (<PyListObject*>vm.gvals).ob_item
     for i in range(len(vm.gvals)):
         p = items[i]
@@ -414,12 +415,20 @@ cdef long long measure_live(VM vm) except -1:
             total += heap_bytes(_getsizeof(o))
             continue
         if t is list or t is tuple or t is set or t is frozenset or t is dict:
+            # the items through the C visitor: leaves sized at once, the rest queued
             total += container_bytes(o, t)
+            before = w.work
             if t is dict:
-                total += push_items(vm, todo, unique, (<dict>o).keys())
-                total += push_items(vm, todo, unique, (<dict>o).values())
+                r = monty_mwalk_dict(<PyObject*>o, &w)
+            elif t is list or t is tuple:
+                r = monty_mwalk_seq(<PyObject*>o, &w)
             else:
-                total += push_items(vm, todo, unique, o)
+                r = monty_mwalk_traverse(<PyObject*>o, &w)
+            if r < 0:
+                walk_stopped(vm, &w)
+            _walk_work -= w.work - before
+            if _walk_work <= 0:
+                walk_check(vm)
         elif t is Function:
             total += 96
             fn = <Function>o
@@ -536,6 +545,15 @@ cdef extern from *:
         return 0;
     }
 
+    /* One reference the walk found (a visitproc: tp_traverse calls it too). The shared
+       singletons and small ints cost nothing per reference. An int, float, str or bytes
+       only this reference leads to (refcount 1) is sized at once: it cannot be reached
+       twice, so it needs no entry in the walk's `seen` set (most of a big container is such
+       leaves); a small shared int or float counts 1/refcount of its size at each reference
+       (the key and value of {i: i}). Anything else only this reference leads to goes to
+       `unique`, never memoised (an id is an int object: the set for 3 million [n] rows took
+       200 MB), a small list or tuple of that kind is sized here with its items; the rest
+       goes to `todo`, memoised by id. */
     static int monty_mwalk_visit(PyObject* o, void* arg) {
         monty_mwalk* w = (monty_mwalk*)arg;
         PyTypeObject* t;
@@ -596,6 +614,59 @@ cdef extern from *:
         return monty_mwalk_visit(o, w) == 0 ? 0 : -1;
     }
 
+    /* the items of a list or tuple (re-read at each step: the visitor allocates, and a
+       collection it triggers could run a finalizer that changes the list) */
+    static int monty_mwalk_seq(PyObject* o, monty_mwalk* w) {
+        Py_ssize_t i;
+        size_t lo = w->small_lo, hi = w->small_hi;
+        PyObject* x;
+        int is_list = PyList_Check(o);
+        for (i = 0; i < Py_SIZE(o); i++) {
+            x = is_list ? ((PyListObject*)o)->ob_item[i] : ((PyTupleObject*)o)->ob_item[i];
+            if ((i & 0x3FFF) == 0x3FFF && w->deadline > 0 && monty_now() > w->deadline) {
+                w->stop = 1;
+                return -1;
+            }
+            /* the shared singletons and small ints (most of [0] * n): skipped by address */
+            if (((size_t)x >= lo && (size_t)x <= hi) || x == Py_None || x == NULL
+                    || x == Py_True || x == Py_False)
+                continue;
+            if (monty_mwalk_visit(x, w) != 0)
+                return -1;
+        }
+        w->work += Py_SIZE(o);
+        return 0;
+    }
+
+    /* the keys and values of a dict (its tp_traverse skips str keys: they cannot form
+       cycles, but they take memory) */
+    static int monty_mwalk_dict(PyObject* o, monty_mwalk* w) {
+        Py_ssize_t pos = 0;
+        PyObject *k, *v;
+        while (PyDict_Next(o, &pos, &k, &v)) {
+            if (monty_mwalk_visit(k, w) != 0 || monty_mwalk_visit(v, w) != 0)
+                return -1;
+        }
+        return 0;
+    }
+
+    /* after tp_traverse of a dict subclass: its str keys if they are all str (the table
+       tp_traverse skipped them for); 0, or -1 when the walk stopped */
+    static int monty_mwalk_dict_str_keys(PyObject* o, monty_mwalk* w) {
+        Py_ssize_t pos = 0;
+        PyObject *k, *v;
+        while (PyDict_Next(o, &pos, &k, &v)) {
+            if (!PyUnicode_CheckExact(k))
+                return 0;
+        }
+        pos = 0;
+        while (PyDict_Next(o, &pos, &k, &v)) {
+            if (monty_mwalk_visit(k, w) != 0)
+                return -1;
+        }
+        return 0;
+    }
+
     /* the collector's header and, for instances with a managed dict, the pointers before it
        and the separately allocated attribute values (CPython 3.11+) */
     static long long monty_pre_header(PyTypeObject* t) {
@@ -619,6 +690,9 @@ cdef extern from *:
         int stop
     int monty_mwalk_traverse(PyObject* o, monty_mwalk* w)
     int monty_mwalk_one(PyObject* o, monty_mwalk* w)
+    int monty_mwalk_seq(PyObject* o, monty_mwalk* w)
+    int monty_mwalk_dict(PyObject* o, monty_mwalk* w)
+    int monty_mwalk_dict_str_keys(PyObject* o, monty_mwalk* w)
     long long monty_pre_header(PyObject* t)
 
 
@@ -701,6 +775,8 @@ cdef long long generic_bytes(VM vm, object o, object t, monty_mwalk* w, dict siz
             size = heap_bytes((<tuple>s)[0](o) + <long long>(<tuple>s)[1])
     if monty_mwalk_traverse(<PyObject*>o, w) < 0:
         walk_stopped(vm, w)
+    if isinstance(o, dict) and monty_mwalk_dict_str_keys(<PyObject*>o, w) < 0:
+        walk_stopped(vm, w)
     attrs = _ATTR_REFS.get(t)
     if attrs is not None:
         for name in <tuple>attrs:
@@ -749,91 +825,10 @@ cdef long long container_bytes(object o, type t):
     return heap_bytes(head) + heap_bytes(n - head)
 
 
-cdef long long push_items(VM vm, list todo, list unique, object items, bint nested=True) except -1:
-    """Queue a container's items, skipping the shared singletons (None, bools, small ints)
-    that cost nothing per reference. An int, float, str or bytes referenced only by this
-    container is sized here at once: it cannot be reached twice, so it needs no entry in the
-    walk's `seen` set (most of a big dict or list is such leaves: the walk is ~3x faster).
-    A list, tuple, dict or set referenced only by this container goes to `unique`: it cannot
-    be reached twice either, so it needs no `seen` entry (an id is an int object: the set for
-    3 million [n] items took 200 MB and 60 ms to free when the deadline stopped the walk).
-    Returns the bytes of the leaves sized here."""
-    cdef long long total = 0
-    cdef PyObject* p
-    cdef PyObject** arr
-    cdef Py_ssize_t i = 0
-    cdef size_t lo = _small_lo, hi = _small_hi
-    global _walk_work
-    if type(items) is list or type(items) is tuple:
-        # the item table read directly, the singletons (most of [0] * n) skipped by address:
-        # a Python-level loop took 0.4 s per walk of 33 million small ints
-        is_list = type(items) is list
-        while i < Py_SIZE(items):
-            arr = (<PyListObject*>items).ob_item if is_list else (<PyTupleObject*>items).ob_item
-            p = arr[i]
-            i += 1
-            _walk_work -= 1
-            if _walk_work <= 0:
-                walk_check(vm)
-            if (p == NONE_P or p == TRUE_P or p == FALSE_P
-                    or (lo <= <size_t>p and <size_t>p <= hi)):
-                continue
-            x = <object>p      # a reference as the loop below holds: push_one reads refcounts
-            total += push_one(vm, todo, unique, x, nested)
-        return total
-    for x in items:
-        _walk_work -= 1
-        if _walk_work <= 0:
-            walk_check(vm)
-        if x is None or x is True or x is False:
-            continue
-        total += push_one(vm, todo, unique, x, nested)
-    return total
-
-
 cdef size_t _small_lo = 0, _small_hi = 0       # the small ints' table (-5..256), if contiguous
 if id(256) - id(-5) == 261 * (id(1) - id(0)) and id(1) > id(0):
     _small_lo = id(-5)
     _small_hi = id(256)
-
-
-cdef inline long long push_one(VM vm, list todo, list unique, object x, bint nested) except -1:
-    """push_items for one item (not a singleton)."""
-    cdef Py_ssize_t size
-    cdef PyObject* p = <PyObject*>x
-    t = type(x)
-    if t is int:
-        size = Py_SIZE_RAW(p)
-        if size < 0:
-            size = -size
-        if size <= 1 and <long>x <= 256 and <long>x >= -5:
-            return 0
-        # this container and `x` hold 2 references; a small leaf shared by r - 1 references
-        # (the key and value of {i: i}) counts 1/(r - 1) of its size at each: no `seen` entry
-        # (a walk of {i: i for i in range(10**6)} took 1.7 s through `seen`)
-        if size <= 4:
-            return heap_bytes(24 + 4 * size) // (Py_REFCNT_RAW(p) - 1)
-        if Py_REFCNT_RAW(p) <= 2:
-            return heap_bytes(24 + 4 * size)
-    elif t is float:
-        return 32 // (Py_REFCNT_RAW(p) - 1)
-    elif t is str or t is bytes:
-        if Py_REFCNT_RAW(p) <= 2:
-            return heap_bytes(_getsizeof(x))
-    elif t is list or t is tuple or t is dict or t is set or t is frozenset:
-        if Py_REFCNT_RAW(p) <= 2:
-            if nested and (t is list or t is tuple) and len(x) <= 8:
-                # a small one (the [n] of a list of lists) at once, its own small ones
-                # queued: a queue entry per item took 19 MB for 2.4 million of them
-                return container_bytes(x, t) + push_items(vm, todo, unique, x, False)
-            unique.append(x)
-            return 0
-    elif Py_REFCNT_RAW(p) <= 2 and not isinstance(x, type):
-        # any other object only this container refers to (an instance in a list)
-        unique.append(x)
-        return 0
-    todo.append(x)
-    return 0
 
 
 cdef int native_tick() except -1:

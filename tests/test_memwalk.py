@@ -89,6 +89,14 @@ HOLDERS = {
             c[i] = [i] * 10000
             i += 1
     """,
+    "counter_str_keys": """
+        import collections
+        c = collections.Counter()
+        i = 0
+        while True:
+            c[str(i) * 10000] += 1
+            i += 1
+    """,
     "ordereddict": """
         import collections
         d = collections.OrderedDict()
@@ -350,6 +358,7 @@ SIZED = {
     "deque": "import collections\nx = collections.deque([i] for i in range(100000))",
     "counter": "import collections\nx = collections.Counter({i: [i] for i in range(100000)})",
     "ordereddict": "import collections\nx = collections.OrderedDict((i, [i]) for i in range(100000))",
+    "counter_str_keys": "import collections\nx = collections.Counter(str(i) * 10 for i in range(100000))",
     "list_subclass": "class L(list): pass\nx = L([i] for i in range(100000))",
     "dict_subclass": "class D(dict): pass\nx = D((i, str(i)) for i in range(100000))",
     "closure": "def mk():\n    acc = [[i] for i in range(100000)]\n    return lambda: acc\nx = mk()",
