@@ -179,9 +179,14 @@ cdef object lookup_method(object obj, str name):
 
 
 cdef int set_attribute(object obj, str name, object value) except -1:
-    if is_sandbox_type(type(obj)) and not is_dunderish(name):
-        setattr(obj, name, value)
-        return 0
+    cdef PyObject* descr
+    cdef object t = type(obj)
+    if is_sandbox_type(t) and not is_dunderish(name):
+        descr = _PyType_Lookup(<PyObject*>t, <PyObject*>name)
+        if descr == NULL or TYPE(descr) == <PyObject*>Function:
+            setattr(obj, name, value)
+            return 0
+        return sandbox_setattr(obj, name, value, False)
     if is_sandbox_object(obj):
         return sandbox_setattr(obj, name, value, False)
     if isinstance(obj, _VM_TYPES):
