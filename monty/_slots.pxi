@@ -304,3 +304,9 @@ cdef object object_attribute(str name):
     if name in _policy._type_dict(object) or name in _policy._type_dict(type):
         raise AttributeError(f"type object 'object' attribute '{name}' is not accessible in the sandbox")
     raise AttributeError(f"type object 'object' has no attribute '{name}'")
+
+
+def slot_state(SlotMethod m):
+    """(receiver or None when unbound, owner, name): what a snapshot records of a SlotMethod
+    (it is read back through the gate, as `receiver.name` or `owner.name`)."""
+    return (None if m.receiver is UNBOUND else m.receiver), m.owner, m.name

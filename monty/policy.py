@@ -1163,7 +1163,7 @@ _real_list_insert = list.insert
 @_register(list, "insert")
 def _list_insert(self, *args, **kwargs):
     # inserting moves the pointers after the index (a memmove of up to 8n bytes)
-    if _is_a(self, list) and list.__len__(self) > 4096:
+    if (type(self) is list or _is_a(self, list)) and list.__len__(self) > 4096:
         precheck_steps(list.__len__(self) >> 6)
     return _real_list_insert(self, *args, **kwargs)
 

@@ -302,3 +302,12 @@ def test_two_tenants_cannot_change_what_the_other_sees():
             "import re\nre.match(r'(x+x+)+y', 'x' * 5000)")
     assert victim.run("type(len).__name__, repr(type(len))") == (
         "builtin_function_or_method", "<class 'builtin_function_or_method'>")
+
+
+def test_slot_methods_survive_a_snapshot_through_the_gate():
+    sb = monty.Sandbox(functions={"pause": None})
+    step = sb.start("class S(str): pass\nm = S.__mul__\nb = S('a').__add__\nn = S.__new__\n"
+                    "o = object.__setattr__\npause()\n"
+                    "(m(S('q'), 2), b('c'), type(n(S, 'z')).__name__, type(o).__name__)")
+    resumed = monty.load(step.dump(), functions={"pause": None})
+    assert resumed.resume(None).value == ("qq", "ac", "S", "wrapper_descriptor")
