@@ -82,6 +82,38 @@ cdef tuple _VM_TYPES = (Function, VMBuiltin, HostFunction, BoundMethod, Cell, Co
                          HostFuture, GenMethod, AsyncGenValue, SlotMethod)
 
 
+# the C descriptor types builtin classes hold (kept alive by the types themselves)
+cdef object _MEMBER_DESCRIPTOR = type(OSError.errno)
+cdef object _METHOD_DESCRIPTOR = type(str.upper)
+cdef object _SLOT_DESCRIPTOR = type(str.__add__)
+cdef object _GETSET_DESCRIPTOR = type(int.real)
+cdef object _CLASSMETHOD_DESCRIPTOR = type(dict.__dict__["fromkeys"])
+cdef object _BUILTIN_FUNCTION = type(len)
+cdef PyObject* _T_MEMBER = <PyObject*>_MEMBER_DESCRIPTOR
+cdef PyObject* _T_METHOD = <PyObject*>_METHOD_DESCRIPTOR
+cdef PyObject* _T_SLOT = <PyObject*>_SLOT_DESCRIPTOR
+cdef PyObject* _T_GETSET = <PyObject*>_GETSET_DESCRIPTOR
+cdef PyObject* _T_CLASSMETHOD = <PyObject*>_CLASSMETHOD_DESCRIPTOR
+cdef PyObject* _T_BUILTIN = <PyObject*>_BUILTIN_FUNCTION
+
+
+cdef inline bint maybe_builtin_attribute(PyObject* descr):
+    """Whether a plain name found on a sandbox instance's class (descr, from _PyType_Lookup)
+    may come from a builtin base: builtin classes hold only C descriptors under plain names
+    (and staticmethod(maketrans)); a sandbox function, property or value takes the fast path."""
+    cdef PyObject* t = TYPE(descr)
+    if t == <PyObject*>Function:
+        return False
+    if (t == _T_METHOD or t == _T_SLOT or t == _T_GETSET or t == _T_CLASSMETHOD
+            or t == _T_BUILTIN):
+        return True
+    if t == <PyObject*>staticmethod:
+        return type((<object>descr).__func__) is not Function
+    if t == _T_MEMBER:
+        return not is_sandbox_type((<object>descr).__objclass__)    # a sandbox class's __slots__
+    return False
+
+
 cdef object get_attribute(object obj, str name):
     """The one gate every attribute read passes."""
     cdef PyObject* descr
@@ -89,7 +121,7 @@ cdef object get_attribute(object obj, str name):
     if is_sandbox_type(t) and not is_dunderish(name):
         # an instance of a sandbox class, plain name: its own attribute or its class's method
         descr = _PyType_Lookup(<PyObject*>t, <PyObject*>name)
-        if descr == NULL or TYPE(descr) == <PyObject*>Function:
+        if descr == NULL or not maybe_builtin_attribute(descr):
             return getattr(obj, name)
         return sandbox_object_getattr(obj, name)
     if isinstance(obj, _VM_TYPES):
@@ -183,7 +215,7 @@ cdef int set_attribute(object obj, str name, object value) except -1:
     cdef object t = type(obj)
     if is_sandbox_type(t) and not is_dunderish(name):
         descr = _PyType_Lookup(<PyObject*>t, <PyObject*>name)
-        if descr == NULL or TYPE(descr) == <PyObject*>Function:
+        if descr == NULL or not maybe_builtin_attribute(descr):
             setattr(obj, name, value)
             return 0
         return sandbox_setattr(obj, name, value, False)

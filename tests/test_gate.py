@@ -311,3 +311,11 @@ def test_slot_methods_survive_a_snapshot_through_the_gate():
                     "(m(S('q'), 2), b('c'), type(n(S, 'z')).__name__, type(o).__name__)")
     resumed = monty.load(step.dump(), functions={"pause": None})
     assert resumed.resume(None).value == ("qq", "ac", "S", "wrapper_descriptor")
+
+
+def test_slotted_and_plain_sandbox_attributes_keep_cpythons_behaviour():
+    assert run("class P:\n    __slots__ = ('x',)\n    k = 1\n    @staticmethod\n    def s():\n        return 2\n"
+               "    @property\n    def p(self):\n        return self.x\n"
+               "o = P()\no.x = 3\n(o.x, o.k, o.s(), o.p, P.s())") == (3, 1, 2, 3, 2)
+    # a builtin method stored in a sandbox class is still answered by the gate
+    assert run("class A:\n    up = str.upper\nA.up('a')") == "A"
