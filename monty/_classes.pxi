@@ -170,23 +170,6 @@ cdef bint _dunder_exists(object obj, object cls, bint is_class, str name):
     return True
 
 
-cdef object sandbox_method(object obj, str name):
-    """LOAD_METHOD on a sandbox instance: a Function found on the class (called with obj
-    first), or None to fall back to the attribute read."""
-    if name.startswith("__"):
-        return None
-    try:
-        if name in obj.__dict__:
-            return None
-    except AttributeError:
-        pass
-    for klass in type(obj).__mro__:
-        value = klass.__dict__.get(name, _MISSING)
-        if value is not _MISSING:
-            return value if type(value) is Function else None
-    return None
-
-
 cdef int sandbox_setattr(object obj, str name, object value, bint delete) except -1:
     check_setattr_name(obj, name)
     if delete:
