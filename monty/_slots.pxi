@@ -188,6 +188,8 @@ cdef object slot_attribute(object definer, object obj, bint is_class, str name):
     if name in _REFUSED_SLOTS:
         label = f"type object '{obj.__name__}'" if is_class else f"'{type_name(obj)}' object"
         raise AttributeError(f"{label} attribute '{name}' is not accessible in the sandbox")
+    if _policy._type_dict(definer)[name] is None:
+        return None                         # list.__hash__ and the like: "not hashable"
     if name == "__new__":
         return make_slot(definer, name, UNBOUND)
     if name == "__init_subclass__":

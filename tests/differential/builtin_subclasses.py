@@ -190,3 +190,9 @@ l = L()
 l.append(1)
 l.append = lambda x: "shadowed"
 repr((c.count, l.append(2), l, getattr(L([1]), "count")(1), hasattr(L, "append"), hasattr(L(), "nope")))
+# ---
+class L(list):
+    pass
+class D(dict):
+    pass
+repr((L.__hash__, L([1]).__hash__, D.__hash__, list.__hash__, object.__hash__(L) == hash(L)))
