@@ -224,8 +224,8 @@ cdef object call_slot(object owner, str name, object impl, object recv, tuple ar
         return slot_setattr(owner, name, recv, args, kwargs)
     if name == "__init_subclass__":
         return impl.__get__(None, recv)(*args, **kwargs)
-    if vm is None or not vm.running or kwargs:
-        return impl(recv, *args, **kwargs)
+    if vm is None or not vm.running or (kwargs and name != "__init__"):
+        return impl(recv, *args, **kwargs)      # (slot wrappers take no keywords: TypeError)
     spec = _BINARY_SLOTS.get(name)
     if spec is not None and len(args) == 1:
         op = spec[0]
@@ -267,8 +267,10 @@ cdef object call_slot(object owner, str name, object impl, object recv, tuple ar
             check_hash(vm, <PyObject*>args[0])
         if name == "__setitem__" and len(args) == 2 and type(args[0]) is slice:
             return impl(recv, args[0], lazy_items(args[1], 8))
-    elif name == "__init__" and len(args) == 1 and (owner is list or owner is set or owner is dict):
-        return impl(recv, lazy_items(args[0], 8 if owner is list else 64))
+    elif name == "__init__":
+        if len(args) == 1 and (owner is list or owner is set or owner is dict):
+            return impl(recv, lazy_items(args[0], 8 if owner is list else 64), **kwargs)
+        return impl(recv, *args, **kwargs)
     elif name == "__round__" and args and args[0] is not None and _policy._is_a(recv, int):
         return round_int(vm, exact_value(recv), _operator_index(args[0]))
     return impl(recv, *args)

@@ -83,6 +83,7 @@ def test_dir_lists_what_the_gate_answers():
     "class L(list): pass\nL.__imul__(L([0] * 100), 10 ** 8)",
     "class L(list): pass\nL().__iadd__(range(10 ** 9))",
     "class L(list):\n    def __init__(self, n):\n        super().__init__(range(n))\nL(10 ** 9)",
+    "class D(dict):\n    def __init__(self, n):\n        super().__init__(((i, i) for i in range(n)), a=1)\nD(10 ** 8)",
     "class L(list): pass\nL.__setitem__(L(), slice(0, 0), range(10 ** 9))",
     "class T(tuple): pass\nT.__new__(T, range(10 ** 9))",
     "class B(bytes):\n    def __new__(cls, n):\n        return super().__new__(cls, n)\nB(10 ** 10)",

@@ -196,3 +196,11 @@ class L(list):
 class D(dict):
     pass
 repr((L.__hash__, L([1]).__hash__, D.__hash__, list.__hash__, object.__hash__(L) == hash(L)))
+# ---
+class D(dict):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+class L(list):
+    def __init__(self, items=()):
+        super().__init__(x * 2 for x in items)
+repr((D([(1, 2)], a=3), D(a=1), D(), L([1, 2]), L(), D.__init__ is dict.__init__))
