@@ -40,7 +40,7 @@ __all__ = [
     "precheck", "precheck_steps", "precheck_compare", "precheck_search", "precheck_walk",
     "precheck_sort", "type_of", "format_value", "convert_str", "convert_repr",
     "convert_ascii", "format_getattr", "format_getitem",
-    "lookup_method", "lookup_data", "get_attribute", "has_attribute",
+    "lookup_method", "lookup_data", "get_attribute", "has_attribute", "base_attribute",
     "BoundWrapper", "OpaqueType",
     "safe_format", "safe_format_map", "safe_format_value", "safe_percent",
     "bury", "materialize", "check_alloc", "check_repeat", "check_iterable", "check_pow", "check_lshift",
@@ -203,6 +203,23 @@ def _is_a(obj, tp):
 
 def _is_type(obj):
     return type in _mro(type(obj))
+
+
+_TO_EXACT = {str: str.__str__, bytes: bytes.__bytes__, int: int.__int__, float: float.__float__,
+             complex: complex.__complex__, tuple: lambda t: tuple.__getitem__(t, slice(None)),
+             frozenset: frozenset.copy}
+
+
+def _exact(obj, tp):
+    """`obj` as an exact `tp` when it is an instance of a subclass of the immutable builtin
+    `tp` (a copy of its value, made without calling any override of the subclass), so that a
+    wrapper checks and runs on the value itself; anything else unchanged."""
+    t = type(obj)
+    if t is not tp and tp in _mro(t):
+        convert = _TO_EXACT.get(tp)
+        if convert is not None:
+            return convert(obj)
+    return obj
 
 
 def _range_len(r):
@@ -463,6 +480,8 @@ def _make_pad(tp, name):
 
     @_register(tp, name)
     def pad(self, *args, **kwargs):
+        if type(self) is not tp:
+            self = _exact(self, tp)
         if type(self) is not tp or kwargs or not args or len(args) > maxargs:
             return real(self, *args, **kwargs)
         width = args[0]
@@ -496,6 +515,8 @@ def _make_expandtabs(tp):
 
     @_register(tp, "expandtabs")
     def expandtabs(self, *args, **kwargs):
+        if type(self) is not tp:
+            self = _exact(self, tp)
         if type(self) is not tp or len(args) > 1:
             return real(self, *args, **kwargs)
         tabsize = _arg(args, kwargs, 0, "tabsize", 8)
@@ -528,6 +549,8 @@ def _make_join(tp):
 
     @_register(tp, "join")
     def join(self, *args, **kwargs):
+        if type(self) is not tp:
+            self = _exact(self, tp)
         if type(self) is not tp or kwargs or len(args) != 1:
             return real(self, *args, **kwargs)
         it = args[0]
@@ -570,6 +593,8 @@ def _make_replace(tp):
 
     @_register(tp, "replace")
     def replace(self, *args, **kwargs):
+        if type(self) is not tp:
+            self = _exact(self, tp)
         # (count is positional-only up to 3.12, a keyword too from 3.13)
         if (type(self) is not tp or not 2 <= len(args) <= 3
                 or (kwargs and (len(args) == 3 or set(kwargs) != {"count"}))):
@@ -642,6 +667,8 @@ def _make_split(tp, name):
 
     @_register(tp, name)
     def split(self, *args, **kwargs):
+        if type(self) is not tp:
+            self = _exact(self, tp)
         if type(self) is not tp or len(args) > 2:
             return real(self, *args, **kwargs)
         sep = _arg(args, kwargs, 0, "sep", None)
@@ -673,6 +700,8 @@ def _make_splitlines(tp):
     @_register(tp, "splitlines")
     def splitlines(self, *args, **kwargs):
         if type(self) is not tp:
+            self = _exact(self, tp)
+        if type(self) is not tp:
             return real(self, *args, **kwargs)
         n = _count_any(self, ascii_breaks if tp is not str or self.isascii() else breaks)
         check_alloc(_parts_size(self, n + 1))
@@ -688,6 +717,8 @@ _real_str_translate = str.translate
 
 @_register(str, "translate")
 def _str_translate(self, *args, **kwargs):
+    if type(self) is not str:
+        self = _exact(self, str)
     if type(self) is not str or kwargs or len(args) != 1:
         return _real_str_translate(self, *args, **kwargs)
     table = args[0]
@@ -746,6 +777,8 @@ def _make_case(name):
 
     @_register(str, name)
     def case(self, *args, **kwargs):
+        if type(self) is not str:
+            self = _exact(self, str)
         if type(self) is not str or args or kwargs or len(self) < 1024 or self.isascii():
             return real(self, *args, **kwargs)
         per, kind = growth[_kind(self)]
@@ -809,6 +842,8 @@ def _codec_steps(name, n):
 
 @_register(str, "encode")
 def _str_encode(self, *args, **kwargs):
+    if type(self) is not str:
+        self = _exact(self, str)
     call = _codec_call(self, str, args, kwargs)
     if call is None:
         return _real_str_encode(self, *args, **kwargs)
@@ -833,6 +868,8 @@ def _make_decode(tp):
 
     @_register(tp, "decode")
     def decode(self, *args, **kwargs):
+        if type(self) is not tp:
+            self = _exact(self, tp)
         call = _codec_call(self, tp, args, kwargs)
         if call is None:
             return real(self, *args, **kwargs)
@@ -860,6 +897,8 @@ def _make_hex(tp):
 
     @_register(tp, "hex")
     def hexmethod(self, *args, **kwargs):
+        if type(self) is not tp:
+            self = _exact(self, tp)
         if type(self) is not tp or len(self) < 1024:
             return real(self, *args, **kwargs)
         # two digits a byte, and with a separator at most one separator a byte
@@ -879,12 +918,16 @@ _real_str_format_map = str.format_map
 @_register(str, "format")
 def _str_format(self, *args, **kwargs):
     if type(self) is not str:
+        self = _exact(self, str)
+    if type(self) is not str:
         return _real_str_format(self, *args, **kwargs)
     return safe_format(self, args, kwargs)
 
 
 @_register(str, "format_map")
 def _str_format_map(self, *args, **kwargs):
+    if type(self) is not str:
+        self = _exact(self, str)
     if type(self) is not str or kwargs or len(args) != 1:
         return _real_str_format_map(self, *args, **kwargs)
     return safe_format_map(self, args[0])
@@ -1011,6 +1054,8 @@ _real_int_from_bytes = int.__dict__["from_bytes"]
 
 @_register(int, "to_bytes")
 def _int_to_bytes(self, *args, **kwargs):
+    if type(self) is not int:
+        self = _exact(self, int)
     if not _is_a(self, int) or len(args) > 2:
         return _real_int_to_bytes(self, *args, **kwargs)
     length = _arg(args, kwargs, 0, "length", 1)
@@ -1118,8 +1163,8 @@ _real_list_insert = list.insert
 @_register(list, "insert")
 def _list_insert(self, *args, **kwargs):
     # inserting moves the pointers after the index (a memmove of up to 8n bytes)
-    if type(self) is list and len(self) > 4096:
-        precheck_steps(len(self) >> 6)
+    if (type(self) is list or _is_a(self, list)) and list.__len__(self) > 4096:
+        precheck_steps(list.__len__(self) >> 6)
     return _real_list_insert(self, *args, **kwargs)
 
 
@@ -1525,6 +1570,33 @@ def _class_attribute(cls, name):
                 return getattr(info[0], info[1])
         return entry
     raise _missing(cls, name, True)
+
+
+def base_attribute(base, obj, name, is_class):
+    """`obj.name` where the builtin class `base` on obj's MRO is the first to define the
+    (non-dunder) `name`: obj is an instance (is_class false) or a class deriving from `base`.
+    The answer is the one the gate gives for `base` itself (`S.ljust` is `str.ljust`,
+    `S('x').ljust` the same checked wrapper bound to the instance); a subclass can never reach
+    more of its base than the base's own values can."""
+    tp = obj if is_class else type(obj)
+    entry = lookup_method(base, name)
+    if entry is not None:
+        info = _WRAPPER_INFO.get(entry) if type(entry) is FunctionType else None
+        if info is not None:
+            if info[2] == "static":
+                return getattr(info[0], info[1])
+            if info[2] == "class":
+                return BoundWrapper(entry, tp)
+        if is_class:
+            return entry
+        if type(entry) in _DESCRIPTOR_TYPES:
+            return entry.__get__(obj, tp)
+        return BoundWrapper(entry, obj)
+    if not is_class:
+        descr = _data_descriptor(base, name)
+        if descr is not None:
+            return descr.__get__(obj, tp)
+    raise _missing(obj, name, is_class)
 
 
 def has_attribute(obj, name):
