@@ -200,7 +200,7 @@ cdef object slot_attribute(object definer, object obj, bint is_class, str name):
 cdef object slot_new(object owner, object impl, object cls, tuple args, dict kwargs):
     """owner.__new__(cls, *args): only for sandbox classes deriving from owner (or an exposed
     builtin itself); an immutable value is built by the builtin's own checked call first."""
-    cdef VM vm = _current_vm
+    cdef VM vm = cur_vm()
     oname = owner.__name__
     if not isinstance(cls, type):
         raise TypeError(f"{oname}.__new__(X): X is not a type object ({type_name(cls)})")
@@ -218,7 +218,7 @@ cdef object slot_new(object owner, object impl, object cls, tuple args, dict kwa
 
 
 cdef object call_slot(object owner, str name, object impl, object recv, tuple args, dict kwargs):
-    cdef VM vm = _current_vm
+    cdef VM vm = cur_vm()
     cdef int op
     if name == "__setattr__" or name == "__delattr__":
         return slot_setattr(owner, name, recv, args, kwargs)
