@@ -375,7 +375,7 @@ cdef long long measure_live(VM vm) except -1:
                     todo.append(<object>p)
     if vm.handled is not None:
         todo.append(vm.handled)
-    todo.extend(_policy.building)       # lists being filled by native code (list(gen)...)
+    todo.extend(_policy.building())     # lists being filled by native code (list(gen)...)
     if vm.modules:
         todo.append(vm.modules)         # imported modules (their per-sandbox state)
     if vm.context_state is not None:

@@ -29,6 +29,7 @@ import builtins
 import operator
 import re
 import sys
+import threading
 from collections import Counter
 from types import BuiltinFunctionType, FunctionType, MethodWrapperType, WrapperDescriptorType
 
@@ -95,24 +96,33 @@ def bury(obj):
     to free it, so that a limit error returns without first deallocating it."""
 
 
-building = []   # the partial lists of running `materialize` calls (the VM's live walk counts them)
+_building = threading.local()     # per thread (a VM runs on one thread at a time)
+
+
+def building():
+    """The partial lists of this thread's running `materialize` calls (the VM's live walk
+    counts them). Per thread: another thread's sandbox never sees, nor removes, them."""
+    return _building.__dict__.get("lists", ())
 
 
 def materialize(iterable):
     """list(iterable), handing the partial list to `bury` if the iteration raises. While it
-    fills, the list is in `building`, where the VM's memory measure sees it (a generator of
+    fills, the list is in `building()`, where the VM's memory measure sees it (a generator of
     10 MB strings joined)."""
+    lists = _building.__dict__.get("lists")
+    if lists is None:
+        lists = _building.lists = []
     seq = []
-    building.append(seq)
+    lists.append(seq)
     try:
         seq.extend(iterable)
     except BaseException:
         bury(seq)
         raise
     finally:
-        for i in range(len(building) - 1, -1, -1):
-            if building[i] is seq:
-                del building[i]
+        for i in range(len(lists) - 1, -1, -1):
+            if lists[i] is seq:
+                del lists[i]
                 break
     return seq
 
