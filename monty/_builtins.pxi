@@ -872,7 +872,9 @@ cdef object b_format(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames)
                         else "format expected at least 1 argument, got 0")
     spec = positional[1] if npos == 2 else ""
     if type(spec) is not str:
-        raise TypeError(f"format() argument 2 must be str, not {type_name(spec)}")
+        if _policy.base_of(spec) is not str:
+            raise TypeError(f"format() argument 2 must be str, not {type_name(spec)}")
+        spec = str.__str__(spec)      # a str subclass: its characters, read by str's own slot
     return _policy.safe_format_value(positional[0], spec)
 
 

@@ -318,7 +318,7 @@ def _iter_cost(it):
         return _range_len(it), _INT_ITEM
     if t not in _SIZED_TYPES:
         b = builtin_base(t)
-        if b is None:
+        if b not in _SIZED_TYPES:
             return None
         # a subclass instance: its base's items (an __iter__ override runs in the VM: its
         # items are counted there, the base's length only overstates)
