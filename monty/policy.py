@@ -579,12 +579,22 @@ def _with_arg(args, kwargs, i, name, value):
 
 # --- padding: center ljust rjust zfill ---------------------------------------------------------
 
+def _exact_self(self, tp):
+    """A str or bytes subclass instance as its exact base value (read by the base's own slot,
+    no override runs), so the checked path below applies to it as to the base; CPython's
+    methods give the same results for both (they return exact str and bytes)."""
+    if type(self) is tp or (tp is not str and tp is not bytes) or not _is_a(self, tp):
+        return self
+    return str.__str__(self) if tp is str else bytes.__bytes__(self)
+
+
 def _make_pad(tp, name):
     real = tp.__dict__[name]
     maxargs = 1 if name == "zfill" else 2
 
     @_register(tp, name)
     def pad(self, *args, **kwargs):
+        self = _exact_self(self, tp)
         if type(self) is not tp or kwargs or not args or len(args) > maxargs:
             return real(self, *args, **kwargs)
         width = args[0]
@@ -618,6 +628,7 @@ def _make_expandtabs(tp):
 
     @_register(tp, "expandtabs")
     def expandtabs(self, *args, **kwargs):
+        self = _exact_self(self, tp)
         if type(self) is not tp or len(args) > 1:
             return real(self, *args, **kwargs)
         tabsize = _arg(args, kwargs, 0, "tabsize", 8)
@@ -650,6 +661,7 @@ def _make_join(tp):
 
     @_register(tp, "join")
     def join(self, *args, **kwargs):
+        self = _exact_self(self, tp)
         if type(self) is not tp or kwargs or len(args) != 1:
             return real(self, *args, **kwargs)
         it = args[0]
@@ -692,6 +704,7 @@ def _make_replace(tp):
 
     @_register(tp, "replace")
     def replace(self, *args, **kwargs):
+        self = _exact_self(self, tp)
         # (count is positional-only up to 3.12, a keyword too from 3.13)
         if (type(self) is not tp or not 2 <= len(args) <= 3
                 or (kwargs and (len(args) == 3 or set(kwargs) != {"count"}))):
@@ -764,6 +777,7 @@ def _make_split(tp, name):
 
     @_register(tp, name)
     def split(self, *args, **kwargs):
+        self = _exact_self(self, tp)
         if type(self) is not tp or len(args) > 2:
             return real(self, *args, **kwargs)
         sep = _arg(args, kwargs, 0, "sep", None)
@@ -794,6 +808,7 @@ def _make_splitlines(tp):
 
     @_register(tp, "splitlines")
     def splitlines(self, *args, **kwargs):
+        self = _exact_self(self, tp)
         if type(self) is not tp:
             return real(self, *args, **kwargs)
         n = _count_any(self, ascii_breaks if tp is not str or self.isascii() else breaks)
@@ -810,6 +825,7 @@ _real_str_translate = str.translate
 
 @_register(str, "translate")
 def _str_translate(self, *args, **kwargs):
+    self = _exact_self(self, str)
     if type(self) is not str or kwargs or len(args) != 1:
         return _real_str_translate(self, *args, **kwargs)
     table = args[0]
@@ -868,6 +884,7 @@ def _make_case(name):
 
     @_register(str, name)
     def case(self, *args, **kwargs):
+        self = _exact_self(self, str)
         if type(self) is not str or args or kwargs or len(self) < 1024 or self.isascii():
             return real(self, *args, **kwargs)
         per, kind = growth[_kind(self)]
@@ -982,6 +999,7 @@ def _make_hex(tp):
 
     @_register(tp, "hex")
     def hexmethod(self, *args, **kwargs):
+        self = _exact_self(self, tp)
         if type(self) is not tp or len(self) < 1024:
             return real(self, *args, **kwargs)
         # two digits a byte, and with a separator at most one separator a byte
@@ -1000,6 +1018,7 @@ _real_str_format_map = str.format_map
 
 @_register(str, "format")
 def _str_format(self, *args, **kwargs):
+    self = _exact_self(self, str)
     if type(self) is not str:
         return _real_str_format(self, *args, **kwargs)
     return safe_format(self, args, kwargs)
@@ -1007,6 +1026,7 @@ def _str_format(self, *args, **kwargs):
 
 @_register(str, "format_map")
 def _str_format_map(self, *args, **kwargs):
+    self = _exact_self(self, str)
     if type(self) is not str or kwargs or len(args) != 1:
         return _real_str_format_map(self, *args, **kwargs)
     return safe_format_map(self, args[0])

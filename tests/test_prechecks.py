@@ -400,3 +400,29 @@ def test_subclass_arithmetic_matches_cpython(code):
 def test_exact_types_keep_their_results():
     assert_same("('ab' * 3, [1] * 2, 2 ** 10, 1 << 3, '%5s|' % 'x', b'%d' % 3, "
                 "bytes(bytearray(b'%s') % b'x'), 17 // 5, 17 % 5, format(3, '>4'))")
+
+
+# ------------------------------------------------------------------ checked methods on subclasses
+
+@pytest.mark.parametrize("code", [
+    "str.ljust(S('a'), 10 ** 9)",
+    "str.center(S('a'), 10 ** 9, '*')",
+    "str.zfill(S('1'), 10 ** 9)",
+    "bytes.rjust(B(b'a'), 10 ** 9)",
+    "str.replace(S('a' * 1000), 'a', 'b' * 10 ** 6)",
+    "str.expandtabs(S('\\t' * 1000), 10 ** 6)",
+    "str.join(S('x' * 10 ** 6), ['a'] * 1000)",
+    "str.format(S('{:>1000000000}'), 1)",
+    "str.format_map(S('{a:>1000000000}'), {'a': 1})",
+])
+def test_checked_methods_on_subclass_instances(code):
+    blocked(SUBCLASSES + code)
+
+
+def test_checked_methods_on_subclass_instances_match_cpython():
+    code = SUBCLASSES + (
+        "repr((str.ljust(S('ab'), 5, '*'), str.split(S('a b')), str.join(S(','), ['a', 'b']), "
+        "str.format(S('{0}-{1}'), 1, 2), str.format_map(S('{a}'), {'a': 3}), "
+        "str.replace(S('aba'), 'a', 'cc'), str.expandtabs(S('a\\tb'), 4), str.splitlines(S('a\\nb')), "
+        "bytes.center(B(b'x'), 5), bytes.split(B(b'a b')), str.upper(S('x') * 2000) == 'X' * 2000))")
+    assert_same(code)
