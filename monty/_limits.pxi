@@ -729,7 +729,10 @@ cdef object call_heavy(VM vm, object func, tuple args, dict kwargs):
             kwargs = check_compares(vm, func, args, kwargs)
         return func(*args, **kwargs)
     if isinstance(a0, SandboxIter):
-        if func is list or func is tuple or func is sorted or func is set or func is frozenset:
+        if (func is list or func is tuple or func is sorted or func is set or func is frozenset
+                or (func is dict and len(args) == 1)):
+            # (collected in the VM's sight first: a limit error leaves the partial list to
+            # be freed later instead of tearing down a native build before returning)
             buf = _policy.materialize(a0)
             if func is list and len(args) == 1 and not kwargs:
                 return buf
