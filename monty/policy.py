@@ -1077,6 +1077,10 @@ _real_dict_fromkeys = dict.__dict__["fromkeys"]
 def _dict_fromkeys(cls_or_self, *args, **kwargs):
     cls = cls_or_self if _is_type(cls_or_self) else type(cls_or_self)
     if args and not kwargs:
+        if _iter_cost(args[0]) is None and _exists((type(args[0]),), "__next__"):
+            # a lazy iterator: collected where the memory measure sees it (a partial list is
+            # buried on a limit error), then the dict is built from the list
+            args = (materialize(args[0]),) + args[1:]
         check_iterable(args[0], _DICT_ENTRY)
         precheck_walk(args[0], 2.0)
     return _real_dict_fromkeys.__get__(None, cls)(*args, **kwargs)
