@@ -1068,7 +1068,9 @@ cdef object b_format(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames)
                         else "format expected at least 1 argument, got 0")
     spec = positional[1] if npos == 2 else ""
     if type(spec) is not str:
-        raise TypeError(f"format() argument 2 must be str, not {type_name(spec)}")
+        if _policy.base_of(spec) is not str:
+            raise TypeError(f"format() argument 2 must be str, not {type_name(spec)}")
+        spec = str.__str__(spec)      # a str subclass: its characters, read by str's own slot
     return _policy.safe_format_value(positional[0], spec)
 
 
@@ -1159,6 +1161,8 @@ cdef object frame_names(VM vm):
 cdef object b_pow(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
     positional, kwargs = call_args(args, npos, kwnames)
     if len(positional) >= 2 and (len(positional) == 2 or positional[2] is None) and not kwargs:
+        if monty_sub_builtin(<PyObject*>positional[0]) or monty_sub_builtin(<PyObject*>positional[1]):
+            return subclass_binop(vm, 6, positional[0], positional[1])
         check_power(positional[0], positional[1])
     elif len(positional) == 3:
         check_int_pow(vm, positional[0], positional[1], positional[2])
@@ -1227,6 +1231,8 @@ cdef object b_round(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
 
 cdef int check_bytes_size(object n) except -1:
     """bytes(n) allocates n bytes: refuse a huge n before it does."""
+    if type(n) is not int and monty_sub_builtin(<PyObject*>n):
+        n = _policy.exact_int(n)      # an int subclass: its base's value, no override runs
     if type(n) is int and n > 0:
         _policy.precheck(n)
         if n > _policy.MAX_SINGLE_ALLOC:

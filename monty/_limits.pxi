@@ -872,11 +872,17 @@ cdef int check_int_div(VM vm, object a, object b) except -1:
 cdef int check_int_pow(VM vm, object base, object exp, object mod) except -1:
     """Time of int ** int (the last squarings dominate) and of three-argument pow."""
     cdef double d, m
-    if type(base) is not int or type(exp) is not int or exp <= 1:
+    if type(base) is not int or type(exp) is not int:
+        base, exp = _policy.exact_int(base), _policy.exact_int(exp)
+        if base is None or exp is None:
+            return 0
+    if exp <= 1:
         return 0
     if mod is not None:
         if type(mod) is not int:
-            return 0
+            mod = _policy.exact_int(mod)
+            if mod is None:
+                return 0
         m = int_digits(mod)
         if m < 50:
             return 0
@@ -904,6 +910,7 @@ cdef inline int check_binary(VM vm, int op, PyObject* v, PyObject* w) except -1:
 cdef int check_contains(VM vm, object container, object item) except -1:
     """`item in container` walks list/tuple/range natively."""
     cdef type t = type(container)
+    cdef int kind
     if t is list or t is tuple:
         n = len(container)
         if n > STEPS_UNCHECKED:
@@ -914,6 +921,13 @@ cdef int check_contains(VM vm, object container, object item) except -1:
             if n > STEPS_UNCHECKED:
                 check_cost(vm, n * STEP_NS)
         return 0
+    elif t is not str and t is not dict and t is not set and t is not frozenset:
+        kind = monty_walk_kind(<PyObject*>container)
+        if kind == 0 or kind == 1:
+            # a list or tuple subclass: its base's search walks the items natively
+            n = Py_SIZE_RAW(<PyObject*>container)
+            if n > STEPS_UNCHECKED:
+                check_cost(vm, n * STEP_NS)
     if vm.deadline and t is not str:
         check_search(vm, container, item)
     return 0
@@ -982,8 +996,8 @@ cdef object call_heavy(VM vm, object func, tuple args, dict kwargs):
         cnt = _policy._range_len(r)
         start = args[1] if len(args) > 1 else 0
         return start + cnt * r.start + r.step * (cnt * (cnt - 1) // 2)
-    if (func is sum and len(args) > 1 and (type(args[1]) is list or type(args[1]) is tuple)
-            and (type(a0) is list or type(a0) is tuple)):
+    if (func is sum and len(args) > 1 and (ListCheck(<PyObject*>args[1]) or TupleCheck(<PyObject*>args[1]))
+            and (ListCheck(<PyObject*>a0) or TupleCheck(<PyObject*>a0))):
         check_sum_concat(vm, a0, args[1])
     if n >= 0:
         # memory first (the more precise refusal), then time
@@ -1000,7 +1014,10 @@ cdef object call_heavy(VM vm, object func, tuple args, dict kwargs):
             kwargs = check_compares(vm, func, args, kwargs)
         return func(*args, **kwargs)
     if isinstance(a0, SandboxIter):
-        if func is list or func is tuple or func is sorted or func is set or func is frozenset:
+        if (func is list or func is tuple or func is sorted or func is set or func is frozenset
+                or (func is dict and len(args) == 1)):
+            # (collected in the VM's sight first: a limit error leaves the partial list to
+            # be freed later instead of tearing down a native build before returning)
             buf = _policy.materialize(a0)
             if func is list and len(args) == 1 and not kwargs:
                 return buf
@@ -1016,14 +1033,17 @@ cdef int check_sum_concat(VM vm, object seqs, object start) except -1:
     """sum(seqs, []) concatenates one at a time: each step copies the whole result so far
     (quadratic: 10**5 rows of 1000 copy 5*10**12 items). Pre-check the result's size and the
     copying time."""
-    cdef double total = len(start), copies = 0
-    cdef Py_ssize_t i
-    if len(seqs) > STEPS_UNCHECKED:
-        check_cost(vm, STEP_NS * len(seqs))
-    for i in range(len(seqs)):
+    cdef double total = Py_SIZE_RAW(<PyObject*>start), copies = 0
+    cdef Py_ssize_t i, nseqs = Py_SIZE_RAW(<PyObject*>seqs)
+    if nseqs > STEPS_UNCHECKED:
+        check_cost(vm, STEP_NS * nseqs)
+    for i in range(nseqs):
         x = seqs[i]
         if type(x) is list or type(x) is tuple:
             total += len(x)
+            copies += total
+        elif TupleCheck(<PyObject*>x) or ListCheck(<PyObject*>x):
+            total += Py_SIZE_RAW(<PyObject*>x)
             copies += total
     _policy.check_alloc(56 + 8 * total)
     check_cost(vm, 2e-9 * copies)
@@ -1095,6 +1115,15 @@ cdef object account_result(VM vm, object r):
         check_tuple_depth(vm, r)      # tuple(), popitem, namedtuple(...) can wrap tuples too
     elif t is dict or t is set or t is frozenset:
         account(vm, 200 + 64 * len(r))
+    elif monty_sub_builtin(<PyObject*>r):
+        # an instance of a subclass of a builtin (S(text), L(items)...): sized as its base
+        b = _policy.base_of(r)
+        if b is str or b is bytes or b is bytearray:
+            account(vm, 64 + b.__len__(r))
+        elif b is list or b is tuple:
+            account(vm, 64 + 8 * b.__len__(r))
+        elif b is dict or b is set or b is frozenset:
+            account(vm, 200 + 64 * b.__len__(r))
     return r
 
 
@@ -1893,6 +1922,9 @@ cdef inline int check_hash(VM vm, PyObject* k) except -1:
     return 0
 
 
+cdef object _DEQUE_LEN = _collections.deque.__len__
+
+
 cdef int check_search(VM vm, object seq, object item) except -1:
     """`item` is about to be compared with each item of `seq` (in, count, index, remove)."""
     cdef int kind
@@ -1901,7 +1933,8 @@ cdef int check_search(VM vm, object seq, object item) except -1:
         return 0
     kind = monty_walk_kind(<PyObject*>seq)
     if kind == 0 or kind == 1 or kind == 4:
-        n = len(seq)
+        # (the real length: a subclass's __len__ override does not run)
+        n = Py_SIZE_RAW(<PyObject*>seq) if kind != 4 else _DEQUE_LEN(seq)
         if n and (walkable(<PyObject*>item) or n * (monty_leaf_units_py(item) - 1) > CMP_FREE):
             check_units(vm, <PyObject*>item, <double>n, <PyObject*>seq, 1.0)
     elif type(seq) is _dict_values:
@@ -1962,6 +1995,7 @@ _policy.precheck_compare = _policy_precheck_compare
 _policy.precheck_search = _policy_precheck_search
 _policy.precheck_walk = _policy_precheck_walk
 _policy.precheck_sort = _policy_precheck_sort
+_policy.binary_op = _policy_binary_op
 
 
 cdef class KeyCost:
@@ -2020,7 +2054,7 @@ cdef inline int check_text(object x) except -1:
         vm = cur_vm()
         if vm is not None and vm.running and vm.deadline:
             check_units(vm, <PyObject*>x, 1.0, NULL, TEXT_FACTOR)
-    elif LongExact(<PyObject*>x) and Py_SIZE_RAW(<PyObject*>x) * Py_SIZE_RAW(<PyObject*>x) > 576:
+    elif LongCheck(<PyObject*>x) and Py_SIZE_RAW(<PyObject*>x) * Py_SIZE_RAW(<PyObject*>x) > 576:
         vm = cur_vm()
         if vm is not None and vm.running:
             check_int_text(vm, x)

@@ -22,7 +22,7 @@ Apart from refusing oversize requests, every wrapper behaves exactly like the CP
 This module is pure Python and imports nothing from the VM. Hooks the VM may replace by
 assignment (`policy.precheck = ...`): `precheck`, `precheck_steps`, `type_of`,
 `format_value`, `convert_str`, `convert_repr`, `convert_ascii`, `format_getattr`,
-`format_getitem`.
+`format_getitem`, `binary_op`.
 """
 
 import builtins
@@ -45,7 +45,8 @@ __all__ = [
     "BoundWrapper", "OpaqueType",
     "safe_format", "safe_format_map", "safe_format_value", "safe_percent",
     "bury", "materialize", "check_alloc", "check_repeat", "check_iterable", "check_pow", "check_lshift",
-    "range_contains",
+    "range_contains", "binary_op", "builtin_base", "base_of", "exact_int", "base_len",
+    "sandbox_overrides",
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -85,6 +86,18 @@ def precheck_search(seq, item):
 def precheck_walk(obj, factor=1.0):
     """Hook: native code is about to compare or hash each item of `obj` about `factor` times
     (building a set, a heap, bisecting...). The default accepts everything."""
+
+
+def binary_op(code, a, b):
+    """Hook: `a (op) b` for the compiler's binary operator `code` (0 add .. 12 matmul, the
+    in-place forms from 13) through the eval loop's checks. The VM installs it; this default
+    only computes."""
+    names = ("add", "sub", "mul", "truediv", "floordiv", "mod", "pow", "lshift", "rshift",
+             "and_", "or_", "xor", "matmul")
+    name = names[code % 13]
+    if code >= 13:
+        name = "i" + name.rstrip("_")
+    return getattr(operator, name)(a, b)
 
 
 def precheck_sort(seq):
@@ -176,6 +189,9 @@ _PTR = 8
 def _kind(s):
     """Storage kind of a str: 0 for ASCII, else bytes per character (1, 2 or 4). O(1); may
     overstate the kind of a string that carries a cached UTF-8 copy."""
+    if type(s) is not str:
+        # a subclass instance: str's own methods (no override runs); its size says nothing
+        return 0 if str.isascii(s) else 4
     if s.isascii():
         return 0
     n = len(s)
@@ -201,7 +217,7 @@ def _bytes_size(n):
 
 def _seq_size(seq, nitems):
     """Size of a str/bytes/bytearray of `nitems` characters with the same kind as `seq`."""
-    if type(seq) is str:
+    if type(seq) is str or base_of(seq) is str:
         return _str_size(nitems, _kind(seq))
     return _bytes_size(nitems)
 
@@ -209,6 +225,88 @@ def _seq_size(seq, nitems):
 def _is_a(obj, tp):
     """isinstance(obj, tp) from obj's real type only (isinstance may consult __class__)."""
     return tp in _mro(type(obj))
+
+
+# ---------------------------------------------------------------------------------------------
+# Builtin bases: every pre-check and cost estimate judges an instance of a sandbox subclass of a
+# builtin as its builtin base (the base's C implementation does the work). The exact-type tests
+# stay the fast path; these run only when they miss.
+
+_CHECKED_BASES = (int, float, complex, str, bytes, bytearray, list, tuple, dict, set, frozenset)
+_CHECKED_BASE_SET = frozenset(_CHECKED_BASES)
+_SANDBOX_MARKER = "__monty_class__"
+
+
+def builtin_base(t):
+    """The first builtin of `_CHECKED_BASES` on type `t`'s real MRO (bool counts as int), or None."""
+    if t in _CHECKED_BASE_SET:
+        return t
+    if t is bool:
+        return int
+    try:
+        mro = _mro(t)
+    except TypeError:
+        return None
+    for k in mro:
+        if k in _CHECKED_BASE_SET:
+            return k
+    return None
+
+
+def base_of(obj):
+    """builtin_base(type(obj))."""
+    t = type(obj)
+    if t in _CHECKED_BASE_SET:
+        return t
+    return builtin_base(t)
+
+
+def exact_int(x):
+    """`x` as an exact int if it is an int (an instance of a subclass too, read through int's
+    own slot: no override runs), else None."""
+    t = type(x)
+    if t is int:
+        return x
+    if t is bool or base_of(x) is int:
+        return int.__index__(x)
+    return None
+
+
+def exact_float(x):
+    t = type(x)
+    if t is float:
+        return x
+    if base_of(x) is float:
+        return float.__float__(x)
+    return None
+
+
+def base_len(obj, base=None):
+    """len(obj) by its builtin base's own length (a subclass's __len__ override never runs)."""
+    if base is None:
+        base = base_of(obj)
+    return base.__len__(obj)
+
+
+def sandbox_overrides(t, name):
+    """Whether attribute `name` of type `t` resolves to a sandbox class's own definition (an
+    override that runs sandbox code) rather than to a builtin's implementation."""
+    try:
+        mro = _mro(t)
+    except TypeError:
+        return False
+    for k in mro:
+        d = _type_dict(k)
+        if name in d:
+            return _SANDBOX_MARKER in d
+    return False
+
+
+def exact_str(s):
+    """A str subclass instance's characters as an exact str (str's own slot), else `s`."""
+    if type(s) is not str and base_of(s) is str:
+        return str.__str__(s)
+    return s
 
 
 def _is_type(obj):
@@ -245,6 +343,16 @@ def _iter_cost(it):
     t = type(it)
     if t is range:
         return _range_len(it), _INT_ITEM
+    if t not in _SIZED_TYPES:
+        b = builtin_base(t)
+        if b not in _SIZED_TYPES:
+            return None
+        # a subclass instance: its base's items (an __iter__ override runs in the VM: its
+        # items are counted there, the base's length only overstates)
+        n = b.__len__(it)
+        if b is str:
+            return n, (0 if _kind(it) <= 1 else _str_size(1, 2))
+        return n, 0
     if t is str:
         # one-character strs are shared for Latin-1; others are made one per item
         return len(it), (0 if _kind(it) <= 1 else _str_size(1, 2))
@@ -273,15 +381,21 @@ def check_repeat(seq, n):
     """Pre-check `seq * n` for str, bytes, bytearray, list and tuple. Returns None; raises when
     the result would be too big. When the product overflows a C ssize_t CPython raises its own
     OverflowError/MemoryError without allocating, so that case is left to it."""
-    if type(n) is not int and type(n) is not bool:
-        return
-    length = len(seq) if type(seq) in _REPEATABLE else None
-    if length is None or n <= 1 or length == 0:
+    if type(n) is not int:
+        n = exact_int(n)
+        if n is None:
+            return
+    t = type(seq)
+    if t not in _REPEATABLE:
+        t = builtin_base(t)
+        if t not in _REPEATABLE:
+            return
+    length = t.__len__(seq)
+    if n <= 1 or length == 0:
         return
     total = length * n
     if total > sys.maxsize:
         return
-    t = type(seq)
     if t is str:
         nbytes = _str_size(total, _kind(seq))
     elif t is bytes or t is bytearray:
@@ -297,7 +411,11 @@ def check_pow(base, exp, mod=None):
     """Pre-check `base ** exp` (and `pow(base, exp)`) for ints: the size of the result."""
     if mod is not None:
         return
-    if type(base) not in (int, bool) or type(exp) not in (int, bool) or exp <= 1:
+    if type(base) is not int or type(exp) is not int:
+        base, exp = exact_int(base), exact_int(exp)
+        if base is None or exp is None:
+            return
+    if exp <= 1:
         return
     if -1 <= base <= 1:
         return
@@ -312,7 +430,11 @@ def _is_pow2(n):
 
 def check_lshift(value, shift):
     """Pre-check `value << shift` for ints."""
-    if type(value) not in (int, bool) or type(shift) not in (int, bool) or shift <= 64 or not value:
+    if type(value) is not int or type(shift) is not int:
+        value, shift = exact_int(value), exact_int(shift)
+        if value is None or shift is None:
+            return
+    if shift <= 64 or not value:
         return
     check_alloc(_INT_ITEM + (value.bit_length() + shift) // 8)
 
@@ -988,6 +1110,10 @@ _real_dict_fromkeys = dict.__dict__["fromkeys"]
 def _dict_fromkeys(cls_or_self, *args, **kwargs):
     cls = cls_or_self if _is_type(cls_or_self) else type(cls_or_self)
     if args and not kwargs:
+        if _iter_cost(args[0]) is None and _exists((type(args[0]),), "__next__"):
+            # a lazy iterator: collected where the memory measure sees it (a partial list is
+            # buried on a limit error), then the dict is built from the list
+            args = (materialize(args[0]),) + args[1:]
         check_iterable(args[0], _DICT_ENTRY)
         precheck_walk(args[0], 2.0)
     return _real_dict_fromkeys.__get__(None, cls)(*args, **kwargs)
@@ -1876,6 +2002,22 @@ def safe_format_value(value, spec=""):
     """`format(value, spec)` with the size of the result pre-checked for the builtin types
     whose format spec can ask for an unbounded result (width, precision). The value itself
     is formatted by the `format_value` hook."""
+    if type(spec) is not str and base_of(spec) is str:
+        spec = str.__str__(spec)
+    tv = type(value)
+    if tv not in _FORMAT_CHECKED and spec and type(spec) is str:
+        b = builtin_base(tv)
+        if b in _FORMAT_CHECKED and not sandbox_overrides(tv, "__format__"):
+            # a subclass instance formatted by its base's own __format__: judged as the base
+            if b is str:
+                value = str.__str__(value)
+            elif b is int:
+                value = int.__index__(value)
+            elif b is float:
+                value = float.__float__(value)
+            else:
+                value = complex.__complex__(value)
+            return safe_format_value(value, spec)
     if spec and type(spec) is str and type(value) in _FORMAT_CHECKED and _ANY_DECIMAL.search(spec):
         # (without a width or precision the result is about the size of the value itself)
         parsed = _parse_spec(spec)
@@ -1917,6 +2059,12 @@ def safe_percent(fmt, values):
     elif tf is bytes or tf is bytearray:
         is_bytes = True
     else:
+        b = builtin_base(tf)
+        if b is str or b is bytes:
+            # a subclass's format string: its base's own formatting (the caller ran any
+            # sandbox __mod__ override first)
+            fmt = str.__str__(fmt) if b is str else bytes.__bytes__(fmt)
+            return safe_percent(fmt, values)
         return fmt % values
     fast = _percent_fast(fmt, values, is_bytes)
     if fast is not None:
@@ -2063,6 +2211,7 @@ def _percent_slow(fmt, values, is_bytes):
             v = nextarg()
             if not _is_a(v, int):
                 raise TypeError("* wants int")
+            v = exact_int(v)
             if not -sys.maxsize - 1 <= v <= sys.maxsize:
                 raise OverflowError("Python int too large to convert to C ssize_t")
             width = int(v)
@@ -2099,6 +2248,7 @@ def _percent_slow(fmt, values, is_bytes):
                 v = nextarg()
                 if not _is_a(v, int):
                     raise TypeError("* wants int")
+                v = exact_int(v)
                 if not -0x80000000 <= v <= 0x7FFFFFFF:
                     raise OverflowError("Python int too large to convert to C int")
                 prec = max(int(v), 0)
@@ -2134,9 +2284,9 @@ def _percent_slow(fmt, values, is_bytes):
             piece, pchars, pkind = _percent_text(v, ch, mini, width, prec, is_bytes)
         elif ch in "diuoxXeEfFgGc":
             if ch in "diuoxX":
-                if type(v) is int or type(v) is bool:
-                    natural = int(v).bit_length() * 34 // 100 + 3
-                elif type(v) is float:
+                if _is_a(v, int):
+                    natural = int.bit_length(v) * 34 // 100 + 3
+                elif _is_a(v, float):
                     natural = 320
                 else:
                     natural = 0
@@ -2197,7 +2347,8 @@ def _percent_text(v, ch, mini, width, prec, is_bytes):
             natural = len(text)
         else:
             text = v
-            natural = len(v) if type(v) in (bytes, bytearray) else 0
+            b = base_of(v)
+            natural = b.__len__(v) if b is bytes or b is bytearray else 0
         if prec >= 0:
             natural = min(natural, prec)
         pchars = max(width, natural)
