@@ -666,25 +666,41 @@ cdef list binop_order(int a, object v, object w):
     return order
 
 
+cdef tuple _BINOP_SYMBOLS = ("+", "-", "*", "/", "//", "%", "** or pow()", "<<", ">>", "&", "|",
+                              "^", "@")
+
+
 cdef object subclass_binop(VM vm, int a, object v, object w):
-    """`v (op) w` where an operand is an instance of a subclass of a checked builtin."""
+    """`v (op) w` where an operand is an instance of a subclass of a checked builtin: CPython's
+    calls in its order; before the first builtin implementation runs, the operation is
+    pre-checked as on the base. An override that returned NotImplemented is not called again:
+    the builtins after it are called directly."""
     cdef int base = a - 13 if a >= 13 else a
+    cdef bint checked = False, called = False
     for x, name, y in binop_order(a, v, w):
         f, sandboxed = resolve_dunder(type(x), name)
         if f is None:
             continue
         if not sandboxed:
-            break           # a builtin's implementation is next: the checked path below
+            if not checked:
+                precheck_base_binop(vm, base, v, w)
+                checked = True
+            if base == 5 and x is v:
+                b = _policy.base_of(v)
+                if b is str or b is bytes or b is bytearray:
+                    # printf-style formatting by the base: its widths and conversions checked
+                    return _policy.safe_percent(v, w)
+            if not called:
+                # no override ran yet: CPython's whole protocol (numeric then sequence slots)
+                return _BINOP_C[a](v, w)
         r = call_dunder(f, x, y)
+        called = True
         if r is not NotImplemented:
             return r
-    precheck_base_binop(vm, base, v, w)
-    if base == 5:
-        b = _policy.base_of(v)
-        if b is str or b is bytes or b is bytearray:
-            # printf-style formatting by the base: its widths and conversions checked
-            return _policy.safe_percent(v, w)
-    return _BINOP_C[a](v, w)
+    sym = _BINOP_SYMBOLS[base]
+    if a >= 13:
+        sym = sym.split(" ")[0] + "="
+    raise TypeError(f"unsupported operand type(s) for {sym}: '{type_name(v)}' and '{type_name(w)}'")
 
 
 cdef int precheck_base_binop(VM vm, int op, object v, object w) except -1:

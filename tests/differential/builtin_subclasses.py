@@ -204,3 +204,41 @@ class L(list):
     def __init__(self, items=()):
         super().__init__(x * 2 for x in items)
 repr((D([(1, 2)], a=3), D(a=1), D(), L([1, 2]), L(), D.__init__ is dict.__init__))
+# ---
+# an override that returns NotImplemented runs once; the builtin after it gives the result
+out = []
+class A(int):
+    def __add__(self, o):
+        out.append("add")
+        return NotImplemented
+class L(list):
+    def __radd__(self, o):
+        out.append("radd")
+        return NotImplemented
+class V:
+    def __rmul__(self, o):
+        return ("rmul", o)
+class S(str):
+    pass
+repr((A(1) + 2, [1] + L([2]), S("ab") * V(), out))
+# ---
+class S(str):
+    pass
+class L(list):
+    pass
+res = []
+for a, b in [(S("ab"), 3), (3, S("ab")), (S("a"), 2.0), (2.0, S("a")), (L([1]), [2]), ([1], L([2])),
+             (L([1]), 2), (L(), "x"), (S("%s-%d"), ("a", 3)), (S("a"), None)]:
+    for name, op in [("+", lambda a, b: a + b), ("*", lambda a, b: a * b), ("%", lambda a, b: a % b)]:
+        try:
+            v = op(a, b)
+            res.append((name, repr(v), type(v).__name__))
+        except Exception as e:
+            res.append((name, type(e).__name__, str(e)))
+x = L([1])
+x += (2, 3)
+s = S("a")
+s *= 3
+s += "b"
+res.append((repr(x), type(x).__name__, s, type(s).__name__))
+res
