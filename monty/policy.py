@@ -29,6 +29,7 @@ import builtins
 import operator
 import re
 import sys
+import threading
 from collections import Counter
 from types import BuiltinFunctionType, FunctionType, MethodWrapperType, WrapperDescriptorType
 
@@ -95,13 +96,24 @@ def bury(obj):
     to free it, so that a limit error returns without first deallocating it."""
 
 
-building = []   # the partial lists of running `materialize` calls (the VM's live walk counts them)
+_local = threading.local()
+
+
+def building_lists():
+    """The partial lists of this thread's running `materialize` calls (the VM's live walk
+    counts them). Per thread: sandboxes running in other threads never see, count or
+    unlink each other's."""
+    b = getattr(_local, "building", None)
+    if b is None:
+        b = _local.building = []
+    return b
 
 
 def materialize(iterable):
     """list(iterable), handing the partial list to `bury` if the iteration raises. While it
-    fills, the list is in `building`, where the VM's memory measure sees it (a generator of
-    10 MB strings joined)."""
+    fills, the list is in `building_lists()`, where the VM's memory measure sees it (a
+    generator of 10 MB strings joined)."""
+    building = building_lists()
     seq = []
     building.append(seq)
     try:

@@ -159,3 +159,148 @@ def test_two_tenants_in_threads_keep_their_imports_apart():
     for t in threads:
         t.join()
     assert out == {"a": (1, 1, "a b [...]", "[1]"), "b": ("two", "two", "a b [...]", '["two"]')}
+
+
+# ---------------------------------------------------------------------------------------------
+# the message of an escaping exception is costed
+
+
+def _timed_error(code, max_duration=1.0):
+    sb = monty.Sandbox(limits=monty.Limits(max_duration=max_duration, max_memory=512 << 20))
+    t0 = time.perf_counter()
+    try:
+        sb.run(code)
+    except monty.MontyError as e:
+        err = e
+    else:
+        raise AssertionError("no error")
+    elapsed = time.perf_counter() - t0
+    assert sb.run("1 + 1") == 2
+    return err, elapsed
+
+
+DAG = "x = [1]\nfor _ in range(60):\n    x = [x, x]\n"
+
+
+@pytest.mark.parametrize("raise_stmt", [
+    "raise ValueError(x)",
+    "raise ValueError(x, 1)",
+    "raise KeyError(x)",
+    "raise RuntimeError('m', x) from ValueError(x)",
+    "try:\n    raise KeyError(x)\nexcept KeyError:\n    raise TypeError('m')",
+    "raise ExceptionGroup('g', [ValueError(x)])",
+    "class E(ValueError):\n    pass\nraise E(x, 2)",
+    "raise OSError(1, 'm', x)",
+])
+def test_escaping_exception_with_dag_args_reports_a_placeholder(raise_stmt):
+    err, elapsed = _timed_error(DAG + raise_stmt)
+    assert isinstance(err, monty.MontyRuntimeError), err
+    assert elapsed < 1.0 + 0.05
+    assert len(str(err)) < 2000
+    assert len(err.display()) < 20000
+
+
+def test_escaping_exception_with_huge_args_reports_a_placeholder():
+    err, elapsed = _timed_error("x = list(range(3 * 10 ** 6))\nraise ValueError(x, 1)",
+                                max_duration=5.0)
+    assert isinstance(err, monty.MontyRuntimeError)
+    assert err.exc_type == "ValueError"
+    msg = str(err)
+    assert len(msg) < 2000
+    assert "list" in msg and "3000000" in msg
+
+
+def test_escaping_exception_with_small_args_keeps_cpythons_message():
+    for stmt, expected in (("raise ValueError([1, 2], 'a')", "([1, 2], 'a')"),
+                           ("raise KeyError((1, 2))", "(1, 2)"),
+                           ("raise ValueError(list(range(1000)))", str(list(range(1000)))),
+                           ("raise OSError(2, 'gone', 'f.txt')", "[Errno 2] gone: 'f.txt'")):
+        err, _ = _timed_error(stmt)
+        assert str(err).endswith(expected), (stmt, str(err)[-200:])
+
+
+def test_sandbox_str_of_exception_with_own_str_runs_it():
+    err, _ = _timed_error(DAG + "class E(Exception):\n    def __str__(self):\n        return 'short'\n"
+                                "raise E(x)")
+    assert str(err).endswith("short")
+
+
+@pytest.mark.parametrize("expr", [
+    "str(e)", "repr(e)", "f'{e}'", "'%s' % (e,)", "'{}'.format(e)", "print(e)", "str([e])",
+    "format(e)", "'%r' % (e,)", "str(e.args)", "e.__str__()", "e.__repr__()",
+    "BaseException.__str__(e)", "ValueError.__repr__(e)", "' '.join([str(e)])",
+])
+def test_sandbox_text_of_exception_with_dag_args_is_costed(expr):
+    sb = monty.Sandbox(limits=monty.Limits(max_duration=0.5), print_callback=lambda s: None)
+    t0 = time.perf_counter()
+    try:
+        sb.run(DAG + "e = ValueError(x, 2)\n" + expr)
+    except monty.MontyError as e:
+        assert isinstance(e, (monty.MontyTimeLimitError, monty.MontyRuntimeError)), e
+    assert time.perf_counter() - t0 < 0.5 + 0.05
+    assert sb.run("1 + 1") == 2
+
+
+# ---------------------------------------------------------------------------------------------
+# per-thread state of native iteration
+
+
+def test_iterator_nesting_in_one_thread_does_not_limit_another():
+    """A sandbox waiting deep inside 900 nested map() iterators (in a host call) does not
+    make another thread's sandbox hit the nesting bound."""
+    started, release = threading.Event(), threading.Event()
+
+    def wait(x):
+        started.set()
+        release.wait(30)
+        return x
+
+    out = {}
+
+    def deep():
+        sb = monty.Sandbox(functions={"wait": wait},
+                           limits=monty.Limits(max_duration=60, max_recursion_depth=5000))
+        try:
+            out["deep"] = sb.run("it = map(lambda v: wait(v), iter([1]))\nfor _ in range(900):\n"
+                                 "    it = map(abs, it)\nlist(it)")
+        except monty.MontyError as e:
+            out["deep"] = repr(e)
+
+    t = threading.Thread(target=deep)
+    t.start()
+    try:
+        assert started.wait(30)
+        sb = monty.Sandbox(limits=monty.Limits(max_duration=60))
+        out["other"] = sb.run("it = iter([-1, -2])\nfor _ in range(200):\n    it = map(abs, it)\n"
+                              "list(it)")
+    finally:
+        release.set()
+        t.join(60)
+    assert out == {"deep": [1], "other": [1, 2]}
+
+
+def test_partial_lists_being_filled_are_per_thread():
+    from monty import policy
+    inside, release = threading.Event(), threading.Event()
+    seen = {}
+
+    def slow():
+        yield 1
+        inside.set()
+        release.wait(30)
+        yield 2
+
+    def first():
+        seen["first"] = policy.materialize(slow())
+
+    t = threading.Thread(target=first)
+    t.start()
+    try:
+        assert inside.wait(30)
+        seen["other_view"] = list(policy.building_lists())
+        seen["other"] = policy.materialize(iter([3, 4]))
+    finally:
+        release.set()
+        t.join(30)
+    assert seen == {"first": [1, 2], "other_view": [], "other": [3, 4]}
+    assert policy.building_lists() == []
