@@ -40,6 +40,28 @@ cdef bint is_sandbox_object(object obj):
     return is_sandbox_type(t) or t is super or is_sandbox_type(obj)
 
 
+_TEXT_DUNDERS = frozenset(["__str__", "__repr__", "__format__"])
+_NATIVE_SLOT_TYPES = frozenset([type(object.__str__), type(object().__str__),
+                                type(BaseException.__reduce__), type(len)])
+
+
+def _text_slot(fn):
+    """A builtin base's __str__/__repr__/__format__ read through a sandbox class, instance or
+    super() proxy (super().__str__(), E.__repr__(e)): its receiver's text is costed first,
+    as str()/repr()/format() cost it."""
+    receiver = getattr(fn, "__self__", None)
+    bound = receiver is not None and not isinstance(receiver, type)
+
+    def call(*args, **kwargs):
+        if bound:
+            check_text(receiver)
+        elif args:
+            check_text(args[0])
+        return fn(*args, **kwargs)
+    call.__name__ = getattr(fn, "__name__", "method")
+    return call
+
+
 cdef bint defined_by_sandbox(object cls, str name):
     """Whether `name` is defined in the namespace of a sandbox class on cls's MRO."""
     for klass in cls.__mro__:
@@ -72,7 +94,10 @@ cdef object sandbox_object_getattr(object obj, str name):
         elif name in ("__doc__", "__module__"):
             return getattr(obj, name)
         if name in _PROTOCOL_DUNDERS or defined_by_sandbox(cls, name):
-            return getattr(obj, name)
+            value = getattr(obj, name)
+            if name in _TEXT_DUNDERS and type(value) in _NATIVE_SLOT_TYPES:
+                return _text_slot(value)
+            return value
         if not _dunder_exists(obj, cls, is_class, name):
             if is_class:
                 raise AttributeError(f"type object '{obj.__name__}' has no attribute '{name}'")

@@ -304,3 +304,30 @@ def test_partial_lists_being_filled_are_per_thread():
         t.join(30)
     assert seen == {"first": [1, 2], "other_view": [], "other": [3, 4]}
     assert policy.building_lists() == []
+
+
+@pytest.mark.parametrize("code", [
+    "class E(Exception):\n    def __str__(self):\n        return super().__str__()\nstr(E(x))",
+    "class E(Exception):\n    def __str__(self):\n        return super().__repr__()\nraise E(x)",
+    "class E(Exception):\n    pass\nE.__str__(E(x, 1))",
+    "class E(ValueError):\n    def __format__(self, spec):\n        return super().__format__(spec)\n"
+    "f'{E(x)}'",
+    "class L(list):\n    pass\nL.__repr__(L([x]))",
+    "class L(list):\n    def __repr__(self):\n        return super().__repr__()\nrepr(L([x]))",
+])
+def test_builtin_text_methods_through_sandbox_classes_are_costed(code):
+    sb = monty.Sandbox(limits=monty.Limits(max_duration=0.5))
+    t0 = time.perf_counter()
+    with pytest.raises(monty.MontyError):
+        sb.run(DAG + code)
+    assert time.perf_counter() - t0 < 0.5 + 0.05
+    assert sb.run("1 + 1") == 2
+
+
+def test_builtin_text_methods_through_sandbox_classes_still_work():
+    sb = monty.Sandbox()
+    assert sb.run("class E(Exception):\n    def __str__(self):\n        return 'E:' + super().__str__()\n"
+                  "class L(list):\n    def __repr__(self):\n        return 'L' + super().__repr__()\n"
+                  "(str(E(1, 2)), repr(L([1])), E.__str__(E('a')), format(E('b')), "
+                  "E('c').__str__(), L.__repr__(L([2])))") == (
+        "E:(1, 2)", "L[1]", "E:a", "E:b", "E:c", "L[2]")
