@@ -30,6 +30,10 @@ cdef str type_name(object obj):
         return name
     if t is ListIter:
         return "list_iterator" if type((<ListIter>obj).seq) is list else "tuple_iterator"
+    if t is SlotMethod:
+        if (<SlotMethod>obj).name == "__new__":
+            return "builtin_function_or_method"
+        return "wrapper_descriptor" if (<SlotMethod>obj).receiver is UNBOUND else "method-wrapper"
     if t is SeqIter:
         seq = (<SeqIter>obj).seq
         if type(seq) is bytes:
@@ -75,13 +79,51 @@ _policy.format_getattr = _format_getattr    # '{0.x}'.format(...) reads through 
 cdef object _MISSING = object()
 cdef dict _method_cache = {}
 cdef tuple _VM_TYPES = (Function, VMBuiltin, HostFunction, BoundMethod, Cell, Code, SandboxIter,
-                         HostFuture, GenMethod, AsyncGenValue)
+                         HostFuture, GenMethod, AsyncGenValue, SlotMethod)
+
+
+# the C descriptor types builtin classes hold (kept alive by the types themselves)
+cdef object _MEMBER_DESCRIPTOR = type(OSError.errno)
+cdef object _METHOD_DESCRIPTOR = type(str.upper)
+cdef object _SLOT_DESCRIPTOR = type(str.__add__)
+cdef object _GETSET_DESCRIPTOR = type(int.real)
+cdef object _CLASSMETHOD_DESCRIPTOR = type(dict.__dict__["fromkeys"])
+cdef object _BUILTIN_FUNCTION = type(len)
+cdef PyObject* _T_MEMBER = <PyObject*>_MEMBER_DESCRIPTOR
+cdef PyObject* _T_METHOD = <PyObject*>_METHOD_DESCRIPTOR
+cdef PyObject* _T_SLOT = <PyObject*>_SLOT_DESCRIPTOR
+cdef PyObject* _T_GETSET = <PyObject*>_GETSET_DESCRIPTOR
+cdef PyObject* _T_CLASSMETHOD = <PyObject*>_CLASSMETHOD_DESCRIPTOR
+cdef PyObject* _T_BUILTIN = <PyObject*>_BUILTIN_FUNCTION
+
+
+cdef inline bint maybe_builtin_attribute(PyObject* descr):
+    """Whether a plain name found on a sandbox instance's class (descr, from _PyType_Lookup)
+    may come from a builtin base: builtin classes hold only C descriptors under plain names
+    (and staticmethod(maketrans)); a sandbox function, property or value takes the fast path."""
+    cdef PyObject* t = TYPE(descr)
+    if t == <PyObject*>Function:
+        return False
+    if (t == _T_METHOD or t == _T_SLOT or t == _T_GETSET or t == _T_CLASSMETHOD
+            or t == _T_BUILTIN):
+        return True
+    if t == <PyObject*>staticmethod:
+        return type((<object>descr).__func__) is not Function
+    if t == _T_MEMBER:
+        return not is_sandbox_type((<object>descr).__objclass__)    # a sandbox class's __slots__
+    return False
 
 
 cdef object get_attribute(object obj, str name):
     """The one gate every attribute read passes."""
-    if is_sandbox_type(type(obj)) and not is_dunderish(name):
-        return getattr(obj, name)       # an instance of a sandbox class, plain name
+    cdef PyObject* descr
+    cdef object t = type(obj)
+    if is_sandbox_type(t) and not is_dunderish(name):
+        # an instance of a sandbox class, plain name: its own attribute or its class's method
+        descr = _PyType_Lookup(<PyObject*>t, <PyObject*>name)
+        if descr == NULL or not maybe_builtin_attribute(descr):
+            return getattr(obj, name)
+        return sandbox_object_getattr(obj, name)
     if isinstance(obj, _VM_TYPES):
         if name in ("__name__", "__qualname__") and isinstance(obj, (Function, VMBuiltin, HostFunction)):
             if type(obj) is Function:
@@ -123,10 +165,20 @@ cdef object get_attribute(object obj, str name):
         return (<object>obj).get(name)
     if is_sandbox_object(obj):
         return sandbox_object_getattr(obj, name)
-    if obj is object and (name in _PROTOCOL_DUNDERS or name in _READABLE_CLASS_DUNDERS):
-        return getattr(object, name)
+    if obj is object:
+        return object_attribute(name)
     if type(obj) is property and name in ("setter", "getter", "deleter", "fget", "fset", "fdel"):
         return getattr(obj, name)
+    if name in _PROTOCOL_DUNDERS:
+        # `tuple.__new__(cls, x)`, `ValueError.__init__(self, m)`, `(1).__add__(2)`: checked
+        if t is type and obj in _BASE_TYPES:
+            definer = class_definer(obj, name)
+            if definer is not None and is_builtin_class(definer):
+                return slot_attribute(definer, obj, True, name)
+        elif t in _BASE_TYPES:
+            definer = class_definer(t, name)
+            if definer is not None and is_builtin_class(definer):
+                return slot_attribute(definer, obj, False, name)
     return _policy.get_attribute(obj, name)
 
 
@@ -159,9 +211,14 @@ cdef object lookup_method(object obj, str name):
 
 
 cdef int set_attribute(object obj, str name, object value) except -1:
-    if is_sandbox_type(type(obj)) and not is_dunderish(name):
-        setattr(obj, name, value)
-        return 0
+    cdef PyObject* descr
+    cdef object t = type(obj)
+    if is_sandbox_type(t) and not is_dunderish(name):
+        descr = _PyType_Lookup(<PyObject*>t, <PyObject*>name)
+        if descr == NULL or not maybe_builtin_attribute(descr):
+            setattr(obj, name, value)
+            return 0
+        return sandbox_setattr(obj, name, value, False)
     if is_sandbox_object(obj):
         return sandbox_setattr(obj, name, value, False)
     if isinstance(obj, _VM_TYPES):
@@ -1014,7 +1071,9 @@ cdef object b_format(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames)
                         else "format expected at least 1 argument, got 0")
     spec = positional[1] if npos == 2 else ""
     if type(spec) is not str:
-        raise TypeError(f"format() argument 2 must be str, not {type_name(spec)}")
+        if _policy.base_of(spec) is not str:
+            raise TypeError(f"format() argument 2 must be str, not {type_name(spec)}")
+        spec = str.__str__(spec)      # a str subclass: its characters, read by str's own slot
     return _policy.safe_format_value(positional[0], spec)
 
 
@@ -1105,6 +1164,8 @@ cdef object frame_names(VM vm):
 cdef object b_pow(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
     positional, kwargs = call_args(args, npos, kwnames)
     if len(positional) >= 2 and (len(positional) == 2 or positional[2] is None) and not kwargs:
+        if monty_sub_builtin(<PyObject*>positional[0]) or monty_sub_builtin(<PyObject*>positional[1]):
+            return subclass_binop(vm, 6, positional[0], positional[1])
         check_power(positional[0], positional[1])
     elif len(positional) == 3:
         check_int_pow(vm, positional[0], positional[1], positional[2])
@@ -1173,6 +1234,8 @@ cdef object b_round(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
 
 cdef int check_bytes_size(object n) except -1:
     """bytes(n) allocates n bytes: refuse a huge n before it does."""
+    if type(n) is not int and monty_sub_builtin(<PyObject*>n):
+        n = _policy.exact_int(n)      # an int subclass: its base's value, no override runs
     if type(n) is int and n > 0:
         _policy.precheck(n)
         if n > _policy.MAX_SINGLE_ALLOC:

@@ -78,6 +78,8 @@ cdef extern from "Python.h":
     bint ListExact "PyList_CheckExact"(PyObject*)
     bint TupleExact "PyTuple_CheckExact"(PyObject*)
     bint TupleCheck "PyTuple_Check"(PyObject*)
+    bint ListCheck "PyList_Check"(PyObject*)
+    bint LongCheck "PyLong_Check"(PyObject*)
     bint UnicodeExact "PyUnicode_CheckExact"(PyObject*)
     Py_ssize_t LIST_SIZE "PyList_GET_SIZE"(PyObject*)
     Py_ssize_t TUPLE_SIZE "PyTuple_GET_SIZE"(PyObject*)
@@ -124,8 +126,35 @@ cdef extern from *:
         PyErr_Clear();
         return 0;
     }
+
+    /* An instance of a subclass (a heap type) of a builtin whose operations are pre-checked:
+       int, float, complex, str, bytes, bytearray, list, tuple, dict, set, frozenset. Exact
+       builtins (static types) answer 0 at the first test. */
+    static inline int monty_sub_builtin(PyObject* o) {
+        PyTypeObject* t = Py_TYPE(o);
+        unsigned long f = t->tp_flags;
+        if (!(f & Py_TPFLAGS_HEAPTYPE))
+            return 0;
+        if (f & (Py_TPFLAGS_LONG_SUBCLASS | Py_TPFLAGS_LIST_SUBCLASS | Py_TPFLAGS_TUPLE_SUBCLASS
+                 | Py_TPFLAGS_BYTES_SUBCLASS | Py_TPFLAGS_UNICODE_SUBCLASS | Py_TPFLAGS_DICT_SUBCLASS))
+            return 1;
+        return PyType_IsSubtype(t, &PyFloat_Type) || PyType_IsSubtype(t, &PySet_Type)
+            || PyType_IsSubtype(t, &PyFrozenSet_Type) || PyType_IsSubtype(t, &PyByteArray_Type)
+            || PyType_IsSubtype(t, &PyComplex_Type);
+    }
+
+    static inline int monty_is_heap_type(PyObject* o) {
+        return PyType_Check(o) && (((PyTypeObject*)o)->tp_flags & Py_TPFLAGS_HEAPTYPE);
+    }
+
+    static inline int monty_is_subtype(PyObject* a, PyObject* b) {
+        return PyType_IsSubtype((PyTypeObject*)a, (PyTypeObject*)b);
+    }
     """
     bint monty_is_sandbox_type(PyObject* t, PyObject* marker)
+    bint monty_sub_builtin(PyObject* o)
+    bint monty_is_subtype(PyObject* a, PyObject* b)
+    bint monty_is_heap_type(PyObject* o)
     PyObject* _PyType_Lookup(PyObject* t, PyObject* name)
     PyObject** _PyObject_GetDictPtr(PyObject* obj)
 

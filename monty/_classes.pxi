@@ -40,28 +40,6 @@ cdef bint is_sandbox_object(object obj):
     return is_sandbox_type(t) or t is super or is_sandbox_type(obj)
 
 
-_TEXT_DUNDERS = frozenset(["__str__", "__repr__", "__format__"])
-_NATIVE_SLOT_TYPES = frozenset([type(object.__str__), type(object().__str__),
-                                type(BaseException.__reduce__), type(len)])
-
-
-def _text_slot(fn):
-    """A builtin base's __str__/__repr__/__format__ read through a sandbox class, instance or
-    super() proxy (super().__str__(), E.__repr__(e)): its receiver's text is costed first,
-    as str()/repr()/format() cost it."""
-    receiver = getattr(fn, "__self__", None)
-    bound = receiver is not None and not isinstance(receiver, type)
-
-    def call(*args, **kwargs):
-        if bound:
-            check_text(receiver)
-        elif args:
-            check_text(args[0])
-        return fn(*args, **kwargs)
-    call.__name__ = getattr(fn, "__name__", "method")
-    return call
-
-
 cdef bint defined_by_sandbox(object cls, str name):
     """Whether `name` is defined in the namespace of a sandbox class on cls's MRO."""
     for klass in cls.__mro__:
@@ -71,18 +49,21 @@ cdef bint defined_by_sandbox(object cls, str name):
 
 
 cdef object sandbox_object_getattr(object obj, str name):
-    """Attribute read on a sandbox instance, class or super() proxy."""
+    """Attribute read on a sandbox instance, class or super() proxy: what a sandbox class on
+    the MRO defines is read as CPython reads it; what a builtin base provides is answered as
+    the gate answers it for that builtin (policy tables, SlotMethod for protocol dunders)."""
+    t = type(obj)
+    if t is super:
+        return super_getattr(obj, name)
+    is_class = isinstance(obj, type)
+    cls = obj if is_class else t
     if name.startswith("__") and name.endswith("__"):
-        is_class = isinstance(obj, type)
-        t = type(obj)
-        cls = obj if is_class else (obj.__thisclass__ if t is super else t)
         if name == "__class__":
             return sandbox_type_of(obj)
         if name == "__dict__":
             if is_class:
                 return {k: v for k, v in obj.__dict__.items() if k != "__monty_class__"}
-            if t is not super:
-                return obj.__dict__
+            return obj.__dict__
         if is_class:
             if name in _READABLE_CLASS_DUNDERS:
                 return getattr(obj, name)
@@ -93,17 +74,81 @@ cdef object sandbox_object_getattr(object obj, str name):
                               for c in getattr(obj, name)])
         elif name in ("__doc__", "__module__"):
             return getattr(obj, name)
-        if name in _PROTOCOL_DUNDERS or defined_by_sandbox(cls, name):
-            value = getattr(obj, name)
-            if name in _TEXT_DUNDERS and type(value) in _NATIVE_SLOT_TYPES:
-                return _text_slot(value)
-            return value
+        definer = class_definer(cls, name)
+        if definer is not None and is_sandbox_type(definer):
+            return getattr(obj, name)
+        if definer is not None and name in _PROTOCOL_DUNDERS:
+            if is_builtin_class(definer):
+                return slot_attribute(definer, obj, is_class, name)
+            return getattr(obj, name)       # a host module's class (its own gate)
         if not _dunder_exists(obj, cls, is_class, name):
             if is_class:
                 raise AttributeError(f"type object '{obj.__name__}' has no attribute '{name}'")
             raise AttributeError(f"'{type_name(obj)}' object has no attribute '{name}'")
         raise AttributeError(f"'{type_name(obj)}' object attribute '{name}' is not accessible in the sandbox")
-    return getattr(obj, name)
+    definer = class_definer(cls, name)
+    if definer is None:
+        if is_class and type(obj) is type:
+            # not on the class's MRO: only the metaclass `type` has it (mro)
+            if name in _policy._type_dict(type):
+                raise AttributeError(f"type object '{obj.__name__}' attribute '{name}' is not "
+                                     f"accessible in the sandbox")
+            raise AttributeError(f"type object '{obj.__name__}' has no attribute '{name}'")
+        return getattr(obj, name)           # the instance's own attribute, or its __getattr__
+    if is_sandbox_type(definer) or not is_builtin_class(definer):
+        return getattr(obj, name)
+    if not is_class:
+        descr = _policy._type_dict(definer)[name]
+        if not (hasattr(type(descr), "__set__") or hasattr(type(descr), "__delete__")):
+            d = instance_dict(obj)
+            if d is not None and name in d:
+                return d[name]              # the instance's attribute shadows the base's method
+    return _policy.base_attribute(definer, obj, name, is_class)
+
+
+cdef object instance_dict(object obj):
+    cdef PyObject** dictptr = _PyObject_GetDictPtr(<PyObject*>obj)
+    if dictptr == NULL or dictptr[0] == NULL:
+        return None
+    return <object>dictptr[0]
+
+
+cdef object super_getattr(object proxy, str name):
+    """`super().name`: the MRO of the instance's class searched after __thisclass__, as
+    CPython searches it; a builtin base's attributes through the gate."""
+    self_obj = proxy.__self__
+    self_cls = proxy.__self_class__
+    if name == "__class__":
+        return sandbox_type_of(proxy)
+    if self_cls is None:
+        raise AttributeError(f"'super' object has no attribute '{name}'")
+    mro = _policy._mro(self_cls)
+    thisclass = proxy.__thisclass__
+    start = 0
+    for i in range(len(mro)):
+        if mro[i] is thisclass:
+            start = i + 1
+            break
+    definer = class_definer(self_cls, name, start)
+    is_dunder = name.startswith("__") and name.endswith("__")
+    if definer is None:
+        if is_dunder and name in ("__doc__", "__module__"):
+            return getattr(proxy, name)
+        raise AttributeError(f"'super' object has no attribute '{name}'")
+    if is_sandbox_type(definer):
+        return getattr(proxy, name)
+    is_class = self_obj is self_cls and isinstance(self_obj, type)
+    if is_dunder:
+        if name in ("__doc__", "__module__"):
+            return getattr(proxy, name)
+        if name not in _PROTOCOL_DUNDERS:
+            raise AttributeError(f"'super' object attribute '{name}' is not accessible in the sandbox")
+        if is_builtin_class(definer):
+            return slot_attribute(definer, self_obj, is_class, name)
+        return getattr(proxy, name)
+    if not is_builtin_class(definer):
+        return getattr(proxy, name)
+    return _policy.base_attribute(definer, self_obj, name, is_class)
 
 
 cdef bint _dunder_exists(object obj, object cls, bint is_class, str name):
@@ -125,31 +170,8 @@ cdef bint _dunder_exists(object obj, object cls, bint is_class, str name):
     return True
 
 
-cdef object sandbox_method(object obj, str name):
-    """LOAD_METHOD on a sandbox instance: a Function found on the class (called with obj
-    first), or None to fall back to the attribute read."""
-    if name.startswith("__"):
-        return None
-    try:
-        if name in obj.__dict__:
-            return None
-    except AttributeError:
-        pass
-    for klass in type(obj).__mro__:
-        value = klass.__dict__.get(name, _MISSING)
-        if value is not _MISSING:
-            return value if type(value) is Function else None
-    return None
-
-
 cdef int sandbox_setattr(object obj, str name, object value, bint delete) except -1:
-    if name.startswith("__") and name.endswith("__") and not (
-            name in ("__doc__",)
-            or (isinstance(obj, type) and name in _PROTOCOL_DUNDERS)     # e.g. a class decorator
-            or (not isinstance(obj, type) and defined_by_sandbox(type(obj), name))):
-        raise AttributeError(f"'{type_name(obj)}' object attribute '{name}' is read-only in the sandbox")
-    if type(obj) is super:
-        raise AttributeError("'super' object attribute is read-only")
+    check_setattr_name(obj, name)
     if delete:
         delattr(obj, name)
     else:

@@ -82,6 +82,13 @@ cdef class VMBuiltin:
     cdef readonly str name
 
 
+cdef class SlotMethod:
+    cdef readonly object owner
+    cdef readonly str name
+    cdef object impl
+    cdef object receiver
+
+
 cdef class VM:
     cdef PyObject** stack
     cdef int stack_cap

@@ -308,6 +308,8 @@ cdef class CallIter(SandboxIter):
     cdef object step(self):
         if self.func is None:
             raise StopIteration
+        # (list(iter(int, 1)), deque(iter(f, x)), b''.join(...): native code drains it)
+        native_tick()
         value = self.func()
         if value == self.sentinel:
             self.func = None

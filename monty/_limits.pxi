@@ -3,6 +3,7 @@
 # when the estimate crosses the limit), allocations (a running count).
 
 import gc as _gc
+import types as _types
 import sys as _sys
 from itertools import islice as _islice
 from cpython.object cimport Py_SIZE
@@ -340,7 +341,8 @@ cdef long long measure_live(VM vm) except -1:
     cdef long long total = 0
     cdef int i
     cdef PyObject* p
-    cdef long long count = 0
+    cdef long long count = 0, before
+    cdef int r
     cdef PyObject** items = (<PyListObject*>vm.gvals).ob_item
     for i in range(len(vm.gvals)):
         p = items[i]
@@ -373,9 +375,28 @@ cdef long long measure_live(VM vm) except -1:
                     todo.append(<object>p)
     if vm.handled is not None:
         todo.append(vm.handled)
-    todo.extend(_policy.building_lists())   # lists being filled by native code (list(gen)...)
+    todo.extend(_policy.building())     # lists being filled by native code (list(gen)...)
+    if vm.modules:
+        todo.append(vm.modules)         # imported modules (their per-sandbox state)
+    if vm.context_state is not None:
+        todo.append(vm.context_state)   # contextvars' current context and its values
+    if vm.dataclasses:
+        todo.append(vm.dataclasses)     # sandbox copies of host dataclasses (class attributes)
     _walk_work = WALK_CHECK
+    cdef monty_mwalk w
+    w.todo = <PyObject*>todo
+    w.total = 0
+    w.work = 0
+    w.small_lo = _small_lo
+    w.small_hi = _small_hi
+    w.deadline = vm.deadline if vm.running else 0.0
+    w.nested = 0
+    w.stop = 0
+    w.last_type = NULL
+    cdef dict sizers = {}
+    opaque_types()
     cdef list unique = []       # containers only one container refers to: never in `seen`
+    w.unique = <PyObject*>unique
     while True:
         if unique:
             o = unique.pop()
@@ -396,12 +417,20 @@ cdef long long measure_live(VM vm) except -1:
             total += heap_bytes(_getsizeof(o))
             continue
         if t is list or t is tuple or t is set or t is frozenset or t is dict:
+            # the items through the C visitor: leaves sized at once, the rest queued
             total += container_bytes(o, t)
+            before = w.work
             if t is dict:
-                total += push_items(vm, todo, unique, (<dict>o).keys())
-                total += push_items(vm, todo, unique, (<dict>o).values())
+                r = monty_mwalk_dict(<PyObject*>o, &w)
+            elif t is list or t is tuple:
+                r = monty_mwalk_seq(<PyObject*>o, &w)
             else:
-                total += push_items(vm, todo, unique, o)
+                r = monty_mwalk_traverse(<PyObject*>o, &w)
+            if r < 0:
+                walk_stopped(vm, &w)
+            _walk_work -= w.work - before
+            if _walk_work <= 0:
+                walk_check(vm)
         elif t is Function:
             total += 96
             fn = <Function>o
@@ -419,24 +448,357 @@ cdef long long measure_live(VM vm) except -1:
             total += 48
             todo.append((<BoundMethod>o).func)
             todo.append((<BoundMethod>o).self_obj)
-        elif t is Code or t is HostFunction or t is VMBuiltin or o is None:
-            continue
-        elif isinstance(o, BaseException):
-            total += _getsizeof(o)
-            todo.extend(o.args)
-        elif isinstance(o, SandboxIter):
-            total += 64
-            for name in ("seq", "items", "it", "iters", "mapping", "func"):
-                x = getattr(o, name, None)
-                if x is not None:
-                    todo.append(x)
         else:
-            try:
-                total += _getsizeof(o)
-            except TypeError:
-                total += 64
+            before = w.work
+            total += generic_bytes(vm, o, t, &w, sizers)
+            _walk_work -= w.work - before
+            if _walk_work <= 0:
+                walk_check(vm)
     _walk_objects = count
-    return total
+    return total + w.total
+
+
+
+# ------------------------------------------------------------------ the generic part of the walk
+# Everything that is not one of the exact builtin types above (instances of sandbox classes and
+# their dicts and slots, sandbox classes, subclasses of builtins, deques, Counters, lru_cache
+# wrappers, partials, iterators, match objects, exceptions, suspended generators, cells...) is
+# walked the way CPython's cyclic collector walks it: through its type's tp_traverse, which
+# visits every object reference it holds, whatever its kind. Each object is sized as the
+# allocator holds it: the __sizeof__ of the first class on its MRO that sandbox code did not
+# define (a sandbox `__sizeof__` is never called), plus the collector's header. Host-owned
+# objects are never walked into: classes other than the sandbox's, modules, code, the VM,
+# host and VM builtins, frames; of a host-defined Python function only what a closure or a
+# default holds is walked (never its globals).
+
+cdef extern from *:
+    """
+    typedef struct {
+        PyObject* todo;      /* list: objects possibly reached again (memoised by id) */
+        PyObject* unique;    /* list: objects only one reference leads to */
+        long long total;     /* bytes of the leaves sized in the visitor */
+        long long work;      /* references visited */
+        size_t small_lo, small_hi;
+        double deadline;     /* perf_counter value; 0: none */
+        PyObject* last_type; /* the last class queued (borrowed: the walk holds it) */
+        int nested;          /* inside a small container the visitor sizes itself */
+        int stop;            /* 1: the deadline passed; 2: an error is set */
+    } monty_mwalk;
+
+    static inline long long monty_heap_bytes(long long n) {
+        if (n <= 512) return (n + 15) & ~15LL;
+        return (n + 23) & ~15LL;
+    }
+
+    /* sys.getsizeof of an exact int, float, str or bytes (no collector header) */
+    static long long monty_int_bytes(PyObject* o, Py_ssize_t* ndigits) {
+    #if PY_VERSION_HEX >= 0x030C0000
+        Py_ssize_t n = (Py_ssize_t)(((PyLongObject*)o)->long_value.lv_tag >> 3);
+        *ndigits = n;
+        return (long long)offsetof(PyLongObject, long_value.ob_digit) + (long long)(n ? n : 1) * sizeof(digit);
+    #else
+        Py_ssize_t n = Py_SIZE(o);
+        if (n < 0) n = -n;
+        *ndigits = n;
+        return (long long)offsetof(PyLongObject, ob_digit) + (long long)n * sizeof(digit);
+    #endif
+    }
+
+    static long long monty_str_bytes(PyObject* o) {
+        Py_ssize_t n = PyUnicode_GET_LENGTH(o);
+        long long size;
+        if (PyUnicode_IS_COMPACT_ASCII(o))
+            return (long long)sizeof(PyASCIIObject) + n + 1;
+        if (PyUnicode_IS_COMPACT(o))
+            size = (long long)sizeof(PyCompactUnicodeObject) + (long long)(n + 1) * PyUnicode_KIND(o);
+        else
+            size = (long long)sizeof(PyUnicodeObject) + (long long)(n + 1) * PyUnicode_KIND(o);
+        if (((PyCompactUnicodeObject*)o)->utf8 != NULL)
+            size += ((PyCompactUnicodeObject*)o)->utf8_length + 1;
+        return size;
+    }
+
+    static int monty_mwalk_visit(PyObject* o, void* arg);
+
+    /* a small list or tuple only one reference leads to, sized here with its items (the
+       rows of a deque of [n] lists need no queue entry each) */
+    static int monty_mwalk_small(monty_mwalk* w, PyObject* o, int is_list) {
+        Py_ssize_t i, n = Py_SIZE(o);
+        PyObject** items;
+        if (is_list) {
+            Py_ssize_t alloc = ((PyListObject*)o)->allocated;
+            w->total += monty_heap_bytes(16 + sizeof(PyListObject));
+            if (alloc)
+                w->total += monty_heap_bytes((long long)alloc * sizeof(PyObject*));
+            items = ((PyListObject*)o)->ob_item;
+        } else {
+            w->total += monty_heap_bytes(16 + sizeof(PyTupleObject) - sizeof(PyObject*)
+                                         + (long long)n * sizeof(PyObject*));
+            items = ((PyTupleObject*)o)->ob_item;
+        }
+        w->nested = 1;
+        for (i = 0; i < n; i++) {
+            if (items[i] != NULL && monty_mwalk_visit(items[i], w) != 0) {
+                w->nested = 0;
+                return -1;
+            }
+        }
+        w->nested = 0;
+        return 0;
+    }
+
+    /* One reference the walk found (a visitproc: tp_traverse calls it too). The shared
+       singletons and small ints cost nothing per reference. An int, float, str or bytes
+       only this reference leads to (refcount 1) is sized at once: it cannot be reached
+       twice, so it needs no entry in the walk's `seen` set (most of a big container is such
+       leaves); a small shared int or float counts 1/refcount of its size at each reference
+       (the key and value of {i: i}). Anything else only this reference leads to goes to
+       `unique`, never memoised (an id is an int object: the set for 3 million [n] rows took
+       200 MB), a small list or tuple of that kind is sized here with its items; the rest
+       goes to `todo`, memoised by id. */
+    static int monty_mwalk_visit(PyObject* o, void* arg) {
+        monty_mwalk* w = (monty_mwalk*)arg;
+        PyTypeObject* t;
+        Py_ssize_t rc, nd;
+        long long size;
+        if (o == NULL || o == Py_None || o == Py_True || o == Py_False
+                || o == Py_Ellipsis || o == Py_NotImplemented)
+            return 0;
+        if ((size_t)o >= w->small_lo && (size_t)o <= w->small_hi)
+            return 0;
+        w->work++;
+        if ((w->work & 0x3FFF) == 0 && w->deadline > 0 && monty_now() > w->deadline) {
+            w->stop = 1;
+            return -1;
+        }
+        t = Py_TYPE(o);
+        rc = Py_REFCNT(o);
+        if (rc < 1) rc = 1;
+        if (t == &PyLong_Type) {
+            size = monty_heap_bytes(monty_int_bytes(o, &nd));
+            if (rc == 1) { w->total += size; return 0; }
+            if (nd <= 4) { w->total += size / rc; return 0; }     /* a shared small leaf */
+        } else if (t == &PyFloat_Type) {
+            w->total += 32 / rc;
+            return 0;
+        } else if (t == &PyUnicode_Type) {
+            if (rc == 1) { w->total += monty_heap_bytes(monty_str_bytes(o)); return 0; }
+        } else if (t == &PyBytes_Type) {
+            if (rc == 1) { w->total += monty_heap_bytes((long long)offsetof(PyBytesObject, ob_sval) + 1 + Py_SIZE(o)); return 0; }
+        } else if (PyType_Check(o)) {
+            if (!(((PyTypeObject*)o)->tp_flags & Py_TPFLAGS_HEAPTYPE))
+                return 0;           /* a static type: never the sandbox's */
+            if (o == w->last_type)
+                return 0;           /* the class of the instances just walked: queued once */
+            w->last_type = o;
+        } else if (t == &PyModule_Type) {
+            return 0;
+        } else if (rc == 1 && !w->nested && (t == &PyList_Type || t == &PyTuple_Type)
+                   && Py_SIZE(o) <= 8) {
+            return monty_mwalk_small(w, o, t == &PyList_Type);
+        }
+        if (PyList_Append(rc == 1 ? w->unique : w->todo, o) < 0) {
+            w->stop = 2;
+            return -1;
+        }
+        return 0;
+    }
+
+    /* visit what `o` refers to (its type's tp_traverse): 0, or -1 when the walk stopped */
+    static int monty_mwalk_traverse(PyObject* o, monty_mwalk* w) {
+        traverseproc tr = Py_TYPE(o)->tp_traverse;
+        if (!PyType_IS_GC(Py_TYPE(o)) || tr == NULL)
+            return 0;
+        return tr(o, monty_mwalk_visit, w) == 0 ? 0 : -1;
+    }
+
+    static int monty_mwalk_one(PyObject* o, monty_mwalk* w) {
+        return monty_mwalk_visit(o, w) == 0 ? 0 : -1;
+    }
+
+    /* the items of a list or tuple (re-read at each step: the visitor allocates, and a
+       collection it triggers could run a finalizer that changes the list) */
+    static int monty_mwalk_seq(PyObject* o, monty_mwalk* w) {
+        Py_ssize_t i;
+        size_t lo = w->small_lo, hi = w->small_hi;
+        PyObject* x;
+        int is_list = PyList_Check(o);
+        for (i = 0; i < Py_SIZE(o); i++) {
+            x = is_list ? ((PyListObject*)o)->ob_item[i] : ((PyTupleObject*)o)->ob_item[i];
+            if ((i & 0x3FFF) == 0x3FFF && w->deadline > 0 && monty_now() > w->deadline) {
+                w->stop = 1;
+                return -1;
+            }
+            /* the shared singletons and small ints (most of [0] * n): skipped by address */
+            if (((size_t)x >= lo && (size_t)x <= hi) || x == Py_None || x == NULL
+                    || x == Py_True || x == Py_False)
+                continue;
+            if (monty_mwalk_visit(x, w) != 0)
+                return -1;
+        }
+        w->work += Py_SIZE(o);
+        return 0;
+    }
+
+    /* the keys and values of a dict (its tp_traverse skips str keys: they cannot form
+       cycles, but they take memory) */
+    static int monty_mwalk_dict(PyObject* o, monty_mwalk* w) {
+        Py_ssize_t pos = 0;
+        PyObject *k, *v;
+        while (PyDict_Next(o, &pos, &k, &v)) {
+            if (monty_mwalk_visit(k, w) != 0 || monty_mwalk_visit(v, w) != 0)
+                return -1;
+        }
+        return 0;
+    }
+
+    /* after tp_traverse of a dict subclass: its str keys if they are all str (the table
+       tp_traverse skipped them for); 0, or -1 when the walk stopped */
+    static int monty_mwalk_dict_str_keys(PyObject* o, monty_mwalk* w) {
+        Py_ssize_t pos = 0;
+        PyObject *k, *v;
+        while (PyDict_Next(o, &pos, &k, &v)) {
+            if (!PyUnicode_CheckExact(k))
+                return 0;
+        }
+        pos = 0;
+        while (PyDict_Next(o, &pos, &k, &v)) {
+            if (monty_mwalk_visit(k, w) != 0)
+                return -1;
+        }
+        return 0;
+    }
+
+    /* the collector's header and, for instances with a managed dict, the pointers before it
+       and the separately allocated attribute values (CPython 3.11+) */
+    static long long monty_pre_header(PyTypeObject* t) {
+        long long n = PyType_IS_GC(t) ? 16 : 0;
+    #ifdef Py_TPFLAGS_MANAGED_DICT
+        if (t->tp_flags & Py_TPFLAGS_MANAGED_DICT)
+            n += 2 * sizeof(PyObject*) + 64;
+    #endif
+        return n;
+    }
+    """
+    ctypedef struct monty_mwalk:
+        PyObject* todo
+        PyObject* unique
+        long long total
+        long long work
+        size_t small_lo, small_hi
+        double deadline
+        PyObject* last_type
+        int nested
+        int stop
+    int monty_mwalk_traverse(PyObject* o, monty_mwalk* w)
+    int monty_mwalk_one(PyObject* o, monty_mwalk* w)
+    int monty_mwalk_seq(PyObject* o, monty_mwalk* w)
+    int monty_mwalk_dict(PyObject* o, monty_mwalk* w)
+    int monty_mwalk_dict_str_keys(PyObject* o, monty_mwalk* w)
+    long long monty_pre_header(PyObject* t)
+
+
+cdef object _PyFunctionType = _types.FunctionType
+cdef object _object_sizeof = object.__dict__["__sizeof__"]
+cdef object _type_sizeof = type.__dict__["__sizeof__"]
+cdef object _range_attrs = ("start", "stop", "step")
+cdef set _OPAQUE_TYPES = None
+
+
+cdef set opaque_types():
+    """Host-owned kinds: objects of these types are never walked into (nor counted)."""
+    global _OPAQUE_TYPES
+    if _OPAQUE_TYPES is None:
+        # (a def function of this module: a Cython function, whose globals are the VM's)
+        _OPAQUE_TYPES = {type(_sys), _types.CodeType, _types.FrameType, VM, Code, HostFunction,
+                         VMBuiltin, type(limits_measure), type(None), type(NotImplemented),
+                         type(Ellipsis), _types.MappingProxyType, _policy.OpaqueType}
+        try:
+            import regex as _regex      # the re module's engine: its match objects have no
+            _ATTR_REFS[type(_regex.match("", ""))] = ("string",)   # tp_traverse
+            _ATTR_REFS[type(_regex.compile(""))] = ("pattern",)
+        except ImportError:
+            pass
+    return _OPAQUE_TYPES
+
+
+cdef dict _ATTR_REFS = {}   # native types whose references tp_traverse does not show: the
+                            # attributes that hold them
+
+
+cdef object sizer_of(object t):
+    """How objects of class `t` are sized: an int (a fixed size: object.__sizeof__ of a class
+    without items) or the __sizeof__ of the first class on t's MRO sandbox code did not define,
+    as (function, pre-header bytes)."""
+    cdef long long pre = monty_pre_header(<PyObject*>t)
+    for klass in t.__mro__:
+        if is_sandbox_type(klass):
+            continue
+        fn = klass.__dict__.get("__sizeof__")
+        if fn is None:
+            continue
+        if fn is _object_sizeof and t.__itemsize__ == 0:
+            return heap_bytes(t.__basicsize__ + pre)
+        return (fn, pre)
+    return heap_bytes(t.__basicsize__ + pre)
+
+
+cdef long long generic_bytes(VM vm, object o, object t, monty_mwalk* w, dict sizers) except -1:
+    """The bytes of `o` (an object none of the walk's fast paths knows), its references
+    queued (or sized at once) through the visitor."""
+    cdef long long size
+    if isinstance(o, type):
+        if not is_sandbox_type(o):
+            return 0
+        size = heap_bytes(_type_sizeof(o) + 16)
+    elif t in _OPAQUE_TYPES:
+        return 0
+    elif t is _PyFunctionType:
+        # a function host code made (a module's, a closure): its closure, defaults and
+        # attributes, never its globals or code
+        for x in (o.__closure__, o.__defaults__, o.__kwdefaults__):
+            if x is not None:
+                visit_one(vm, w, x)
+        return heap_bytes(_getsizeof(o))
+    elif t is HostFuture:
+        visit_one(vm, w, (<HostFuture>o).value)
+        return 64
+    elif t is range:
+        for name in _range_attrs:
+            visit_one(vm, w, getattr(o, name))
+        return heap_bytes(_getsizeof(o))
+    else:
+        s = sizers.get(t)
+        if s is None:
+            s = sizers[t] = sizer_of(t)
+        if type(s) is int:
+            size = s
+        else:
+            size = heap_bytes((<tuple>s)[0](o) + <long long>(<tuple>s)[1])
+    if monty_mwalk_traverse(<PyObject*>o, w) < 0:
+        walk_stopped(vm, w)
+    if isinstance(o, dict) and monty_mwalk_dict_str_keys(<PyObject*>o, w) < 0:
+        walk_stopped(vm, w)
+    attrs = _ATTR_REFS.get(t)
+    if attrs is not None:
+        for name in <tuple>attrs:
+            visit_one(vm, w, getattr(o, name, None))
+    return size
+
+
+cdef int visit_one(VM vm, monty_mwalk* w, object x) except -1:
+    if monty_mwalk_one(<PyObject*>x, w) < 0:
+        walk_stopped(vm, w)
+    return 0
+
+
+cdef int walk_stopped(VM vm, monty_mwalk* w) except -1:
+    """The visitor stopped: the deadline passed (the time limit), or an error (raise it)."""
+    if w.stop == 2:
+        raise MemoryError("the live-data walk could not queue an object")
+    if vm is not None and vm.running:
+        limit_fire(vm, LIMIT_TIME)
+    raise MemoryError("the live-data walk ran out of time")
 
 
 cdef inline long long heap_bytes(long long n):
@@ -465,87 +827,10 @@ cdef long long container_bytes(object o, type t):
     return heap_bytes(head) + heap_bytes(n - head)
 
 
-cdef long long push_items(VM vm, list todo, list unique, object items, bint nested=True) except -1:
-    """Queue a container's items, skipping the shared singletons (None, bools, small ints)
-    that cost nothing per reference. An int, float, str or bytes referenced only by this
-    container is sized here at once: it cannot be reached twice, so it needs no entry in the
-    walk's `seen` set (most of a big dict or list is such leaves: the walk is ~3x faster).
-    A list, tuple, dict or set referenced only by this container goes to `unique`: it cannot
-    be reached twice either, so it needs no `seen` entry (an id is an int object: the set for
-    3 million [n] items took 200 MB and 60 ms to free when the deadline stopped the walk).
-    Returns the bytes of the leaves sized here."""
-    cdef long long total = 0
-    cdef PyObject* p
-    cdef PyObject** arr
-    cdef Py_ssize_t i = 0
-    cdef size_t lo = _small_lo, hi = _small_hi
-    global _walk_work
-    if type(items) is list or type(items) is tuple:
-        # the item table read directly, the singletons (most of [0] * n) skipped by address:
-        # a Python-level loop took 0.4 s per walk of 33 million small ints
-        is_list = type(items) is list
-        while i < Py_SIZE(items):
-            arr = (<PyListObject*>items).ob_item if is_list else (<PyTupleObject*>items).ob_item
-            p = arr[i]
-            i += 1
-            _walk_work -= 1
-            if _walk_work <= 0:
-                walk_check(vm)
-            if (p == NONE_P or p == TRUE_P or p == FALSE_P
-                    or (lo <= <size_t>p and <size_t>p <= hi)):
-                continue
-            x = <object>p      # a reference as the loop below holds: push_one reads refcounts
-            total += push_one(vm, todo, unique, x, nested)
-        return total
-    for x in items:
-        _walk_work -= 1
-        if _walk_work <= 0:
-            walk_check(vm)
-        if x is None or x is True or x is False:
-            continue
-        total += push_one(vm, todo, unique, x, nested)
-    return total
-
-
 cdef size_t _small_lo = 0, _small_hi = 0       # the small ints' table (-5..256), if contiguous
 if id(256) - id(-5) == 261 * (id(1) - id(0)) and id(1) > id(0):
     _small_lo = id(-5)
     _small_hi = id(256)
-
-
-cdef inline long long push_one(VM vm, list todo, list unique, object x, bint nested) except -1:
-    """push_items for one item (not a singleton)."""
-    cdef Py_ssize_t size
-    cdef PyObject* p = <PyObject*>x
-    t = type(x)
-    if t is int:
-        size = Py_SIZE_RAW(p)
-        if size < 0:
-            size = -size
-        if size <= 1 and <long>x <= 256 and <long>x >= -5:
-            return 0
-        # this container and `x` hold 2 references; a small leaf shared by r - 1 references
-        # (the key and value of {i: i}) counts 1/(r - 1) of its size at each: no `seen` entry
-        # (a walk of {i: i for i in range(10**6)} took 1.7 s through `seen`)
-        if size <= 4:
-            return heap_bytes(24 + 4 * size) // (Py_REFCNT_RAW(p) - 1)
-        if Py_REFCNT_RAW(p) <= 2:
-            return heap_bytes(24 + 4 * size)
-    elif t is float:
-        return 32 // (Py_REFCNT_RAW(p) - 1)
-    elif t is str or t is bytes:
-        if Py_REFCNT_RAW(p) <= 2:
-            return heap_bytes(_getsizeof(x))
-    elif t is list or t is tuple or t is dict or t is set or t is frozenset:
-        if Py_REFCNT_RAW(p) <= 2:
-            if nested and (t is list or t is tuple) and len(x) <= 8:
-                # a small one (the [n] of a list of lists) at once, its own small ones
-                # queued: a queue entry per item took 19 MB for 2.4 million of them
-                return container_bytes(x, t) + push_items(vm, todo, unique, x, False)
-            unique.append(x)
-            return 0
-    todo.append(x)
-    return 0
 
 
 cdef int native_tick() except -1:
@@ -587,11 +872,17 @@ cdef int check_int_div(VM vm, object a, object b) except -1:
 cdef int check_int_pow(VM vm, object base, object exp, object mod) except -1:
     """Time of int ** int (the last squarings dominate) and of three-argument pow."""
     cdef double d, m
-    if type(base) is not int or type(exp) is not int or exp <= 1:
+    if type(base) is not int or type(exp) is not int:
+        base, exp = _policy.exact_int(base), _policy.exact_int(exp)
+        if base is None or exp is None:
+            return 0
+    if exp <= 1:
         return 0
     if mod is not None:
         if type(mod) is not int:
-            return 0
+            mod = _policy.exact_int(mod)
+            if mod is None:
+                return 0
         m = int_digits(mod)
         if m < 50:
             return 0
@@ -619,6 +910,7 @@ cdef inline int check_binary(VM vm, int op, PyObject* v, PyObject* w) except -1:
 cdef int check_contains(VM vm, object container, object item) except -1:
     """`item in container` walks list/tuple/range natively."""
     cdef type t = type(container)
+    cdef int kind
     if t is list or t is tuple:
         n = len(container)
         if n > STEPS_UNCHECKED:
@@ -629,6 +921,13 @@ cdef int check_contains(VM vm, object container, object item) except -1:
             if n > STEPS_UNCHECKED:
                 check_cost(vm, n * STEP_NS)
         return 0
+    elif t is not str and t is not dict and t is not set and t is not frozenset:
+        kind = monty_walk_kind(<PyObject*>container)
+        if kind == 0 or kind == 1:
+            # a list or tuple subclass: its base's search walks the items natively
+            n = Py_SIZE_RAW(<PyObject*>container)
+            if n > STEPS_UNCHECKED:
+                check_cost(vm, n * STEP_NS)
     if vm.deadline and t is not str:
         check_search(vm, container, item)
     return 0
@@ -697,8 +996,8 @@ cdef object call_heavy(VM vm, object func, tuple args, dict kwargs):
         cnt = _policy._range_len(r)
         start = args[1] if len(args) > 1 else 0
         return start + cnt * r.start + r.step * (cnt * (cnt - 1) // 2)
-    if (func is sum and len(args) > 1 and (type(args[1]) is list or type(args[1]) is tuple)
-            and (type(a0) is list or type(a0) is tuple)):
+    if (func is sum and len(args) > 1 and (ListCheck(<PyObject*>args[1]) or TupleCheck(<PyObject*>args[1]))
+            and (ListCheck(<PyObject*>a0) or TupleCheck(<PyObject*>a0))):
         check_sum_concat(vm, a0, args[1])
     if n >= 0:
         # memory first (the more precise refusal), then time
@@ -715,7 +1014,10 @@ cdef object call_heavy(VM vm, object func, tuple args, dict kwargs):
             kwargs = check_compares(vm, func, args, kwargs)
         return func(*args, **kwargs)
     if isinstance(a0, SandboxIter):
-        if func is list or func is tuple or func is sorted or func is set or func is frozenset:
+        if (func is list or func is tuple or func is sorted or func is set or func is frozenset
+                or (func is dict and len(args) == 1)):
+            # (collected in the VM's sight first: a limit error leaves the partial list to
+            # be freed later instead of tearing down a native build before returning)
             buf = _policy.materialize(a0)
             if func is list and len(args) == 1 and not kwargs:
                 return buf
@@ -731,14 +1033,17 @@ cdef int check_sum_concat(VM vm, object seqs, object start) except -1:
     """sum(seqs, []) concatenates one at a time: each step copies the whole result so far
     (quadratic: 10**5 rows of 1000 copy 5*10**12 items). Pre-check the result's size and the
     copying time."""
-    cdef double total = len(start), copies = 0
-    cdef Py_ssize_t i
-    if len(seqs) > STEPS_UNCHECKED:
-        check_cost(vm, STEP_NS * len(seqs))
-    for i in range(len(seqs)):
+    cdef double total = Py_SIZE_RAW(<PyObject*>start), copies = 0
+    cdef Py_ssize_t i, nseqs = Py_SIZE_RAW(<PyObject*>seqs)
+    if nseqs > STEPS_UNCHECKED:
+        check_cost(vm, STEP_NS * nseqs)
+    for i in range(nseqs):
         x = seqs[i]
         if type(x) is list or type(x) is tuple:
             total += len(x)
+            copies += total
+        elif TupleCheck(<PyObject*>x) or ListCheck(<PyObject*>x):
+            total += Py_SIZE_RAW(<PyObject*>x)
             copies += total
     _policy.check_alloc(56 + 8 * total)
     check_cost(vm, 2e-9 * copies)
@@ -810,6 +1115,15 @@ cdef object account_result(VM vm, object r):
         check_tuple_depth(vm, r)      # tuple(), popitem, namedtuple(...) can wrap tuples too
     elif t is dict or t is set or t is frozenset:
         account(vm, 200 + 64 * len(r))
+    elif monty_sub_builtin(<PyObject*>r):
+        # an instance of a subclass of a builtin (S(text), L(items)...): sized as its base
+        b = _policy.base_of(r)
+        if b is str or b is bytes or b is bytearray:
+            account(vm, 64 + b.__len__(r))
+        elif b is list or b is tuple:
+            account(vm, 64 + 8 * b.__len__(r))
+        elif b is dict or b is set or b is frozenset:
+            account(vm, 200 + 64 * b.__len__(r))
     return r
 
 
@@ -1649,6 +1963,9 @@ cdef inline int check_hash(VM vm, PyObject* k) except -1:
     return 0
 
 
+cdef object _DEQUE_LEN = _collections.deque.__len__
+
+
 cdef int check_search(VM vm, object seq, object item) except -1:
     """`item` is about to be compared with each item of `seq` (in, count, index, remove)."""
     cdef int kind
@@ -1657,7 +1974,8 @@ cdef int check_search(VM vm, object seq, object item) except -1:
         return 0
     kind = monty_walk_kind(<PyObject*>seq)
     if kind == 0 or kind == 1 or kind == 4:
-        n = len(seq)
+        # (the real length: a subclass's __len__ override does not run)
+        n = Py_SIZE_RAW(<PyObject*>seq) if kind != 4 else _DEQUE_LEN(seq)
         if n and (walkable(<PyObject*>item) or n * (monty_leaf_units_py(item) - 1) > CMP_FREE):
             check_units(vm, <PyObject*>item, <double>n, <PyObject*>seq, 1.0)
     elif type(seq) is _dict_values:
@@ -1718,6 +2036,7 @@ _policy.precheck_compare = _policy_precheck_compare
 _policy.precheck_search = _policy_precheck_search
 _policy.precheck_walk = _policy_precheck_walk
 _policy.precheck_sort = _policy_precheck_sort
+_policy.binary_op = _policy_binary_op
 
 
 cdef class KeyCost:
@@ -1776,7 +2095,7 @@ cdef inline int check_text(object x) except -1:
         vm = cur_vm()
         if vm is not None and vm.running and vm.deadline:
             check_units(vm, <PyObject*>x, 1.0, NULL, TEXT_FACTOR)
-    elif LongExact(<PyObject*>x) and Py_SIZE_RAW(<PyObject*>x) * Py_SIZE_RAW(<PyObject*>x) > 576:
+    elif LongCheck(<PyObject*>x) and Py_SIZE_RAW(<PyObject*>x) * Py_SIZE_RAW(<PyObject*>x) > 576:
         vm = cur_vm()
         if vm is not None and vm.running:
             check_int_text(vm, x)

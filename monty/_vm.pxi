@@ -596,6 +596,213 @@ cdef object binary_op(int op, object a, object b):
     raise SystemError(f"bad binary operator {op}")
 
 
+# ------------------------------------------------------------------ operators on subclasses
+# An operand that is an instance of a sandbox subclass of a checked builtin (class L(list),
+# class I(int)...) takes this path: sandbox overrides of the operator run first, in CPython's
+# order; when a builtin implementation is next (the base's C code does the work, also after an
+# override returned NotImplemented), the operation is pre-checked as on the base, then run.
+
+import operator as _operator
+
+cdef tuple _BINOP_NAMES = (
+    ("__add__", "__radd__", "__iadd__"), ("__sub__", "__rsub__", "__isub__"),
+    ("__mul__", "__rmul__", "__imul__"), ("__truediv__", "__rtruediv__", "__itruediv__"),
+    ("__floordiv__", "__rfloordiv__", "__ifloordiv__"), ("__mod__", "__rmod__", "__imod__"),
+    ("__pow__", "__rpow__", "__ipow__"), ("__lshift__", "__rlshift__", "__ilshift__"),
+    ("__rshift__", "__rrshift__", "__irshift__"), ("__and__", "__rand__", "__iand__"),
+    ("__or__", "__ror__", "__ior__"), ("__xor__", "__rxor__", "__ixor__"),
+    ("__matmul__", "__rmatmul__", "__imatmul__"))
+
+cdef tuple _BINOP_C = (
+    _operator.add, _operator.sub, _operator.mul, _operator.truediv, _operator.floordiv,
+    _operator.mod, _operator.pow, _operator.lshift, _operator.rshift, _operator.and_,
+    _operator.or_, _operator.xor, _operator.matmul,
+    _operator.iadd, _operator.isub, _operator.imul, _operator.itruediv, _operator.ifloordiv,
+    _operator.imod, _operator.ipow, _operator.ilshift, _operator.irshift, _operator.iand,
+    _operator.ior, _operator.ixor, _operator.imatmul)
+
+
+cdef inline bint checked_binop(int a):
+    """The operators with a pre-check on some builtin (+ * // % ** <<, in place too)."""
+    if a >= 13:
+        a -= 13
+    return a == 0 or a == 2 or a == 4 or a == 5 or a == 6 or a == 7
+
+
+cdef tuple resolve_dunder(object t, str name):
+    """(attribute, defined by a sandbox class) of `name` on type `t`'s real MRO, or (None, False)."""
+    for k in _policy._mro(t):
+        d = _policy._type_dict(k)
+        if name in d:
+            return d[name], is_sandbox_type(k)
+    return None, False
+
+
+cdef object call_dunder(object f, object x, object y):
+    """`x.<dunder>(y)` as CPython's slot calls it: bound through the descriptor protocol."""
+    get = getattr(type(f), "__get__", None)
+    if get is not None:
+        return get(f, x, type(x))(y)
+    return f(y)
+
+
+cdef list binop_order(int a, object v, object w):
+    """The (operand, dunder, other) calls CPython tries for `v (op) w`, in its order."""
+    cdef int base = a - 13 if a >= 13 else a
+    names = <tuple>_BINOP_NAMES[base]
+    tv = type(v)
+    tw = type(w)
+    order = []
+    if a >= 13:
+        order.append((v, names[2], w))
+    if tw is not tv and monty_is_subtype(<PyObject*>tw, <PyObject*>tv) and (
+            resolve_dunder(tw, names[1])[0] is not resolve_dunder(tv, names[1])[0]):
+        order.append((w, names[1], v))
+        order.append((v, names[0], w))
+    else:
+        order.append((v, names[0], w))
+        if tw is not tv:
+            order.append((w, names[1], v))
+    return order
+
+
+cdef object subclass_binop(VM vm, int a, object v, object w):
+    """`v (op) w` where an operand is an instance of a subclass of a checked builtin."""
+    cdef int base = a - 13 if a >= 13 else a
+    for x, name, y in binop_order(a, v, w):
+        f, sandboxed = resolve_dunder(type(x), name)
+        if f is None:
+            continue
+        if not sandboxed:
+            break           # a builtin's implementation is next: the checked path below
+        r = call_dunder(f, x, y)
+        if r is not NotImplemented:
+            return r
+    precheck_base_binop(vm, base, v, w)
+    if base == 5:
+        b = _policy.base_of(v)
+        if b is str or b is bytes or b is bytearray:
+            # printf-style formatting by the base: its widths and conversions checked
+            return _policy.safe_percent(v, w)
+    return _BINOP_C[a](v, w)
+
+
+cdef int precheck_base_binop(VM vm, int op, object v, object w) except -1:
+    """The pre-checks of `v (op) w` as its builtin bases' C code would run it."""
+    iv = _policy.exact_int(v)
+    iw = _policy.exact_int(w) if iv is not None else None
+    if op == 0:
+        check_concat_base(vm, v, w)
+    elif op == 2:
+        _policy.check_repeat(v, w)
+        _policy.check_repeat(w, v)
+        if iw is not None:
+            check_int_mul(vm, iv, iw)
+    elif op == 4 or op == 5:
+        if iw is not None:
+            check_int_div(vm, iv, iw)
+    elif op == 6:
+        if iw is not None:
+            check_power(iv, iw)
+    elif op == 7:
+        if iw is not None:
+            check_shift(iv, iw)
+    return 0
+
+
+cdef int check_concat_base(VM vm, object v, object w) except -1:
+    """check_add for operands judged by their builtin bases."""
+    bv = _policy.base_of(v)
+    bw = _policy.base_of(w)
+    if bv is str:
+        if bw is str:
+            n = str.__len__(v) + str.__len__(w)
+            if n > 4096:
+                precheck_bytes(vm, _policy._str_size(n, max(_policy._kind(v), _policy._kind(w))))
+    elif bv is bytearray or bv is bytes:
+        if bw is bytes or bw is bytearray:
+            n = bv.__len__(v) + bw.__len__(w)
+            if n > 512:
+                precheck_bytes(vm, 56 + n)
+    elif bv is list or bv is tuple:
+        if bw is bv:
+            n = bv.__len__(v) + bw.__len__(w)
+            if n > 512:
+                precheck_bytes(vm, 56 + n * 8)
+    return 0
+
+
+def _policy_binary_op(int a, v, w):
+    """`v (op) w` for operator codes 0..25 (the in-place forms from 13) through the checks the
+    eval loop applies to the operator (the sandbox `operator` module's functions)."""
+    cdef VM vm = cur_vm()
+    cdef int base = a - 13 if a >= 13 else a
+    if a < 0 or a > 25:
+        raise SystemError(f"bad binary operator {a}")
+    if vm is None or not vm.running:
+        return _BINOP_C[a](v, w)
+    if (monty_sub_builtin(<PyObject*>v) or monty_sub_builtin(<PyObject*>w)) and checked_binop(a):
+        r = subclass_binop(vm, a, v, w)
+    else:
+        if LongExact(<PyObject*>v) and LongExact(<PyObject*>w):
+            if base != 0 and base != 1:
+                check_binary(vm, a, <PyObject*>v, <PyObject*>w)
+        elif base == 0:
+            check_add(vm, <PyObject*>v, <PyObject*>w)
+        if base == 2:
+            check_repeat(v, w)
+        elif base == 5 and (type(v) is str or type(v) is bytes or type(v) is bytearray):
+            return _policy.safe_percent(v, w)
+        elif base == 6:
+            check_power(v, w)
+        elif base == 7:
+            check_shift(v, w)
+        r = _BINOP_C[a](v, w)
+    if TupleCheck(<PyObject*>r):
+        guard_value(vm, <PyObject*>r)
+    return r
+
+
+cdef int check_construct(VM vm, object cls, PyObject** args) except -1:
+    """`cls(x, ...)` for a sandbox subclass of a checked builtin whose construction is its
+    base's (no sandbox __new__/__init__): the base's pre-checks on `x`. A lazy iterator is
+    drained first in the VM's own loop (its list visible to the memory measure)."""
+    if not is_sandbox_type(cls):
+        return 0
+    b = _policy.builtin_base(cls)
+    if b is None or _policy.sandbox_overrides(cls, "__new__") or _policy.sandbox_overrides(cls, "__init__"):
+        return 0
+    x = <object>args[0]
+    if b is bytes or b is bytearray:
+        check_bytes_size(x)
+    elif b is int:
+        if vm.deadline:
+            bx = _policy.base_of(x)
+            if bx is str:
+                check_text_int(vm, _policy.exact_str(x))
+            elif bx is bytes:
+                check_text_int(vm, bytes.__bytes__(x))
+    elif b is str:
+        check_text(x)
+        if _policy.base_of(x) is str:
+            # S(text) copies the text
+            precheck_bytes(vm, _policy._str_size(str.__len__(x), _policy._kind(x)))
+    elif b is list or b is tuple or b is set or b is frozenset or b is dict:
+        n = sized_items(x)
+        if n >= 0:
+            _policy.check_iterable(x, 8 if (b is list or b is tuple) else 64)
+            if n > STEPS_UNCHECKED:
+                check_cost(vm, STEP_NS * n)
+            if vm.deadline and b is not list and b is not tuple:
+                check_walk(vm, x, 2.0)
+        elif isinstance(x, SandboxIter):
+            buf = _policy.materialize(x)
+            INCREF(<PyObject*>buf)
+            DECREF(args[0])
+            args[0] = <PyObject*>buf
+    return 0
+
+
 cdef int check_power(object a, object b) except -1:
     if type(a) is int and type(b) is int and b > 0 and a not in (0, 1, -1):
         bits = (abs(a).bit_length()) * b
@@ -1041,6 +1248,7 @@ cdef object run_frames(VM vm):
     cdef bint reraise = False
     cdef bint raised_by_op = False
     cdef bint seq_op = False        # a tuple + or * ran: check the result's unfolded size
+    cdef bint sub_op = False        # the operator ran on the subclass path
     cdef object exc
     cdef object obj
     cdef object inst
@@ -1154,7 +1362,18 @@ cdef object run_frames(VM vm):
                 elif op == OP_BINARY_OP or op == OP_BINARY_OP_STORE_FAST:
                     w = sp[-1]
                     v = sp[-2]
-                    if LongExact(v) and LongExact(w):
+                    if (monty_sub_builtin(v) or monty_sub_builtin(w)) and checked_binop(a):
+                        # a subclass of a builtin: judged as its base (sandbox overrides first)
+                        vm.top_sp = sp - stack
+                        vm.top_depth = vm.depth
+                        obj = subclass_binop(vm, a, <object>v, <object>w)
+                        vm.top_sp = -1
+                        r = <PyObject*>obj
+                        INCREF(r)
+                        obj = None
+                        seq_op = TupleCheck(v) or TupleCheck(w)
+                        sub_op = True
+                    elif LongExact(v) and LongExact(w):
                         if a != 0 and a != 13 and a != 1 and a != 14:
                             check_binary(vm, a, v, w)
                     elif a == 0 or a == 13:
@@ -1163,7 +1382,9 @@ cdef object run_frames(VM vm):
                         check_add(vm, v, w)
                         vm.top_sp = -1
                         seq_op = TupleCheck(v)
-                    if a == 0:
+                    if sub_op:
+                        sub_op = False
+                    elif a == 0:
                         r = R_Add(v, w)
                     elif a == 13:
                         r = R_IAdd(v, w)
@@ -1188,7 +1409,7 @@ cdef object run_frames(VM vm):
                     elif a == 17:
                         r = R_IFloorDiv(v, w)
                     elif a == 5 or a == 18:
-                        if UnicodeExact(v):
+                        if UnicodeExact(v) or TYPE(v) == <PyObject*>bytes or TYPE(v) == <PyObject*>bytearray:
                             obj = _policy.safe_percent(<object>v, <object>w)
                             r = <PyObject*>obj
                             INCREF(r)
@@ -1557,12 +1778,21 @@ cdef object run_frames(VM vm):
                         f.wait_sp = sp - stack
                         if (v == <PyObject*>bytes or v == <PyObject*>bytearray) and n >= 1:
                             check_bytes_size(<object>args[0])
+                        elif n >= 1 and monty_is_heap_type(v):
+                            # a sandbox subclass of a builtin built by its base's constructor
+                            check_construct(vm, <object>v, args)
                         if n == 1 and (v == <PyObject*>str or v == <PyObject*>_BUILTIN_REPR
                                        or v == <PyObject*>_BUILTIN_ASCII):
                             check_conversion(v, <object>args[0])
                         elif v == <PyObject*>int and n >= 1 and vm.deadline and (
                                 type(<object>args[0]) is str or type(<object>args[0]) is bytes):
                             check_text_int(vm, <object>args[0])
+                        elif v == <PyObject*>int and n >= 1 and vm.deadline and monty_sub_builtin(args[0]):
+                            # int(S(...)): a str subclass's text, read by str's own slot
+                            obj = _policy.exact_str(<object>args[0])
+                            if type(obj) is str:
+                                check_text_int(vm, obj)
+                            obj = None
                         if vm.deadline:
                             # a tuple argument of a native call may be hashed (d.get(t),
                             # s.add(t), operator.contains(s, t)...): all its items, uncached

@@ -22,7 +22,7 @@ Apart from refusing oversize requests, every wrapper behaves exactly like the CP
 This module is pure Python and imports nothing from the VM. Hooks the VM may replace by
 assignment (`policy.precheck = ...`): `precheck`, `precheck_steps`, `type_of`,
 `format_value`, `convert_str`, `convert_repr`, `convert_ascii`, `format_getattr`,
-`format_getitem`.
+`format_getitem`, `binary_op`.
 """
 
 import builtins
@@ -41,11 +41,12 @@ __all__ = [
     "precheck", "precheck_steps", "precheck_compare", "precheck_search", "precheck_walk",
     "precheck_sort", "type_of", "format_value", "convert_str", "convert_repr",
     "convert_ascii", "format_getattr", "format_getitem",
-    "lookup_method", "lookup_data", "get_attribute", "has_attribute",
+    "lookup_method", "lookup_data", "get_attribute", "has_attribute", "base_attribute",
     "BoundWrapper", "OpaqueType",
     "safe_format", "safe_format_map", "safe_format_value", "safe_percent",
     "bury", "materialize", "check_alloc", "check_repeat", "check_iterable", "check_pow", "check_lshift",
-    "range_contains",
+    "range_contains", "binary_op", "builtin_base", "base_of", "exact_int", "base_len",
+    "sandbox_overrides",
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -87,6 +88,18 @@ def precheck_walk(obj, factor=1.0):
     (building a set, a heap, bisecting...). The default accepts everything."""
 
 
+def binary_op(code, a, b):
+    """Hook: `a (op) b` for the compiler's binary operator `code` (0 add .. 12 matmul, the
+    in-place forms from 13) through the eval loop's checks. The VM installs it; this default
+    only computes."""
+    names = ("add", "sub", "mul", "truediv", "floordiv", "mod", "pow", "lshift", "rshift",
+             "and_", "or_", "xor", "matmul")
+    name = names[code % 13]
+    if code >= 13:
+        name = "i" + name.rstrip("_")
+    return getattr(operator, name)(a, b)
+
+
 def precheck_sort(seq):
     """Hook: native code is about to sort the list `seq`. The default accepts everything."""
 
@@ -96,35 +109,33 @@ def bury(obj):
     to free it, so that a limit error returns without first deallocating it."""
 
 
-_local = threading.local()
+_building = threading.local()     # per thread (a VM runs on one thread at a time)
 
 
-def building_lists():
+def building():
     """The partial lists of this thread's running `materialize` calls (the VM's live walk
-    counts them). Per thread: sandboxes running in other threads never see, count or
-    unlink each other's."""
-    b = getattr(_local, "building", None)
-    if b is None:
-        b = _local.building = []
-    return b
+    counts them). Per thread: another thread's sandbox never sees, nor removes, them."""
+    return _building.__dict__.get("lists", ())
 
 
 def materialize(iterable):
     """list(iterable), handing the partial list to `bury` if the iteration raises. While it
-    fills, the list is in `building_lists()`, where the VM's memory measure sees it (a
-    generator of 10 MB strings joined)."""
-    building = building_lists()
+    fills, the list is in `building()`, where the VM's memory measure sees it (a generator of
+    10 MB strings joined)."""
+    lists = _building.__dict__.get("lists")
+    if lists is None:
+        lists = _building.lists = []
     seq = []
-    building.append(seq)
+    lists.append(seq)
     try:
         seq.extend(iterable)
     except BaseException:
         bury(seq)
         raise
     finally:
-        for i in range(len(building) - 1, -1, -1):
-            if building[i] is seq:
-                del building[i]
+        for i in range(len(lists) - 1, -1, -1):
+            if lists[i] is seq:
+                del lists[i]
                 break
     return seq
 
@@ -178,6 +189,9 @@ _PTR = 8
 def _kind(s):
     """Storage kind of a str: 0 for ASCII, else bytes per character (1, 2 or 4). O(1); may
     overstate the kind of a string that carries a cached UTF-8 copy."""
+    if type(s) is not str:
+        # a subclass instance: str's own methods (no override runs); its size says nothing
+        return 0 if str.isascii(s) else 4
     if s.isascii():
         return 0
     n = len(s)
@@ -203,7 +217,7 @@ def _bytes_size(n):
 
 def _seq_size(seq, nitems):
     """Size of a str/bytes/bytearray of `nitems` characters with the same kind as `seq`."""
-    if type(seq) is str:
+    if type(seq) is str or base_of(seq) is str:
         return _str_size(nitems, _kind(seq))
     return _bytes_size(nitems)
 
@@ -213,8 +227,107 @@ def _is_a(obj, tp):
     return tp in _mro(type(obj))
 
 
+# ---------------------------------------------------------------------------------------------
+# Builtin bases: every pre-check and cost estimate judges an instance of a sandbox subclass of a
+# builtin as its builtin base (the base's C implementation does the work). The exact-type tests
+# stay the fast path; these run only when they miss.
+
+_CHECKED_BASES = (int, float, complex, str, bytes, bytearray, list, tuple, dict, set, frozenset)
+_CHECKED_BASE_SET = frozenset(_CHECKED_BASES)
+_SANDBOX_MARKER = "__monty_class__"
+
+
+def builtin_base(t):
+    """The first builtin of `_CHECKED_BASES` on type `t`'s real MRO (bool counts as int), or None."""
+    if t in _CHECKED_BASE_SET:
+        return t
+    if t is bool:
+        return int
+    try:
+        mro = _mro(t)
+    except TypeError:
+        return None
+    for k in mro:
+        if k in _CHECKED_BASE_SET:
+            return k
+    return None
+
+
+def base_of(obj):
+    """builtin_base(type(obj))."""
+    t = type(obj)
+    if t in _CHECKED_BASE_SET:
+        return t
+    return builtin_base(t)
+
+
+def exact_int(x):
+    """`x` as an exact int if it is an int (an instance of a subclass too, read through int's
+    own slot: no override runs), else None."""
+    t = type(x)
+    if t is int:
+        return x
+    if t is bool or base_of(x) is int:
+        return int.__index__(x)
+    return None
+
+
+def exact_float(x):
+    t = type(x)
+    if t is float:
+        return x
+    if base_of(x) is float:
+        return float.__float__(x)
+    return None
+
+
+def base_len(obj, base=None):
+    """len(obj) by its builtin base's own length (a subclass's __len__ override never runs)."""
+    if base is None:
+        base = base_of(obj)
+    return base.__len__(obj)
+
+
+def sandbox_overrides(t, name):
+    """Whether attribute `name` of type `t` resolves to a sandbox class's own definition (an
+    override that runs sandbox code) rather than to a builtin's implementation."""
+    try:
+        mro = _mro(t)
+    except TypeError:
+        return False
+    for k in mro:
+        d = _type_dict(k)
+        if name in d:
+            return _SANDBOX_MARKER in d
+    return False
+
+
+def exact_str(s):
+    """A str subclass instance's characters as an exact str (str's own slot), else `s`."""
+    if type(s) is not str and base_of(s) is str:
+        return str.__str__(s)
+    return s
+
+
 def _is_type(obj):
     return type in _mro(type(obj))
+
+
+_TO_EXACT = {str: str.__str__, bytes: bytes.__bytes__, int: int.__int__, float: float.__float__,
+             complex: complex.__complex__, tuple: lambda t: tuple.__getitem__(t, slice(None)),
+             frozenset: frozenset.copy}
+
+
+def _exact(obj, tp):
+    """`obj` as an exact `tp` when it is an instance of a subclass of the immutable builtin
+    `tp` (a copy of its value, made without calling any override of the subclass), so that a
+    wrapper checks and runs on the value itself; anything else unchanged."""
+    t = type(obj)
+    if t is not tp and tp in _mro(t):
+        convert = _TO_EXACT.get(tp)
+        if convert is not None:
+            return convert(obj)
+    return obj
 
 
 def _range_len(r):
@@ -230,6 +343,16 @@ def _iter_cost(it):
     t = type(it)
     if t is range:
         return _range_len(it), _INT_ITEM
+    if t not in _SIZED_TYPES:
+        b = builtin_base(t)
+        if b not in _SIZED_TYPES:
+            return None
+        # a subclass instance: its base's items (an __iter__ override runs in the VM: its
+        # items are counted there, the base's length only overstates)
+        n = b.__len__(it)
+        if b is str:
+            return n, (0 if _kind(it) <= 1 else _str_size(1, 2))
+        return n, 0
     if t is str:
         # one-character strs are shared for Latin-1; others are made one per item
         return len(it), (0 if _kind(it) <= 1 else _str_size(1, 2))
@@ -258,15 +381,21 @@ def check_repeat(seq, n):
     """Pre-check `seq * n` for str, bytes, bytearray, list and tuple. Returns None; raises when
     the result would be too big. When the product overflows a C ssize_t CPython raises its own
     OverflowError/MemoryError without allocating, so that case is left to it."""
-    if type(n) is not int and type(n) is not bool:
-        return
-    length = len(seq) if type(seq) in _REPEATABLE else None
-    if length is None or n <= 1 or length == 0:
+    if type(n) is not int:
+        n = exact_int(n)
+        if n is None:
+            return
+    t = type(seq)
+    if t not in _REPEATABLE:
+        t = builtin_base(t)
+        if t not in _REPEATABLE:
+            return
+    length = t.__len__(seq)
+    if n <= 1 or length == 0:
         return
     total = length * n
     if total > sys.maxsize:
         return
-    t = type(seq)
     if t is str:
         nbytes = _str_size(total, _kind(seq))
     elif t is bytes or t is bytearray:
@@ -282,7 +411,11 @@ def check_pow(base, exp, mod=None):
     """Pre-check `base ** exp` (and `pow(base, exp)`) for ints: the size of the result."""
     if mod is not None:
         return
-    if type(base) not in (int, bool) or type(exp) not in (int, bool) or exp <= 1:
+    if type(base) is not int or type(exp) is not int:
+        base, exp = exact_int(base), exact_int(exp)
+        if base is None or exp is None:
+            return
+    if exp <= 1:
         return
     if -1 <= base <= 1:
         return
@@ -297,7 +430,11 @@ def _is_pow2(n):
 
 def check_lshift(value, shift):
     """Pre-check `value << shift` for ints."""
-    if type(value) not in (int, bool) or type(shift) not in (int, bool) or shift <= 64 or not value:
+    if type(value) is not int or type(shift) is not int:
+        value, shift = exact_int(value), exact_int(shift)
+        if value is None or shift is None:
+            return
+    if shift <= 64 or not value:
         return
     check_alloc(_INT_ITEM + (value.bit_length() + shift) // 8)
 
@@ -475,6 +612,8 @@ def _make_pad(tp, name):
 
     @_register(tp, name)
     def pad(self, *args, **kwargs):
+        if type(self) is not tp:
+            self = _exact(self, tp)
         if type(self) is not tp or kwargs or not args or len(args) > maxargs:
             return real(self, *args, **kwargs)
         width = args[0]
@@ -508,6 +647,8 @@ def _make_expandtabs(tp):
 
     @_register(tp, "expandtabs")
     def expandtabs(self, *args, **kwargs):
+        if type(self) is not tp:
+            self = _exact(self, tp)
         if type(self) is not tp or len(args) > 1:
             return real(self, *args, **kwargs)
         tabsize = _arg(args, kwargs, 0, "tabsize", 8)
@@ -540,6 +681,8 @@ def _make_join(tp):
 
     @_register(tp, "join")
     def join(self, *args, **kwargs):
+        if type(self) is not tp:
+            self = _exact(self, tp)
         if type(self) is not tp or kwargs or len(args) != 1:
             return real(self, *args, **kwargs)
         it = args[0]
@@ -582,6 +725,8 @@ def _make_replace(tp):
 
     @_register(tp, "replace")
     def replace(self, *args, **kwargs):
+        if type(self) is not tp:
+            self = _exact(self, tp)
         # (count is positional-only up to 3.12, a keyword too from 3.13)
         if (type(self) is not tp or not 2 <= len(args) <= 3
                 or (kwargs and (len(args) == 3 or set(kwargs) != {"count"}))):
@@ -654,6 +799,8 @@ def _make_split(tp, name):
 
     @_register(tp, name)
     def split(self, *args, **kwargs):
+        if type(self) is not tp:
+            self = _exact(self, tp)
         if type(self) is not tp or len(args) > 2:
             return real(self, *args, **kwargs)
         sep = _arg(args, kwargs, 0, "sep", None)
@@ -685,6 +832,8 @@ def _make_splitlines(tp):
     @_register(tp, "splitlines")
     def splitlines(self, *args, **kwargs):
         if type(self) is not tp:
+            self = _exact(self, tp)
+        if type(self) is not tp:
             return real(self, *args, **kwargs)
         n = _count_any(self, ascii_breaks if tp is not str or self.isascii() else breaks)
         check_alloc(_parts_size(self, n + 1))
@@ -700,6 +849,8 @@ _real_str_translate = str.translate
 
 @_register(str, "translate")
 def _str_translate(self, *args, **kwargs):
+    if type(self) is not str:
+        self = _exact(self, str)
     if type(self) is not str or kwargs or len(args) != 1:
         return _real_str_translate(self, *args, **kwargs)
     table = args[0]
@@ -758,6 +909,8 @@ def _make_case(name):
 
     @_register(str, name)
     def case(self, *args, **kwargs):
+        if type(self) is not str:
+            self = _exact(self, str)
         if type(self) is not str or args or kwargs or len(self) < 1024 or self.isascii():
             return real(self, *args, **kwargs)
         per, kind = growth[_kind(self)]
@@ -821,6 +974,8 @@ def _codec_steps(name, n):
 
 @_register(str, "encode")
 def _str_encode(self, *args, **kwargs):
+    if type(self) is not str:
+        self = _exact(self, str)
     call = _codec_call(self, str, args, kwargs)
     if call is None:
         return _real_str_encode(self, *args, **kwargs)
@@ -845,6 +1000,8 @@ def _make_decode(tp):
 
     @_register(tp, "decode")
     def decode(self, *args, **kwargs):
+        if type(self) is not tp:
+            self = _exact(self, tp)
         call = _codec_call(self, tp, args, kwargs)
         if call is None:
             return real(self, *args, **kwargs)
@@ -872,6 +1029,8 @@ def _make_hex(tp):
 
     @_register(tp, "hex")
     def hexmethod(self, *args, **kwargs):
+        if type(self) is not tp:
+            self = _exact(self, tp)
         if type(self) is not tp or len(self) < 1024:
             return real(self, *args, **kwargs)
         # two digits a byte, and with a separator at most one separator a byte
@@ -891,12 +1050,16 @@ _real_str_format_map = str.format_map
 @_register(str, "format")
 def _str_format(self, *args, **kwargs):
     if type(self) is not str:
+        self = _exact(self, str)
+    if type(self) is not str:
         return _real_str_format(self, *args, **kwargs)
     return safe_format(self, args, kwargs)
 
 
 @_register(str, "format_map")
 def _str_format_map(self, *args, **kwargs):
+    if type(self) is not str:
+        self = _exact(self, str)
     if type(self) is not str or kwargs or len(args) != 1:
         return _real_str_format_map(self, *args, **kwargs)
     return safe_format_map(self, args[0])
@@ -947,6 +1110,10 @@ _real_dict_fromkeys = dict.__dict__["fromkeys"]
 def _dict_fromkeys(cls_or_self, *args, **kwargs):
     cls = cls_or_self if _is_type(cls_or_self) else type(cls_or_self)
     if args and not kwargs:
+        if _iter_cost(args[0]) is None and _exists((type(args[0]),), "__next__"):
+            # a lazy iterator: collected where the memory measure sees it (a partial list is
+            # buried on a limit error), then the dict is built from the list
+            args = (materialize(args[0]),) + args[1:]
         check_iterable(args[0], _DICT_ENTRY)
         precheck_walk(args[0], 2.0)
     return _real_dict_fromkeys.__get__(None, cls)(*args, **kwargs)
@@ -1023,6 +1190,8 @@ _real_int_from_bytes = int.__dict__["from_bytes"]
 
 @_register(int, "to_bytes")
 def _int_to_bytes(self, *args, **kwargs):
+    if type(self) is not int:
+        self = _exact(self, int)
     if not _is_a(self, int) or len(args) > 2:
         return _real_int_to_bytes(self, *args, **kwargs)
     length = _arg(args, kwargs, 0, "length", 1)
@@ -1130,8 +1299,8 @@ _real_list_insert = list.insert
 @_register(list, "insert")
 def _list_insert(self, *args, **kwargs):
     # inserting moves the pointers after the index (a memmove of up to 8n bytes)
-    if type(self) is list and len(self) > 4096:
-        precheck_steps(len(self) >> 6)
+    if (type(self) is list or _is_a(self, list)) and list.__len__(self) > 4096:
+        precheck_steps(list.__len__(self) >> 6)
     return _real_list_insert(self, *args, **kwargs)
 
 
@@ -1539,6 +1708,33 @@ def _class_attribute(cls, name):
     raise _missing(cls, name, True)
 
 
+def base_attribute(base, obj, name, is_class):
+    """`obj.name` where the builtin class `base` on obj's MRO is the first to define the
+    (non-dunder) `name`: obj is an instance (is_class false) or a class deriving from `base`.
+    The answer is the one the gate gives for `base` itself (`S.ljust` is `str.ljust`,
+    `S('x').ljust` the same checked wrapper bound to the instance); a subclass can never reach
+    more of its base than the base's own values can."""
+    tp = obj if is_class else type(obj)
+    entry = lookup_method(base, name)
+    if entry is not None:
+        info = _WRAPPER_INFO.get(entry) if type(entry) is FunctionType else None
+        if info is not None:
+            if info[2] == "static":
+                return getattr(info[0], info[1])
+            if info[2] == "class":
+                return BoundWrapper(entry, tp)
+        if is_class:
+            return entry
+        if type(entry) in _DESCRIPTOR_TYPES:
+            return entry.__get__(obj, tp)
+        return BoundWrapper(entry, obj)
+    if not is_class:
+        descr = _data_descriptor(base, name)
+        if descr is not None:
+            return descr.__get__(obj, tp)
+    raise _missing(obj, name, is_class)
+
+
 def has_attribute(obj, name):
     """`hasattr(obj, name)` through the gate."""
     if type(name) is not str:
@@ -1806,6 +2002,22 @@ def safe_format_value(value, spec=""):
     """`format(value, spec)` with the size of the result pre-checked for the builtin types
     whose format spec can ask for an unbounded result (width, precision). The value itself
     is formatted by the `format_value` hook."""
+    if type(spec) is not str and base_of(spec) is str:
+        spec = str.__str__(spec)
+    tv = type(value)
+    if tv not in _FORMAT_CHECKED and spec and type(spec) is str:
+        b = builtin_base(tv)
+        if b in _FORMAT_CHECKED and not sandbox_overrides(tv, "__format__"):
+            # a subclass instance formatted by its base's own __format__: judged as the base
+            if b is str:
+                value = str.__str__(value)
+            elif b is int:
+                value = int.__index__(value)
+            elif b is float:
+                value = float.__float__(value)
+            else:
+                value = complex.__complex__(value)
+            return safe_format_value(value, spec)
     if spec and type(spec) is str and type(value) in _FORMAT_CHECKED and _ANY_DECIMAL.search(spec):
         # (without a width or precision the result is about the size of the value itself)
         parsed = _parse_spec(spec)
@@ -1847,6 +2059,12 @@ def safe_percent(fmt, values):
     elif tf is bytes or tf is bytearray:
         is_bytes = True
     else:
+        b = builtin_base(tf)
+        if b is str or b is bytes:
+            # a subclass's format string: its base's own formatting (the caller ran any
+            # sandbox __mod__ override first)
+            fmt = str.__str__(fmt) if b is str else bytes.__bytes__(fmt)
+            return safe_percent(fmt, values)
         return fmt % values
     fast = _percent_fast(fmt, values, is_bytes)
     if fast is not None:
@@ -1993,6 +2211,7 @@ def _percent_slow(fmt, values, is_bytes):
             v = nextarg()
             if not _is_a(v, int):
                 raise TypeError("* wants int")
+            v = exact_int(v)
             if not -sys.maxsize - 1 <= v <= sys.maxsize:
                 raise OverflowError("Python int too large to convert to C ssize_t")
             width = int(v)
@@ -2029,6 +2248,7 @@ def _percent_slow(fmt, values, is_bytes):
                 v = nextarg()
                 if not _is_a(v, int):
                     raise TypeError("* wants int")
+                v = exact_int(v)
                 if not -0x80000000 <= v <= 0x7FFFFFFF:
                     raise OverflowError("Python int too large to convert to C int")
                 prec = max(int(v), 0)
@@ -2064,9 +2284,9 @@ def _percent_slow(fmt, values, is_bytes):
             piece, pchars, pkind = _percent_text(v, ch, mini, width, prec, is_bytes)
         elif ch in "diuoxXeEfFgGc":
             if ch in "diuoxX":
-                if type(v) is int or type(v) is bool:
-                    natural = int(v).bit_length() * 34 // 100 + 3
-                elif type(v) is float:
+                if _is_a(v, int):
+                    natural = int.bit_length(v) * 34 // 100 + 3
+                elif _is_a(v, float):
                     natural = 320
                 else:
                     natural = 0
@@ -2127,7 +2347,8 @@ def _percent_text(v, ch, mini, width, prec, is_bytes):
             natural = len(text)
         else:
             text = v
-            natural = len(v) if type(v) in (bytes, bytearray) else 0
+            b = base_of(v)
+            natural = b.__len__(v) if b is bytes or b is bytearray else 0
         if prec >= 0:
             natural = min(natural, prec)
         pchars = max(width, natural)

@@ -480,6 +480,11 @@ def _enc_wrapper(e, w):
     return ["W", e.item(w.__self__), info[1]]
 
 
+def _enc_slot(e, m):
+    receiver, owner, name = _core.slot_state(m)
+    return ["W", e.item(owner if receiver is None else receiver), name]
+
+
 def _enc_host_future(e, f):
     if not f.done:
         raise MontyError(f"cannot snapshot the pending result of async host function {f.name}()")
@@ -651,6 +656,7 @@ ENCODERS = {
     _core.HostFunction: lambda e, h: ["H", h.name, True] if h.is_async else ["H", h.name],
     _core.Code: lambda e, c: ["c", e.code(c)],
     _policy.BoundWrapper: _enc_wrapper,
+    _core.SlotMethod: _enc_slot,
     _policy.OpaqueType: lambda e, t: ["O", t.__name__],
 }
 for _t in _DICT_VIEWS.values():

@@ -297,13 +297,13 @@ def test_partial_lists_being_filled_are_per_thread():
     t.start()
     try:
         assert inside.wait(30)
-        seen["other_view"] = list(policy.building_lists())
+        seen["other_view"] = list(policy.building())
         seen["other"] = policy.materialize(iter([3, 4]))
     finally:
         release.set()
         t.join(30)
     assert seen == {"first": [1, 2], "other_view": [], "other": [3, 4]}
-    assert policy.building_lists() == []
+    assert list(policy.building()) == []
 
 
 @pytest.mark.parametrize("code", [

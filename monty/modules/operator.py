@@ -1,10 +1,12 @@
 """`operator` for sandbox code.
 
-The plain operator functions are CPython's, except those that can build a big result
-(`mul`, `pow`, `lshift`, their in-place forms, `concat`) which are size-checked first, and
-those that walk an iterable (`countOf`, `indexOf`, in-place list concatenation), which walk it
-in charged chunks. attrgetter and methodcaller read attributes through the VM's own getattr,
-so every read passes the sandbox's attribute gate.
+The binary operators and their in-place forms (`add`, `mul`, `mod`, `floordiv`, `pow`,
+`lshift`, `concat`...) run through the eval loop's own checked path for the operator
+(`policy.binary_op`): result sizes, big-int costs, `%`-format widths, and instances of
+subclasses of builtins judged as their base. Comparisons and `contains` are pre-checked like
+the loop's; those that walk an iterable (`countOf`, `indexOf`, in-place list concatenation)
+walk it in charged chunks. attrgetter and methodcaller read attributes through the VM's own
+getattr, so every read passes the sandbox's attribute gate.
 """
 
 import operator as _op
@@ -15,50 +17,35 @@ from ._support import chunks, sandbox_getattr, type_name
 NAME = "operator"
 
 _PLAIN = """
-lt le eq ne ge gt not_ truth is_ is_not abs add and_ floordiv index inv invert neg or_ pos
-rshift sub truediv xor contains getitem delitem length_hint mod matmul
-iand ior irshift isub itruediv ixor ifloordiv imod imatmul
-__lt__ __le__ __eq__ __ne__ __ge__ __gt__ __not__ __abs__ __add__ __and__ __floordiv__
-__index__ __inv__ __invert__ __neg__ __or__ __pos__ __rshift__ __sub__ __truediv__ __xor__
-__contains__ __getitem__ __delitem__ __mod__ __matmul__
+lt le eq ne ge gt not_ truth is_ is_not abs index inv invert neg pos
+contains getitem delitem length_hint
+__lt__ __le__ __eq__ __ne__ __ge__ __gt__ __not__ __abs__
+__index__ __inv__ __invert__ __neg__ __pos__
+__contains__ __getitem__ __delitem__
 """.split()
 
-
-def mul(a, b, /):
-    policy.check_repeat(a, b)
-    policy.check_repeat(b, a)
-    return _op.mul(a, b)
-
-
-def imul(a, b, /):
-    policy.check_repeat(a, b)
-    return _op.imul(a, b)
+# The binary operators, each through the eval loop's own checked path for the operator
+# (policy.binary_op): sizes, big-int costs, %-format widths, and subclasses of builtins
+# judged as their base. Codes as the compiler numbers them (in-place forms from 13).
+_BINARY = ("add", "sub", "mul", "truediv", "floordiv", "mod", "pow", "lshift", "rshift",
+           "and_", "or_", "xor", "matmul")
 
 
-def pow(a, b, /):
-    policy.check_pow(a, b)
-    return _op.pow(a, b)
+def _binary(name, code):
+    real = getattr(_op, name)
 
+    def op(a, b, /):
+        return policy.binary_op(code, a, b)
 
-def ipow(a, b, /):
-    policy.check_pow(a, b)
-    return _op.ipow(a, b)
-
-
-def lshift(a, b, /):
-    policy.check_lshift(a, b)
-    return _op.lshift(a, b)
-
-
-def ilshift(a, b, /):
-    policy.check_lshift(a, b)
-    return _op.ilshift(a, b)
+    op.__name__ = op.__qualname__ = name
+    op.__doc__ = real.__doc__
+    return op
 
 
 def concat(a, b, /):
     if not hasattr(type(a), "__getitem__"):
         raise TypeError(f"'{type_name(a)}' object can't be concatenated")
-    return _op.concat(a, b)
+    return policy.binary_op(0, a, b)
 
 
 def iadd(a, b, /):
@@ -66,7 +53,7 @@ def iadd(a, b, /):
         for chunk in chunks(b):
             a.extend(chunk)
         return a
-    return _op.iadd(a, b)
+    return policy.binary_op(13, a, b)
 
 
 def iconcat(a, b, /):
@@ -219,8 +206,14 @@ for _cls in (attrgetter, itemgetter, methodcaller):
 
 def build(vm):
     names = {name: getattr(_op, name) for name in _PLAIN if hasattr(_op, name)}
-    own = dict(mul=mul, imul=imul, pow=pow, ipow=ipow, lshift=lshift, ilshift=ilshift,
-               concat=concat, iadd=iadd, iconcat=iconcat, countOf=countOf, indexOf=indexOf,
+    for code, name in enumerate(_BINARY):
+        names[name] = _binary(name, code)
+        iname = "i" + name.rstrip("_")
+        names[iname] = _binary(iname, code + 13)
+        dunder = name.rstrip("_")
+        names[f"__{dunder}__"] = names[name]
+        names[f"__{iname}__"] = names[iname]
+    own = dict(concat=concat, iadd=iadd, iconcat=iconcat, countOf=countOf, indexOf=indexOf,
                call=call, setitem=setitem, attrgetter=attrgetter, itemgetter=itemgetter,
                methodcaller=methodcaller)
     names.update(own)
@@ -228,7 +221,6 @@ def build(vm):
         if hasattr(_op, name):
             names[name] = _comparing(name)
     names["contains"] = names["__contains__"] = contains
-    for name in ("mul", "pow", "lshift", "concat", "iadd", "imul", "ipow", "ilshift",
-                 "iconcat", "call", "setitem"):
+    for name in ("concat", "iadd", "iconcat", "call", "setitem"):
         names[f"__{name}__"] = own[name]
     return names

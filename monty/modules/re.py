@@ -221,10 +221,11 @@ class Pattern:
 class _MatchIter:
     """finditer(): matches found one at a time (each search timed like the others)."""
 
-    __slots__ = ("_pattern", "_it", "_done")
+    __slots__ = ("_pattern", "_it", "_done", "_string")
 
     def __init__(self, pattern, string, pos, endpos):
         self._pattern = pattern
+        self._string = string       # (the engine's iterator holds it too, out of the walk's sight)
         self._it = _Call(pattern._vm)(pattern._rx.finditer, string, pos, endpos)
         self._done = False
 

@@ -1,0 +1,4 @@
+# kind: dos
+# expect: blocked
+# desc: any(iter(int, 1))
+any(iter(int, 1))

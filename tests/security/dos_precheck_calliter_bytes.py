@@ -1,0 +1,4 @@
+# kind: dos
+# expect: blocked
+# desc: bytes(iter(int, 1))
+bytes(iter(int, 1))

@@ -1,0 +1,4 @@
+# kind: dos
+# expect: blocked
+# desc: dict(enumerate(iter(int, 1)))
+dict(enumerate(iter(int, 1)))

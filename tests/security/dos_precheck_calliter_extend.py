@@ -1,0 +1,5 @@
+# kind: dos
+# expect: blocked
+# desc: list.extend(iter(int, 1))
+x = []
+x.extend(iter(int, 1))

@@ -1,0 +1,4 @@
+# kind: dos
+# expect: blocked
+# desc: list(map(str, iter(int, 1)))
+list(map(str, iter(int, 1)))

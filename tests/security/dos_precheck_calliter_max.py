@@ -1,0 +1,4 @@
+# kind: dos
+# expect: blocked
+# desc: max(iter(int, 1))
+max(iter(int, 1))

@@ -1,0 +1,4 @@
+# kind: dos
+# expect: blocked
+# desc: [*iter(int, 1)]
+[*iter(int, 1)]

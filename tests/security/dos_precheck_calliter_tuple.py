@@ -1,0 +1,4 @@
+# kind: dos
+# expect: blocked
+# desc: tuple(iter(int, 1))
+tuple(iter(int, 1))

@@ -1,0 +1,5 @@
+# kind: dos
+# expect: blocked
+# desc: operator.__imul__ on a str
+import operator
+operator.__imul__('ab', 10 ** 9)
