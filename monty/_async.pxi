@@ -443,10 +443,8 @@ _VM_BUILTINS.update({
 def build_internal_module(VM vm, str name, str source, str prefix, list exports, dict extra):
     """The exports of a module written in sandbox Python: its code linked to this VM (so
     snapshots hold it) and run once; its globals live under `prefix`."""
-    from monty.compiler import INTERNAL_SOURCES
     from monty import _code_cache
-    INTERNAL_SOURCES.setdefault(source, (f"<{name}>", prefix))
-    code = vm.link(_code_cache.get(source))
+    code = vm.link(_code_cache.get(source, internal=(f"<{name}>", prefix)))
     vm.run_nested_module(code)
     attrs = {n: vm.get_global(prefix + n) for n in exports}
     attrs.update(extra)

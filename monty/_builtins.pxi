@@ -436,7 +436,7 @@ cdef object host_exception(object e):
         except BaseException:
             pass
     try:
-        message = str(e)
+        message = exc_text(cur_vm(), e, monty_now() + REPORT_MAX_S)
     except BaseException:
         message = f"<{type(e).__name__} with an unprintable message>"
     if type(e) in EXPOSED_EXCEPTIONS:
@@ -575,6 +575,7 @@ cdef extern from "Python.h":
     PyObject* PyException_GetContext(PyObject*)
     ctypedef struct PyBaseExceptionObject:
         char suppress_context
+        PyObject* args
 
 
 cdef inline bint _derives(object t, type base):
@@ -650,15 +651,16 @@ cdef object _copy_plain(object v, dict memo, int depth, str where):
     return out
 
 
-cdef tuple describe_one(VM vm, object exc):
+cdef tuple describe_one(VM vm, object exc, double until):
     """(type name, message, frames) of a sandbox exception, computed inside the run that
     raised it (a sandbox __str__ runs here under the run's limits, never on the host); every
-    part is exact plain data."""
+    part is exact plain data. A message whose native text (its args' repr) cannot be built
+    by `until` is a short stand-in."""
     t = type(exc)
     name = t.__name__
     name = PyUnicode_FromObject(name) if isinstance(name, str) else "?"
     try:
-        message = str(exc)
+        message = exc_text(vm, exc, until)
         message = PyUnicode_FromObject(message)
     except BaseException:
         if vm.limit_kind != LIMIT_NONE:
@@ -688,6 +690,7 @@ def describe_error(VM vm, exc):
     cdef PyObject* p
     cdef object cur = exc
     cdef object nxt
+    cdef double until = monty_now() + REPORT_MAX_S     # for the whole report
     chain = []
     seen = {id(exc)}
     while True:
@@ -707,10 +710,10 @@ def describe_error(VM vm, exc):
         if nxt is None or id(nxt) in seen or len(chain) >= 100:
             break
         seen.add(id(nxt))
-        chain.append((*describe_one(vm, nxt), how))
+        chain.append((*describe_one(vm, nxt, until), how))
         cur = nxt
     chain.reverse()
-    return describe_one(vm, exc), chain
+    return describe_one(vm, exc, until), chain
 
 
 cdef int remember_error(VM vm, object exc) except -1:

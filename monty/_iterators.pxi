@@ -4,8 +4,13 @@
 # Iterators that wrap other iterators (zip, map, filter, enumerate, iter(f, x), foreign ones)
 # call the inner one's next in C. A chain of them nested a hundred thousand deep would overflow
 # the C stack on its first item: the nesting of such calls is counted and bounded here (about
-# 300 bytes of C stack a level).
-cdef int _iter_nesting = 0
+# 300 bytes of C stack a level). The count is per thread (each has its own C stack): a
+# sandbox nesting deep in one thread never makes another thread's iterators refuse.
+cdef extern from *:
+    """
+    static _Thread_local int monty_iter_nesting = 0;
+    """
+    int _iter_nesting "monty_iter_nesting"
 cdef int MAX_ITER_NESTING = 1000
 
 

@@ -1616,6 +1616,48 @@ cdef extern from *:
         return u;
     }
 
+    /* The i-th part of exception `o` its str or repr shows (borrowed, or NULL): its args,
+       then the fields of the builtin types whose text shows more than their args (OSError's
+       errno, strerror and file names, SyntaxError's message, file name and text,
+       ImportError's message, name and path, UnicodeError's encoding and reason): these can
+       be set apart from the args (OSError(1, 'm', name), e.filename = ...). */
+    #define MONTY_EXC_PARTS 5
+    static PyObject* monty_exc_part(PyObject* o, Py_ssize_t i) {
+        if (i == 0)
+            return ((PyBaseExceptionObject*)o)->args;
+        if (PyObject_TypeCheck(o, (PyTypeObject*)PyExc_OSError)) {
+            PyOSErrorObject* e = (PyOSErrorObject*)o;
+            switch (i) {
+            case 1: return e->myerrno;
+            case 2: return e->strerror;
+            case 3: return e->filename;
+            case 4: return e->filename2;
+            }
+        } else if (PyObject_TypeCheck(o, (PyTypeObject*)PyExc_SyntaxError)) {
+            PySyntaxErrorObject* e = (PySyntaxErrorObject*)o;
+            switch (i) {
+            case 1: return e->msg;
+            case 2: return e->filename;
+            case 3: return e->lineno;
+            case 4: return e->text;
+            }
+        } else if (PyObject_TypeCheck(o, (PyTypeObject*)PyExc_ImportError)) {
+            PyImportErrorObject* e = (PyImportErrorObject*)o;
+            switch (i) {
+            case 1: return e->msg;
+            case 2: return e->name;
+            case 3: return e->path;
+            }
+        } else if (PyObject_TypeCheck(o, (PyTypeObject*)PyExc_UnicodeError)) {
+            PyUnicodeErrorObject* e = (PyUnicodeErrorObject*)o;
+            switch (i) {
+            case 1: return e->encoding;
+            case 2: return e->reason;
+            }
+        }
+        return NULL;
+    }
+
     static long long monty_units(PyObject* root, long long cap, PyObject* known) {
         monty_wframe small[16];
         monty_wframe* st = small;
@@ -1774,12 +1816,11 @@ cdef extern from *:
                 }
                 break;
             case 5:
-                /* an exception: its args (an exception group's include its exceptions) */
-                if (f->pos == 0) {
-                    f->pos = 1;
-                    child = ((PyBaseExceptionObject*)f->obj)->args;
-                    Py_XINCREF(child);
-                }
+                /* an exception: its args (an exception group's include its exceptions) and
+                   the fields its type's str and repr show besides them */
+                while (child == NULL && f->pos < MONTY_EXC_PARTS)
+                    child = monty_exc_part(f->obj, f->pos++);
+                Py_XINCREF(child);
                 break;
             default:
                 child = PyIter_Next(f->it);
@@ -2079,6 +2120,90 @@ cdef inline int check_conversion(PyObject* func, object x) except -1:
     elif func == <PyObject*>_BUILTIN_ASCII:
         check_str_quoted(x, True)
     return check_text(x)
+
+
+# The message of an exception leaving a run (or crossing in from host code) is built natively
+# from its args: costed first like any text, and past its budget replaced by a short stand-in
+# built without running any code of the exception or its arguments.
+
+cdef double REPORT_MAX_S = 0.2      # the longest one error report's messages may take to build
+
+cdef extern from "Python.h":
+    Py_ssize_t _ustr_len "PyUnicode_GetLength"(object) except -1
+    object _ustr_sub "PyUnicode_Substring"(object, Py_ssize_t, Py_ssize_t)
+    Py_ssize_t _bytes_len "PyBytes_Size"(object) except -1
+
+
+cdef object _EXC_GROUP = _policy._BaseExceptionGroup
+
+
+cdef bint _runs_sandbox_str(object exc):
+    """Whether str(exc) runs a sandbox __str__ (sandbox code, which ticks and checks itself)."""
+    cdef object t = type(exc)
+    cdef PyObject* descr = _PyType_Lookup(<PyObject*>t, <PyObject*>"__str__")
+    return descr != NULL and TYPE(descr) == <PyObject*>Function
+
+
+cdef object exc_text(VM vm, object exc, double until):
+    """str(exc), or a stand-in when its native text cannot be built by `until` (nor by the
+    run's deadline): costed as repr costs (TEXT_FACTOR per unit of its args and fields)."""
+    cdef double now, rem
+    cdef long long cap, u
+    t = type(exc)
+    if _EXC_GROUP is not None and _derives(t, <type>_EXC_GROUP) and not _runs_sandbox_str(exc):
+        # its str is its message (a str) and the number of its exceptions, never their text
+        return str(exc)
+    if not _runs_sandbox_str(exc):
+        now = monty_now()
+        rem = until - now
+        if vm is not None and vm.running and vm.deadline and vm.deadline - now < rem:
+            rem = vm.deadline - now
+        cap = <long long>(rem / (CMP_NS * TEXT_FACTOR)) if rem > 0 else 0
+        if cap < 256:
+            cap = 256
+        u = monty_units(<PyObject*>exc, cap, NULL)
+        if u > cap:
+            return exc_stand_in(exc)
+    return str(exc)
+
+
+cdef str exc_stand_in(object exc):
+    """'<message too long to show; arguments: ...>' naming the first arguments briefly."""
+    cdef PyObject* a = (<PyBaseExceptionObject*>exc).args
+    cdef Py_ssize_t n = 0, i
+    parts = []
+    if a != NULL and TupleCheck(a):
+        n = TUPLE_SIZE(a)
+        for i in range(n if n < 4 else 4):
+            parts.append(_short_text((<tuple>a)[i]))
+        if n > 4:
+            parts.append(f"... ({n} arguments)")
+    return "<message too long to show; arguments: " + ", ".join(parts) + ">"
+
+
+cdef str _short_text(object v):
+    """A few dozen characters describing `v`, computed at the C level (no method of a
+    subclass runs)."""
+    cdef Py_ssize_t n
+    t = type(v)
+    if v is None or v is True or v is False:
+        return repr(v)
+    if _derives(t, str):
+        n = _ustr_len(v)
+        head = _ustr_sub(v, 0, 60)
+        return str.__repr__(head) + (f"... ({n} characters)" if n > 60 else "")
+    if _derives(t, int):
+        if int_digits(v) <= 2:
+            return int.__repr__(v)
+        return f"int of {int_digits(v) * 30} bits"
+    if _derives(t, float):
+        return float.__repr__(v)
+    if _derives(t, bytes):
+        return f"bytes of {_bytes_len(v)} bytes"
+    if (_derives(t, list) or _derives(t, tuple) or _derives(t, dict) or _derives(t, set)
+            or _derives(t, frozenset)):
+        return f"{type_name(v)} of {_plain_size(v)} items"
+    return f"{type_name(v)} object"
 
 
 def _checked_str(x):

@@ -260,6 +260,7 @@ cdef object call_slot(object owner, str name, object impl, object recv, tuple ar
         a = exact_value(recv)
         if type(a) in (str, int, float, complex) and type(args[0]) is str:
             return _policy.safe_format_value(a, args[0])
+        check_text(a)           # object.__format__ is str(self): an exception's args' text
     elif name == "__contains__" and len(args) == 1:
         check_contains(vm, exact_value(recv), args[0])
     elif name in ("__getitem__", "__setitem__", "__delitem__") and args:

@@ -875,7 +875,7 @@ cdef object sandbox_exception(VM vm, object exc, bint from_c):
     the exception being handled (C code may have chained a host exception: dropped)."""
     if (type(exc) not in EXPOSED_EXCEPTIONS and not is_sandbox_type(type(exc))
             and type(exc) not in _modules.EXCEPTIONS):
-        exc = RuntimeError(str(exc))
+        exc = RuntimeError(exc_text(vm, exc, monty_now() + REPORT_MAX_S))
     exc.__traceback__ = None
     handled = vm.handled
     if handled is not None and handled is not exc:

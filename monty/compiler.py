@@ -2,6 +2,7 @@
 emit instructions, compute stack depths."""
 
 import ast
+import threading
 from collections import OrderedDict
 
 from . import opcodes as O
@@ -2158,32 +2159,44 @@ def parse(source, filename=FILENAME):
 
 
 class CodeCache:
-    """Compiled module code by source text, least recently used dropped first."""
+    """Compiled module code by source text, least recently used dropped first.
+
+    Code of a module written in sandbox Python (`internal`: its file name and global-name
+    prefix) is kept apart from sandbox programs: a program whose text equals such a module's
+    source compiles as an ordinary program and never stands in for the module. Threads share
+    the cache: every read and update of the table holds its lock (compiling does not)."""
 
     def __init__(self, make_code, size=512):
         self.make_code = make_code
         self.size = size
         self.entries = OrderedDict()
+        self.lock = threading.Lock()
 
-    def get(self, source):
-        code = self.entries.get(source)
-        if code is not None:
-            self.entries.move_to_end(source)
-            return code
-        code = compile_source(source, self.make_code)
-        self.entries[source] = code
-        if len(self.entries) > self.size:
-            self.entries.popitem(last=False)
+    def get(self, source, internal=None):
+        key = source if internal is None else (source, internal)
+        with self.lock:
+            code = self.entries.get(key)
+            if code is not None:
+                self.entries.move_to_end(key)
+                return code
+        code = compile_source(source, self.make_code, internal=internal)
+        with self.lock:
+            found = self.entries.get(key)
+            if found is not None:          # another thread compiled it meanwhile: share one
+                self.entries.move_to_end(key)
+                return found
+            self.entries[key] = code
+            while len(self.entries) > self.size:
+                self.entries.popitem(last=False)
         return code
 
 
 INTERNAL_SOURCES = {}
 """Source text of the modules written in sandbox Python (monty/modules/*.py with SOURCE) ->
-(file name, prefix of their global names)."""
+(file name, prefix of their global names); filled by the module registry."""
 
 
-def compile_source(source, make_code, filename=FILENAME):
-    internal = INTERNAL_SOURCES.get(source)
+def compile_source(source, make_code, filename=FILENAME, internal=None):
     if internal is not None:
         filename, prefix = internal
     else:

@@ -42,6 +42,7 @@ value each stack slot must hold), and every failure is a `MontyError`.
 import dataclasses as _dc
 import hashlib
 import hmac
+import threading
 import time
 import types as _types
 
@@ -232,23 +233,33 @@ _METHOD_TYPES = {}
 _METHODS_SEEN = None
 
 
+_tables_lock = threading.Lock()
+
+
 def _tables():
+    """The encoder's and decoder's name tables, built on first use. The module registry is
+    complete first (its modules add their types' methods), and the tables are filled under a
+    lock and published whole, so a thread never reads a table another is still building."""
     global _NAMED, _NAME_OF, _METHOD_OWNER, _METHODS_SEEN
-    if _NAMED is None:
-        _NAMED = _named_values()
-        _NAME_OF = {}
-        for name, value in _NAMED.items():
-            if value is None or isinstance(value, bool):
-                continue
-            _NAME_OF.setdefault(id(value), name)
-    # sandbox modules add their types' methods when first imported: refresh on change
-    seen = (len(_policy.METHODS), sum(len(d) for d in _policy.METHODS.values()))
-    if seen != _METHODS_SEEN:
-        _METHODS_SEEN = seen
-        _METHOD_OWNER = _core.method_entry_owner()
-        for tp in _policy.METHODS:
-            _METHOD_TYPES.setdefault(tp.__name__, tp)
-    return _NAMED, _NAME_OF, _METHOD_OWNER
+    _modules()._discover()
+    with _tables_lock:
+        if _NAMED is None:
+            named = _named_values()
+            name_of = {}
+            for name, value in named.items():
+                if value is None or isinstance(value, bool):
+                    continue
+                name_of.setdefault(id(value), name)
+            _NAME_OF = name_of
+            _NAMED = named
+        # refresh if methods were added since (the registry's tables only grow)
+        seen = (len(_policy.METHODS), sum(len(d) for d in _policy.METHODS.values()))
+        if seen != _METHODS_SEEN:
+            _METHOD_OWNER = _core.method_entry_owner()
+            for tp in list(_policy.METHODS):
+                _METHOD_TYPES.setdefault(tp.__name__, tp)
+            _METHODS_SEEN = seen
+        return _NAMED, _NAME_OF, _METHOD_OWNER
 
 
 _EXC_TYPES = {t.__name__: t for t in _core.EXPOSED_EXCEPTIONS}
@@ -1800,7 +1811,7 @@ def _load(data, functions, limits, print_callback):
     unlinked = []
     for source in modules:
         try:
-            compiled = _code_cache.get(source)
+            compiled = _code_cache.get(source, internal=_modules().internal_source(source))
         except MontyError as e:
             raise _Bad(f"module source does not compile: {e}") from None
         unlinked.append(compiled)

@@ -16,8 +16,10 @@ first import.
 import importlib
 import pkgutil
 import sys as _sys
+import threading as _threading
 
 from .. import policy
+from ..compiler import INTERNAL_SOURCES
 
 
 class SandboxModule:
@@ -50,14 +52,26 @@ TYPES = set()         # classes from modules that sandbox code may name and subc
 
 
 _discovered = False
+_discover_lock = _threading.RLock()
 
 
 def _discover():
-    """Import every module file (files starting with '_' are helpers), once, on first use."""
+    """Import every module file (files starting with '_' are helpers), once, on first use.
+
+    Several threads may ask at once: the first does the work under a lock, the others wait
+    for it; the flag is set only once every table is complete, so no thread ever sees a
+    registry that is still being filled."""
     global _discovered
     if _discovered:
         return
-    _discovered = True
+    with _discover_lock:
+        if _discovered:
+            return
+        _load_all()
+        _discovered = True
+
+
+def _load_all():
     for info in pkgutil.iter_modules(__path__):
         if info.name.startswith("_"):
             continue
@@ -77,6 +91,9 @@ def _discover():
                 _sys.modules["monty._core"].set_tp_name(tp, dotted)
             for tp, names in getattr(mod, "WRITABLE", {}).items():
                 WRITABLE[tp] = frozenset(names) | WRITABLE.get(tp, frozenset())
+            source = getattr(mod, "SOURCE", None)
+            if source is not None:
+                INTERNAL_SOURCES[source] = (f"<{name}>", mod.PREFIX)
 
 
 def load(name, vm):
@@ -86,6 +103,13 @@ def load(name, vm):
     if mod is None:
         return None
     return SandboxModule(name, mod.build(vm))
+
+
+def internal_source(source):
+    """(file name, global-name prefix) when `source` is the text of a module written in
+    sandbox Python, else None."""
+    _discover()
+    return INTERNAL_SOURCES.get(source)
 
 
 def internal_module_names():

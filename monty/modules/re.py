@@ -488,7 +488,7 @@ def build(vm):
         return _compile(pattern, flags, vm).split(string, maxsplit)
 
     def purge():
-        for key in [k for k in _CACHE if k[3] == id(vm)]:
+        for key in [k for k in list(_CACHE) if k[3] == id(vm)]:
             _CACHE.pop(key, None)
 
     names = {
