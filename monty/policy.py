@@ -304,9 +304,7 @@ def sandbox_overrides(t, name):
 
 def exact_str(s):
     """A str subclass instance's characters as an exact str (str's own slot), else `s`."""
-    if type(s) is not str and base_of(s) is str:
-        return str.__str__(s)
-    return s
+    return _exact(s, str)
 
 
 def _is_type(obj):
