@@ -8,6 +8,7 @@ messages as the eval loop); attribute reads on sandbox values go through the VM'
 """
 
 import sys
+from pathlib import Path
 from itertools import islice as _islice
 
 from .. import policy
@@ -20,6 +21,14 @@ charge = _core.charge
 _vm_iter = _vm_getattr = None
 
 CHUNK = 1024
+
+
+def sandbox_source(name):
+    """The text of a module written in sandbox Python: monty/modules/_sandbox/<name>.py, a
+    real file (read as data, never imported by the host) that the VM compiles and runs."""
+    path = Path(__file__).with_name("_sandbox") / f"{name}.py"
+    return path.read_text(encoding="utf-8")
+
 _PTR = 8
 
 
