@@ -112,34 +112,45 @@ cdef inline int account_sp(VM vm, PyObject** sp, long long nbytes) except -1:
     return 0
 
 
+cdef inline long long kept_allowance(VM vm):
+    """What a run may add over data earlier runs kept near the limit: 1/16 of the limit,
+    between 1 MiB and 32 MiB."""
+    cdef long long allow = vm.max_memory >> 4
+    if allow < (1 << 20):
+        allow = 1 << 20
+    if allow > (32 << 20):
+        allow = 32 << 20
+    return allow
+
+
 cdef int memory_pressure(VM vm, long long need) except -1:
     """The running estimate crossed the limit: measure live data; fire only if it (plus
     `need`, a result about to be built) really exceeds the limit.
 
-    Small allocations between two walks can take live data a little over the limit before a
-    walk sees it (a list appended to in a loop), and the run may end (either limit) with it
-    kept in the globals. A later run whose first walk finds data over the limit before it has
-    allocated 1/64 of the limit itself may keep that data and add up to 1/64 of the limit
-    (mem_grace), so the sandbox stays usable (a run can delete it) and memory stays bounded;
-    the grace is not raised again while it lasts, and ends when a walk finds the data under
-    the limit."""
-    cdef long long slack
+    Data a run keeps in the globals stays counted by the next runs (limits_start). A bomb
+    stopped by either limit can leave the globals at or a little over the limit (small
+    allocations between two walks), and the Sandbox must stay usable after it: so the first
+    walk of a run that has allocated at most `kept_allowance` itself gives the run that much
+    room above what it found kept (mem_grace), never more than `kept_allowance` over the limit
+    in all. The grace lasts for that run only: runs cannot ratchet it up, and memory stays
+    bounded by the limit plus one allowance."""
+    cdef long long allow, grace
     if vm.max_memory < 0:
         vm.mem_used = 0
         return 0
     live = measure_live(vm)
     if vm.mem_run_start >= 0:
-        slack = vm.max_memory >> 6
-        if (vm.mem_grace == 0 and live > vm.max_memory
-                and vm.mem_used - vm.mem_run_start <= slack):
-            vm.mem_grace = live - vm.max_memory + slack
-            vm.mem_limit = vm.max_memory + vm.mem_grace
+        allow = kept_allowance(vm)
+        if vm.mem_used - vm.mem_run_start <= allow:
+            grace = live + allow - vm.max_memory
+            if grace > allow:
+                grace = allow
+            if grace > 0:
+                vm.mem_grace = grace
+                vm.mem_limit = vm.max_memory + grace
         vm.mem_run_start = -1
     if live + need > vm.max_memory + vm.mem_grace:
         limit_fire(vm, LIMIT_MEMORY)
-    if live <= vm.max_memory and vm.mem_grace:
-        vm.mem_grace = 0
-        vm.mem_limit = vm.max_memory
     collect_old(vm, vm.mem_used - live)
     vm.mem_used = live
     return 0
@@ -1145,6 +1156,8 @@ def limits_start(VM vm):
     vm.last_check = monty_now()
     vm.tick_budget = TICKS
     vm.limit_kind = LIMIT_NONE
+    vm.mem_grace = 0
+    vm.mem_limit = (1 << 62) if vm.max_memory < 0 else vm.max_memory
     if vm.max_memory < 0:
         vm.mem_used = 0
     elif vm.mem_used < 0:

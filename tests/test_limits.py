@@ -260,6 +260,28 @@ def test_data_kept_from_an_earlier_run_counts_against_the_memory_limit():
     sb.run("more = [bytes(1 << 20) for i in range(100)]\nlen(more)")
 
 
+def test_a_sandbox_filled_to_the_limit_stays_usable_and_bounded_across_runs():
+    from monty import _core
+    limit = 64 << 20
+    allowance = limit >> 4
+    sb = sandbox(max_duration=10.0, max_memory=limit)
+    # the bomb stops wherever the limit catches it: its list stays in the globals, near or
+    # a little over the limit
+    with pytest.raises(monty.MontyMemoryLimitError):
+        sb.run("keep = []\nwhile True:\n    keep.append(bytes(1 << 16))")
+    kept = sb.run("len(keep)")
+    for _ in range(20):      # each run allocates 256 KiB: several walks in one run
+        assert sb.run("z = [bytes(1 << 10) for i in range(256)]\nlen(z)") == 256
+    # adding to the kept data run after run cannot ratchet past the limit plus one allowance
+    with pytest.raises(monty.MontyMemoryLimitError):
+        for _ in range(200):
+            sb.run("keep.append(bytes(1 << 20))")
+    assert _core.limits_measure(sb._vm) <= limit + allowance
+    assert sb.run("len(keep)") >= kept
+    sb.run("del keep")
+    assert sb.run("len([bytes(1 << 20) for i in range(32)])") == 32
+
+
 # A tuple DAG (each level holds the one below twice) is small, but hashing, comparing or
 # printing it unfolds it: 2**60 steps of C that no time limit interrupts. Every such value is
 # refused when it reaches the sandbox (a MemoryError); each case runs in a child process under
