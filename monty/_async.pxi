@@ -4,6 +4,7 @@
 # host function's call is a HostFuture: the host call already made, awaited for its result.
 
 
+@cython.trashcan(True)
 cdef class Coroutine(Generator):
     """The coroutine object an `async def` function returns."""
 
@@ -17,6 +18,7 @@ cdef class Coroutine(Generator):
         raise TypeError("'coroutine' object is not an iterator")
 
 
+@cython.trashcan(True)
 cdef class AsyncGenerator(Generator):
     """The object an `async def` function with `yield` returns. Its frame yields the values
     wrapped (AsyncGenValue) and passes anything else (what its awaits wait on) up."""
@@ -31,11 +33,13 @@ cdef class AsyncGenerator(Generator):
         raise TypeError("'async_generator' object is not an iterator")
 
 
+@cython.trashcan(True)
 cdef class AsyncGenValue:
     """A value an async generator yields (as opposed to an await passing a future up)."""
     cdef readonly object value
 
 
+@cython.trashcan(True)
 cdef class HostFuture:
     """The result of calling an async host function: awaiting it gives the value (or raises
     the error) the host's coroutine ended with; it may be awaited any number of times.
@@ -64,6 +68,7 @@ cdef class HostFuture:
 cdef object _NOT_AWAITED = object()
 
 
+@cython.trashcan(True)
 cdef class GenMethod:
     """gen.send / gen.throw / gen.close as sandbox code sees them; a call from the loop runs the
     generator in the loop (so it can pause), a call from C runs it nested."""
@@ -83,6 +88,7 @@ cdef class GenMethod:
         return f"<built-in method {self.name} of {type_name(self.gen)} object at {id(self.gen):#x}>"
 
 
+@cython.trashcan(True)
 cdef class CoroWrapper(SandboxIter):
     """coro.__await__(): an iterator over the coroutine (what `yield from` delegates to)."""
     cdef readonly Generator coro

@@ -4,6 +4,8 @@
 One compiled unit split by concern: each included file has one job.
 """
 
+cimport cython
+
 from monty.opcodes import OPERAND_KINDS
 
 cdef enum:

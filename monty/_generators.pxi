@@ -13,6 +13,7 @@ cdef enum:
     RESUME_CALL = 4          # resumed by a gen.send() / gen.throw() call from the loop
 
 
+@cython.trashcan(True)
 cdef class Generator(SandboxIter):
     """A generator object of sandbox code."""
 

@@ -14,6 +14,7 @@ cdef extern from *:
 cdef int MAX_ITER_NESTING = 1000
 
 
+@cython.trashcan(True)
 cdef class SandboxIter:
     """Base of the VM's iterators (and generators)."""
 
@@ -21,6 +22,7 @@ cdef class SandboxIter:
         return self
 
 
+@cython.trashcan(True)
 cdef class ListIter(SandboxIter):
     cdef readonly object seq      # list or tuple
     cdef readonly Py_ssize_t index
@@ -33,6 +35,7 @@ cdef class ListIter(SandboxIter):
         raise StopIteration
 
 
+@cython.trashcan(True)
 cdef class SeqIter(SandboxIter):
     """Index-based iteration over str, bytes or any sequence."""
     cdef readonly object seq
@@ -46,6 +49,7 @@ cdef class SeqIter(SandboxIter):
         raise StopIteration
 
 
+@cython.trashcan(True)
 cdef class RangeIter(SandboxIter):
     cdef readonly long long current, step
     cdef readonly Py_ssize_t remaining
@@ -59,6 +63,7 @@ cdef class RangeIter(SandboxIter):
         raise StopIteration
 
 
+@cython.trashcan(True)
 cdef class BigRangeIter(SandboxIter):
     """A range whose bounds do not fit a C long long."""
     cdef readonly object current, step, remaining
@@ -79,6 +84,7 @@ cdef enum:
     DICT_ITEMS = 2
 
 
+@cython.trashcan(True)
 cdef class DictIter(SandboxIter):
     """Iterates a dict's keys, values or items by position; `count` is how many were seen."""
     cdef readonly dict mapping
@@ -108,6 +114,7 @@ cdef class DictIter(SandboxIter):
         return item
 
 
+@cython.trashcan(True)
 cdef class SetIter(SandboxIter):
     cdef readonly object items     # list snapshot of the set
     cdef readonly object source
@@ -123,6 +130,7 @@ cdef class SetIter(SandboxIter):
         raise StopIteration
 
 
+@cython.trashcan(True)
 cdef class ReversedIter(SandboxIter):
     cdef readonly object seq
     cdef readonly Py_ssize_t index     # next index to yield, counting down
@@ -138,6 +146,7 @@ cdef class ReversedIter(SandboxIter):
         return max(self.index + 1, 0)
 
 
+@cython.trashcan(True)
 cdef class EnumerateIter(SandboxIter):
     cdef readonly object it
     cdef readonly object count
@@ -170,6 +179,7 @@ cdef class EnumerateIter(SandboxIter):
         return value
 
 
+@cython.trashcan(True)
 cdef class ZipIter(SandboxIter):
     cdef readonly tuple iters
     cdef readonly bint strict
@@ -223,6 +233,7 @@ cdef class ZipIter(SandboxIter):
                 raise_pending()
 
 
+@cython.trashcan(True)
 cdef class MapIter(SandboxIter):
     cdef readonly object func
     cdef readonly tuple iters
@@ -254,6 +265,7 @@ cdef class MapIter(SandboxIter):
         return self.func(*args)
 
 
+@cython.trashcan(True)
 cdef class FilterIter(SandboxIter):
     cdef readonly object func
     cdef readonly object it
@@ -288,6 +300,7 @@ cdef class FilterIter(SandboxIter):
                 return item
 
 
+@cython.trashcan(True)
 cdef class CallIter(SandboxIter):
     """iter(callable, sentinel)."""
     cdef readonly object func
@@ -317,6 +330,7 @@ cdef class CallIter(SandboxIter):
         return value
 
 
+@cython.trashcan(True)
 cdef class ForeignIter(SandboxIter):
     """Any other CPython iterator (position not snapshot-able)."""
     cdef readonly object it

@@ -1170,6 +1170,7 @@ cdef double sized_items(object it):
     return <double>cost[0]
 
 
+@cython.trashcan(True)
 cdef class TickIter:
     """Wraps a lazy iterable handed to a native builtin so the clock is read every 4096 items."""
     cdef object it
@@ -1350,6 +1351,8 @@ cdef object account_result(VM vm, object r):
             account(vm, 64 + 8 * b.__len__(r))
         elif b is dict or b is set or b is frozenset:
             account(vm, 200 + 64 * b.__len__(r))
+    elif chain_link(<PyObject*>r):
+        check_chain(vm, r)
     return r
 
 
@@ -1681,14 +1684,87 @@ cdef int check_tuple_depth(VM vm, object t) except -1:
     return 0
 
 
+# ------------------------------------------------------------------ chains freed recursively
+# CPython frees most containers through its "trashcan" (lists, tuples, dicts, sets, instances,
+# exceptions, frames: past 50 nested deallocations the rest is deferred), but not slices,
+# staticmethod/classmethod/property objects, cells, or the builtin and itertools iterators
+# (enumerate, filter, map, zip, islice, ...): freeing a chain of them made directly of one
+# another recurses in C, one stack frame a link, and a few hundred thousand links crash the
+# process, whatever limit allowed building them. Such a chain is built one link at a time by
+# native code, so the link's depth is checked as the link arrives in the loop (a native call's
+# result, a value guard_value sees, BUILD_SLICE): no chain deeper than MAX_CHAIN_DEPTH (a
+# RecursionError) is ever made. A link's depth follows only links of these types (a list or an
+# instance between two of them is a trashcan level and breaks the recursion).
+
+cdef int MAX_CHAIN_DEPTH = 1000
+cdef int MAX_CHAIN_NODES = 20000
+cdef object _chain_types = None     # the types above (filled on first use: itertools' too)
+cdef object _get_referents = _gc.get_referents
+
+
+cdef object chain_types():
+    global _chain_types
+    if _chain_types is None:
+        import itertools as _it
+        import functools as _ft
+        import types as _types
+        types = {slice, staticmethod, classmethod, property, enumerate, filter, map, zip,
+                 reversed, type(iter(int, 1)), type(iter([])), type(iter(())),
+                 _types.CellType, _ft.partial}
+        for name in ("islice", "starmap", "accumulate", "cycle", "repeat", "takewhile",
+                     "dropwhile", "filterfalse", "compress", "pairwise", "groupby",
+                     "zip_longest", "chain", "tee", "count", "product", "permutations",
+                     "combinations", "combinations_with_replacement"):
+            types.add(getattr(_it, name))
+        _chain_types = frozenset(types)
+    return _chain_types
+
+
+cdef extern from *:
+    """
+    static inline int monty_is_gc(PyObject *o) { return PyObject_IS_GC(o); }
+    """
+    bint monty_is_gc(PyObject* o)
+
+
+cdef inline bint chain_link(PyObject* v):
+    """Whether `v` may be a link of such a chain (a flag test first: these are all GC types)."""
+    if not monty_is_gc(v) or TupleCheck(v):
+        return False
+    return <object>TYPE(v) in chain_types()
+
+
+cdef int check_chain(VM vm, object link) except -1:
+    """Refuse `link` if the chain of such objects it heads is deeper than MAX_CHAIN_DEPTH."""
+    cdef int depth, nodes = 0
+    cdef set seen = set()
+    cdef list todo = [(link, 1)]
+    cdef object types = chain_types()
+    while todo:
+        obj, depth = todo.pop()
+        if depth > MAX_CHAIN_DEPTH or nodes > MAX_CHAIN_NODES:
+            raise RecursionError(f"{type(link).__name__} objects nested more than "
+                                 f"{MAX_CHAIN_DEPTH} deep are not allowed in the sandbox "
+                                 f"(freeing them would overflow the C stack)")
+        nodes += 1
+        for child in _get_referents(obj):
+            if type(child) in types and id(child) not in seen:
+                seen.add(id(child))
+                todo.append((child, depth + 1))
+    return 0
+
+
 cdef int check_tuple_depth_ref(VM vm, PyObject* t) except -1:
     return check_tuple_depth(vm, <object>t)
 
 
 cdef inline int guard_value(VM vm, PyObject* v) except -1:
-    """A value native code hands to the loop: refuse it if it is a tuple nested too deep."""
+    """A value native code hands to the loop: refuse it if it is a tuple nested too deep, or
+    a link of a chain freed recursively that is too deep."""
     if TupleCheck(v):
         check_tuple_depth(vm, <object>v)
+    elif chain_link(v):
+        check_chain(vm, <object>v)
     return 0
 
 
@@ -2270,6 +2346,7 @@ _policy.precheck_sort = _policy_precheck_sort
 _policy.binary_op = _policy_binary_op
 
 
+@cython.trashcan(True)
 cdef class KeyCost:
     """A key function handed to a native sort/min/max: each key it returns is compared
     natively, so its units are charged (a sort: per item sort_factor times) as it arrives."""

@@ -138,6 +138,7 @@ cdef int check_setattr_name(object obj, str name) except -1:
     raise AttributeError(f"'{type_name(obj)}' object attribute '{name}' is read-only in the sandbox")
 
 
+@cython.trashcan(True)
 cdef class SlotMethod:
     """A builtin base's protocol method (`str.__mul__`, `object.__setattr__`...) as sandbox
     code may call it: bound to `receiver`, or unbound (receiver UNBOUND) when read from a class."""

@@ -93,6 +93,7 @@ cdef class Code:
         return Code(**spec)
 
 
+@cython.trashcan(True)
 cdef class Function:
     """A function defined by sandbox code."""
 
@@ -116,11 +117,13 @@ cdef class Function:
         return self.qualname
 
 
+@cython.trashcan(True)
 cdef class Cell:
     def __repr__(self):
         return f"<cell at {id(self):#x}>"
 
 
+@cython.trashcan(True)
 cdef class BoundMethod:
     """A sandbox function bound to an object."""
 

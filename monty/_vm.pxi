@@ -2106,11 +2106,14 @@ cdef object run_frames(VM vm):
                         r = R_SliceNew(sp[-3], sp[-2], sp[-1])
                     else:
                         r = R_SliceNew(sp[-2], sp[-1], NULL)
+                    h = chain_link(sp[-1]) or chain_link(sp[-2]) or (a == 3 and chain_link(sp[-3]))
                     for i in range(a):
                         sp -= 1
                         DECREF(sp[0])
                     sp[0] = r
                     sp += 1
+                    if h:
+                        check_chain(vm, <object>r)
                 elif op == OP_LIST_APPEND:
                     account_sp(vm, sp, 16)
                     R_ListAppend(sp[-1 - a], sp[-1])

@@ -631,3 +631,31 @@ def test_token_estimate():
     assert _estimate_tokens("é_1 = 3") == 3
     assert _estimate_tokens("'two words'") == 2
     assert _estimate_tokens("x = '\ud800'") == 3
+
+
+# Slices, staticmethod/classmethod/property objects and CPython's iterators free the objects
+# they hold without CPython's trashcan: a long chain of them made directly of one another
+# overflows the C stack when freed. monty's own iterators, functions and cells use the
+# trashcan; chains of CPython's kinds stop at 1000 links with a RecursionError.
+@pytest.mark.parametrize("make", ["slice(x)", "staticmethod(x)", "classmethod(x)", "property(x)",
+                                  "slice(None, x, x)"])
+def test_chains_freed_recursively_stop_at_a_thousand_links(make):
+    sb = sandbox(max_duration=10.0)
+    code = f"x = None\nfor i in range(999):\n    x = {make}\ntype(x).__name__"
+    assert sb.run(code) == make.split("(")[0]
+    with pytest.raises(monty.MontyRuntimeError) as e:
+        sb.run(f"for i in range(5):\n    x = {make}")
+    assert e.value.exc_type == "RecursionError"
+    assert "nested more than 1000 deep" in str(e.value)
+
+
+def test_long_chains_of_the_vms_own_iterators_are_freed_without_overflowing_the_stack():
+    import subprocess
+    import sys
+    child = ("import monty\n"
+             "sb = monty.Sandbox(limits=monty.Limits(max_duration=30.0, max_memory=1 << 30))\n"
+             "print(sb.run('x = []\\nfor i in range(600000):\\n    x = enumerate(filter(None, x))\\n1'))\n"
+             "print(sb.run('x = None\\n2'))\n")
+    done = subprocess.run([sys.executable, "-c", child], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == ["1", "2"]
