@@ -22,6 +22,7 @@ __all__ = [
     "Sandbox", "Call", "Done", "load", "Limits", "MontyError", "MontySyntaxError",
     "MontyRuntimeError", "MontyLimitError", "MontyTimeLimitError", "MontyMemoryLimitError",
     "MontyAllocationLimitError", "MontyTypeError",
+    "Outcome", "Opaque",
 ]
 
 _code_cache = CodeCache(_core.Code)
@@ -79,42 +80,79 @@ class Sandbox:
         self._busy = _threading.Lock()
         self._pause_token = 0           # bumped on every start()/resume(): stale Calls refuse
         self._functions = {}
-        self._vm = _core.VM(_BUILTINS, self._functions, limits.max_recursion_depth, print_callback)
+        self._output = _Output(print_callback)
+        self._vm = _core.VM(_BUILTINS, self._functions, limits.max_recursion_depth, self._output)
         _core.limits_configure(self._vm, limits.max_memory, limits.max_allocations)
+        self._install_functions(functions)
+
+    @property
+    def print_callback(self):
+        return self._output.callback
+
+    def _install_functions(self, functions):
         for name, func in functions.items():
             _check_name("function", name)
             if func is not None and not callable(func):
                 raise TypeError(f"host function {name!r} must be callable or None")
+        for name, func in functions.items():
             self._functions[name] = func
             self._vm.set_global(name, _core.HostFunction(name, func))
 
-    @property
-    def print_callback(self):
-        return self._vm.print_callback
+    def execute(self, code, inputs=None):
+        """Run `code` like run(), but return a monty.Outcome instead of raising for what the
+        sandbox did: its value (a monty.Opaque for a value that is not plain data), its
+        printed text (stdout and stderr apart) and the MontyError it ended with, if any."""
+        self._enter()
+        output = self._output
+        output.buffers = buffers = ([], [])
+        value = error = None
+        try:
+            try:
+                linked = self._prepare(code, inputs)
+            except MontySyntaxError as e:
+                error = e
+            else:
+                try:
+                    value = self._run_linked(linked, code, True)
+                except MontyError as e:
+                    error = e
+        finally:
+            output.buffers = None
+            self._busy.release()
+        return Outcome(value, "".join(buffers[0]), "".join(buffers[1]), error)
 
     def run(self, code, inputs=None):
         """Run `code`; return the value of its last expression statement (else None)."""
         self._enter()
         try:
-            linked = self._prepare(code, inputs)
-            vm = self._vm
-            vm.pause_mode = False
-            self._pause_token += 1
-            duration = self.limits.max_duration
-            vm.deadline = _time.perf_counter() + duration if duration is not None else 0.0
-            try:
-                # (the result is converted to plain host data inside the run)
-                return vm.run_module(linked)
-            except _core.LimitExceeded as e:
-                raise _limit_error(e, self.limits) from None
-            except MontyError:
-                raise
-            except BaseException as e:
-                if _core.vm_host_abort(vm):
-                    raise   # the host's own KeyboardInterrupt / SystemExit, not the sandbox's
-                raise _runtime_error(e, code, vm) from None
+            return self._run_linked(self._prepare(code, inputs), code, False)
         finally:
             self._busy.release()
+
+    def _run_linked(self, linked, code, opaque):
+        vm = self._vm
+        vm.pause_mode = False
+        self._pause_token += 1
+        self._arm_clock(0.0)
+        try:
+            # (the result is converted to plain host data inside the run; with `opaque`, a
+            # value that is not plain data comes out as a monty.Opaque built there too)
+            return vm.run_module(linked, opaque)
+        except _core.LimitExceeded as e:
+            raise _limit_error(e, self.limits, vm) from None
+        except MontyError:
+            raise
+        except BaseException as e:
+            if _core.vm_host_abort(vm):
+                raise   # the host's own KeyboardInterrupt / SystemExit, not the sandbox's
+            raise _runtime_error(e, code, vm) from None
+
+    def _arm_clock(self, elapsed, first=True):
+        """Set the run's deadline: max_duration less the `elapsed` sandbox time of earlier
+        steps."""
+        duration = self.limits.max_duration
+        self._vm.deadline = (_time.perf_counter() + (duration - elapsed)
+                             if duration is not None else 0.0)
 
     def start(self, code, inputs=None):
         """Run `code` until it calls a host function: a `Call` paused there, or `Done`."""
@@ -148,10 +186,11 @@ class Sandbox:
             linked = vm.link(compiled)
         _core.limits_release(vm)
         _asyncio.reset(vm)
+        self._output.reset()
         return linked
 
 
-def _limit_error(e, limits):
+def _limit_error(e, limits, vm=None):
     kind = e.args[0] if e.args else "time"
     if kind == "time":
         return MontyTimeLimitError(f"time limit of {limits.max_duration} s exceeded")
@@ -167,5 +206,6 @@ def _runtime_error(exc, source, vm=None):
     return MontyRuntimeError(exc_type, message, frames, source=source, chain=chain)
 
 
+from .outcome import Opaque, Outcome, Output as _Output  # noqa: E402
 from . import snapshot as _snapshot  # noqa: E402  (needs the names above)
 from .snapshot import Call, Done, load  # noqa: E402

@@ -273,8 +273,9 @@ cdef class VM:
 
     # -------------------------------------------------------------- running
 
-    def run_module(self, Code code):
-        """Run linked module code; return its value or raise the sandbox exception."""
+    def run_module(self, Code code, bint opaque=False):
+        """Run linked module code; return its value or raise the sandbox exception. With
+        `opaque`, a value that is not plain data comes out as a monty.Opaque."""
         cdef VM saved = cur_vm()
         cdef int ret
         if self.running:
@@ -295,7 +296,10 @@ cdef class VM:
             result = finish_run(self, run_frames(self))
             if result is not PAUSED:
                 # converted here, under the run's limits, by exact-type rules
-                result = export_value(result, None, 0)
+                if opaque:
+                    result = export_or_opaque(self, result)
+                else:
+                    result = export_value(result, None, 0)
             return result
         except BaseException as e:
             limit_error(self, e)
@@ -399,10 +403,14 @@ cdef class VM:
             self.nest -= 1
             set_cur_vm(saved)
 
-    def print_text(self, str text):
+    def print_text(self, str text, bint err=False):
+        """Printed text: to the print callback (given `True` as well for sys.stderr's text),
+        or to the host's sys.stdout / sys.stderr."""
         if self.print_callback is None:
             import sys
-            sys.stdout.write(text)
+            (sys.stderr if err else sys.stdout).write(text)
+        elif err:
+            self.print_callback(text, True)
         else:
             self.print_callback(text)
 

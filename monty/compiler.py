@@ -526,7 +526,21 @@ class Compiler:
     # ------------------------------------------------------------ helpers
 
     def error(self, message, node, construct=None):
-        return MontySyntaxError(message, getattr(node, "lineno", None), construct)
+        lineno = getattr(node, "lineno", None)
+        col = getattr(node, "col_offset", None)
+        end_col = getattr(node, "end_col_offset", None)
+        text = None
+        if lineno is not None:
+            lines = self.source.splitlines()
+            if 0 < lineno <= len(lines):
+                text = lines[lineno - 1]
+        same_line = getattr(node, "end_lineno", None) == lineno
+        return MontySyntaxError(message, lineno, construct,
+                                offset=None if col is None or text is None else col + 1,
+                                text=text,
+                                end_offset=end_col + 1 if same_line and end_col is not None
+                                and text is not None else None,
+                                filename=self.filename)
 
     def new_unit(self, node, name, qualname):
         scope = self.scopes[node]
@@ -2166,7 +2180,9 @@ def parse(source, filename=FILENAME, top_level_return=True):
             for body, i in returns:
                 body[i] = body[i].monty_return
     except SyntaxError as e:
-        raise MontySyntaxError(f"{type(e).__name__}: {e.msg}", e.lineno) from None
+        raise MontySyntaxError(f"{type(e).__name__}: {e.msg}", e.lineno, offset=e.offset,
+                               text=e.text, end_offset=e.end_offset, end_lineno=e.end_lineno,
+                               filename=filename) from None
     except (RecursionError, MemoryError, ValueError, OverflowError) as e:
         raise MontySyntaxError(f"code could not be compiled: {type(e).__name__}: {e}") from None
     return tree
@@ -2235,6 +2251,13 @@ def compile_source(source, make_code, filename=FILENAME, internal=None):
     tree = parse(source, filename, top_level_return=internal is None)
     try:
         return Compiler(source, filename, make_code, prefix).compile_module(tree)
+    except MontySyntaxError as e:
+        if e.text is None and e.lineno is not None:
+            lines = source.splitlines()
+            if 0 < e.lineno <= len(lines):     # (the line, without a caret)
+                e.text = lines[e.lineno - 1]
+                e.filename = filename
+        raise
     except RecursionError:
         raise MontySyntaxError("code is nested too deeply to compile") from None
     except AssertionError as e:

@@ -116,3 +116,186 @@ def test_top_level_return_with_top_level_await():
 def test_top_level_return_in_execute():
     out = monty.Sandbox().execute("print('x')\nreturn {'answer': 42}\nprint('y')")
     assert out.ok and out.value == {"answer": 42} and out.stdout == "x\n"
+
+
+# ---------------------------------------------------------------------------------------------
+# 2. execute() -> Outcome
+
+def cpython_streams(code):
+    """(stdout, stderr) of `code` run by CPython."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        exec(compile(code, "<ref>", "exec"), {})
+    return out.getvalue(), err.getvalue()
+
+
+STREAM_CASES = [
+    "import sys\nprint('out')\nprint('err', 1, sep='-', file=sys.stderr)\nprint('out2')",
+    "import sys\nsys.stderr.write('a')\nsys.stdout.write('b')\nsys.stderr.write('c\\n')\nsys.stdout.flush()\nsys.stderr.flush()",
+    "import sys\nprint('x', file=sys.stdout, end='')\nprint(file=sys.stderr)\nprint('é', file=sys.stderr)",
+    "import sys\nfor i in range(3):\n    print(i, file=sys.stderr if i % 2 else sys.stdout)",
+    "import sys\nn = sys.stderr.write('four')\nprint(n)",
+]
+
+
+@pytest.mark.parametrize("code", STREAM_CASES)
+def test_execute_keeps_stdout_and_stderr_apart_like_cpython(code):
+    out = monty.Sandbox().execute(code)
+    assert out.ok, out.error
+    assert (out.stdout, out.stderr) == cpython_streams(code)
+
+
+def test_stderr_without_callback_goes_to_host_stderr(capsys):
+    monty.Sandbox().run("import sys\nprint('to out')\nprint('to err', file=sys.stderr)")
+    captured = capsys.readouterr()
+    assert captured.out == "to out\n" and captured.err == "to err\n"
+
+
+def test_stderr_with_a_print_callback_reaches_the_callback():
+    value, printed = printed_run("import sys\nprint('a')\nsys.stderr.write('b\\n')\n7")
+    assert value == 7 and printed == "a\nb\n"
+
+
+def test_execute_value_stdout_and_ok():
+    sb = monty.Sandbox()
+    out = sb.execute("print('hello')\nx = 6 * 7\nx", inputs={"unused": 1})
+    assert isinstance(out, monty.Outcome)
+    assert out.ok and out.error is None and out.value == 42
+    assert out.stdout == "hello\n" and out.stderr == ""
+    assert sb.run("x") == 42        # globals persist as with run()
+
+
+def test_execute_never_raises_for_runtime_errors():
+    sb = monty.Sandbox()
+    out = sb.execute("print('before')\nd = {}\nd['missing']")
+    assert not out.ok and out.value is None and out.stdout == "before\n"
+    assert isinstance(out.error, monty.MontyRuntimeError) and out.error.exc_type == "KeyError"
+    assert str(out.error) == "KeyError: 'missing' (line 3)"
+    assert sb.execute("1 + 1").value == 2      # the sandbox keeps working
+
+
+def test_execute_never_raises_for_syntax_errors():
+    out = monty.Sandbox().execute("def f(:\n    pass")
+    assert not out.ok and isinstance(out.error, monty.MontySyntaxError)
+    assert out.stdout == "" and out.value is None
+
+
+def test_execute_never_raises_for_limits():
+    sb = monty.Sandbox(limits=monty.Limits(max_duration=0.2))
+    out = sb.execute("print('start')\nwhile True:\n    pass")
+    assert isinstance(out.error, monty.MontyTimeLimitError) and out.stdout == "start\n"
+    sb = monty.Sandbox(limits=monty.Limits(max_memory=10_000_000))
+    out = sb.execute("x = []\nwhile True:\n    x.append('a' * 100000)")
+    assert isinstance(out.error, monty.MontyMemoryLimitError)
+    assert sb.execute("'still usable'").value == "still usable"
+
+
+def test_execute_host_function_errors_land_in_error():
+    def boom():
+        raise ValueError("bad tool")
+    out = monty.Sandbox(functions={"boom": boom}).execute("print(1)\nboom()")
+    assert out.stdout == "1\n" and out.error.exc_type == "ValueError"
+    assert str(out.error) == "ValueError: bad tool (line 2)"
+
+
+def test_execute_opaque_value_instead_of_an_error_after_side_effects():
+    calls = []
+    sb = monty.Sandbox(functions={"record": calls.append})
+    code = ("class Point:\n    def __init__(self, x, y):\n        self.x, self.y = x, y\n"
+            "    def __repr__(self):\n        return f'Point({self.x}, {self.y})'\n"
+            "record('side effect')\nPoint(1, 2)")
+    out = sb.execute(code)
+    assert out.ok and calls == ["side effect"]
+    assert out.value == monty.Opaque("Point", "Point(1, 2)")
+    assert out.value.type_name == "Point" and out.value.repr == "Point(1, 2)"
+    # run() keeps refusing such a result, as design.md section 1 says
+    with pytest.raises(monty.MontyTypeError):
+        sb.run("Point(3, 4)")
+
+
+@pytest.mark.parametrize("code, type_name, repr_text", [
+    ("def f():\n    pass\nf", "function", None),
+    ("(i for i in range(3))", "generator", None),
+    ("[1, object()]", "list", None),
+    ("class A:\n    pass\nA", "type", "<class '__main__.A'>"),
+    ("range(3)", "range", "range(0, 3)"),
+    ("bytearray(b'ab')", "bytearray", "bytearray(b'ab')"),
+    ("1j", "complex", "1j"),
+])
+def test_execute_opaque_values(code, type_name, repr_text):
+    out = monty.Sandbox().execute(code)
+    assert out.ok and type(out.value) is monty.Opaque
+    assert out.value.type_name == type_name
+    if repr_text is not None:
+        assert out.value.repr == repr_text
+    assert type(out.value.repr) is str and type(out.value.type_name) is str
+
+
+def test_opaque_repr_that_raises_is_a_stand_in():
+    out = monty.Sandbox().execute("class B:\n    def __repr__(self):\n        raise ValueError('no')\nB()")
+    assert out.ok and out.value == monty.Opaque("B", "<B object>")
+
+
+def test_opaque_repr_runs_under_the_limits():
+    sb = monty.Sandbox(limits=monty.Limits(max_duration=0.3))
+    out = sb.execute("class C:\n    def __repr__(self):\n        while True:\n            pass\nC()")
+    assert isinstance(out.error, monty.MontyTimeLimitError) and out.value is None
+
+
+def test_opaque_repr_of_a_str_subclass_result_is_exact():
+    out = monty.Sandbox().execute(
+        "class S(str):\n    def __repr__(self):\n        return S('sneaky')\nclass T:\n"
+        "    def __repr__(self):\n        return S('t')\nT()")
+    assert out.ok and type(out.value.repr) is str and out.value.repr == "t"
+
+
+def test_execute_leaves_print_callback_alone():
+    chunks = []
+    sb = monty.Sandbox(print_callback=chunks.append)
+    out = sb.execute("print('captured')")
+    assert out.stdout == "captured\n" and chunks == []
+    sb.run("print('streamed')")
+    assert chunks == ["streamed\n"]
+
+
+def test_runtime_error_str_names_the_line():
+    code = "def f(x):\n    return 1 / x\n\nf(0)\n"
+    with pytest.raises(monty.MontyRuntimeError) as info:
+        monty.Sandbox().run(code)
+    assert str(info.value) == "ZeroDivisionError: division by zero (line 2)"
+    assert info.value.message == "division by zero"
+
+
+SYNTAX_ERRORS = [
+    "x = (1 +\n",
+    "if x:\nfoo()\n",
+    "def f(:\n    pass\n",
+    "a = 1\nb = a +* 2\n",
+    "print 'hello'\n",
+    "x = 1\n  y = 2\n",
+    "for x in range(3):\n    break\ncontinue\n",
+    "f(**x, *y)\n",
+    "'abc\n",
+]
+
+
+@pytest.mark.parametrize("code", SYNTAX_ERRORS)
+def test_syntax_error_display_is_cpythons(code):
+    with pytest.raises(SyntaxError) as ref:
+        compile(code, "<string>", "exec")
+    expected = "".join(traceback.format_exception_only(ref.type, ref.value)).rstrip("\n")
+    out = monty.Sandbox().execute(code)
+    err = out.error
+    assert isinstance(err, monty.MontySyntaxError)
+    assert err.display() == expected
+    # str(): the message and line, then the offending line and its caret as CPython shows them
+    shown = expected.split("\n")[1:-1]
+    assert str(err).split("\n") == [f"{err.message} (line {ref.value.lineno})"] + shown
+
+
+def test_unsupported_construct_syntax_error_shows_its_line():
+    code = "x = 1\nfrom math import *\n"
+    with pytest.raises(monty.MontySyntaxError) as info:
+        monty.Sandbox().run(code)
+    assert str(info.value).split("\n")[1].strip() == "from math import *"
+    assert 'File "<string>", line 2' in info.value.display()

@@ -1,0 +1,76 @@
+"""What `Sandbox.execute` hands back (`Outcome`, `Opaque`), and where printed text goes (the
+per-run output limit, stdout and stderr kept apart)."""
+
+import sys as _sys
+
+
+class Opaque:
+    """A result that is not plain data: its type name and its repr, built inside the run that
+    produced it (under that run's limits). The sandbox object itself never leaves the sandbox."""
+
+    __slots__ = ("type_name", "repr")
+
+    def __init__(self, type_name, repr):
+        self.type_name = type_name
+        self.repr = repr
+
+    def __repr__(self):
+        return f"Opaque(type_name={self.type_name!r}, repr={self.repr!r})"
+
+    def __str__(self):
+        return self.repr
+
+    def __eq__(self, other):
+        if type(other) is not Opaque:
+            return NotImplemented
+        return self.type_name == other.type_name and self.repr == other.repr
+
+    def __hash__(self):
+        return hash((Opaque, self.type_name, self.repr))
+
+
+class Outcome:
+    """What one `Sandbox.execute` did: the value, the printed text of each stream, the error."""
+
+    __slots__ = ("value", "stdout", "stderr", "error")
+
+    def __init__(self, value=None, stdout="", stderr="", error=None):
+        self.value = value
+        self.stdout = stdout
+        self.stderr = stderr
+        self.error = error
+
+    @property
+    def ok(self):
+        """Whether the code ran to its end (`error` is None)."""
+        return self.error is None
+
+    def __repr__(self):
+        return (f"Outcome(value={self.value!r}, stdout={self.stdout!r}, stderr={self.stderr!r}, "
+                f"error={self.error!r})")
+
+
+class Output:
+    """The sandbox's print callback: hands the text to the host's callback (None: the host's
+    sys.stdout / sys.stderr), or to the buffers of an execute()."""
+
+    __slots__ = ("callback", "err_callback", "buffers")
+
+    def __init__(self, callback):
+        self.callback = callback
+        self.err_callback = None    # sys.stderr's text, apart (None: with the rest)
+        self.buffers = None         # ([stdout parts], [stderr parts]) while execute() runs
+
+    def reset(self):
+        pass
+
+    def __call__(self, text, err=False):
+        buffers = self.buffers
+        if buffers is not None:
+            buffers[1 if err else 0].append(text)
+        elif err and self.err_callback is not None:
+            self.err_callback(text)
+        elif self.callback is not None:
+            self.callback(text)
+        else:
+            (_sys.stderr if err else _sys.stdout).write(text)
