@@ -9,6 +9,7 @@ from .modules import asyncio as _asyncio
 from .errors import (
     MontyAllocationLimitError,
     MontyError,
+    MontyHostCallLimitError,
     MontyLimitError,
     MontyMemoryLimitError,
     MontyRuntimeError,
@@ -22,7 +23,7 @@ __all__ = [
     "Sandbox", "Call", "Done", "load", "Limits", "MontyError", "MontySyntaxError",
     "MontyRuntimeError", "MontyLimitError", "MontyTimeLimitError", "MontyMemoryLimitError",
     "MontyAllocationLimitError", "MontyTypeError",
-    "Outcome", "Opaque",
+    "Outcome", "Opaque", "MontyHostCallLimitError",
 ]
 
 _code_cache = CodeCache(_core.Code)
@@ -32,27 +33,38 @@ _BUILTINS = _core.make_builtins()
 class Limits:
     """Resource caps for one sandbox; None means no cap."""
 
-    __slots__ = ("max_duration", "max_memory", "max_allocations", "max_recursion_depth")
+    __slots__ = ("max_duration", "max_memory", "max_allocations", "max_recursion_depth",
+                 "max_wall_time", "max_host_calls", "max_output")
 
     def __init__(self, max_duration=5.0, max_memory=256 * 1024 * 1024, max_allocations=None,
-                 max_recursion_depth=1000):
+                 max_recursion_depth=1000, max_wall_time=None, max_host_calls=None,
+                 max_output=1 << 20):
         for name, value, kinds in (("max_duration", max_duration, (int, float)),
                                    ("max_memory", max_memory, (int,)),
                                    ("max_allocations", max_allocations, (int,)),
-                                   ("max_recursion_depth", max_recursion_depth, (int,))):
+                                   ("max_recursion_depth", max_recursion_depth, (int,)),
+                                   ("max_wall_time", max_wall_time, (int, float)),
+                                   ("max_host_calls", max_host_calls, (int,)),
+                                   ("max_output", max_output, (int,))):
             if value is not None and (isinstance(value, bool) or not isinstance(value, kinds)):
                 raise TypeError(f"Limits.{name} must be a number or None, not {type(value).__name__}")
-            if value is not None and value <= 0:
+            if value is not None and (value < 0 if name in ("max_host_calls", "max_output")
+                                      else value <= 0):
                 raise ValueError(f"Limits.{name} must be positive")
         self.max_duration = max_duration
         self.max_memory = max_memory
         self.max_allocations = max_allocations
         self.max_recursion_depth = max_recursion_depth if max_recursion_depth is not None else 100_000
+        self.max_wall_time = max_wall_time      # seconds from the start, host time included
+        self.max_host_calls = max_host_calls    # host function calls per run
+        self.max_output = max_output            # bytes printed per run; then cut, run goes on
 
     def __repr__(self):
         return (f"Limits(max_duration={self.max_duration!r}, max_memory={self.max_memory!r}, "
                 f"max_allocations={self.max_allocations!r}, "
-                f"max_recursion_depth={self.max_recursion_depth!r})")
+                f"max_recursion_depth={self.max_recursion_depth!r}, "
+                f"max_wall_time={self.max_wall_time!r}, max_host_calls={self.max_host_calls!r}, "
+                f"max_output={self.max_output!r})")
 
 
 def _check_name(kind, name):
@@ -80,9 +92,11 @@ class Sandbox:
         self._busy = _threading.Lock()
         self._pause_token = 0           # bumped on every start()/resume(): stale Calls refuse
         self._functions = {}
-        self._output = _Output(print_callback)
+        self._output = _Output(print_callback, limits.max_output)
+        self._wall_start = 0.0          # when the running program started (max_wall_time)
         self._vm = _core.VM(_BUILTINS, self._functions, limits.max_recursion_depth, self._output)
         _core.limits_configure(self._vm, limits.max_memory, limits.max_allocations)
+        self._vm.max_host_calls = -1 if limits.max_host_calls is None else limits.max_host_calls
         self._install_functions(functions)
 
     @property
@@ -149,10 +163,22 @@ class Sandbox:
 
     def _arm_clock(self, elapsed, first=True):
         """Set the run's deadline: max_duration less the `elapsed` sandbox time of earlier
-        steps."""
-        duration = self.limits.max_duration
-        self._vm.deadline = (_time.perf_counter() + (duration - elapsed)
-                             if duration is not None else 0.0)
+        steps, and never past max_wall_time from the program's start (host time included)."""
+        vm = self._vm
+        now = _time.perf_counter()
+        limits = self.limits
+        if first or not self._wall_start:
+            self._wall_start = now
+        duration = limits.max_duration
+        deadline = now + (duration - elapsed) if duration is not None else 0.0
+        wall = limits.max_wall_time
+        if wall is not None:
+            vm.wall_deadline = self._wall_start + wall
+            if not deadline or deadline > vm.wall_deadline:
+                deadline = vm.wall_deadline
+        else:
+            vm.wall_deadline = 0.0
+        vm.deadline = deadline
 
     def start(self, code, inputs=None):
         """Run `code` until it calls a host function: a `Call` paused there, or `Done`."""
@@ -187,13 +213,20 @@ class Sandbox:
         _core.limits_release(vm)
         _asyncio.reset(vm)
         self._output.reset()
+        vm.host_calls = 0
         return linked
 
 
 def _limit_error(e, limits, vm=None):
     kind = e.args[0] if e.args else "time"
     if kind == "time":
+        if limits.max_wall_time is not None and (
+                limits.max_duration is None
+                or (vm is not None and vm.wall_deadline and vm.deadline >= vm.wall_deadline - 1e-3)):
+            return MontyTimeLimitError(f"wall time limit of {limits.max_wall_time} s exceeded")
         return MontyTimeLimitError(f"time limit of {limits.max_duration} s exceeded")
+    if kind == "host_calls":
+        return MontyHostCallLimitError(f"host call limit of {limits.max_host_calls} exceeded")
     if kind == "memory":
         return MontyMemoryLimitError(f"memory limit of {limits.max_memory} bytes exceeded")
     return MontyAllocationLimitError(f"allocation limit of {limits.max_allocations} exceeded")

@@ -342,6 +342,7 @@ cdef object call_host(VM vm, HostFunction hf, PyObject** args, Py_ssize_t npos, 
                 break
         else:
             # fast path: plain scalars pass as they are
+            count_host_call(vm)
             t0 = host_clock()
             try:
                 r = R_Vectorcall(<PyObject*>hf.func, args, npos, kwnames)
@@ -384,6 +385,7 @@ cdef object call_host_values(VM vm, HostFunction hf, tuple args, dict kwargs):
     if hf.func is None:
         raise RuntimeError(f"host function '{hf.name}' has no implementation here; "
                            f"run the code with start() to handle its calls")
+    count_host_call(vm)
     try:
         host_args = [export_value(a, None, 0) for a in args]
         host_kwargs = {k: export_value(v, None, 0) for k, v in kwargs.items()}

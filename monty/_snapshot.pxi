@@ -22,6 +22,9 @@ cdef int pause_host_values(VM vm, HostFunction hf, tuple args, dict kwargs) exce
     if vm.nest > 0:
         raise RuntimeError(f"host function '{hf.name}' cannot be paused inside a callback run by "
                            f"native code (a key function, map() or filter() callback run from C)")
+    count_host_call(vm)
+    if vm.wall_deadline:
+        check_time(vm)      # (max_wall_time: the host's time between resumes counts too)
     try:
         host_args = tuple([export_value(a, None, 0) for a in args])
         host_kwargs = {k: export_value(v, None, 0) for k, v in kwargs.items()}

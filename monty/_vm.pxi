@@ -18,6 +18,7 @@ cdef enum:
     LIMIT_MEMORY = 2
     LIMIT_ALLOCATIONS = 3
     LIMIT_ABORT = 4              # a host-level exception (KeyboardInterrupt) unwinds the sandbox
+    LIMIT_HOST_CALLS = 5         # Limits.max_host_calls
 
 # the VM whose code runs now, per thread (sandboxes in other threads run their own): a
 # borrowed pointer, set and restored in LIFO order by the code that runs a VM's loop
@@ -80,6 +81,8 @@ cdef class VM:
         self.ticks = TICKS
         self.tick_budget = TICKS
         self.deadline = 0.0
+        self.wall_deadline = 0.0
+        self.max_host_calls = -1
         limits_configure(self, None, None)
 
     def set_recursion_limit(self, int n):

@@ -105,6 +105,10 @@ class MontyMemoryLimitError(MontyLimitError):
     """The sandbox's live data exceeded `Limits.max_memory`."""
 
 
+class MontyHostCallLimitError(MontyLimitError):
+    """The sandbox called host functions more than `Limits.max_host_calls` times in a run."""
+
+
 class MontyAllocationLimitError(MontyLimitError):
     """The sandbox made more allocations than `Limits.max_allocations`."""
 

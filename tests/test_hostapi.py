@@ -299,3 +299,162 @@ def test_unsupported_construct_syntax_error_shows_its_line():
         monty.Sandbox().run(code)
     assert str(info.value).split("\n")[1].strip() == "from math import *"
     assert 'File "<string>", line 2' in info.value.display()
+
+
+# ---------------------------------------------------------------------------------------------
+# 4. agent limits: max_wall_time, max_host_calls, max_output
+
+def test_max_wall_time_counts_host_time():
+    import time
+    calls = []
+
+    def slow_tool():
+        calls.append(1)
+        time.sleep(0.01)
+        return 1
+
+    sb = monty.Sandbox(functions={"slow_tool": slow_tool},
+                       limits=monty.Limits(max_duration=5.0, max_wall_time=0.2))
+    t0 = time.perf_counter()
+    with pytest.raises(monty.MontyTimeLimitError, match="wall time limit of 0.2 s"):
+        sb.run("n = 0\nwhile True:\n    n += slow_tool()")
+    elapsed = time.perf_counter() - t0
+    assert 0.19 <= elapsed < 0.2 + 0.01 + 0.08, elapsed     # the limit plus one call (and slack)
+    assert 10 <= len(calls) <= 21
+    assert sb.run("'usable'") == "usable"
+
+
+def test_max_duration_alone_still_excludes_host_time():
+    import time
+    sb = monty.Sandbox(functions={"nap": lambda: time.sleep(0.05)},
+                       limits=monty.Limits(max_duration=0.1))
+    assert sb.run("for i in range(6):\n    nap()\n'done'") == "done"
+
+
+def test_max_wall_time_under_start_resume_counts_from_the_first_start():
+    import time
+    sb = monty.Sandbox(functions={"fetch": None},
+                       limits=monty.Limits(max_duration=5.0, max_wall_time=0.2))
+    t0 = time.perf_counter()
+    step = sb.start("while True:\n    fetch()")
+    resumes = 0
+    with pytest.raises(monty.MontyTimeLimitError):
+        while True:
+            time.sleep(0.03)           # the host's own time between resumes counts
+            step = step.resume(None)
+            resumes += 1
+    assert 0.19 <= time.perf_counter() - t0 < 0.3
+    assert 4 <= resumes <= 7
+
+
+def test_max_host_calls_stops_at_exactly_n_calls():
+    calls = []
+    sb = monty.Sandbox(functions={"tool": calls.append},
+                       limits=monty.Limits(max_host_calls=5))
+    code = ("done = []\ntry:\n    for i in range(100):\n        tool(i)\n        done.append(i)\n"
+            "except Exception:\n    done.append('caught')\nfinally:\n    done.append('finally')")
+    with pytest.raises(monty.MontyHostCallLimitError, match="host call limit of 5"):
+        sb.run(code)
+    assert calls == [0, 1, 2, 3, 4]
+    assert sb.run("done") == [0, 1, 2, 3, 4]     # neither except nor finally ran
+    assert isinstance(monty.MontyHostCallLimitError("x"), monty.MontyLimitError)
+    # the count is per run
+    calls.clear()
+    assert sb.run("for i in range(5):\n    tool(i)\n'ok'") == "ok" and len(calls) == 5
+
+
+def test_max_host_calls_counts_every_way_of_calling():
+    calls = []
+
+    def tool(*args, **kwargs):
+        calls.append(args)
+        return 0
+
+    sb = monty.Sandbox(functions={"tool": tool}, limits=monty.Limits(max_host_calls=3))
+    with pytest.raises(monty.MontyHostCallLimitError):
+        sb.run("tool(1)\ntool(*[2], **{})\ntool([3])\ntool([4])")
+    assert calls == [(1,), (2,), ([3],)]
+    calls.clear()
+    sb = monty.Sandbox(functions={"tool": tool}, limits=monty.Limits(max_host_calls=0))
+    with pytest.raises(monty.MontyHostCallLimitError):
+        sb.run("tool()")
+    assert calls == []
+
+
+def test_max_host_calls_across_resumes():
+    sb = monty.Sandbox(functions={"fetch": None}, limits=monty.Limits(max_host_calls=3))
+    step = sb.start("for i in range(10):\n    fetch(i)")
+    seen = []
+    with pytest.raises(monty.MontyHostCallLimitError):
+        while isinstance(step, monty.Call):
+            seen.append(step.args[0])
+            step = step.resume(None)
+    assert seen == [0, 1, 2]
+
+
+def test_max_output_cuts_96_mb_of_prints_and_the_run_goes_on():
+    import time
+    got = []
+    sb = monty.Sandbox(print_callback=got.append, limits=monty.Limits(max_duration=20.0))
+    t0 = time.perf_counter()
+    value = sb.run("line = 'x' * (1024 * 1024 - 1)\nfor i in range(96):\n    print(line)\n"
+                   "'finished'")
+    elapsed = time.perf_counter() - t0
+    text = "".join(got)
+    assert value == "finished"
+    marker = "\n[output cut: more than max_output=1048576 bytes printed]\n"
+    assert text.endswith(marker)
+    assert len(text) == (1 << 20) + len(marker)
+    assert text[:-len(marker)] == ("x" * (1024 * 1024 - 1) + "\n")
+    assert elapsed < 10, elapsed
+
+
+def test_max_output_per_run_and_in_execute():
+    sb = monty.Sandbox(limits=monty.Limits(max_output=10))
+    out = sb.execute("import sys\nprint('12345')\nsys.stderr.write('678901234')\nprint('more')\n5")
+    assert out.ok and out.value == 5
+    marker = "\n[output cut: more than max_output=10 bytes printed]\n"
+    assert out.stdout == "12345\n"
+    assert out.stderr == "6789" + marker
+    out = sb.execute("print('again')")             # a fresh budget for each run
+    assert out.stdout == "again\n"
+
+
+def test_max_output_counts_utf8_bytes_and_never_splits_a_character():
+    sb = monty.Sandbox(limits=monty.Limits(max_output=5))
+    out = sb.execute("print('ééé')")                # 6 bytes of UTF-8, then a newline
+    assert out.stdout.startswith("éé\n[output cut") and out.stdout.count("é") == 2
+
+
+def test_max_output_none_is_no_cap():
+    sb = monty.Sandbox(limits=monty.Limits(max_output=None))
+    out = sb.execute("print('y' * 3_000_000)")
+    assert out.stdout == "y" * 3_000_000 + "\n"
+
+
+def test_max_output_across_resumes():
+    got = []
+    sb = monty.Sandbox(functions={"fetch": None}, print_callback=got.append,
+                       limits=monty.Limits(max_output=8))
+    step = sb.start("print('abcd')\nfetch()\nprint('efgh')\n'end'")
+    step = step.resume(None)
+    assert step.value == "end"
+    assert "".join(got) == "abcd\nefg\n[output cut: more than max_output=8 bytes printed]\n"
+
+
+@pytest.mark.parametrize("kwargs, exc", [
+    ({"max_wall_time": 0}, ValueError), ({"max_wall_time": -1.0}, ValueError),
+    ({"max_host_calls": -1}, ValueError), ({"max_output": -5}, ValueError),
+    ({"max_host_calls": True}, TypeError), ({"max_output": 1.5}, TypeError),
+    ({"max_wall_time": "1"}, TypeError),
+])
+def test_new_limits_are_validated(kwargs, exc):
+    with pytest.raises(exc):
+        monty.Limits(**kwargs)
+
+
+def test_new_limit_defaults():
+    limits = monty.Limits()
+    assert limits.max_wall_time is None and limits.max_host_calls is None
+    assert limits.max_output == 1 << 20
+    assert "max_output=1048576" in repr(limits)
