@@ -97,6 +97,7 @@ class Sandbox:
         self._vm = _core.VM(_BUILTINS, self._functions, limits.max_recursion_depth, self._output)
         _core.limits_configure(self._vm, limits.max_memory, limits.max_allocations)
         self._vm.max_host_calls = -1 if limits.max_host_calls is None else limits.max_host_calls
+        self._hosts = {}                # name -> the HostFunction sandbox code calls it by
         self._install_functions(functions)
 
     @property
@@ -110,7 +111,43 @@ class Sandbox:
                 raise TypeError(f"host function {name!r} must be callable or None")
         for name, func in functions.items():
             self._functions[name] = func
-            self._vm.set_global(name, _core.HostFunction(name, func))
+            hf = self._hosts.get(name)
+            if hf is None:
+                self._hosts[name] = hf = _core.HostFunction(name, func)
+            else:
+                _core.host_function_replace(hf, func)   # (references kept follow the name)
+            self._vm.set_global(name, hf)
+
+    def set_functions(self, functions):
+        """Replace the host functions (a dict of name -> callable, or None for a name only, as
+        the constructor's `functions=`); the sandbox's globals are kept. A reference sandbox
+        code kept to a host function (an alias, a list item) calls the function now given
+        under its name; a name no longer given is unbound, and a kept reference to it raises
+        RuntimeError when called."""
+        if not isinstance(functions, dict):
+            raise TypeError(f"functions must be a dict of name -> callable, not {type(functions).__name__}")
+        for name, func in functions.items():
+            _check_name("function", name)
+            if func is not None and not callable(func):
+                raise TypeError(f"host function {name!r} must be callable or None")
+        self._enter()
+        try:
+            vm = self._vm
+            for name, hf in list(self._hosts.items()):
+                if name in functions:
+                    continue
+                _core.host_function_revoke(hf)
+                del self._hosts[name]
+                try:
+                    bound = vm.get_global(name)
+                except KeyError:
+                    continue
+                if bound is hf:
+                    vm.del_global(name)
+            self._functions.clear()
+            self._install_functions(functions)
+        finally:
+            self._busy.release()
 
     def execute(self, code, inputs=None):
         """Run `code` like run(), but return a monty.Outcome instead of raising for what the

@@ -205,6 +205,14 @@ cdef class VM:
         INCREF(<PyObject*>value)
         items[slot] = <PyObject*>value
 
+    def del_global(self, str name):
+        slot = self.slots.get(name)
+        if slot is None or slot >= len(self.gvals):
+            return
+        cdef PyObject** items = (<PyListObject*>self.gvals).ob_item
+        XDECREF(items[<int>slot])
+        items[<int>slot] = NULL
+
     def get_global(self, str name):
         slot = self.slots.get(name)
         if slot is None or slot >= len(self.gvals):

@@ -458,3 +458,63 @@ def test_new_limit_defaults():
     assert limits.max_wall_time is None and limits.max_host_calls is None
     assert limits.max_output == 1 << 20
     assert "max_output=1048576" in repr(limits)
+
+
+# ---------------------------------------------------------------------------------------------
+# 5. set_functions
+
+def test_set_functions_replaces_tools_and_keeps_globals():
+    sb = monty.Sandbox(functions={"search": lambda q: f"old:{q}", "extra": lambda: 1})
+    assert sb.run("notes = [search('a')]\ndef helper(x):\n    return x * 2\nnotes") == ["old:a"]
+    sb.set_functions({"search": lambda q: f"new:{q}", "lookup": lambda k: {"k": k}})
+    assert sb.run("notes.append(search('b'))\n(notes, helper(3), lookup(1))") == \
+        (["old:a", "new:b"], 6, {"k": 1})
+    out = sb.execute("extra()")
+    assert out.error.exc_type == "NameError" and "extra" in str(out.error)
+
+
+def test_set_functions_reaches_references_sandbox_code_kept():
+    sb = monty.Sandbox(functions={"tool": lambda: "v1", "gone": lambda: "g"})
+    sb.run("alias = tool\nkeep = gone\ntools = {'t': tool}")
+    sb.set_functions({"tool": lambda: "v2"})
+    assert sb.run("(tool(), alias(), tools['t']())") == ("v2", "v2", "v2")
+    out = sb.execute("keep()")
+    assert out.error.exc_type == "RuntimeError" and "'gone' was removed" in str(out.error)
+    # ... also under start(): a removed function never pauses as a Call
+    step = sb.start("tools['t']()")
+    assert isinstance(step, monty.Call) and step.function_name == "tool"
+    with pytest.raises(monty.MontyRuntimeError, match="removed"):
+        sb.start("keep()")
+
+
+def test_set_functions_names_only_and_start():
+    sb = monty.Sandbox()
+    sb.run("x = 10")
+    sb.set_functions({"ask": None})
+    step = sb.start("ask(x) + 1")
+    assert isinstance(step, monty.Call) and step.function_name == "ask" and step.args == (10,)
+    assert step.resume(5).value == 6
+
+
+def test_set_functions_validates_like_the_constructor():
+    sb = monty.Sandbox(functions={"a": len})
+    for bad, exc in (([("a", len)], TypeError), ({"not an id": len}, TypeError),
+                     ({"f": 3}, TypeError), ({1: len}, TypeError)):
+        with pytest.raises(exc):
+            sb.set_functions(bad)
+    assert sb.run("a('abc')") == 3          # a refused call changes nothing
+
+
+def test_set_functions_from_inside_a_run_is_refused():
+    sb = monty.Sandbox()
+    errors = []
+
+    def swap():
+        try:
+            sb.set_functions({})
+        except monty.MontyError as e:
+            errors.append(str(e))
+        return 1
+
+    sb.set_functions({"swap": swap})
+    assert sb.run("swap()") == 1 and errors and "already running" in errors[0]
