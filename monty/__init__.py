@@ -23,7 +23,7 @@ __all__ = [
     "Sandbox", "Call", "Done", "load", "Limits", "MontyError", "MontySyntaxError",
     "MontyRuntimeError", "MontyLimitError", "MontyTimeLimitError", "MontyMemoryLimitError",
     "MontyAllocationLimitError", "MontyTypeError",
-    "Outcome", "Opaque", "MontyHostCallLimitError",
+    "Outcome", "Opaque", "MontyHostCallLimitError", "capabilities",
 ]
 
 _code_cache = CodeCache(_core.Code)
@@ -148,6 +148,12 @@ class Sandbox:
             self._install_functions(functions)
         finally:
             self._busy.release()
+
+    def describe_functions(self):
+        """Python stub text of the host functions: each one's signature (with annotations,
+        under the name sandbox code calls it by) and docstring."""
+        from .capabilities import describe_functions
+        return describe_functions(self._functions)
 
     def execute(self, code, inputs=None):
         """Run `code` like run(), but return a monty.Outcome instead of raising for what the
@@ -277,5 +283,6 @@ def _runtime_error(exc, source, vm=None):
 
 
 from .outcome import Opaque, Outcome, Output as _Output  # noqa: E402
+from .capabilities import capabilities  # noqa: E402
 from . import snapshot as _snapshot  # noqa: E402  (needs the names above)
 from .snapshot import Call, Done, load  # noqa: E402

@@ -518,3 +518,97 @@ def test_set_functions_from_inside_a_run_is_refused():
 
     sb.set_functions({"swap": swap})
     assert sb.run("swap()") == 1 and errors and "already running" in errors[0]
+
+
+# ---------------------------------------------------------------------------------------------
+# 8. capabilities() and describe_functions()
+
+def test_capabilities_lists_the_real_module_registry():
+    from monty.modules import available
+    caps = monty.capabilities()
+    assert set(caps) == {"modules", "builtins", "syntax"}
+    assert sorted(caps["modules"]) == available()
+    assert {"dumps", "loads"} <= set(caps["modules"]["json"])
+    assert "sqrt" in caps["modules"]["math"] and "gather" in caps["modules"]["asyncio"]
+    sb = monty.Sandbox()
+    for name, names in caps["modules"].items():
+        assert names == sorted(names) and all(not n.startswith("_") for n in names)
+        # every listed name is really there for sandbox code
+        missing = sb.run(f"import {name} as m\n[n for n in names if not hasattr(m, n)]",
+                         inputs={"names": names})
+        assert missing == [], (name, missing)
+
+
+def test_capabilities_builtins_are_the_sandbox_builtins():
+    import builtins
+    caps = monty.capabilities()
+    names = caps["builtins"]
+    assert {"print", "len", "sorted", "isinstance", "ValueError"} <= set(names)
+    assert "open" not in names and "eval" not in names and "__import__" not in names
+    sb = monty.Sandbox()
+    # each one is bound in the sandbox, and is the CPython builtin's namesake
+    assert sb.run("[" + ", ".join(f"type({n}).__name__" for n in names) + "]") is not None
+    assert all(hasattr(builtins, n) for n in names)
+
+
+def test_capabilities_syntax_comes_from_the_compiler():
+    syntax = monty.capabilities()["syntax"]
+    assert syntax["top_level_return"] is True and syntax["top_level_await"] is True
+    assert "'from ... import *'" in syntax["unsupported_forms"]
+    for kind, prefix in (("unsupported_statements", "stmt_"), ("unsupported_expressions", "expr_")):
+        from monty.compiler import Compiler
+        assert all(not hasattr(Compiler, prefix + n) for n in syntax[kind])
+    with pytest.raises(monty.MontySyntaxError):
+        monty.Sandbox().run("from math import *")
+
+
+def test_capabilities_is_a_fresh_copy():
+    caps = monty.capabilities()
+    caps["modules"]["json"].clear()
+    caps["builtins"].append("open")
+    again = monty.capabilities()
+    assert "dumps" in again["modules"]["json"] and "open" not in again["builtins"]
+
+
+def weather(city: str, units: str = "metric") -> dict[str, float]:
+    """Current weather for a city."""
+    return {}
+
+
+async def search(query: str, *, limit: int = 5) -> list[str]:
+    """Search the web.
+
+    Returns the titles of the results."""
+    return []
+
+
+class Tool:
+    def __call__(self, x: int) -> int:
+        return x
+
+
+def test_describe_functions_stub_text():
+    sb = monty.Sandbox(functions={"get_weather": weather, "search": search, "ask": None,
+                                  "length": len, "tool": Tool()})
+    text = sb.describe_functions()
+    assert text == (
+        'def get_weather(city: str, units: str = \'metric\') -> dict[str, float]:\n'
+        '    """Current weather for a city."""\n'
+        '\n\n'
+        'async def search(query: str, *, limit: int = 5) -> list[str]:\n'
+        '    """Search the web.\n'
+        '\n'
+        '    Returns the titles of the results.\n'
+        '    """\n'
+        '\n\n'
+        'def ask(*args, **kwargs):\n'
+        '    """Host function (its arguments are handled by the host)."""\n'
+        '\n\n'
+        'def length(obj, /):\n'
+        '    """Return the number of items in a container."""\n'
+        '\n\n'
+        'def tool(x: int) -> int: ...\n'
+    )
+    compile(text, "<stubs>", "exec")       # valid Python
+    sb.set_functions({"only": weather})
+    assert sb.describe_functions().startswith("def only(city: str")
