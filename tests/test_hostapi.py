@@ -612,3 +612,68 @@ def test_describe_functions_stub_text():
     compile(text, "<stubs>", "exec")       # valid Python
     sb.set_functions({"only": weather})
     assert sb.describe_functions().startswith("def only(city: str")
+
+
+# ---------------------------------------------------------------------------------------------
+# 9. the typed API
+
+import ast as _ast
+import os
+import subprocess
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+STUB = os.path.join(ROOT, "monty", "__init__.pyi")
+
+
+def _stub_tree():
+    with open(STUB, encoding="utf-8") as f:
+        return _ast.parse(f.read())
+
+
+def test_the_stub_declares_everything_in_all():
+    tree = _stub_tree()
+    declared = set()
+    for node in tree.body:
+        if isinstance(node, (_ast.ClassDef, _ast.FunctionDef)):
+            declared.add(node.name)
+        elif isinstance(node, (_ast.AnnAssign, _ast.Assign)):
+            for t in ([node.target] if isinstance(node, _ast.AnnAssign) else node.targets):
+                if isinstance(t, _ast.Name):
+                    declared.add(t.id)
+    assert set(monty.__all__) <= declared, set(monty.__all__) - declared
+    assert os.path.exists(os.path.join(ROOT, "monty", "py.typed"))
+
+
+def test_the_stub_declares_the_public_members_of_each_class():
+    classes = {n.name: n for n in _stub_tree().body if isinstance(n, _ast.ClassDef)}
+    for name in monty.__all__:
+        obj = getattr(monty, name)
+        if not isinstance(obj, type) or issubclass(obj, BaseException):
+            continue
+        members = set()
+        for node in classes[name].body:
+            if isinstance(node, _ast.FunctionDef):
+                members.add(node.name)
+            elif isinstance(node, _ast.AnnAssign) and isinstance(node.target, _ast.Name):
+                members.add(node.target.id)
+        public = {m for m in dir(obj) if not m.startswith("_")}
+        assert public <= members, (name, public - members)
+
+
+def _mypy(tmp_path, *paths):
+    return subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path / "cache"),
+         *paths], cwd=ROOT, capture_output=True, text=True, timeout=300)
+
+
+def test_mypy_strict_passes_on_the_examples_and_catches_misuse(tmp_path):
+    result = _mypy(tmp_path, "examples")
+    assert result.returncode == 0, result.stdout + result.stderr
+    bad = tmp_path / "misuse.py"
+    bad.write_text("import monty\n"
+                   "out: monty.Outcome = monty.Sandbox().execute(42)\n"
+                   "n: int = out.stdout\n"
+                   "monty.Limits(max_output='big')\n")
+    result = _mypy(tmp_path, str(bad))
+    assert result.returncode == 1
+    assert result.stdout.count("error:") == 3, result.stdout
