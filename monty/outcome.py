@@ -17,9 +17,6 @@ class Opaque:
     def __repr__(self):
         return f"Opaque(type_name={self.type_name!r}, repr={self.repr!r})"
 
-    def __str__(self):
-        return self.repr
-
     def __eq__(self, other):
         if type(other) is not Opaque:
             return NotImplemented
