@@ -833,7 +833,7 @@ cdef object b_print(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
     for a in positional:
         check_text(a)
     text = sep.join([str(a) for a in positional]) + end
-    vm.print_text(text, stream is not None and stream._name == "stderr")
+    emit_text(vm, text, stream is not None and stream._name == "stderr")
     return None
 
 

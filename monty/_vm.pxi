@@ -417,13 +417,7 @@ cdef class VM:
     def print_text(self, str text, bint err=False):
         """Printed text: to the print callback (given `True` as well for sys.stderr's text),
         or to the host's sys.stdout / sys.stderr."""
-        if self.print_callback is None:
-            import sys
-            (sys.stderr if err else sys.stdout).write(text)
-        elif err:
-            self.print_callback(text, True)
-        else:
-            self.print_callback(text)
+        emit_text(self, text, err)
 
 
 # ------------------------------------------------------------------ argument binding

@@ -1,8 +1,6 @@
 """What `Sandbox.execute` hands back (`Outcome`, `Opaque`), and where printed text goes (the
 per-run output limit, stdout and stderr kept apart)."""
 
-import sys as _sys
-
 
 class Opaque:
     """A result that is not plain data: its type name and its repr, built inside the run that
@@ -51,10 +49,6 @@ def cut_marker(limit):
     return f"\n[output cut: more than max_output={limit} bytes printed]\n"
 
 
-def _utf8_len(text):
-    return len(text) if text.isascii() else len(text.encode("utf-8", "surrogatepass"))
-
-
 def _utf8_prefix(text, nbytes):
     """The longest prefix of `text` that is at most `nbytes` bytes of UTF-8."""
     if text.isascii():
@@ -62,41 +56,13 @@ def _utf8_prefix(text, nbytes):
     return text.encode("utf-8", "surrogatepass")[:nbytes].decode("utf-8", "ignore")
 
 
-class Output:
-    """The sandbox's print callback: counts the bytes a run prints against `max_output` (past
-    it, a marker, then nothing more; the run goes on), then hands the text to the host's
-    callback (None: the host's sys.stdout / sys.stderr), or to the buffers of an execute()."""
+def cut_text(text, nbytes, limit):
+    """`text` cut where the output limit is reached, with the marker."""
+    return _utf8_prefix(text, nbytes) + cut_marker(limit)
 
-    __slots__ = ("callback", "err_callback", "limit", "used", "cut", "buffers")
 
-    def __init__(self, callback, limit):
-        self.callback = callback
-        self.err_callback = None    # sys.stderr's text, apart (None: with the rest)
-        self.limit = limit
-        self.used = 0
-        self.cut = False
-        self.buffers = None         # ([stdout parts], [stderr parts]) while execute() runs
-
-    def reset(self):
-        self.used = 0
-        self.cut = False
-
-    def __call__(self, text, err=False):
-        limit = self.limit
-        if limit is not None:
-            if self.cut:
-                return
-            n = _utf8_len(text)
-            if self.used + n > limit:
-                text = _utf8_prefix(text, limit - self.used) + cut_marker(limit)
-                self.cut = True
-            self.used += n
-        buffers = self.buffers
-        if buffers is not None:
-            buffers[1 if err else 0].append(text)
-        elif err and self.err_callback is not None:
-            self.err_callback(text)
-        elif self.callback is not None:
-            self.callback(text)
-        else:
-            (_sys.stderr if err else _sys.stdout).write(text)
+# The sandbox's print callback (written in C, monty/_output.pxi: print is a hot path): counts
+# the bytes a run prints against `max_output` (past it, a marker, then nothing more; the run
+# goes on), then hands the text to the host's callback (None: the host's sys.stdout /
+# sys.stderr), to a separate stderr callback, or to the buffers of an execute().
+from ._core import OutputSink as Output  # noqa: E402

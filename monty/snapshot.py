@@ -1804,7 +1804,7 @@ def _load(data, functions, limits, print_callback):
         if func is not None and not callable(func):
             raise TypeError(f"host function {name!r} must be callable or None")
         sandbox._functions[name] = func
-        hosts[name] = _core.HostFunction(name, func)
+        hosts[name] = sandbox._hosts[name] = _core.HostFunction(name, func)
         vm.set_global(name, hosts[name])
     codes = []
     unlinked = []
