@@ -2,13 +2,13 @@
 
 import monty
 
-FORECASTS = {
+FORECASTS: dict[str, dict[str, object]] = {
     "Paris": {"sky": "cloudy", "temp_c": 18.4},
     "Oslo": {"sky": "clear", "temp_c": 6.8},
 }
 
 
-def get_weather(city: str) -> dict:
+def get_weather(city: str) -> dict[str, object]:
     """Host function: plain data in, plain data out ({} for a city it does not know)."""
     return dict(FORECASTS.get(city, {}))
 
@@ -37,7 +37,7 @@ for city, t in temps.items():
 """
 
 
-def main():
+def main() -> None:
     sb = monty.Sandbox(
         functions={"get_weather": get_weather},
         limits=monty.Limits(max_duration=2.0),

@@ -9,6 +9,7 @@ from .modules import asyncio as _asyncio
 from .errors import (
     MontyAllocationLimitError,
     MontyError,
+    MontyHostCallLimitError,
     MontyLimitError,
     MontyMemoryLimitError,
     MontyRuntimeError,
@@ -22,6 +23,7 @@ __all__ = [
     "Sandbox", "Call", "Done", "load", "Limits", "MontyError", "MontySyntaxError",
     "MontyRuntimeError", "MontyLimitError", "MontyTimeLimitError", "MontyMemoryLimitError",
     "MontyAllocationLimitError", "MontyTypeError",
+    "Outcome", "Opaque", "MontyHostCallLimitError", "capabilities",
 ]
 
 _code_cache = CodeCache(_core.Code)
@@ -31,27 +33,38 @@ _BUILTINS = _core.make_builtins()
 class Limits:
     """Resource caps for one sandbox; None means no cap."""
 
-    __slots__ = ("max_duration", "max_memory", "max_allocations", "max_recursion_depth")
+    __slots__ = ("max_duration", "max_memory", "max_allocations", "max_recursion_depth",
+                 "max_wall_time", "max_host_calls", "max_output")
 
     def __init__(self, max_duration=5.0, max_memory=256 * 1024 * 1024, max_allocations=None,
-                 max_recursion_depth=1000):
+                 max_recursion_depth=1000, max_wall_time=None, max_host_calls=None,
+                 max_output=1 << 20):
         for name, value, kinds in (("max_duration", max_duration, (int, float)),
                                    ("max_memory", max_memory, (int,)),
                                    ("max_allocations", max_allocations, (int,)),
-                                   ("max_recursion_depth", max_recursion_depth, (int,))):
+                                   ("max_recursion_depth", max_recursion_depth, (int,)),
+                                   ("max_wall_time", max_wall_time, (int, float)),
+                                   ("max_host_calls", max_host_calls, (int,)),
+                                   ("max_output", max_output, (int,))):
             if value is not None and (isinstance(value, bool) or not isinstance(value, kinds)):
                 raise TypeError(f"Limits.{name} must be a number or None, not {type(value).__name__}")
-            if value is not None and value <= 0:
+            if value is not None and (value < 0 if name in ("max_host_calls", "max_output")
+                                      else value <= 0):
                 raise ValueError(f"Limits.{name} must be positive")
         self.max_duration = max_duration
         self.max_memory = max_memory
         self.max_allocations = max_allocations
         self.max_recursion_depth = max_recursion_depth if max_recursion_depth is not None else 100_000
+        self.max_wall_time = max_wall_time      # seconds from the start, host time included
+        self.max_host_calls = max_host_calls    # host function calls per run
+        self.max_output = max_output            # bytes printed per run; then cut, run goes on
 
     def __repr__(self):
         return (f"Limits(max_duration={self.max_duration!r}, max_memory={self.max_memory!r}, "
                 f"max_allocations={self.max_allocations!r}, "
-                f"max_recursion_depth={self.max_recursion_depth!r})")
+                f"max_recursion_depth={self.max_recursion_depth!r}, "
+                f"max_wall_time={self.max_wall_time!r}, max_host_calls={self.max_host_calls!r}, "
+                f"max_output={self.max_output!r})")
 
 
 def _check_name(kind, name):
@@ -79,42 +92,136 @@ class Sandbox:
         self._busy = _threading.Lock()
         self._pause_token = 0           # bumped on every start()/resume(): stale Calls refuse
         self._functions = {}
-        self._vm = _core.VM(_BUILTINS, self._functions, limits.max_recursion_depth, print_callback)
+        self._output = _Output(print_callback, limits.max_output)
+        self._wall_start = 0.0          # when the running program started (max_wall_time)
+        self._vm = _core.VM(_BUILTINS, self._functions, limits.max_recursion_depth, self._output)
         _core.limits_configure(self._vm, limits.max_memory, limits.max_allocations)
+        self._vm.max_host_calls = -1 if limits.max_host_calls is None else limits.max_host_calls
+        self._hosts = {}                # name -> the HostFunction sandbox code calls it by
+        self._install_functions(functions)
+
+    @property
+    def print_callback(self):
+        return self._output.callback
+
+    def _install_functions(self, functions):
         for name, func in functions.items():
             _check_name("function", name)
             if func is not None and not callable(func):
                 raise TypeError(f"host function {name!r} must be callable or None")
+        for name, func in functions.items():
             self._functions[name] = func
-            self._vm.set_global(name, _core.HostFunction(name, func))
+            hf = self._hosts.get(name)
+            if hf is None:
+                self._hosts[name] = hf = _core.HostFunction(name, func)
+            else:
+                _core.host_function_replace(hf, func)   # (references kept follow the name)
+            self._vm.set_global(name, hf)
 
-    @property
-    def print_callback(self):
-        return self._vm.print_callback
+    def set_functions(self, functions):
+        """Replace the host functions (a dict of name -> callable, or None for a name only, as
+        the constructor's `functions=`); the sandbox's globals are kept. A reference sandbox
+        code kept to a host function (an alias, a list item) calls the function now given
+        under its name; a name no longer given is unbound, and a kept reference to it raises
+        RuntimeError when called."""
+        if not isinstance(functions, dict):
+            raise TypeError(f"functions must be a dict of name -> callable, not {type(functions).__name__}")
+        for name, func in functions.items():
+            _check_name("function", name)
+            if func is not None and not callable(func):
+                raise TypeError(f"host function {name!r} must be callable or None")
+        self._enter()
+        try:
+            vm = self._vm
+            for name, hf in list(self._hosts.items()):
+                if name in functions:
+                    continue
+                _core.host_function_revoke(hf)
+                del self._hosts[name]
+                try:
+                    bound = vm.get_global(name)
+                except KeyError:
+                    continue
+                if bound is hf:
+                    vm.del_global(name)
+            self._functions.clear()
+            self._install_functions(functions)
+        finally:
+            self._busy.release()
+
+    def describe_functions(self):
+        """Python stub text of the host functions: each one's signature (with annotations,
+        under the name sandbox code calls it by) and docstring."""
+        from .capabilities import describe_functions
+        return describe_functions(self._functions)
+
+    def execute(self, code, inputs=None):
+        """Run `code` like run(), but return a monty.Outcome instead of raising for what the
+        sandbox did: its value (a monty.Opaque for a value that is not plain data), its
+        printed text (stdout and stderr apart) and the MontyError it ended with, if any."""
+        self._enter()
+        output = self._output
+        output.buffers = buffers = ([], [])
+        value = error = None
+        try:
+            try:
+                linked = self._prepare(code, inputs)
+            except MontySyntaxError as e:
+                error = e
+            else:
+                try:
+                    value = self._run_linked(linked, code, True)
+                except MontyError as e:
+                    error = e
+        finally:
+            output.buffers = None
+            self._busy.release()
+        return Outcome(value, "".join(buffers[0]), "".join(buffers[1]), error)
 
     def run(self, code, inputs=None):
         """Run `code`; return the value of its last expression statement (else None)."""
         self._enter()
         try:
-            linked = self._prepare(code, inputs)
-            vm = self._vm
-            vm.pause_mode = False
-            self._pause_token += 1
-            duration = self.limits.max_duration
-            vm.deadline = _time.perf_counter() + duration if duration is not None else 0.0
-            try:
-                # (the result is converted to plain host data inside the run)
-                return vm.run_module(linked)
-            except _core.LimitExceeded as e:
-                raise _limit_error(e, self.limits) from None
-            except MontyError:
-                raise
-            except BaseException as e:
-                if _core.vm_host_abort(vm):
-                    raise   # the host's own KeyboardInterrupt / SystemExit, not the sandbox's
-                raise _runtime_error(e, code, vm) from None
+            return self._run_linked(self._prepare(code, inputs), code, False)
         finally:
             self._busy.release()
+
+    def _run_linked(self, linked, code, opaque):
+        vm = self._vm
+        vm.pause_mode = False
+        self._pause_token += 1
+        self._arm_clock(0.0)
+        try:
+            # (the result is converted to plain host data inside the run; with `opaque`, a
+            # value that is not plain data comes out as a monty.Opaque built there too)
+            return vm.run_module(linked, opaque)
+        except _core.LimitExceeded as e:
+            raise _limit_error(e, self.limits, vm) from None
+        except MontyError:
+            raise
+        except BaseException as e:
+            if _core.vm_host_abort(vm):
+                raise   # the host's own KeyboardInterrupt / SystemExit, not the sandbox's
+            raise _runtime_error(e, code, vm) from None
+
+    def _arm_clock(self, elapsed, first=True):
+        """Set the run's deadline: max_duration less the `elapsed` sandbox time of earlier
+        steps, and never past max_wall_time from the program's start (host time included)."""
+        vm = self._vm
+        now = _time.perf_counter()
+        limits = self.limits
+        if first or not self._wall_start:
+            self._wall_start = now
+        duration = limits.max_duration
+        deadline = now + (duration - elapsed) if duration is not None else 0.0
+        wall = limits.max_wall_time
+        if wall is not None:
+            vm.wall_deadline = self._wall_start + wall
+            if not deadline or deadline > vm.wall_deadline:
+                deadline = vm.wall_deadline
+        else:
+            vm.wall_deadline = 0.0
+        vm.deadline = deadline
 
     def start(self, code, inputs=None):
         """Run `code` until it calls a host function: a `Call` paused there, or `Done`."""
@@ -148,13 +255,21 @@ class Sandbox:
             linked = vm.link(compiled)
         _core.limits_release(vm)
         _asyncio.reset(vm)
+        self._output.reset()
+        vm.host_calls = 0
         return linked
 
 
-def _limit_error(e, limits):
+def _limit_error(e, limits, vm=None):
     kind = e.args[0] if e.args else "time"
     if kind == "time":
+        if limits.max_wall_time is not None and (
+                limits.max_duration is None
+                or (vm is not None and vm.wall_deadline and vm.deadline >= vm.wall_deadline - 1e-3)):
+            return MontyTimeLimitError(f"wall time limit of {limits.max_wall_time} s exceeded")
         return MontyTimeLimitError(f"time limit of {limits.max_duration} s exceeded")
+    if kind == "host_calls":
+        return MontyHostCallLimitError(f"host call limit of {limits.max_host_calls} exceeded")
     if kind == "memory":
         return MontyMemoryLimitError(f"memory limit of {limits.max_memory} bytes exceeded")
     return MontyAllocationLimitError(f"allocation limit of {limits.max_allocations} exceeded")
@@ -167,5 +282,7 @@ def _runtime_error(exc, source, vm=None):
     return MontyRuntimeError(exc_type, message, frames, source=source, chain=chain)
 
 
+from .outcome import Opaque, Outcome, Output as _Output  # noqa: E402
+from .capabilities import capabilities  # noqa: E402
 from . import snapshot as _snapshot  # noqa: E402  (needs the names above)
 from .snapshot import Call, Done, load  # noqa: E402

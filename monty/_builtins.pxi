@@ -342,6 +342,7 @@ cdef object call_host(VM vm, HostFunction hf, PyObject** args, Py_ssize_t npos, 
                 break
         else:
             # fast path: plain scalars pass as they are
+            count_host_call(vm)
             t0 = host_clock()
             try:
                 r = R_Vectorcall(<PyObject*>hf.func, args, npos, kwnames)
@@ -384,6 +385,7 @@ cdef object call_host_values(VM vm, HostFunction hf, tuple args, dict kwargs):
     if hf.func is None:
         raise RuntimeError(f"host function '{hf.name}' has no implementation here; "
                            f"run the code with start() to handle its calls")
+    count_host_call(vm)
     try:
         host_args = [export_value(a, None, 0) for a in args]
         host_kwargs = {k: export_value(v, None, 0) for k, v in kwargs.items()}
@@ -651,6 +653,26 @@ cdef object _copy_plain(object v, dict memo, int depth, str where):
     return out
 
 
+cdef object export_or_opaque(VM vm, object v):
+    """The run's result as plain host data, or, when it is not plain data, a monty.Opaque of
+    its type name and repr: the repr is built here, inside the run and under its limits (a
+    sandbox __repr__ runs as sandbox code); one that raises gives '<T object>'."""
+    try:
+        return export_value(v, None, 0)
+    except MontyTypeError:
+        pass
+    name = type_name(v)
+    name = PyUnicode_FromObject(name) if isinstance(name, str) else "?"
+    try:
+        text = PyUnicode_FromObject(_checked_repr(v))
+    except BaseException:
+        if vm.limit_kind != LIMIT_NONE:
+            raise           # a limit (or the host's own interrupt) stands
+        text = f"<{name} object>"
+    from monty.outcome import Opaque
+    return Opaque(name, text)
+
+
 cdef tuple describe_one(VM vm, object exc, double until):
     """(type name, message, frames) of a sandbox exception, computed inside the run that
     raised it (a sandbox __str__ runs here under the run's limits, never on the host); every
@@ -811,7 +833,7 @@ cdef object b_print(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
     for a in positional:
         check_text(a)
     text = sep.join([str(a) for a in positional]) + end
-    vm.print_text(text)
+    emit_text(vm, text, stream is not None and stream._name == "stderr")
     return None
 
 

@@ -131,6 +131,9 @@ cdef class VM:
     cdef int yielded                # run_frames returned because an entry generator frame yielded
     cdef object pending_exc         # raised first thing when run_frames is (re-)entered
     cdef public double deadline     # perf_counter() value, 0: none
+    cdef public double wall_deadline  # Limits.max_wall_time's end: host time never extends deadline past it
+    cdef public long long host_calls      # host calls made in this run (start() and its resumes)
+    cdef public long long max_host_calls  # Limits.max_host_calls, -1: none
     cdef long long max_memory       # bytes of live data, -1: none
     cdef long long mem_limit        # running estimate that triggers a live-data walk
     cdef long long mem_used         # running estimate of live bytes

@@ -29,7 +29,17 @@ cdef int limit_fire(VM vm, int kind) except -1:
         raise _LimitExceeded("time")
     if kind == LIMIT_MEMORY:
         raise _LimitExceeded("memory")
+    if kind == LIMIT_HOST_CALLS:
+        raise _LimitExceeded("host_calls")
     raise _LimitExceeded("allocations")
+
+
+cdef int count_host_call(VM vm) except -1:
+    """A host function is about to be called (or paused at): the run's host-call limit."""
+    if vm.max_host_calls >= 0 and vm.host_calls >= vm.max_host_calls:
+        limit_fire(vm, LIMIT_HOST_CALLS)
+    vm.host_calls += 1
+    return 0
 
 
 cdef int check_time(VM vm) except -1:
@@ -1485,6 +1495,8 @@ cdef int host_time(VM vm, double t0, double floor=HOST_CALL_FLOOR) except -1:
     if vm.deadline:
         if spent > floor and not only_preempted():
             vm.deadline += spent - floor
+            if vm.wall_deadline and vm.deadline > vm.wall_deadline:
+                vm.deadline = vm.wall_deadline      # (max_wall_time counts host time too)
         if t1 > vm.deadline:
             limit_fire(vm, LIMIT_TIME)
     return 0
@@ -1493,8 +1505,8 @@ cdef int host_time(VM vm, double t0, double floor=HOST_CALL_FLOOR) except -1:
 cdef int limit_error(VM vm, object e) except -1:
     """A limit fired but C code replaced its exception on the way out: raise the limit."""
     cdef int kind = vm.limit_kind
-    if LIMIT_TIME <= kind <= LIMIT_ALLOCATIONS and not isinstance(e, _LimitExceeded):
-        raise _LimitExceeded(("time", "memory", "allocations")[kind - LIMIT_TIME]) from None
+    if (LIMIT_TIME <= kind <= LIMIT_ALLOCATIONS or kind == LIMIT_HOST_CALLS) and not isinstance(e, _LimitExceeded):
+        raise _LimitExceeded(("time", "memory", "allocations", "abort", "host_calls")[kind - LIMIT_TIME]) from None
     return 0
 
 

@@ -22,6 +22,11 @@ cdef int pause_host_values(VM vm, HostFunction hf, tuple args, dict kwargs) exce
     if vm.nest > 0:
         raise RuntimeError(f"host function '{hf.name}' cannot be paused inside a callback run by "
                            f"native code (a key function, map() or filter() callback run from C)")
+    if hf.func is not None and getattr(hf.func, "monty_removed", False):
+        raise RuntimeError(f"host function '{hf.name}' was removed from this sandbox")
+    count_host_call(vm)
+    if vm.wall_deadline:
+        check_time(vm)      # (max_wall_time: the host's time between resumes counts too)
     try:
         host_args = tuple([export_value(a, None, 0) for a in args])
         host_kwargs = {k: export_value(v, None, 0) for k, v in kwargs.items()}

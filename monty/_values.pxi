@@ -160,6 +160,25 @@ cdef class HostFunction:
         return f"<host function {self.name}>"
 
 
+def _removed_host_function(name):
+    def removed(*args, **kwargs):
+        raise RuntimeError(f"host function '{name}' was removed from this sandbox")
+    removed.monty_removed = True
+    return removed
+
+
+def host_function_revoke(HostFunction hf):
+    """set_functions() removed it: a reference sandbox code kept raises when called."""
+    hf.func = _removed_host_function(hf.name)
+    hf.is_async = False
+
+
+def host_function_replace(HostFunction hf, func):
+    """set_functions() gave its name a new function: references sandbox code kept call it."""
+    hf.func = func
+    hf.is_async = func is not None and _is_async_callable(func)
+
+
 cdef class VMBuiltin:
     """A builtin that needs the VM (to call sandbox functions or print)."""
 

@@ -18,6 +18,7 @@ cdef enum:
     LIMIT_MEMORY = 2
     LIMIT_ALLOCATIONS = 3
     LIMIT_ABORT = 4              # a host-level exception (KeyboardInterrupt) unwinds the sandbox
+    LIMIT_HOST_CALLS = 5         # Limits.max_host_calls
 
 # the VM whose code runs now, per thread (sandboxes in other threads run their own): a
 # borrowed pointer, set and restored in LIFO order by the code that runs a VM's loop
@@ -81,6 +82,8 @@ cdef class VM:
         self.ticks = TICKS
         self.tick_budget = TICKS
         self.deadline = 0.0
+        self.wall_deadline = 0.0
+        self.max_host_calls = -1
         limits_configure(self, None, None)
 
     def set_recursion_limit(self, int n):
@@ -203,6 +206,14 @@ cdef class VM:
         INCREF(<PyObject*>value)
         items[slot] = <PyObject*>value
 
+    def del_global(self, str name):
+        slot = self.slots.get(name)
+        if slot is None or slot >= len(self.gvals):
+            return
+        cdef PyObject** items = (<PyListObject*>self.gvals).ob_item
+        XDECREF(items[<int>slot])
+        items[<int>slot] = NULL
+
     def get_global(self, str name):
         slot = self.slots.get(name)
         if slot is None or slot >= len(self.gvals):
@@ -274,8 +285,9 @@ cdef class VM:
 
     # -------------------------------------------------------------- running
 
-    def run_module(self, Code code):
-        """Run linked module code; return its value or raise the sandbox exception."""
+    def run_module(self, Code code, bint opaque=False):
+        """Run linked module code; return its value or raise the sandbox exception. With
+        `opaque`, a value that is not plain data comes out as a monty.Opaque."""
         cdef VM saved = cur_vm()
         cdef int ret
         if self.running:
@@ -296,7 +308,10 @@ cdef class VM:
             result = finish_run(self, run_frames(self))
             if result is not PAUSED:
                 # converted here, under the run's limits, by exact-type rules
-                result = export_value(result, None, 0)
+                if opaque:
+                    result = export_or_opaque(self, result)
+                else:
+                    result = export_value(result, None, 0)
             return result
         except BaseException as e:
             limit_error(self, e)
@@ -400,16 +415,10 @@ cdef class VM:
             self.nest -= 1
             set_cur_vm(saved)
 
-    def print_text(self, str text):
-        cdef monty_meter* m = meter_detach()     # the host's code: its allocations are its own
-        try:
-            if self.print_callback is None:
-                import sys
-                sys.stdout.write(text)
-            else:
-                self.print_callback(text)
-        finally:
-            meter_restore(m)
+    def print_text(self, str text, bint err=False):
+        """Printed text: to the print callback (given `True` as well for sys.stderr's text),
+        or to the host's sys.stdout / sys.stderr."""
+        emit_text(self, text, err)
 
 
 # ------------------------------------------------------------------ argument binding

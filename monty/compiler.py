@@ -526,7 +526,21 @@ class Compiler:
     # ------------------------------------------------------------ helpers
 
     def error(self, message, node, construct=None):
-        return MontySyntaxError(message, getattr(node, "lineno", None), construct)
+        lineno = getattr(node, "lineno", None)
+        col = getattr(node, "col_offset", None)
+        end_col = getattr(node, "end_col_offset", None)
+        text = None
+        if lineno is not None:
+            lines = self.source.splitlines()
+            if 0 < lineno <= len(lines):
+                text = lines[lineno - 1]
+        same_line = getattr(node, "end_lineno", None) == lineno
+        return MontySyntaxError(message, lineno, construct,
+                                offset=None if col is None or text is None else col + 1,
+                                text=text,
+                                end_offset=end_col + 1 if same_line and end_col is not None
+                                and text is not None else None,
+                                filename=self.filename)
 
     def new_unit(self, node, name, qualname):
         scope = self.scopes[node]
@@ -848,8 +862,9 @@ class Compiler:
 
     def stmt_Return(self, node):
         u = self.unit
-        if u.scope.kind == "module":
+        if u.scope.kind == "module" and self.internal is not None:
             raise self.error("'return' outside function", node)
+        # (at the top level of a program, `return` ends it with that value)
         if node.value is not None:
             self.expr(node.value)
         else:
@@ -2140,7 +2155,7 @@ def check_source_shape(source):
         raise _too_many_tokens()
 
 
-def parse(source, filename=FILENAME):
+def parse(source, filename=FILENAME, top_level_return=True):
     """Parse and validate `source` with CPython's own front end; return the AST."""
     if not isinstance(source, str):
         raise TypeError(f"code must be str, not {type(source).__name__}")
@@ -2149,13 +2164,45 @@ def parse(source, filename=FILENAME):
         tree = ast.parse(source, filename, "exec")
         # CPython's compiler performs the checks the parser leaves out ('return' outside
         # function, nonlocal errors, ...); its code object is discarded. `await` is allowed
-        # at the top level: such a module runs as a coroutine.
-        compile(tree, filename, "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT, dont_inherit=True)
+        # at the top level: such a module runs as a coroutine. A `return` at the top level
+        # of a program (outside any def or class body) ends it with its value: for CPython's
+        # check, each one stands in the tree as an expression statement meanwhile.
+        returns = _top_level_returns(tree.body, []) if top_level_return else []
+        for body, i in returns:
+            ret = body[i]
+            value = ret.value if ret.value is not None else ast.Constant(value=None)
+            body[i] = ast.copy_location(ast.Expr(value=ast.copy_location(value, ret)), ret)
+            body[i].monty_return = ret
+        try:
+            compile(tree, filename, "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT,
+                    dont_inherit=True)
+        finally:
+            for body, i in returns:
+                body[i] = body[i].monty_return
     except SyntaxError as e:
-        raise MontySyntaxError(f"{type(e).__name__}: {e.msg}", e.lineno) from None
+        raise MontySyntaxError(f"{type(e).__name__}: {e.msg}", e.lineno, offset=e.offset,
+                               text=e.text, end_offset=e.end_offset, end_lineno=e.end_lineno,
+                               filename=filename) from None
     except (RecursionError, MemoryError, ValueError, OverflowError) as e:
         raise MontySyntaxError(f"code could not be compiled: {type(e).__name__}: {e}") from None
     return tree
+
+
+def _top_level_returns(body, out):
+    """(statement list, index) of every `return` statement outside any def or class body."""
+    for i, stmt in enumerate(body):
+        if isinstance(stmt, ast.Return):
+            out.append((body, i))
+        elif isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            continue
+        else:
+            for field in ("body", "orelse", "finalbody"):
+                inner = getattr(stmt, field, None)
+                if type(inner) is list:
+                    _top_level_returns(inner, out)
+            for part in getattr(stmt, "handlers", ()) or getattr(stmt, "cases", ()):
+                _top_level_returns(part.body, out)
+    return out
 
 
 class CodeCache:
@@ -2201,9 +2248,16 @@ def compile_source(source, make_code, filename=FILENAME, internal=None):
         filename, prefix = internal
     else:
         prefix = None
-    tree = parse(source, filename)
+    tree = parse(source, filename, top_level_return=internal is None)
     try:
         return Compiler(source, filename, make_code, prefix).compile_module(tree)
+    except MontySyntaxError as e:
+        if e.text is None and e.lineno is not None:
+            lines = source.splitlines()
+            if 0 < e.lineno <= len(lines):     # (the line, without a caret)
+                e.text = lines[e.lineno - 1]
+                e.filename = filename
+        raise
     except RecursionError:
         raise MontySyntaxError("code is nested too deeply to compile") from None
     except AssertionError as e:

@@ -6,13 +6,45 @@ class MontyError(Exception):
 
 
 class MontySyntaxError(MontyError):
-    """Code that does not parse, or uses syntax monty does not support."""
+    """Code that does not parse, or uses syntax monty does not support.
 
-    def __init__(self, message, lineno=None, construct=None):
+    `str(e)` is the message and its line number, then, when the source line is known, that
+    line with a caret under the offending place; `display()` renders it all as CPython prints
+    a SyntaxError."""
+
+    def __init__(self, message, lineno=None, construct=None, offset=None, text=None,
+                 end_offset=None, filename="<string>", end_lineno=None):
         super().__init__(message if lineno is None else f"{message} (line {lineno})")
         self.message = message
         self.lineno = lineno
         self.construct = construct
+        self.offset = offset            # 1-based column of the offending place, or None
+        self.end_offset = end_offset
+        self.end_lineno = end_lineno if end_lineno is not None or end_offset is None else lineno
+        self.text = text                # the offending source line, or None
+        self.filename = filename
+
+    def __str__(self):
+        head = self.message if self.lineno is None else f"{self.message} (line {self.lineno})"
+        if self.text is None:
+            return head
+        return head + "\n" + "\n".join(_syntax_lines(self)[1:-1])
+
+    def display(self):
+        """The error as CPython prints a SyntaxError (file and line, the line, a caret)."""
+        return "\n".join(_syntax_lines(self))
+
+
+def _syntax_lines(err):
+    import builtins
+    import traceback
+    name, sep, msg = err.message.partition(": ")
+    cls = getattr(builtins, name, None) if sep else None
+    if not (isinstance(cls, type) and issubclass(cls, SyntaxError)):
+        cls, msg = SyntaxError, err.message
+    exc = cls(msg, (err.filename, err.lineno, err.offset, err.text,
+                    err.end_lineno, err.end_offset))
+    return "".join(traceback.format_exception_only(cls, exc)).rstrip("\n").split("\n")
 
 
 class MontyRuntimeError(MontyError):
@@ -23,7 +55,10 @@ class MontyRuntimeError(MontyError):
     """
 
     def __init__(self, exc_type, message, traceback=(), source=None, filename="<string>", chain=()):
-        super().__init__(f"{exc_type}: {message}" if message else exc_type)
+        text = f"{exc_type}: {message}" if message else exc_type
+        if traceback:
+            text += f" (line {traceback[-1][1]})"   # where it was raised, innermost frame
+        super().__init__(text)
         self.exc_type = exc_type
         self.message = message
         self.traceback = list(traceback)
@@ -68,6 +103,10 @@ class MontyTimeLimitError(MontyLimitError):
 
 class MontyMemoryLimitError(MontyLimitError):
     """The sandbox's live data exceeded `Limits.max_memory`."""
+
+
+class MontyHostCallLimitError(MontyLimitError):
+    """The sandbox called host functions more than `Limits.max_host_calls` times in a run."""
 
 
 class MontyAllocationLimitError(MontyLimitError):

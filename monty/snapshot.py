@@ -181,21 +181,20 @@ def start(sandbox, linked, source):
     sandbox._pause_token += 1
     _core.vm_abandon(sandbox._vm)
     vm = sandbox._vm
-    return _drive(sandbox, lambda: vm.run_module(linked), 0.0, source)
+    return _drive(sandbox, lambda: vm.run_module(linked), 0.0, source, True)
 
 
-def _drive(sandbox, step, elapsed, source):
+def _drive(sandbox, step, elapsed, source, first=False):
     from . import _limit_error, _runtime_error
     sandbox._pause_token += 1
     vm = sandbox._vm
     vm.pause_mode = True
-    duration = sandbox.limits.max_duration
     t0 = time.perf_counter()
-    vm.deadline = t0 + (duration - elapsed) if duration is not None else 0.0
+    sandbox._arm_clock(elapsed, first)
     try:
         value = step()
     except _core.LimitExceeded as e:
-        raise _limit_error(e, sandbox.limits) from None
+        raise _limit_error(e, sandbox.limits, vm) from None
     except MontyError:
         raise
     except BaseException as e:
@@ -1805,7 +1804,7 @@ def _load(data, functions, limits, print_callback):
         if func is not None and not callable(func):
             raise TypeError(f"host function {name!r} must be callable or None")
         sandbox._functions[name] = func
-        hosts[name] = _core.HostFunction(name, func)
+        hosts[name] = sandbox._hosts[name] = _core.HostFunction(name, func)
         vm.set_global(name, hosts[name])
     codes = []
     unlinked = []

@@ -45,7 +45,7 @@ def test_parse_error_is_syntax_error():
 
 
 def test_compile_time_errors_are_syntax_errors():
-    for code in ("return 1", "break", "def f():\n    nonlocal q"):
+    for code in ("class C:\n    return 1", "break", "def f():\n    nonlocal q"):
         with pytest.raises(monty.MontySyntaxError):
             run(code)
 

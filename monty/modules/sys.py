@@ -36,7 +36,7 @@ class TextIOWrapper:
                 raise TypeError(f"write() argument must be str, not {type_name(s)}")
             s = str.__str__(s)
         if s:
-            self._vm.print_text(s)
+            self._vm.print_text(s, self._name == "stderr")
         return len(s)
 
     def flush(self, /):
