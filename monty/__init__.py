@@ -3,7 +3,7 @@
 import threading as _threading
 import time as _time
 
-from . import _core
+from . import _core, _hostasync
 from .compiler import CodeCache
 from .modules import asyncio as _asyncio
 from .errors import (
@@ -19,7 +19,7 @@ from .errors import (
 
 __version__ = "0.1.0"
 __all__ = [
-    "Sandbox", "Call", "Done", "load", "Limits", "MontyError", "MontySyntaxError",
+    "Sandbox", "Call", "Done", "Pending", "load", "Limits", "MontyError", "MontySyntaxError",
     "MontyRuntimeError", "MontyLimitError", "MontyTimeLimitError", "MontyMemoryLimitError",
     "MontyAllocationLimitError", "MontyTypeError",
 ]
@@ -168,4 +168,4 @@ def _runtime_error(exc, source, vm=None):
 
 
 from . import snapshot as _snapshot  # noqa: E402  (needs the names above)
-from .snapshot import Call, Done, load  # noqa: E402
+from .snapshot import Call, Done, Pending, load  # noqa: E402

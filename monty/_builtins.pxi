@@ -381,6 +381,8 @@ cdef object run_host_awaitable(object aw):
 
 cdef object call_host_values(VM vm, HostFunction hf, tuple args, dict kwargs):
     cdef double t0
+    if hf.is_async and vm.pause_mode:
+        return deferred_host_future(vm, hf, args, kwargs)     # (see _hostasync.pxi)
     if hf.func is None:
         raise RuntimeError(f"host function '{hf.name}' has no implementation here; "
                            f"run the code with start() to handle its calls")

@@ -1710,8 +1710,7 @@ cdef object run_frames(VM vm):
                         obj = (<VMBuiltin>v).impl(vm, args, n, kw)
                         guard_value(vm, <PyObject*>obj)
                     elif TYPE(v) == <PyObject*>HostFunction:
-                        if vm.pause_mode:
-                            pause_host(vm, <HostFunction>v, args, n, kw)
+                        if vm.pause_mode and pause_host(vm, <HostFunction>v, args, n, kw):
                             while sp > func_slot:
                                 sp -= 1
                                 XDECREF(sp[0])
@@ -1852,9 +1851,9 @@ cdef object run_frames(VM vm):
                         sp = stack + f.sp
                         pc = 0
                         continue
-                    if TYPE(v) == <PyObject*>HostFunction and vm.pause_mode:
-                        pause_host_values(vm, <HostFunction>v, tuple(<object>func_slot[1]),
-                                          dict(<object>func_slot[2]) if a & CALL_EX_KWARGS else {})
+                    if TYPE(v) == <PyObject*>HostFunction and vm.pause_mode and pause_host_values(
+                            vm, <HostFunction>v, tuple(<object>func_slot[1]),
+                            dict(<object>func_slot[2]) if a & CALL_EX_KWARGS else {}):
                         while sp > func_slot:
                             sp -= 1
                             XDECREF(sp[0])

@@ -53,7 +53,7 @@ from . import policy as _policy
 from .errors import MontyError, MontyTypeError
 
 MAGIC = "monty-snapshot"
-VERSION = 3
+VERSION = 4
 MAX_NESTING = 150          # immutable values (tuples, functions, ...) nested this deep, at most
 _TAG = 32                  # HMAC-SHA256 tag length
 
@@ -81,26 +81,32 @@ class Done:
 class Call:
     """The program is paused at a call to the host function `function_name`."""
 
-    __slots__ = ("function_name", "args", "kwargs", "_sandbox", "_elapsed", "_source", "_token",
-                 "_used")
+    __slots__ = ("function_name", "args", "kwargs", "call_id", "_sandbox", "_elapsed", "_source",
+                 "_token", "_used", "_pending")
 
-    def __init__(self, sandbox, function_name, args, kwargs, elapsed, source):
+    def __init__(self, sandbox, function_name, args, kwargs, elapsed, source, call_id=0,
+                 pending=None):
         self.function_name = function_name
         self.args = args
         self.kwargs = kwargs
+        self.call_id = call_id
         self._sandbox = sandbox
         self._elapsed = elapsed
         self._source = source
         self._token = sandbox._pause_token
         self._used = False
+        self._pending = pending     # the Pending this call belongs to (None: a paused call)
 
     def __repr__(self):
-        return f"Call({self.function_name!r}, args={self.args!r}, kwargs={self.kwargs!r})"
+        return (f"Call({self.function_name!r}, args={self.args!r}, kwargs={self.kwargs!r}, "
+                f"call_id={self.call_id!r})")
 
     def __del__(self):
         # a dropped Call can never be resumed: release the paused frames (they hold the
         # sandbox's functions, which refer back to the VM through a path the GC cannot see)
         try:
+            if self._pending is not None:
+                return          # (its Pending owns the pause)
             sandbox = self._sandbox
             if not self._used and sandbox._pause_token == self._token:
                 if sandbox._busy.acquire(False):    # (never under a running sandbox's feet)
@@ -117,8 +123,14 @@ class Call:
         if self._sandbox._pause_token != self._token:
             raise MontyError("this Call is stale: its sandbox has run other code since")
 
+    def _owner(self):
+        return self._pending
+
     def resume(self, return_value=None):
-        """Continue with `return_value` as the host function's result; the next Call or Done."""
+        """Continue with `return_value` as the host function's result; the next Call, Pending
+        or Done. (A call listed by a Pending answers just itself.)"""
+        if self._pending is not None:
+            return self._owner().resume(results={self.call_id: return_value})
         sandbox = self._sandbox
         sandbox._enter()
         try:
@@ -134,6 +146,8 @@ class Call:
     def resume_error(self, exc):
         """Continue by raising `exc` (a fresh sandbox exception of the same builtin type and
         message; RuntimeError for other types) at the call site."""
+        if self._pending is not None:
+            return self._owner().resume(errors={self.call_id: exc})
         sandbox = self._sandbox
         sandbox._enter()
         try:
@@ -150,25 +164,33 @@ class Call:
 
     def dump(self, secret=None):
         """The paused program as bytes; with `secret`, an HMAC-SHA256 tag is appended."""
-        sandbox = self._sandbox
-        sandbox._enter()
+        if self._pending is not None:
+            return self._owner().dump(secret)
+        return _dump_paused(self, secret)
+
+
+def _dump_paused(step, secret):
+    if secret is not None and not isinstance(secret, (bytes, bytearray)):
+        raise TypeError("secret must be bytes")
+    sandbox = step._sandbox
+    sandbox._enter()
+    try:
+        step._check()
         try:
-            self._check()
-            try:
-                payload = _dump_state(self)
-            except MontyError:
-                raise
-            except RecursionError:
-                raise MontyError("cannot snapshot the paused program: values nested too "
-                                 "deeply") from None
-            except Exception as e:
-                raise MontyError(f"cannot snapshot the paused program: "
-                                 f"{type(e).__name__}") from None
-        finally:
-            sandbox._busy.release()
-        if secret is not None:
-            payload += _tag(secret, payload)
-        return payload
+            payload = _dump_state(step)
+        except MontyError:
+            raise
+        except RecursionError:
+            raise MontyError("cannot snapshot the paused program: values nested too "
+                             "deeply") from None
+        except Exception as e:
+            raise MontyError(f"cannot snapshot the paused program: "
+                             f"{type(e).__name__}") from None
+    finally:
+        sandbox._busy.release()
+    if secret is not None:
+        payload += _tag(secret, payload)
+    return payload
 
 
 def _tag(secret, payload):
@@ -205,9 +227,115 @@ def _drive(sandbox, step, elapsed, source):
     finally:
         elapsed += time.perf_counter() - t0
     if value is _core.Paused:
-        name, args, kwargs = _core.vm_pending_call(vm)
-        return Call(sandbox, name, args, kwargs, elapsed, source)
+        return _paused(sandbox, elapsed, source)
     return Done(value)      # (converted to plain host data inside the run)
+
+
+def _paused(sandbox, elapsed, source):
+    """The Call or Pending a paused VM waits on."""
+    vm = sandbox._vm
+    if vm.pause_kind == _PAUSE_WAIT:
+        return Pending(sandbox, elapsed, source)
+    name, args, kwargs, call_id = _core.vm_pending_call(vm)
+    return Call(sandbox, name, args, kwargs, elapsed, source, call_id)
+
+
+_PAUSE_CALL, _PAUSE_WAIT, _PAUSE_SLICE = _core.PAUSE_KINDS
+
+
+def _waiting(vm):
+    """The distinct unanswered futures a paused VM waits on, in order."""
+    out = []
+    seen = set()
+    for fut in _core.vm_pending_call(vm)[1]:
+        if id(fut) not in seen and _core.future_info(fut) is not None:
+            seen.add(id(fut))
+            out.append(fut)
+    return out
+
+
+class Pending:
+    """Every sandbox task waits on calls to async host functions: `calls` lists them all
+    (each a `Call` with its `call_id`); `resume(results=..., errors=...)` answers any non-empty
+    subset of them, by call_id, and runs on."""
+
+    __slots__ = ("calls", "_sandbox", "_elapsed", "_source", "_token", "_used")
+
+    def __init__(self, sandbox, elapsed, source):
+        self._sandbox = sandbox
+        self._elapsed = elapsed
+        self._source = source
+        self._token = sandbox._pause_token
+        self._used = False
+        calls = []
+        for fut in _waiting(sandbox._vm):
+            name, args, kwargs, call_id = _core.future_info(fut)
+            calls.append(Call(sandbox, name, args, kwargs, elapsed, source, call_id, self))
+        self.calls = calls
+
+    def __repr__(self):
+        return f"Pending(calls={self.calls!r})"
+
+    def __del__(self):
+        try:
+            sandbox = self._sandbox
+            if not self._used and sandbox._pause_token == self._token:
+                if sandbox._busy.acquire(False):
+                    try:
+                        _core.vm_abandon(sandbox._vm)
+                    finally:
+                        sandbox._busy.release()
+        except Exception:
+            pass
+
+    def _check(self):
+        if self._used:
+            raise MontyError("this Pending was already resumed; a Pending resumes once")
+        if self._sandbox._pause_token != self._token:
+            raise MontyError("this Pending is stale: its sandbox has run other code since")
+
+    def resume(self, results=None, errors=None):
+        """Answer some of the pending calls: `results` maps call_id -> return value, `errors`
+        call_id -> exception (raised where the sandbox awaits that call); the next Call,
+        Pending or Done."""
+        sandbox = self._sandbox
+        sandbox._enter()
+        try:
+            self._check()
+            results = {} if results is None else results
+            errors = {} if errors is None else errors
+            if not isinstance(results, dict) or not isinstance(errors, dict):
+                raise TypeError("Pending.resume() takes dicts: results={call_id: value}, "
+                                "errors={call_id: exception}")
+            if not results and not errors:
+                raise ValueError("Pending.resume() needs at least one answer")
+            vm = sandbox._vm
+            waiting = {_core.future_info(f)[3]: f for f in _waiting(vm)}
+            for key in list(results) + list(errors):
+                if type(key) is not int or key not in waiting:
+                    raise ValueError(f"no pending call with call_id {key!r}")
+            both = set(results) & set(errors)
+            if both:
+                raise ValueError(f"call_id {min(both)} is given both a result and an error")
+            for key, exc in errors.items():
+                if not isinstance(exc, BaseException):
+                    raise TypeError(f"errors[{key}] must be an exception, not "
+                                    f"{type(exc).__name__}")
+            # (every value is copied in before any future is settled: a bad one changes nothing)
+            answers = [(waiting[k], _core.to_sandbox(v, vm), None) for k, v in results.items()]
+            answers += [(waiting[k], None, e) for k, e in errors.items()]
+            for fut, value, exc in answers:
+                _core.future_settle(fut, value, exc)
+            self._used = True
+            flags = _core.vm_wait_result(vm)
+            return _drive(sandbox, lambda: _core.vm_resume(vm, flags, None), self._elapsed,
+                          self._source)
+        finally:
+            sandbox._busy.release()
+
+    def dump(self, secret=None):
+        """The paused program as bytes; with `secret`, an HMAC-SHA256 tag is appended."""
+        return _dump_paused(self, secret)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -487,7 +615,13 @@ def _enc_slot(e, m):
 
 def _enc_host_future(e, f):
     if not f.done:
-        raise MontyError(f"cannot snapshot the pending result of async host function {f.name}()")
+        info = _core.future_info(f)
+        if info is None:
+            raise MontyError(f"cannot snapshot the pending result of async host function "
+                             f"{f.name}()")
+        # a call made under start(): its arguments, waiting for the host's answer
+        name, args, kwargs, call_id = info
+        return ["HP", name, e.item(args), e.item(kwargs), call_id]
     return ["HF", f.name, e.item(f.value), e.item(f.error)]
 
 
@@ -661,6 +795,7 @@ ENCODERS = {
 }
 for _t in _DICT_VIEWS.values():
     ENCODERS[_t] = lambda e, v: ["V", _VIEW_KIND[type(v)], e.ref(_core.view_mapping(v))]
+
 for _t in _core.EXPOSED_EXCEPTIONS:
     ENCODERS[_t] = _enc_exception
 for _t in _core.SANDBOX_ITER_TYPES:
@@ -708,14 +843,17 @@ def _dump_state(call):
     gl = enc.items(state["globals"])
     stack = enc.items(state["stack"])
     handled = enc.item(state["handled"])
-    name, args, kwargs = state["pending_call"]
-    call_item = [name, enc.item(args), enc.item(kwargs)]
-    if sandbox._vm.pending_async:
-        call_item.append(True)
+    pending = state["pending_call"]
+    if sandbox._vm.pause_kind == _PAUSE_WAIT:
+        call_item = [pending[0], enc.item(pending[1])]     # the futures every task awaits
+    else:
+        name, args, kwargs, call_id = pending
+        call_item = [name, enc.item(args), enc.item(kwargs), call_id]
     enc.run()
     modules = [m.source for m in enc.modules]
     doc = [MAGIC, VERSION, modules, state["slot_names"], gl, stack, frames, handled, call_item,
-           float(call._elapsed), enc.entries, imported, sandbox._vm.max_depth]
+           float(call._elapsed), enc.entries, imported, sandbox._vm.max_depth,
+           sandbox._vm.call_seq]
     try:
         return _encoder.encode(doc)
     except (TypeError, ValueError, OverflowError) as e:
@@ -1176,6 +1314,22 @@ def _dec_property(d, entry):
     return property(fget, fset, fdel, doc)
 
 
+def _dec_pending_future(d, entry):
+    name, args, kwargs, call_id = _args(entry, 4)
+    name = _str(name)
+    args, kwargs = d.item(args), d.item(kwargs)
+    _need(type(args) is tuple and type(kwargs) is dict and all(type(k) is str for k in kwargs)
+          and type(call_id) is int and 0 < call_id < 1 << 62, "bad pending host call")
+    try:
+        args, kwargs = _core.to_host(args), _core.to_host(kwargs)
+    except MontyTypeError:
+        raise _Bad("a pending host call's arguments are not plain data") from None
+    hf = d.hosts.get(name)
+    if hf is not None and not hf.is_async:
+        hf = d.hosts[name] = _core.HostFunction(name, hf.func, True)
+    return _core.make_deferred_future(name, hf, args, kwargs, call_id)
+
+
 def _dec_host_future(d, entry):
     name, value, error = _args(entry, 3)
     value, error = d.item(value), d.item(error)
@@ -1372,9 +1526,7 @@ CHILD_FIELDS = {"T": (1,), "F": (1,), "f": (2, 3, 4), "M": (1, 2), "i": (2,), "V
 
 DECODERS = {
     "HF": _dec_host_future,
-    "GM": _dec_gen_method,
-    "AV": _dec_agen_value,
-    "CW": _dec_coro_wrapper,
+    "HP": _dec_pending_future,
     "T": _dec_tuple,
     "F": _dec_frozenset,
     "I": _dec_int,
@@ -1739,7 +1891,17 @@ def _restore_module_state(name, module, state):
 
 
 def load(data, functions=None, limits=None, print_callback=None, secret=None):
-    """The paused program in `data` (from `Call.dump`), as a Call on a fresh Sandbox."""
+    """The paused program in `data` (from `Call.dump` or `Pending.dump`), as a Call or Pending
+    on a fresh Sandbox."""
+    return _checked_load(_load, data, functions, limits, print_callback, secret)
+
+
+def load_sandbox(data, functions=None, limits=None, print_callback=None, secret=None):
+    """The idle sandbox in `data` (from `Sandbox.dump`), as a fresh Sandbox."""
+    return _checked_load(_load_idle, data, functions, limits, print_callback, secret)
+
+
+def _checked_load(loader, data, functions, limits, print_callback, secret):
     if not isinstance(data, (bytes, bytearray, memoryview)):
         raise TypeError(f"load() needs bytes, not {type(data).__name__}")
     data = bytes(data)
@@ -1753,7 +1915,7 @@ def load(data, functions=None, limits=None, print_callback=None, secret=None):
             raise MontyError("snapshot refused: authentication tag does not match")
         data = payload
     try:
-        return _load(data, functions, limits, print_callback)
+        return loader(data, functions, limits, print_callback)
     except MontyError:
         raise
     except _Bad as e:
@@ -1777,9 +1939,10 @@ def _load(data, functions, limits, print_callback):
     _need(type(doc) is list and len(doc) >= 2, "not a monty snapshot")
     _need(doc[0] == MAGIC, "not a monty snapshot")
     _need(doc[1] == VERSION, f"unsupported snapshot version {doc[1]!r} (this is {VERSION})")
-    _need(len(doc) == 13, "not a monty snapshot")
+    _need(len(doc) == 14, "not a monty snapshot")
     (_, _, modules, slot_names, gl, stack, frames, handled, call_item, elapsed, objects, imported,
-     recursion_limit) = doc
+     recursion_limit, call_seq) = doc
+    _need(type(call_seq) is int and 0 <= call_seq < 1 << 62, "bad call counter")
     _need(type(recursion_limit) is int and recursion_limit > 0, "bad recursion limit")
     _need(type(imported) is list and all(type(r) is list and len(r) == 2 and type(r[0]) is str
                                          for r in imported), "bad imported modules")
@@ -1790,9 +1953,11 @@ def _load(data, functions, limits, print_callback):
     _need(type(stack) is list and 0 < len(stack) < 1 << 20, "bad stack")
     _need(type(frames) is list and frames, "bad frames")
     _need(type(elapsed) is float and elapsed >= 0, "bad elapsed time")
-    _need(type(call_item) is list and (len(call_item) == 3 or (
-        len(call_item) == 4 and call_item[3] is True)) and type(call_item[0]) is str,
-          "bad pending call")
+    _need(type(call_item) is list and call_item and type(call_item[0]) is str, "bad pending call")
+    waits = call_item[0] == ".host_pause"
+    _need(len(call_item) == 2 if waits else (
+        len(call_item) == 4 and type(call_item[3]) is int and 0 < call_item[3] <= call_seq),
+        "bad pending call")
 
     functions = dict(functions or {})
     sandbox = Sandbox(functions=None, limits=limits, print_callback=print_callback)
@@ -1836,21 +2001,35 @@ def _load(data, functions, limits, print_callback):
                    d.item(instance)))
         plain.append(d.code(path, unlinked=True))
     handled_v = d.item(handled)
-    args = d.item(call_item[1])
-    kwargs = d.item(call_item[2])
+    if waits:
+        futures = d.item(call_item[1])
+    else:
+        args = d.item(call_item[1])
+        kwargs = d.item(call_item[2])
     d.finish()
     _need(handled_v is None or isinstance(handled_v, BaseException), "bad handled exception")
-    _need(type(args) is tuple and type(kwargs) is dict, "bad pending call")
+    if waits:
+        _need(type(futures) is list and futures and all(
+            type(f) is _core.HostFuture for f in futures) and any(
+            _core.future_info(f) is not None for f in futures), "bad pending futures")
+    else:
+        _need(type(args) is tuple and type(kwargs) is dict, "bad pending call")
     running = _check_frames(fr, plain, svals, sandbox.limits.max_recursion_depth)
     _check_generators(d, running)
-    try:
-        args = _core.to_host(args)
-        kwargs = _core.to_host(kwargs)
-    except MontyTypeError:
-        raise _Bad("the pending call's arguments are not plain data") from None
-    _core.vm_import(vm, fr, svals, gvals, handled_v, (call_item[0], args, kwargs))
-    vm.pending_async = len(call_item) == 4
+    if waits:
+        pending = (call_item[0], futures)
+    else:
+        try:
+            args = _core.to_host(args)
+            kwargs = _core.to_host(kwargs)
+        except MontyTypeError:
+            raise _Bad("the pending call's arguments are not plain data") from None
+        pending = (call_item[0], args, kwargs, call_item[3])
+    _core.vm_import(vm, fr, svals, gvals, handled_v, pending)
+    if waits:
+        _core.vm_set_pending_wait(vm, futures)
+    vm.call_seq = call_seq
     vm.set_recursion_limit(recursion_limit)    # (a limit sys.setrecursionlimit lowered)
     vm.pause_mode = True
     sandbox._pause_token += 1
-    return Call(sandbox, call_item[0], args, kwargs, elapsed, modules[0] if modules else None)
+    return _paused(sandbox, elapsed, modules[0] if modules else None)
