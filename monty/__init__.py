@@ -87,6 +87,7 @@ class Sandbox:
                 raise TypeError(f"host function {name!r} must be callable or None")
             self._functions[name] = func
             self._vm.set_global(name, _core.HostFunction(name, func))
+        _hostasync.prewarm(self._functions)
 
     @property
     def print_callback(self):
@@ -123,6 +124,13 @@ class Sandbox:
             return _snapshot.start(self, self._prepare(code, inputs), code)
         finally:
             self._busy.release()
+
+    async def run_async(self, code, inputs=None):
+        """`run()` on the caller's event loop: async host functions are awaited there (the
+        calls the sandbox gathers run concurrently), sync ones are called directly, and
+        cancelling the awaiting task stops the sandbox (the Sandbox stays usable)."""
+        from . import _hostasync
+        return await _hostasync.run_async(self, code, inputs)
 
     def _enter(self):
         if not self._busy.acquire(False):

@@ -914,12 +914,14 @@ cdef int check_limits(VM vm, Py_ssize_t top_sp=-1) except -1:
     cdef int nxt = TICKS
     if not vm.gc_held:
         gc_enter(vm)
-    if vm.deadline:
+    if vm.deadline or vm.slice_end:
         now = monty_now()
-        if now > vm.deadline:
+        if vm.deadline and now > vm.deadline:
             vm.ticks = TICKS
             vm.limit_kind = LIMIT_TIME
             raise _LimitExceeded("time")
+        if vm.slice_end and now > vm.slice_end:
+            vm.slice_due = True     # run_async(): the loop pauses at its next backward jump
         interval = now - vm.last_check
         vm.last_check = now
         if interval > 0.002:
@@ -1375,6 +1377,13 @@ cdef object run_frames(VM vm):
                     vm.ticks -= 1
                     if vm.ticks <= 0:
                         check_limits(vm, sp - stack)
+                        if vm.slice_due and vm.slice_end and vm.nest == 0:
+                            # run_async(): hand the host's event loop a turn
+                            vm.slice_due = False
+                            vm.pause_kind = PAUSE_SLICE
+                            f.pc = pc
+                            f.sp = sp - stack
+                            return PAUSED
                 elif op == OP_BINARY_OP or op == OP_BINARY_OP_STORE_FAST:
                     w = sp[-1]
                     v = sp[-2]
@@ -1501,6 +1510,12 @@ cdef object run_frames(VM vm):
                                 vm.ticks -= 1
                                 if vm.ticks <= 0:
                                     check_limits(vm, sp - stack)
+                                    if vm.slice_due and vm.slice_end and vm.nest == 0:
+                                        vm.slice_due = False          # run_async(): the host's loop gets a turn
+                                        vm.pause_kind = PAUSE_SLICE
+                                        f.pc = b
+                                        f.sp = sp - stack
+                                        return PAUSED
                             pc = b
                 elif op == OP_POP_JUMP_IF_FALSE or op == OP_POP_JUMP_IF_TRUE:
                     sp -= 1
@@ -1511,12 +1526,24 @@ cdef object run_frames(VM vm):
                             vm.ticks -= 1
                             if vm.ticks <= 0:
                                 check_limits(vm, sp - stack)
+                                if vm.slice_due and vm.slice_end and vm.nest == 0:
+                                    vm.slice_due = False          # run_async(): the host's loop gets a turn
+                                    vm.pause_kind = PAUSE_SLICE
+                                    f.pc = a
+                                    f.sp = sp - stack
+                                    return PAUSED
                         pc = a
                 elif op == OP_JUMP:
                     if a < pc:
                         vm.ticks -= 1
                         if vm.ticks <= 0:
                             check_limits(vm, sp - stack)
+                            if vm.slice_due and vm.slice_end and vm.nest == 0:
+                                vm.slice_due = False          # run_async(): the host's loop gets a turn
+                                vm.pause_kind = PAUSE_SLICE
+                                f.pc = a
+                                f.sp = sp - stack
+                                return PAUSED
                     pc = a
                 elif op == OP_JUMP_IF_FALSE_OR_POP or op == OP_JUMP_IF_TRUE_OR_POP:
                     v = sp[-1]

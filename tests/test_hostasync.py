@@ -41,6 +41,277 @@ async def cpython_run(code, ns):
 
 
 # ---------------------------------------------------------------------------------------------
+# 1. run_async
+
+
+async def sleepy(x):
+    await asyncio.sleep(0.1)
+    return x * 2
+
+
+GATHER = """
+import asyncio
+r = await asyncio.gather(*[sleepy(i) for i in range(5)])
+r
+"""
+
+
+def test_run_async_gathered_host_calls_are_concurrent():
+    async def main():
+        sb = monty.Sandbox(functions={"sleepy": sleepy})
+        t0 = time.perf_counter()
+        value = await sb.run_async(GATHER)
+        return value, time.perf_counter() - t0
+
+    value, took = arun(main())
+    assert value == [0, 2, 4, 6, 8]
+    assert took < 0.25, took            # five 0.1 s sleeps one after another take 0.5 s
+
+
+def test_run_async_matches_cpython():
+    code = """
+import asyncio
+log = []
+async def worker(name, n):
+    total = 0
+    for i in range(n):
+        total += await sleepy(i)
+        log.append((name, i, tag(name)))
+    return total
+r = await asyncio.gather(worker('a', 2), worker('b', 3))
+r, sorted(log)
+"""
+
+    def tag(name):
+        return name.upper()
+
+    async def sleepy(x):
+        await asyncio.sleep(0.001)
+        return x * 2
+
+    async def main():
+        sb = monty.Sandbox(functions={"sleepy": sleepy, "tag": tag})
+        mine = await sb.run_async(code)
+        ref = await cpython_run(code, {"sleepy": sleepy, "tag": tag})
+        return mine, ref
+
+    mine, ref = arun(main())
+    assert mine == ([2, 6], [("a", 0, "A"), ("a", 1, "A"), ("b", 0, "B"), ("b", 1, "B"),
+                             ("b", 2, "B")])
+    assert mine == ref
+
+
+def test_run_async_uses_the_callers_loop_and_no_thread():
+    seen = {}
+
+    async def probe():
+        seen["loop"] = asyncio.get_running_loop()
+        seen["threads"] = threading.active_count()
+        seen["thread"] = threading.get_ident()
+        return 1
+
+    def sync_probe():
+        seen["sync_thread"] = threading.get_ident()
+        return 2
+
+    async def main():
+        sb = monty.Sandbox(functions={"probe": probe, "sync_probe": sync_probe})
+        before = threading.active_count()
+        value = await sb.run_async("(await probe()) + sync_probe()")
+        return value, asyncio.get_running_loop(), before
+
+    value, loop, before = arun(main())
+    assert value == 3
+    assert seen["loop"] is loop
+    assert seen["threads"] == before
+    assert seen["thread"] == seen["sync_thread"] == threading.get_ident()
+
+
+def test_run_async_sync_host_calls_run_directly_in_order():
+    calls = []
+
+    def note(x):
+        calls.append(x)
+        return x + 1
+
+    async def main():
+        sb = monty.Sandbox(functions={"note": note})
+        return await sb.run_async("[note(i) for i in range(5)]")
+
+    assert arun(main()) == [1, 2, 3, 4, 5]
+    assert calls == [0, 1, 2, 3, 4]
+
+
+def test_host_call_starts_only_when_awaited():
+    order = []
+
+    async def fetch(x):
+        order.append(("fetch", x))
+        return x
+
+    def note(x):
+        order.append(("note", x))
+
+    code = """
+f = fetch(1)
+g = fetch(2)            # never awaited: never called
+note('made')
+r = await f
+r
+"""
+
+    async def main():
+        sb = monty.Sandbox(functions={"fetch": fetch, "note": note})
+        return await sb.run_async(code)
+
+    assert arun(main()) == 1
+    assert order == [("note", "made"), ("fetch", 1)]
+
+
+def test_cancel_a_spinning_run_async_returns_at_once_and_sandbox_works():
+    async def main():
+        sb = monty.Sandbox(limits=monty.Limits(max_duration=5.0))
+        task = asyncio.ensure_future(sb.run_async("x = 0\nwhile True:\n    x += 1"))
+        await asyncio.sleep(0.05)
+        t0 = time.perf_counter()
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+        took = time.perf_counter() - t0
+        assert sb.run("x > 0") is True
+        assert await sb.run_async("x = 7\nx * 6") == 42
+        return took
+
+    assert arun(main()) < 0.010
+
+
+def test_cancel_while_awaiting_host_cancels_the_host_task():
+    state = {}
+
+    async def slow():
+        try:
+            await asyncio.sleep(10)
+        except asyncio.CancelledError:
+            state["cancelled"] = True
+            raise
+
+    async def main():
+        sb = monty.Sandbox(functions={"slow": slow})
+        task = asyncio.ensure_future(sb.run_async("await slow()"))
+        await asyncio.sleep(0.05)
+        t0 = time.perf_counter()
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+        took = time.perf_counter() - t0
+        await asyncio.sleep(0)
+        assert await sb.run_async("1 + 1") == 2
+        return took
+
+    assert arun(main()) < 0.010
+    assert state == {"cancelled": True}
+
+
+def test_reentry_while_run_async_is_active_is_refused():
+    async def wait():
+        await asyncio.sleep(0.05)
+        return 5
+
+    async def main():
+        sb = monty.Sandbox(functions={"wait": wait})
+        task = asyncio.ensure_future(sb.run_async("await wait()"))
+        await asyncio.sleep(0.01)
+        for attempt in (lambda: sb.run("1"), lambda: sb.start("1"), lambda: sb.dump()):
+            with pytest.raises(monty.MontyError, match="already running"):
+                attempt()
+        with pytest.raises(monty.MontyError, match="already running"):
+            await sb.run_async("1")
+        return await task
+
+    assert arun(main()) == 5
+
+
+def test_run_async_time_limit_stops_a_spin_and_the_loop_stays_responsive():
+    ticks = []
+
+    async def ticker():
+        for _ in range(100):
+            ticks.append(time.perf_counter())
+            await asyncio.sleep(0.005)
+
+    async def main():
+        sb = monty.Sandbox(limits=monty.Limits(max_duration=0.2))
+        tk = asyncio.ensure_future(ticker())
+        t0 = time.perf_counter()
+        with pytest.raises(monty.MontyTimeLimitError):
+            await sb.run_async("while True:\n    pass")
+        took = time.perf_counter() - t0
+        tk.cancel()
+        assert sb.run("1 + 1") == 2
+        return took
+
+    took = arun(main())
+    assert took < 1.0               # (a 0.2 s limit; it may fire early when a full collection
+                                    # could not end in time)
+    assert len(ticks) >= 4          # other tasks ran while the sandbox spun (without
+                                    # slices: 1 at most, after the run)
+
+
+def test_run_async_host_await_time_does_not_count_toward_max_duration():
+    async def main():
+        sb = monty.Sandbox(functions={"sleepy": sleepy}, limits=monty.Limits(max_duration=0.05))
+        return await sb.run_async("await sleepy(1)\nawait sleepy(2)")
+
+    assert arun(main()) == 4
+
+
+def test_run_async_errors_are_those_of_run():
+    async def bad(x):
+        raise KeyError(x)
+
+    async def main():
+        sb = monty.Sandbox(functions={"bad": bad, "sleepy": sleepy})
+        with pytest.raises(monty.MontyRuntimeError) as info:
+            await sb.run_async("1 / 0")
+        assert info.value.exc_type == "ZeroDivisionError"
+        with pytest.raises(monty.MontySyntaxError):
+            await sb.run_async("def (")
+        with pytest.raises(monty.MontyRuntimeError) as info:
+            await sb.run_async("await bad('k')")
+        assert info.value.exc_type == "KeyError"
+        caught = await sb.run_async("try:\n    await bad(3)\nexcept KeyError as e:\n"
+                                    "    r = repr(e)\nr")
+        return caught, await sb.run_async("r")
+
+    assert arun(main()) == ("KeyError(3)", "KeyError(3)")
+
+
+def test_run_async_memory_limit_and_globals_persist():
+    async def main():
+        sb = monty.Sandbox(limits=monty.Limits(max_memory=5_000_000))
+        with pytest.raises(monty.MontyMemoryLimitError):
+            await sb.run_async("x = [0] * 10_000_000")
+        await sb.run_async("y = 41")
+        return sb.run("y + 1")
+
+    assert arun(main()) == 42
+
+
+def test_run_async_host_result_not_plain_data_is_a_type_error():
+    async def gives():
+        return object()
+
+    async def main():
+        sb = monty.Sandbox(functions={"gives": gives})
+        with pytest.raises(monty.MontyRuntimeError) as info:
+            await sb.run_async("await gives()")
+        return info.value
+
+    err = arun(main())
+    assert err.exc_type == "TypeError" and "cannot hold" in err.message
+
+
+# ---------------------------------------------------------------------------------------------
 # 6. futures under start()
 
 
@@ -169,6 +440,7 @@ await main()
     expected = arun(cpython_run(code, {"fetch": fetch}))
     assert step.value == expected == (30, 210, [0, 10, 20])
     assert monty.Sandbox(functions={"fetch": fetch}).run(code) == expected
+    assert arun(monty.Sandbox(functions={"fetch": fetch}).run_async(code)) == expected
 
 
 def test_pending_resume_validation():
