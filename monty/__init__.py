@@ -132,6 +132,18 @@ class Sandbox:
         from . import _hostasync
         return await _hostasync.run_async(self, code, inputs)
 
+    def dump(self, secret=None):
+        """This idle sandbox (its globals: values, functions and classes its code defined,
+        imported modules) as bytes; with `secret`, an HMAC-SHA256 tag is appended."""
+        from . import _hostasync
+        return _hostasync.dump_sandbox(self, secret)
+
+    @staticmethod
+    def load(data, functions=None, limits=None, print_callback=None, secret=None):
+        """A new Sandbox from `Sandbox.dump()` bytes, with these host functions and limits;
+        checked like `monty.load()` (with `secret`, a wrong or missing tag is refused)."""
+        return _snapshot.load_sandbox(data, functions, limits, print_callback, secret)
+
     def _enter(self):
         if not self._busy.acquire(False):
             raise MontyError("this Sandbox is already running: run(), start(), resume() and "

@@ -127,4 +127,44 @@ def vm_set_pending_wait(VM vm, list futures):
     vm.pause_kind = PAUSE_WAIT
 
 
+def vm_is_paused(VM vm):
+    return vm.paused
+
+
+# ------------------------------------------------------------------ the idle sandbox as data
+
+def vm_idle_state(VM vm):
+    """An idle VM's globals (NullSlot for unbound), slot names, linked module codes and
+    imported modules."""
+    cdef PyObject** items
+    cdef PyObject* p
+    if vm.running or vm.paused:
+        raise RuntimeError("the sandbox is not idle")
+    gl = [None] * len(vm.gvals)
+    items = (<PyListObject*>vm.gvals).ob_item
+    for i in range(len(vm.gvals)):
+        p = items[i]
+        gl[i] = <object>p if p != NULL else UNBOUND
+    return {"globals": gl, "slot_names": list(vm.slot_names), "modules": list(vm.linked.values()),
+            "imported": dict(vm.modules)}
+
+
+def vm_set_globals(VM vm, list gl):
+    """A loaded idle sandbox's globals (slots numbered by vm_prepare_slots)."""
+    cdef PyObject** items
+    if vm.running or vm.paused:
+        raise RuntimeError("the sandbox is busy")
+    vm.grow_globals(len(vm.slot_names))
+    if len(gl) > len(vm.gvals):
+        raise ValueError("too many globals")
+    items = (<PyListObject*>vm.gvals).ob_item
+    for i in range(len(gl)):
+        v = gl[i]
+        XDECREF(items[i])
+        if v is UNBOUND:
+            items[i] = NULL
+        else:
+            INCREF(<PyObject*>v)
+            items[i] = <PyObject*>v
+
 

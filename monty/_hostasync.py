@@ -189,6 +189,35 @@ def _settle(vm, fut, task):
     _core.future_settle(fut, value, None)
 
 
+# ---------------------------------------------------------------------------------------------
+# Sandbox.dump / Sandbox.load: an idle sandbox's state (see snapshot.py for the format)
+
+
+def dump_sandbox(sandbox, secret):
+    from . import _core
+    from . import snapshot as _snapshot
+    from .errors import MontyError
+    if secret is not None and not isinstance(secret, (bytes, bytearray)):
+        raise TypeError("secret must be bytes")
+    sandbox._enter()
+    try:
+        if _core.vm_is_paused(sandbox._vm):
+            raise MontyError("this Sandbox is paused at a host call: dump its Call or Pending, "
+                             "or finish it, first (Sandbox.dump saves an idle sandbox)")
+        try:
+            payload = _snapshot._dump_idle(sandbox)
+        except MontyError:
+            raise
+        except RecursionError:
+            raise MontyError("cannot save the sandbox: values nested too deeply") from None
+        except Exception as e:
+            raise MontyError(f"cannot save the sandbox: {type(e).__name__}") from None
+    finally:
+        sandbox._busy.release()
+    if secret is not None:
+        payload += _snapshot._tag(secret, payload)
+    return payload
+
 
 def prewarm(functions):
     """A Sandbox given async host functions will most likely run asyncio: its module (sandbox

@@ -53,6 +53,7 @@ from . import policy as _policy
 from .errors import MontyError, MontyTypeError
 
 MAGIC = "monty-snapshot"
+IDLE_MAGIC = "monty-sandbox"      # Sandbox.dump: an idle sandbox, no frames
 VERSION = 4
 MAX_NESTING = 150          # immutable values (tuples, functions, ...) nested this deep, at most
 _TAG = 32                  # HMAC-SHA256 tag length
@@ -858,6 +859,39 @@ def _dump_state(call):
         return _encoder.encode(doc)
     except (TypeError, ValueError, OverflowError) as e:
         raise MontyError(f"cannot snapshot the paused program: {e}") from None
+
+
+def _dump_idle(sandbox):
+    """Sandbox.dump: an idle sandbox's globals, with the code, classes and modules they use.
+
+    [IDLE_MAGIC, VERSION, modules, slot_names, globals, objects, imported, recursion limit,
+     call counter]; the host functions the Sandbox was given are left out (load() binds the
+    ones it is given), a sandbox global that holds one under another name is kept ("H")."""
+    vm = sandbox._vm
+    state = _core.vm_idle_state(vm)
+    enc = _Encoder(_code_paths(state["modules"]))
+    imported = []
+    enc.imported = state["imported"]
+    for name, module in state["imported"].items():
+        imported.append([name, _module_state(name, module)])
+        for attr, value in module._attrs.items():
+            if not isinstance(value, _LEAVES):
+                enc.module_attr.setdefault(id(value), (name, attr))
+    gl = list(state["globals"])
+    names = state["slot_names"]
+    for i, value in enumerate(gl):
+        if (type(value) is _core.HostFunction and value.name == names[i]
+                and names[i] in sandbox._functions):
+            gl[i] = _NULL
+    gl = enc.items(gl)
+    enc.run()
+    modules = [m.source for m in enc.modules]
+    doc = [IDLE_MAGIC, VERSION, modules, names, gl, enc.entries, imported, vm.max_depth,
+           vm.call_seq]
+    try:
+        return _encoder.encode(doc)
+    except (TypeError, ValueError, OverflowError) as e:
+        raise MontyError(f"cannot save the sandbox: {e}") from None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -2033,3 +2067,65 @@ def _load(data, functions, limits, print_callback):
     vm.pause_mode = True
     sandbox._pause_token += 1
     return _paused(sandbox, elapsed, modules[0] if modules else None)
+
+
+def _load_idle(data, functions, limits, print_callback):
+    from . import Sandbox, _code_cache, _check_name
+    try:
+        doc = _decoder.decode(data)
+    except msgspec.DecodeError as e:
+        raise MontyError(f"invalid snapshot: {e}") from None
+    _need(type(doc) is list and len(doc) >= 2, "not a saved monty sandbox")
+    if doc[0] == MAGIC:
+        raise MontyError("invalid snapshot: this is a paused program (load it with monty.load)")
+    _need(doc[0] == IDLE_MAGIC, "not a saved monty sandbox")
+    _need(doc[1] == VERSION, f"unsupported snapshot version {doc[1]!r} (this is {VERSION})")
+    _need(len(doc) == 9, "not a saved monty sandbox")
+    _, _, modules, slot_names, gl, objects, imported, recursion_limit, call_seq = doc
+    _need(type(recursion_limit) is int and recursion_limit > 0, "bad recursion limit")
+    _need(type(call_seq) is int and 0 <= call_seq < 1 << 62, "bad call counter")
+    _need(type(imported) is list and all(type(r) is list and len(r) == 2 and type(r[0]) is str
+                                         for r in imported), "bad imported modules")
+    _need(type(modules) is list and all(type(m) is str for m in modules), "bad modules")
+    _need(type(slot_names) is list and all(type(s) is str and _slot_name_ok(s) for s in slot_names)
+          and len(set(slot_names)) == len(slot_names), "bad slot names")
+    _need(type(gl) is list and len(gl) <= len(slot_names), "bad globals")
+
+    functions = dict(functions or {})
+    sandbox = Sandbox(functions=None, limits=limits, print_callback=print_callback)
+    vm = sandbox._vm
+    _core.vm_prepare_slots(vm, slot_names)
+    hosts = {}
+    for name, func in functions.items():
+        _check_name("function", name)
+        if func is not None and not callable(func):
+            raise TypeError(f"host function {name!r} must be callable or None")
+        sandbox._functions[name] = func
+        hosts[name] = _core.HostFunction(name, func)
+    codes = []
+    unlinked = []
+    for source in modules:
+        try:
+            compiled = _code_cache.get(source, internal=_modules().internal_source(source))
+        except MontyError as e:
+            raise _Bad(f"module source does not compile: {e}") from None
+        unlinked.append(compiled)
+        codes.append(vm.link(compiled))
+    for name, mstate in imported:
+        module = _core.vm_import_module(vm, name)
+        _need(module is not None, f"unknown module {name!r}")
+        if mstate is not None:
+            _restore_module_state(name, module, mstate)
+    d = _Decoder(objects, codes, sandbox, hosts)
+    d.unlinked = unlinked
+    gvals = [d.item(x, null=True) for x in gl]
+    d.finish()
+    _check_generators(d, set())      # (an idle sandbox runs no generator)
+    _core.vm_set_globals(vm, gvals)
+    for name, hf in hosts.items():
+        i = slot_names.index(name) if name in slot_names else -1
+        if i < 0 or i >= len(gvals) or gvals[i] is _NULL:
+            vm.set_global(name, hf)
+    vm.call_seq = call_seq
+    vm.set_recursion_limit(recursion_limit)
+    return sandbox

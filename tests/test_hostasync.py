@@ -547,3 +547,204 @@ def test_crafted_pending_snapshots_are_refused():
                 break
 
 
+# ---------------------------------------------------------------------------------------------
+# 5. Sandbox.dump / Sandbox.load
+
+SESSION = """
+import json, math, random
+import dataclasses
+random.seed(5)
+@dataclasses.dataclass
+class Point:
+    x: int
+    y: int = 0
+    def norm2(self):
+        return self.x * self.x + self.y * self.y
+class Counter:
+    def __init__(self):
+        self.n = 0
+    def bump(self, k=1):
+        self.n += k
+        return self.n
+def scaled(v, k=3):
+    return [lookup(x) * k for x in v]
+def gen():
+    yield 1
+    yield 2
+    yield 3
+g = gen()
+first = next(g)
+c = Counter()
+c.bump(5)
+shared = [1, 2]
+data = {'a': shared, 'b': shared, 'p': Point(3, 4), 'f': 1.5, 't': (1, 'x'), 's': {1, 2}}
+"""
+
+FOLLOW_UP = """
+r = [data['p'].norm2(), c.bump(), next(g), scaled([1, 2]), data['a'] is data['b'],
+     json.dumps({'k': math.floor(2.5)}), random.random(), Point(1, 2) == Point(1, 2), first]
+r
+"""
+
+
+def lookup(x):
+    return x + 100
+
+
+def test_sandbox_dump_load_roundtrip_in_a_fresh_process():
+    sb = monty.Sandbox(functions={"lookup": lookup})
+    sb.run(SESSION)
+    blob = sb.dump(secret=b"s3cret")
+    expected = sb.run(FOLLOW_UP)
+    child = r"""
+import sys, json, monty
+data = open(sys.argv[1], 'rb').read()
+def lookup(x):
+    return x + 100
+sb = monty.Sandbox.load(data, functions={'lookup': lookup}, secret=b's3cret')
+print(repr(sb.run(sys.argv[2])))
+"""
+    import tempfile
+    with tempfile.NamedTemporaryFile(delete=False) as fh:
+        fh.write(blob)
+        path = fh.name
+    try:
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.path.dirname(os.path.dirname(os.path.abspath(monty.__file__)))
+        out = subprocess.run([sys.executable, "-c", child, path, FOLLOW_UP], check=True,
+                             env=env, timeout=60, capture_output=True, text=True).stdout
+    finally:
+        os.unlink(path)
+    assert eval(out) == expected
+    assert expected[:6] == [25, 6, 2, [303, 306], True, '{"k": 2}']
+
+
+def test_sandbox_load_binds_the_functions_it_is_given():
+    sb = monty.Sandbox(functions={"lookup": lookup})
+    sb.run("def f(x):\n    return lookup(x)\nalias = lookup")
+    blob = sb.dump()
+    sb2 = monty.Sandbox.load(blob, functions={"lookup": lambda x: -x})
+    assert sb2.run("f(2), alias(3)") == (-2, -3)
+    with pytest.raises(monty.MontyError, match="lookup"):
+        monty.Sandbox.load(blob, functions={})          # `alias` needs it
+    sb.run("del alias")
+    sb3 = monty.Sandbox.load(sb.dump(), functions={})
+    with pytest.raises(monty.MontyRuntimeError) as info:
+        sb3.run("f(1)")
+    assert info.value.exc_type == "NameError"
+
+
+def test_sandbox_load_applies_new_limits():
+    sb = monty.Sandbox()
+    sb.run("big = list(range(10))")
+    sb2 = monty.Sandbox.load(sb.dump(), limits=monty.Limits(max_duration=0.1))
+    with pytest.raises(monty.MontyTimeLimitError):
+        sb2.run("while True:\n    pass")
+    assert sb2.run("sum(big)") == 45
+
+
+def test_sandbox_dump_refuses_while_paused_and_unsupported_values():
+    sb = monty.Sandbox(functions={"get": None})
+    step = sb.start("x = 1\nget()")
+    with pytest.raises(monty.MontyError, match="paused"):
+        sb.dump()
+    del step
+    assert monty.Sandbox.load(sb.dump()).run("x") == 1
+    sb.run("import re\npat = re.compile('a+')")
+    with pytest.raises(monty.MontyError, match="cannot"):
+        sb.dump()
+
+
+def test_sandbox_load_hmac_and_kind_checks():
+    sb = monty.Sandbox()
+    sb.run("x = [1, 2, 3]")
+    blob = sb.dump(secret=b"key")
+    assert monty.Sandbox.load(blob, secret=b"key").run("x") == [1, 2, 3]
+    with pytest.raises(monty.MontyError, match="tag"):
+        monty.Sandbox.load(blob, secret=b"other")
+    with pytest.raises(monty.MontyError, match="tag"):
+        monty.Sandbox.load(blob[:10], secret=b"key")
+    tampered = bytearray(blob)
+    tampered[20] ^= 1
+    with pytest.raises(monty.MontyError):
+        monty.Sandbox.load(bytes(tampered), secret=b"key")
+    paused = monty.Sandbox(functions={"get": None}).start("get()").dump()
+    with pytest.raises(monty.MontyError, match="paused program"):
+        monty.Sandbox.load(paused)
+    with pytest.raises(monty.MontyError):
+        monty.load(sb.dump(), functions={})
+    with pytest.raises(TypeError):
+        monty.Sandbox.load("text")
+
+
+def _idle_blob():
+    sb = monty.Sandbox(functions={"lookup": lookup})
+    sb.run(SESSION)
+    return sb.dump()
+
+
+_IDLE = _idle_blob()
+
+
+def _load_idle_ok_or_monty_error(data):
+    try:
+        sb = monty.Sandbox.load(data, functions={"lookup": lookup},
+                                limits=monty.Limits(max_duration=1.0))
+    except monty.MontyError:
+        return
+    assert isinstance(sb, monty.Sandbox)
+    try:
+        sb.run(FOLLOW_UP)
+    except monty.MontyError:
+        pass
+
+
+def test_crafted_sandbox_snapshots_are_refused():
+    doc = msgspec.msgpack.decode(_IDLE)
+    variants = []
+    d = msgspec.msgpack.decode(_IDLE)
+    d[5].append(["K", "Evil", "Evil", [], [], [], None, None])      # a class with no base
+    d[4][1] = [len(d[5]) - 1]
+    variants.append(d)
+    for i, entry in enumerate(doc[5]):
+        if entry[0] == "K":
+            d = msgspec.msgpack.decode(_IDLE)
+            d[5][i][4] = d[5][i][4] + ["__del__"]
+            d[5][i][5] = d[5][i][5] + [1]
+            variants.append(d)
+        if entry[0] == "f":
+            d = msgspec.msgpack.decode(_IDLE)
+            d[5][i][1] = [0, 999]
+            variants.append(d)
+        if entry[0] == "G":
+            d = msgspec.msgpack.decode(_IDLE)
+            d[5][i][6] = 2          # a "running" generator with no frame
+            variants.append(d)
+    for k, bad in ((3, ["a b"]), (4, [[10 ** 6]]), (6, [["os", None]]), (7, -1), (8, "x"),
+                   (2, ["import os"])):
+        d = msgspec.msgpack.decode(_IDLE)
+        d[k] = bad
+        variants.append(d)
+    d = msgspec.msgpack.decode(_IDLE)
+    d[5].append(["N", "b:__import__"])
+    d[4][1] = [len(d[5]) - 1]
+    variants.append(d)
+    refused = 0
+    for d in variants:
+        try:
+            monty.Sandbox.load(msgspec.msgpack.encode(d), functions={"lookup": lookup})
+        except monty.MontyError:
+            refused += 1
+    assert refused == len(variants)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(st.tuples(st.integers(0, len(_IDLE) - 1), st.integers(0, 255)), min_size=1,
+                max_size=6))
+def test_fuzz_mutated_sandbox_snapshots(edits):
+    data = bytearray(_IDLE)
+    for pos, byte in edits:
+        data[pos] = byte
+    _load_idle_ok_or_monty_error(bytes(data))
+
+
