@@ -8,6 +8,11 @@
 # - immutable stdlib values at the boundary (date/time/datetime/timedelta/timezone, Decimal,
 #   Fraction, UUID), copied by exact-type rules.
 
+import datetime as _std_dt
+import decimal as _std_decimal
+import fractions as _std_fractions
+import uuid as _std_uuid
+
 cdef object NOTHING = object()          # vm_resume(): nothing to push (a slice pause)
 PAUSE_KINDS = (PAUSE_CALL, PAUSE_WAIT, PAUSE_SLICE)
 
@@ -168,3 +173,141 @@ def vm_set_globals(VM vm, list gl):
             items[i] = <PyObject*>v
 
 
+# ------------------------------------------------------------------ stdlib values at the boundary
+
+cdef object _D_DATE = _std_dt.date
+cdef object _D_TIME = _std_dt.time
+cdef object _D_DATETIME = _std_dt.datetime
+cdef object _D_DELTA = _std_dt.timedelta
+cdef object _D_TZ = _std_dt.timezone
+cdef object _DECIMAL = _std_decimal.Decimal
+cdef object _FRACTION = _std_fractions.Fraction
+cdef object _UUID = _std_uuid.UUID
+
+# C-level readers (a subclass's own properties never answer for them)
+cdef object _get = lambda tp, name: tp.__dict__[name].__get__
+cdef object _dt_year = _get(_D_DATE, "year")
+cdef object _dt_month = _get(_D_DATE, "month")
+cdef object _dt_day = _get(_D_DATE, "day")
+cdef object _tm_hour = _get(_D_TIME, "hour")
+cdef object _tm_minute = _get(_D_TIME, "minute")
+cdef object _tm_second = _get(_D_TIME, "second")
+cdef object _tm_us = _get(_D_TIME, "microsecond")
+cdef object _tm_tz = _get(_D_TIME, "tzinfo")
+cdef object _tm_fold = _get(_D_TIME, "fold")
+cdef object _dtm_hour = _get(_D_DATETIME, "hour")
+cdef object _dtm_minute = _get(_D_DATETIME, "minute")
+cdef object _dtm_second = _get(_D_DATETIME, "second")
+cdef object _dtm_us = _get(_D_DATETIME, "microsecond")
+cdef object _dtm_tz = _get(_D_DATETIME, "tzinfo")
+cdef object _dtm_fold = _get(_D_DATETIME, "fold")
+cdef object _td_days = _get(_D_DELTA, "days")
+cdef object _td_seconds = _get(_D_DELTA, "seconds")
+cdef object _td_us = _get(_D_DELTA, "microseconds")
+cdef object _fr_num = _FRACTION.__dict__["_numerator"].__get__
+cdef object _fr_den = _FRACTION.__dict__["_denominator"].__get__
+cdef object _uuid_int = _UUID.__dict__["int"].__get__
+cdef object _sandbox_fraction = None
+
+
+cdef object sandbox_fraction_type():
+    global _sandbox_fraction
+    if _sandbox_fraction is None:
+        from monty.modules import fractions as _mf
+        _sandbox_fraction = _mf.Fraction
+    return _sandbox_fraction
+
+
+cdef inline bint _is_sub(object t, object base):
+    """issubclass at the C level, for bases whose metaclass is not `type` (Fraction's)."""
+    return PyType_IsSubtype(<PyObject*>t, <PyObject*>base) != 0
+
+
+cdef object _copy_tz(object tz, bint into):
+    """A tzinfo crossing: None or an exact datetime.timezone (final: no subclass exists) as it
+    is; into the sandbox, another host tzinfo becomes the fixed offset it has at that moment
+    (the caller passes its utcoffset); out of it, anything else is refused."""
+    if tz is None or type(tz) is _D_TZ:
+        return tz
+    return NOTHING
+
+
+cdef object stdlib_copy(object v, object t, bint into):
+    """`v` (type `t`) as the exact immutable stdlib value the other side gets, or NOTHING when
+    `t` is none of these types. Only C-level reads: a subclass's overrides never run."""
+    cdef object tz
+    if _is_sub(t, _D_DATE):
+        if _is_sub(t, _D_DATETIME):
+            tz = _copy_tz(_dtm_tz(v), into)
+            if tz is NOTHING:
+                if not into:
+                    raise MontyTypeError("a datetime whose tzinfo is not a datetime.timezone "
+                                         "cannot cross out of the sandbox")
+                tz = _host_fixed_tz(_D_DATETIME.utcoffset(v), _D_DATETIME.tzname(v))
+            if t is _D_DATETIME and tz is _dtm_tz(v):
+                return v
+            return _D_DATETIME(_dt_year(v), _dt_month(v), _dt_day(v), _dtm_hour(v),
+                               _dtm_minute(v), _dtm_second(v), _dtm_us(v), tz,
+                               fold=_dtm_fold(v))
+        if t is _D_DATE:
+            return v
+        return _D_DATE(_dt_year(v), _dt_month(v), _dt_day(v))
+    if _is_sub(t, _D_TIME):
+        tz = _copy_tz(_tm_tz(v), into)
+        if tz is NOTHING:
+            if not into:
+                raise MontyTypeError("a time whose tzinfo is not a datetime.timezone cannot "
+                                     "cross out of the sandbox")
+            tz = _host_fixed_tz(_D_TIME.utcoffset(v), _D_TIME.tzname(v))
+        if t is _D_TIME and tz is _tm_tz(v):
+            return v
+        return _D_TIME(_tm_hour(v), _tm_minute(v), _tm_second(v), _tm_us(v), tz,
+                       fold=_tm_fold(v))
+    if _is_sub(t, _D_DELTA):
+        if t is _D_DELTA:
+            return v
+        return _D_DELTA(_td_days(v), _td_seconds(v), _td_us(v))
+    if t is _D_TZ:
+        return v
+    if _is_sub(t, _DECIMAL):
+        if t is _DECIMAL:
+            return v
+        return _DECIMAL(v)          # (C decimal: copies the number, calls nothing of `v`)
+    if _is_sub(t, _FRACTION):
+        num = _fr_num(v)
+        den = _fr_den(v)
+        if type(num) is not int or type(den) is not int or den <= 0:
+            raise MontyTypeError("a malformed Fraction cannot cross the sandbox boundary")
+        if into:
+            cls = sandbox_fraction_type()
+            if t is cls:
+                return v
+            out = object.__new__(cls)
+        else:
+            if t is _FRACTION:
+                return v
+            out = object.__new__(_FRACTION)
+        _FRACTION.__dict__["_numerator"].__set__(out, num)
+        _FRACTION.__dict__["_denominator"].__set__(out, den)
+        return out
+    if _is_sub(t, _UUID):
+        if t is _UUID:
+            return v
+        n = _uuid_int(v)
+        if type(n) is not int or not 0 <= n < (1 << 128):
+            raise MontyTypeError("a malformed UUID cannot cross the sandbox boundary")
+        return _UUID(int=n)
+    return NOTHING
+
+
+cdef object _host_fixed_tz(object offset, object name):
+    """A host tzinfo's offset at one moment as a datetime.timezone (refused when it has none)."""
+    if type(offset) is not _D_DELTA:
+        raise MontyTypeError("a time zone without a fixed UTC offset cannot cross into the "
+                             "sandbox")
+    if type(name) is str:
+        try:
+            return _D_TZ(offset, name)
+        except (TypeError, ValueError):
+            pass
+    return _D_TZ(offset)

@@ -491,12 +491,19 @@ class _Encoder:
             return lambda e, v: ["GA", e.item(v.__origin__), e.item(v.__args__)]
         if t in _collection_types():
             return _enc_collection
+        if t is _sandbox_fraction():
+            return _enc_fraction
         return None
 
 
 def _modules():
     from . import modules
     return modules
+
+
+def _sandbox_fraction():
+    from .modules import fractions
+    return fractions.Fraction
 
 
 def _collection_types():
@@ -797,6 +804,42 @@ ENCODERS = {
 for _t in _DICT_VIEWS.values():
     ENCODERS[_t] = lambda e, v: ["V", _VIEW_KIND[type(v)], e.ref(_core.view_mapping(v))]
 
+
+# immutable stdlib values (exact types; a sandbox subclass's instance is an "o" entry)
+
+def _enc_datetime(e, v):
+    return ["DT", v.year, v.month, v.day, v.hour, v.minute, v.second, v.microsecond,
+            e.item(v.tzinfo), v.fold]
+
+
+def _enc_timezone(e, tz):
+    args = _std_dt.timezone.__getinitargs__(tz)      # (offset,) or (offset, name)
+    return ["Tz", e.item(args[0]), args[1] if len(args) > 1 else None]
+
+
+def _enc_fraction(e, f):
+    return ["Fr", e.item(_FR_NUM(f)), e.item(_FR_DEN(f)), type(f) is _std_fractions.Fraction]
+
+
+import datetime as _std_dt       # noqa: E402
+import decimal as _std_decimal   # noqa: E402
+import fractions as _std_fractions   # noqa: E402
+import uuid as _std_uuid         # noqa: E402
+
+_FR_NUM = _std_fractions.Fraction.__dict__["_numerator"].__get__
+_FR_DEN = _std_fractions.Fraction.__dict__["_denominator"].__get__
+
+ENCODERS.update({
+    _std_dt.date: lambda e, v: ["Dd", v.year, v.month, v.day],
+    _std_dt.datetime: _enc_datetime,
+    _std_dt.time: lambda e, v: ["Dt", v.hour, v.minute, v.second, v.microsecond,
+                                e.item(v.tzinfo), v.fold],
+    _std_dt.timedelta: lambda e, v: ["Td", v.days, v.seconds, v.microseconds],
+    _std_dt.timezone: _enc_timezone,
+    _std_decimal.Decimal: lambda e, v: ["Dc", str(v)],
+    _std_fractions.Fraction: _enc_fraction,
+    _std_uuid.UUID: lambda e, v: ["U", format(v.int, "032x")],
+})
 for _t in _core.EXPOSED_EXCEPTIONS:
     ENCODERS[_t] = _enc_exception
 for _t in _core.SANDBOX_ITER_TYPES:
@@ -1540,6 +1583,87 @@ def _dec_host(d, entry):
     return hf
 
 
+def _ints(values, what):
+    _need(all(type(x) is int for x in values), f"bad {what}")
+
+
+def _std_build(what, make):
+    try:
+        return make()
+    except (TypeError, ValueError, OverflowError, ArithmeticError) as e:
+        raise _Bad(f"bad {what}: {e}") from None
+
+
+def _tz_item(d, x):
+    tz = d.item(x)
+    _need(tz is None or type(tz) is _std_dt.timezone, "bad tzinfo")
+    return tz
+
+
+def _dec_date(d, entry):
+    values = _args(entry, 3)
+    _ints(values, "date")
+    return _std_build("date", lambda: _std_dt.date(*values))
+
+
+def _dec_datetime(d, entry):
+    y, mo, day, h, mi, sec, us, tz, fold = _args(entry, 9)
+    _ints((y, mo, day, h, mi, sec, us, fold), "datetime")
+    tz = _tz_item(d, tz)
+    return _std_build("datetime", lambda: _std_dt.datetime(y, mo, day, h, mi, sec, us, tz,
+                                                           fold=fold))
+
+
+def _dec_time(d, entry):
+    h, mi, sec, us, tz, fold = _args(entry, 6)
+    _ints((h, mi, sec, us, fold), "time")
+    tz = _tz_item(d, tz)
+    return _std_build("time", lambda: _std_dt.time(h, mi, sec, us, tz, fold=fold))
+
+
+def _dec_timedelta(d, entry):
+    values = _args(entry, 3)
+    _ints(values, "timedelta")
+    return _std_build("timedelta", lambda: _std_dt.timedelta(*values))
+
+
+def _dec_timezone(d, entry):
+    offset, name = _args(entry, 2)
+    offset = d.item(offset)
+    _need(type(offset) is _std_dt.timedelta and (name is None or (type(name) is str
+                                                                  and len(name) < 1000)),
+          "bad timezone")
+    return _std_build("timezone", lambda: _std_dt.timezone(offset) if name is None
+                      else _std_dt.timezone(offset, name))
+
+
+def _dec_decimal(d, entry):
+    (text,) = _args(entry, 1)
+    _need(type(text) is str and 0 < len(text) <= 100_000, "bad Decimal")
+    value = _std_build("Decimal", lambda: _std_decimal.Decimal(text))
+    _need(str(value) == text, "bad Decimal")    # (the canonical text: no context rounding)
+    return value
+
+
+def _dec_fraction(d, entry):
+    num, den, exact = _args(entry, 3)
+    num, den = d.item(num), d.item(den)
+    _need(type(num) is int and type(den) is int and den > 0 and type(exact) is bool,
+          "bad Fraction")
+    import math
+    _need(math.gcd(num, den) == 1, "bad Fraction")
+    out = object.__new__(_std_fractions.Fraction if exact else _sandbox_fraction())
+    _std_fractions.Fraction.__dict__["_numerator"].__set__(out, num)
+    _std_fractions.Fraction.__dict__["_denominator"].__set__(out, den)
+    return out
+
+
+def _dec_uuid(d, entry):
+    (text,) = _args(entry, 1)
+    _need(type(text) is str and len(text) == 32, "bad UUID")
+    return _std_build("UUID", lambda: _std_uuid.UUID(hex=text))
+
+
 def _dec_complex(d, entry):
     re, im = _args(entry, 2)
     _need(type(re) is float and type(im) is float, "bad complex")
@@ -1556,11 +1680,23 @@ def _dec_opaque(d, entry):
 # immutable kinds -> the entry fields that hold references (or lists of them)
 CHILD_FIELDS = {"T": (1,), "F": (1,), "f": (2, 3, 4), "M": (1, 2), "i": (2,), "V": (2,),
                 "W": (1,), "R": (1, 2, 3), "s": (1, 2, 3), "NT": (3,), "P": (1, 2, 3, 4),
-                "SM": (1,), "CM": (1,), "GA": (1, 2), "Mo": (), "Ma": ()}
+                "SM": (1,), "CM": (1,), "GA": (1, 2), "Mo": (), "Ma": (), "DT": (8,),
+                "Dt": (5,), "Tz": (1,), "Fr": (1, 2)}
 
 DECODERS = {
     "HF": _dec_host_future,
     "HP": _dec_pending_future,
+    "Dd": _dec_date,
+    "DT": _dec_datetime,
+    "Dt": _dec_time,
+    "Td": _dec_timedelta,
+    "Tz": _dec_timezone,
+    "Dc": _dec_decimal,
+    "Fr": _dec_fraction,
+    "U": _dec_uuid,
+    "GM": _dec_gen_method,
+    "AV": _dec_agen_value,
+    "CW": _dec_coro_wrapper,
     "T": _dec_tuple,
     "F": _dec_frozenset,
     "I": _dec_int,

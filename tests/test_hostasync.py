@@ -748,3 +748,203 @@ def test_fuzz_mutated_sandbox_snapshots(edits):
     _load_idle_ok_or_monty_error(bytes(data))
 
 
+# ---------------------------------------------------------------------------------------------
+# 7. immutable stdlib values at the boundary
+
+UTC2 = datetime.timezone(datetime.timedelta(hours=2), "X")
+STD_VALUES = [
+    datetime.date(2024, 2, 29),
+    datetime.time(13, 14, 15, 16, tzinfo=datetime.timezone.utc, fold=1),
+    datetime.datetime(2024, 1, 2, 3, 4, 5, 6, tzinfo=UTC2),
+    datetime.datetime(1999, 12, 31, 23, 59),
+    datetime.timedelta(days=-3, seconds=5, microseconds=7),
+    UTC2,
+    decimal.Decimal("-1.2500E+7"),
+    decimal.Decimal("NaN"),
+    fractions.Fraction(-7, 3),
+    uuid.UUID("12345678-1234-5678-1234-567812345678"),
+]
+
+
+def _exact(a, b):
+    return type(a) is type(b) and (a == b or (a != a and b != b))
+
+
+def test_stdlib_values_cross_as_inputs_and_results():
+    sb = monty.Sandbox()
+    for v in STD_VALUES:
+        out = sb.run("v", inputs={"v": v})
+        assert _exact(out, v), (v, out)
+        assert sb.run("type(v).__name__", inputs={"v": v}) == type(v).__name__
+    assert sb.run("[v, v]", inputs={"v": STD_VALUES[0]}) == [STD_VALUES[0]] * 2
+
+
+def test_stdlib_values_cross_as_host_arguments_and_results():
+    got = []
+
+    def echo(v):
+        got.append(v)
+        return v
+
+    sb = monty.Sandbox(functions={"echo": echo})
+    for v in STD_VALUES:
+        out = sb.run("echo(v)", inputs={"v": v})
+        assert _exact(got[-1], v) and _exact(out, v)
+    code = """
+import datetime, fractions, uuid
+[datetime.date(2020, 1, 1) + datetime.timedelta(days=40), fractions.Fraction(1, 3) * 3 / 4,
+ uuid.UUID(int=5), datetime.datetime(2020, 5, 5, tzinfo=datetime.timezone.utc)]
+"""
+    results = sb.run(code)
+    ns = {}
+    exec("import datetime, fractions, uuid", ns)
+    expected = eval(code.strip().split("\n", 1)[1], ns)
+    assert all(_exact(a, b) for a, b in zip(results, expected))
+    assert type(sb.run("echo(fractions.Fraction(2, 6))")) is fractions.Fraction
+    assert type(got[-1]) is fractions.Fraction
+
+
+def test_stdlib_values_computed_on_in_the_sandbox_match_cpython():
+    code = """
+d = v[0] + datetime.timedelta(days=1)
+f = v[8] * 3 + 1
+t = (v[2].isoformat(), v[4].total_seconds(), v[9].hex, str(v[6]), v[1].utcoffset())
+d, f, t
+"""
+    sb = monty.Sandbox()
+    mine = sb.run("import datetime\n" + code, inputs={"v": STD_VALUES})
+    ns = {"v": STD_VALUES}
+    exec("import datetime", ns)
+    tree = ast.parse(code)
+    last = tree.body.pop()
+    exec(compile(tree, "<s>", "exec"), ns)
+    ref = eval(compile(ast.Expression(last.value), "<s>", "eval"), ns)
+    assert mine == ref
+
+
+def test_host_subclass_instances_become_their_base():
+    class MyDate(datetime.date):
+        def __str__(self):
+            raise AssertionError("never called")
+
+    class MyDecimal(decimal.Decimal):
+        pass
+
+    class MyFraction(fractions.Fraction):
+        pass
+
+    class MyUUID(uuid.UUID):
+        pass
+
+    sb = monty.Sandbox()
+    for v, base in ((MyDate(2020, 2, 2), datetime.date), (MyDecimal("1.5"), decimal.Decimal),
+                    (MyFraction(1, 2), fractions.Fraction), (MyUUID(int=9), uuid.UUID)):
+        assert sb.run("type(v).__name__", inputs={"v": v}) == base.__name__
+        out = sb.run("v", inputs={"v": v})
+        assert type(out) is base and out == v
+
+
+def test_host_timezones_become_fixed_offsets():
+    try:
+        import zoneinfo
+        tz = zoneinfo.ZoneInfo("Europe/Paris")
+    except Exception:
+        pytest.skip("no time zone database on this machine")
+    v = datetime.datetime(2024, 7, 1, 12, 0, tzinfo=tz)
+    out = monty.Sandbox().run("v", inputs={"v": v})
+    assert type(out.tzinfo) is datetime.timezone
+    assert out == v and out.utcoffset() == datetime.timedelta(hours=2)
+    assert out.tzname() == "CEST"
+
+
+def test_sandbox_subclass_instances_leave_as_their_base_without_running_overrides():
+    sb = monty.Sandbox()
+    code = """
+import datetime, fractions
+calls = []
+class D(datetime.date):
+    @property
+    def year(self):
+        calls.append('year')
+        return 1
+    def __repr__(self):
+        calls.append('repr')
+        return 'D'
+class F(fractions.Fraction):
+    @property
+    def numerator(self):
+        calls.append('num')
+        return 0
+out = [D(2021, 3, 4), F(3, 4)]
+out
+"""
+    out = sb.run(code)
+    assert out == [datetime.date(2021, 3, 4), fractions.Fraction(3, 4)]
+    assert [type(x) for x in out] == [datetime.date, fractions.Fraction]
+    assert sb.run("calls") == []
+
+
+def test_sandbox_tzinfo_subclass_cannot_leave():
+    sb = monty.Sandbox()
+    code = """
+import datetime
+class TZ(datetime.tzinfo):
+    def utcoffset(self, dt):
+        return datetime.timedelta(hours=1)
+datetime.datetime(2020, 1, 1, tzinfo=TZ())
+"""
+    with pytest.raises(monty.MontyTypeError, match="tzinfo"):
+        sb.run(code)
+
+
+def test_stdlib_values_survive_paused_snapshots():
+    code = """
+import datetime, fractions, uuid
+keep = [v, datetime.date(2000, 1, 1), fractions.Fraction(5, 7), uuid.UUID(int=77),
+        datetime.timezone(datetime.timedelta(minutes=-90))]
+got = get(keep)
+keep == got, [type(x).__name__ for x in got], fractions.Fraction(1, 7) + keep[2]
+"""
+    values = [v for v in STD_VALUES if v == v]     # (a NaN equals no copy of itself)
+    sb = monty.Sandbox(functions={"get": None})
+    step = sb.start(code, inputs={"v": values})
+    assert isinstance(step, monty.Call)
+    args = step.args[0]
+    assert all(_exact(a, b) for a, b in zip(args[0], values))
+    step = monty.load(step.dump(), functions={"get": None})
+    assert all(_exact(a, b) for a, b in zip(step.args[0][0], values))
+    done = step.resume(args)
+    assert done.value[0] is True
+    assert done.value[2] == fractions.Fraction(6, 7) and type(done.value[2]) is fractions.Fraction
+
+
+def test_stdlib_values_survive_sandbox_dump():
+    sb = monty.Sandbox()
+    sb.run("import fractions\nkeep = v\nhalf = fractions.Fraction(1, 2)", inputs={"v": STD_VALUES})
+    sb2 = monty.Sandbox.load(sb.dump())
+    out = sb2.run("keep")
+    assert all(_exact(a, b) for a, b in zip(out, STD_VALUES))
+    assert sb2.run("half + 1") == fractions.Fraction(3, 2)
+
+
+def test_crafted_stdlib_entries_are_refused():
+    sb = monty.Sandbox()
+    sb.run("keep = v", inputs={"v": STD_VALUES})
+    blob = sb.dump()
+    doc = msgspec.msgpack.decode(blob)
+    bad = {"Dd": [["Dd", 2020, 13, 1], ["Dd", "2020", 1, 1]],
+           "Td": [["Td", 10 ** 10, 0, 0]],
+           "Dc": [["Dc", "1e5"], ["Dc", "abc"], ["Dc", 5]],
+           "Fr": [["Fr", 2, 4, True], ["Fr", 1, 0, True], ["Fr", 1, -3, False]],
+           "U": [["U", "zz" * 16], ["U", "00"]],
+           "DT": [["DT", 2020, 1, 1, 0, 0, 0, 0, 5, 0]],
+           "Tz": [["Tz", 5, None]]}
+    tried = 0
+    for i, entry in enumerate(doc[5]):
+        for replacement in bad.get(entry[0], []):
+            d = msgspec.msgpack.decode(blob)
+            d[5][i] = replacement
+            tried += 1
+            with pytest.raises(monty.MontyError):
+                monty.Sandbox.load(msgspec.msgpack.encode(d))
+    assert tried >= 15
