@@ -477,6 +477,11 @@ class _Encoder:
         instances, sandbox modules and values taken from them."""
         t = type(obj)
         if t is type and _core.is_registered_class(obj):
+            found = self.module_attr.get(id(obj))
+            if found is not None:
+                # a class a module exports (asyncio.Task): by name, so that on load it is the
+                # re-imported module's own class, the one its functions and exports use
+                return lambda e, v: ["Ma", found[0], found[1]]
             return _enc_class
         if _core.is_registered_class(t):
             return _enc_instance

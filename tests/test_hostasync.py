@@ -634,6 +634,21 @@ def test_sandbox_load_binds_the_functions_it_is_given():
     assert info.value.exc_type == "NameError"
 
 
+def test_sandbox_load_keeps_module_classes_one_class():
+    async def fetch(x):
+        return x + 1
+
+    sb = monty.Sandbox(functions={"fetch": fetch})
+    sb.run("import asyncio\nasync def f(n):\n    return await fetch(n)\nT = asyncio.Task\n"
+           "ev = asyncio.Event()\nx = await f(1)")
+    sb2 = monty.Sandbox.load(sb.dump(), functions={"fetch": fetch})
+    code = ("async def g():\n    t = asyncio.create_task(f(1))\n"
+            "    return isinstance(t, asyncio.Task), T is asyncio.Task, "
+            "isinstance(ev, asyncio.Event), await t\nawait g()")
+    assert sb2.run(code) == (True, True, True, 2)
+    assert arun(sb2.run_async("(await f(x)), x")) == (3, 2)
+
+
 def test_sandbox_load_applies_new_limits():
     sb = monty.Sandbox()
     sb.run("big = list(range(10))")
