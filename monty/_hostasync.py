@@ -199,6 +199,10 @@ def dump_sandbox(sandbox, secret):
     from .errors import MontyError
     if secret is not None and not isinstance(secret, (bytes, bytearray)):
         raise TypeError("secret must be bytes")
+    if _core.vm_is_paused(sandbox._vm):
+        # a dropped Pending (its Calls refer back to it) is released by the next collection
+        import gc
+        gc.collect()
     sandbox._enter()
     try:
         if _core.vm_is_paused(sandbox._vm):

@@ -665,6 +665,17 @@ def test_sandbox_dump_refuses_while_paused_and_unsupported_values():
         sb.dump()
     del step
     assert monty.Sandbox.load(sb.dump()).run("x") == 1
+
+    async def fetch():
+        return 1
+
+    sb = monty.Sandbox(functions={"fetch": fetch})
+    step = sb.start("import asyncio\ny = 2\nawait asyncio.gather(fetch(), fetch())")
+    assert isinstance(step, monty.Pending)
+    with pytest.raises(monty.MontyError, match="paused"):
+        sb.dump()
+    del step                # (a Pending and its Calls refer to each other)
+    assert monty.Sandbox.load(sb.dump(), functions={"fetch": fetch}).run("y") == 2
     sb.run("import re\npat = re.compile('a+')")
     with pytest.raises(monty.MontyError, match="cannot"):
         sb.dump()
