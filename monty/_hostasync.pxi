@@ -270,6 +270,8 @@ cdef object stdlib_copy(object v, object t, bint into):
     if t is _D_TZ:
         return v
     if _is_sub(t, _DECIMAL):
+        if into:
+            return _decimal_into(v if t is _DECIMAL else _DECIMAL(v))
         if t is _DECIMAL:
             return v
         return _DECIMAL(v)          # (C decimal: copies the number, calls nothing of `v`)
@@ -298,6 +300,20 @@ cdef object stdlib_copy(object v, object t, bint into):
             raise MontyTypeError("a malformed UUID cannot cross the sandbox boundary")
         return _UUID(int=n)
     return NOTHING
+
+
+cdef object _decimal_into(object v):
+    """A host Decimal enters as the sandbox decimal module's Decimal (its arithmetic runs in
+    the sandbox's own bounded context, never the host thread's; its size is checked there).
+    Without that module a Decimal cannot enter: its operations would read and flag the host's
+    context, and int()/format() of a huge exponent would run unbounded."""
+    _modules._discover()
+    module = _sys.modules.get("monty.modules.decimal")
+    convert = getattr(module, "from_host", None) if module is not None else None
+    if convert is None:
+        raise MontyTypeError("a Decimal cannot cross into the sandbox: this build has no "
+                             "sandbox decimal module")
+    return convert(v)
 
 
 cdef object _host_fixed_tz(object offset, object name):

@@ -827,7 +827,6 @@ def _enc_fraction(e, f):
 
 
 import datetime as _std_dt       # noqa: E402
-import decimal as _std_decimal   # noqa: E402
 import fractions as _std_fractions   # noqa: E402
 import uuid as _std_uuid         # noqa: E402
 
@@ -841,7 +840,6 @@ ENCODERS.update({
                                 e.item(v.tzinfo), v.fold],
     _std_dt.timedelta: lambda e, v: ["Td", v.days, v.seconds, v.microseconds],
     _std_dt.timezone: _enc_timezone,
-    _std_decimal.Decimal: lambda e, v: ["Dc", str(v)],
     _std_fractions.Fraction: _enc_fraction,
     _std_uuid.UUID: lambda e, v: ["U", format(v.int, "032x")],
 })
@@ -1642,14 +1640,6 @@ def _dec_timezone(d, entry):
                       else _std_dt.timezone(offset, name))
 
 
-def _dec_decimal(d, entry):
-    (text,) = _args(entry, 1)
-    _need(type(text) is str and 0 < len(text) <= 100_000, "bad Decimal")
-    value = _std_build("Decimal", lambda: _std_decimal.Decimal(text))
-    _need(str(value) == text, "bad Decimal")    # (the canonical text: no context rounding)
-    return value
-
-
 def _dec_fraction(d, entry):
     num, den, exact = _args(entry, 3)
     num, den = d.item(num), d.item(den)
@@ -1696,7 +1686,6 @@ DECODERS = {
     "Dt": _dec_time,
     "Td": _dec_timedelta,
     "Tz": _dec_timezone,
-    "Dc": _dec_decimal,
     "Fr": _dec_fraction,
     "U": _dec_uuid,
     "GM": _dec_gen_method,
