@@ -3,7 +3,7 @@
 import threading as _threading
 import time as _time
 
-from . import _core
+from . import _core, _hostasync
 from .compiler import CodeCache
 from .modules import asyncio as _asyncio
 from .errors import (
@@ -20,7 +20,7 @@ from .errors import (
 
 __version__ = "0.1.0"
 __all__ = [
-    "Sandbox", "Call", "Done", "load", "Limits", "MontyError", "MontySyntaxError",
+    "Sandbox", "Call", "Done", "Pending", "load", "Limits", "MontyError", "MontySyntaxError",
     "MontyRuntimeError", "MontyLimitError", "MontyTimeLimitError", "MontyMemoryLimitError",
     "MontyAllocationLimitError", "MontyTypeError",
     "Outcome", "Opaque", "MontyHostCallLimitError", "capabilities",
@@ -117,6 +117,7 @@ class Sandbox:
             else:
                 _core.host_function_replace(hf, func)   # (references kept follow the name)
             self._vm.set_global(name, hf)
+        _hostasync.prewarm(self._functions)
 
     def set_functions(self, functions):
         """Replace the host functions (a dict of name -> callable, or None for a name only, as
@@ -231,6 +232,25 @@ class Sandbox:
         finally:
             self._busy.release()
 
+    async def run_async(self, code, inputs=None):
+        """`run()` on the caller's event loop: async host functions are awaited there (the
+        calls the sandbox gathers run concurrently), sync ones are called directly, and
+        cancelling the awaiting task stops the sandbox (the Sandbox stays usable)."""
+        from . import _hostasync
+        return await _hostasync.run_async(self, code, inputs)
+
+    def dump(self, secret=None):
+        """This idle sandbox (its globals: values, functions and classes its code defined,
+        imported modules) as bytes; with `secret`, an HMAC-SHA256 tag is appended."""
+        from . import _hostasync
+        return _hostasync.dump_sandbox(self, secret)
+
+    @staticmethod
+    def load(data, functions=None, limits=None, print_callback=None, secret=None):
+        """A new Sandbox from `Sandbox.dump()` bytes, with these host functions and limits;
+        checked like `monty.load()` (with `secret`, a wrong or missing tag is refused)."""
+        return _snapshot.load_sandbox(data, functions, limits, print_callback, secret)
+
     def _enter(self):
         if not self._busy.acquire(False):
             raise MontyError("this Sandbox is already running: run(), start(), resume() and "
@@ -285,4 +305,4 @@ def _runtime_error(exc, source, vm=None):
 from .outcome import Opaque, Outcome, Output as _Output  # noqa: E402
 from .capabilities import capabilities  # noqa: E402
 from . import snapshot as _snapshot  # noqa: E402  (needs the names above)
-from .snapshot import Call, Done, load  # noqa: E402
+from .snapshot import Call, Done, Pending, load  # noqa: E402

@@ -54,6 +54,8 @@ cdef class HostFuture:
     cdef object task                # its asyncio task once started
     cdef HostFunction func
     cdef public bint done
+    cdef public object call         # deferred (start(), run_async()): (args, kwargs) as host data
+    cdef public long long call_id   # deferred: the id its Call carries
 
     def __repr__(self):
         return f"<coroutine object {self.name} at {id(self):#x}>"
@@ -178,6 +180,13 @@ cdef object b_host_wait(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnam
             seen.add(id(fut))
             pending.append(fut)
     if not pending or any((<HostFuture>x).done for x in futures):
+        return [(<HostFuture>x).done for x in futures]
+    if vm.pause_mode:
+        return None         # start() / run_async(): the host answers (asyncio pauses the VM)
+    for x in pending:
+        if (<HostFuture>x).coro is None and (<HostFuture>x).task is None:
+            start_deferred(vm, <HostFuture>x)
+    if any((<HostFuture>x).done for x in futures):
         return [(<HostFuture>x).done for x in futures]
     cdef long voluntary0 = -1, involuntary0
     monty_switches(&voluntary0, &involuntary0)

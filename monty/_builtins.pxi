@@ -382,6 +382,8 @@ cdef object run_host_awaitable(object aw):
 
 cdef object call_host_values(VM vm, HostFunction hf, tuple args, dict kwargs):
     cdef double t0
+    if hf.is_async and vm.pause_mode:
+        return deferred_host_future(vm, hf, args, kwargs)     # (see _hostasync.pxi)
     if hf.func is None:
         raise RuntimeError(f"host function '{hf.name}' has no implementation here; "
                            f"run the code with start() to handle its calls")
@@ -646,9 +648,12 @@ cdef object _copy_plain(object v, dict memo, int depth, str where):
     elif _DC_KEY in memo and _is_host_dataclass(v):
         return _import_dataclass(v, memo, depth, <dict>memo[_DC_KEY])
     else:
-        raise MontyTypeError(
-            f"a value of type '{type_name(v)}' cannot cross {where}: only None, bool, int, float, "
-            f"str, bytes, list, tuple, dict, set and frozenset can")
+        out = stdlib_copy(v, t, where == "into the sandbox")   # (see _hostasync.pxi)
+        if out is NOTHING:
+            raise MontyTypeError(
+                f"a value of type '{type_name(v)}' cannot cross {where}: only None, bool, int, "
+                f"float, str, bytes, list, tuple, dict, set and frozenset can (and date, time, "
+                f"datetime, timedelta, timezone, Decimal, Fraction, UUID)")
     memo[key] = out
     return out
 

@@ -151,6 +151,11 @@ cdef class VM:
     cdef object pending_call        # (name, args, kwargs) of the paused host call
     cdef public bint pending_async  # ... of an async host function (resumed as a HostFuture)
     cdef public list host_pending   # HostFutures of this run not settled yet
+    cdef public bint async_mode     # run_async(): sync host calls run directly, async ones wait
+    cdef public int pause_kind      # what the VM paused at: PAUSE_CALL, PAUSE_WAIT, PAUSE_SLICE
+    cdef public double slice_end    # run_async(): yield to the host's loop after this time (0: never)
+    cdef public bint slice_due      # the clock passed slice_end: pause at the next backward jump
+    cdef public long long call_seq  # call ids handed out so far (Call.call_id)
     cdef bint gc_held               # this run holds off CPython's full collections
     cdef object error_report          # (exception, its host report) kept by the run that raised it
     cdef int import_nest            # eval loops now inside an IMPORT_NAME (see grow_globals)

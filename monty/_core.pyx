@@ -17,6 +17,11 @@ cdef enum:
     CO_ITERABLE_COROUTINE = 0x100
     CO_ASYNC_GENERATOR = 0x200
 
+cdef enum:                  # what a paused VM waits for (VM.pause_kind)
+    PAUSE_CALL = 0          # the host's answer to one host call (start(): a Call)
+    PAUSE_WAIT = 1          # answers to the async host calls every task awaits (a Pending)
+    PAUSE_SLICE = 2         # nothing: run_async() gave the host's event loop a turn
+
 include "_opcodes.pxi"
 include "_capi.pxi"
 include "_values.pxi"
@@ -31,3 +36,4 @@ include "_snapshot.pxi"
 include "_limits.pxi"
 include "_async.pxi"
 include "_output.pxi"
+include "_hostasync.pxi"

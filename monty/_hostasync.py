@@ -60,3 +60,179 @@ def run_awaitable(aw):
 
 async def _as_coroutine(aw):
     return await aw
+
+
+# ---------------------------------------------------------------------------------------------
+# Sandbox.run_async: the sandbox on the caller's event loop, no helper thread. The VM runs in
+# slices (it pauses at a backward jump once SLICE seconds have passed, so the loop stays
+# responsive and a cancel lands between two slices); sync host functions are called inside a
+# slice; async host functions' calls are futures the VM pauses on once every sandbox task
+# awaits them (PAUSE_WAIT): their coroutines then run as tasks of the caller's loop,
+# concurrently, and the VM resumes when at least one has finished.
+
+SLICE = 0.005
+
+
+async def run_async(sandbox, code, inputs):
+    import time
+    from . import _core, _limit_error, _runtime_error, MontyError
+    from . import snapshot as _snapshot
+    sandbox._enter()
+    vm = sandbox._vm
+    started = {}                # id(future) -> (future, asyncio task of its host call)
+    try:
+        linked = sandbox._prepare(code, inputs)
+        loop = asyncio.get_running_loop()
+        sandbox._pause_token += 1
+        _core.vm_abandon(vm)
+        duration = sandbox.limits.max_duration
+        remaining = duration
+        step = lambda: vm.run_module(linked)    # noqa: E731
+        while True:
+            vm.pause_mode = True
+            vm.async_mode = True
+            t0 = time.perf_counter()
+            vm.deadline = t0 + remaining if duration is not None else 0.0
+            vm.slice_due = False
+            vm.slice_end = t0 + SLICE
+            try:
+                value = step()
+            except _core.LimitExceeded as e:
+                raise _limit_error(e, sandbox.limits) from None
+            except MontyError:
+                raise
+            except BaseException as e:
+                if _core.vm_host_abort(vm):
+                    raise
+                raise _runtime_error(e, code, vm) from None
+            finally:
+                vm.slice_end = 0.0
+                if duration is not None:
+                    # (the VM moved its deadline by the time its sync host calls took)
+                    remaining = max(vm.deadline - time.perf_counter(), 0.0)
+            if value is not _core.Paused:
+                return value
+            kind = vm.pause_kind
+            if kind == _snapshot._PAUSE_SLICE:
+                # two turns of the loop: a due timer's callback, then the task it wakes
+                await asyncio.sleep(0)
+                await asyncio.sleep(0)
+                step = lambda: _core.vm_resume(vm, None, None)    # noqa: E731
+                continue
+            if kind != _snapshot._PAUSE_WAIT:
+                raise MontyError("internal error: run_async paused at a host call")
+            waiting = _snapshot._waiting(vm)
+            for fut in waiting:
+                if id(fut) not in started:
+                    task = _start_call(loop, fut)
+                    if task is not None:
+                        started[id(fut)] = (fut, task)
+            if not any(_core.future_info(f) is None for f in waiting):
+                tasks = [started[id(f)][1] for f in waiting]
+                await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+                for f in waiting:
+                    task = started[id(f)][1]
+                    if task.done():
+                        del started[id(f)]
+                        _settle(vm, f, task)
+            flags = _core.vm_wait_result(vm)
+            step = lambda: _core.vm_resume(vm, flags, None)    # noqa: E731
+    finally:
+        for fut, task in started.values():
+            task.cancel()
+        vm.pause_mode = False
+        vm.async_mode = False
+        vm.slice_end = 0.0
+        _core.vm_abandon(vm)
+        sandbox._busy.release()
+
+
+def _start_call(loop, fut):
+    """Make the host call of a deferred future: its coroutine as a task of `loop` (None when
+    the call failed at once: the future is settled with that error)."""
+    from . import _core
+    name, args, kwargs, _ = _core.future_info(fut)
+    func = _core.future_func(fut)
+    if func is None:
+        _core.future_settle(fut, None, RuntimeError(
+            f"host function '{name}' has no implementation here"))
+        return None
+    try:
+        aw = func(*args, **kwargs)
+        return loop.create_task(_as_coroutine(aw))
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as e:
+        _core.future_settle(fut, None, e)
+        return None
+
+
+def _settle(vm, fut, task):
+    from . import _core
+    from .errors import MontyTypeError
+    name = _core.future_info(fut)[0]
+    if task.cancelled():
+        _core.future_settle(fut, None, RuntimeError(f"{name}() was cancelled on the host"))
+        return
+    e = task.exception()
+    if e is not None:
+        if isinstance(e, (KeyboardInterrupt, SystemExit)):
+            raise e
+        _core.future_settle(fut, None, e)
+        return
+    try:
+        value = _core.to_sandbox(task.result(), vm)
+    except MontyTypeError as err:
+        _core.future_settle(fut, None, TypeError(
+            f"{name}() returned a value the sandbox cannot hold: {err}"))
+        return
+    _core.future_settle(fut, value, None)
+
+
+# ---------------------------------------------------------------------------------------------
+# Sandbox.dump / Sandbox.load: an idle sandbox's state (see snapshot.py for the format)
+
+
+def dump_sandbox(sandbox, secret):
+    from . import _core
+    from . import snapshot as _snapshot
+    from .errors import MontyError
+    if secret is not None and not isinstance(secret, (bytes, bytearray)):
+        raise TypeError("secret must be bytes")
+    if _core.vm_is_paused(sandbox._vm):
+        # a dropped Pending (its Calls refer back to it) is released by the next collection
+        import gc
+        gc.collect()
+    sandbox._enter()
+    try:
+        if _core.vm_is_paused(sandbox._vm):
+            raise MontyError("this Sandbox is paused at a host call: dump its Call or Pending, "
+                             "or finish it, first (Sandbox.dump saves an idle sandbox)")
+        try:
+            payload = _snapshot._dump_idle(sandbox)
+        except MontyError:
+            raise
+        except RecursionError:
+            raise MontyError("cannot save the sandbox: values nested too deeply") from None
+        except Exception as e:
+            raise MontyError(f"cannot save the sandbox: {type(e).__name__}") from None
+    finally:
+        sandbox._busy.release()
+    if secret is not None:
+        payload += _snapshot._tag(secret, payload)
+    return payload
+
+
+def prewarm(functions):
+    """A Sandbox given async host functions will most likely run asyncio: its module (sandbox
+    Python) is compiled now, once per process, rather than inside the first timed run."""
+    import inspect
+    for func in functions.values():
+        if func is not None and (inspect.iscoroutinefunction(func) or inspect.iscoroutinefunction(
+                getattr(type(func), "__call__", None))):
+            from . import _code_cache, modules
+            from .modules import asyncio as _sandbox_asyncio
+            modules._discover()
+            _code_cache.get(_sandbox_asyncio.SOURCE, internal=(
+                f"<{_sandbox_asyncio.NAME}>", _sandbox_asyncio.PREFIX))
+            return

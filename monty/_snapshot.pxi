@@ -18,7 +18,13 @@ cdef int pause_host(VM vm, HostFunction hf, PyObject** args, Py_ssize_t npos,
 
 
 cdef int pause_host_values(VM vm, HostFunction hf, tuple args, dict kwargs) except -1:
-    """Record the host call the VM is about to pause at (raises in the sandbox if it cannot)."""
+    """Record the host call the VM is about to pause at (raises in the sandbox if it cannot):
+    1, or 0 when the call does not pause (an async host function's call gives a future that
+    is answered later; under run_async() a sync one is called directly)."""
+    if hf is _HOST_PAUSE:
+        return pause_wait(vm, args)
+    if hf.is_async or vm.async_mode:
+        return 0
     if vm.nest > 0:
         raise RuntimeError(f"host function '{hf.name}' cannot be paused inside a callback run by "
                            f"native code (a key function, map() or filter() callback run from C)")
@@ -32,9 +38,11 @@ cdef int pause_host_values(VM vm, HostFunction hf, tuple args, dict kwargs) exce
         host_kwargs = {k: export_value(v, None, 0) for k, v in kwargs.items()}
     except MontyTypeError as e:
         raise TypeError(f"{hf.name}(): {e}") from None
-    vm.pending_call = (hf.name, host_args, host_kwargs)
-    vm.pending_async = hf.is_async
-    return 0
+    vm.call_seq += 1
+    vm.pending_call = (hf.name, host_args, host_kwargs, vm.call_seq)
+    vm.pending_async = False
+    vm.pause_kind = PAUSE_CALL
+    return 1
 
 
 cdef object finish_run(VM vm, object result):
@@ -56,6 +64,7 @@ cdef void abandon_pause(VM vm):
         vm.discard_frame(&vm.frames[vm.depth])
     vm.paused = False
     vm.pending_call = None
+    vm.pause_kind = PAUSE_CALL
     vm.pending_exc = None
     vm.handled = None
 
@@ -101,18 +110,21 @@ def vm_resume(VM vm, value, exc):
         raise RuntimeError("corrupt paused state")
     vm.paused = False
     vm.error_report = None
+    if vm.pause_kind == PAUSE_SLICE:
+        value = NOTHING
+    vm.pause_kind = PAUSE_CALL
     if vm.pending_async:
         # an async host function: the call's value is a future of what the host gave
         value = make_host_future(vm.pending_call[0], value if exc is None else None, exc)
         exc = None
         vm.pending_async = False
     vm.pending_call = None
-    if exc is None:
+    if exc is not None:
+        vm.pending_exc = exc
+    elif value is not NOTHING:
         INCREF(<PyObject*>value)
         vm.stack[f.sp] = <PyObject*>value
         f.sp += 1
-    else:
-        vm.pending_exc = exc
     saved = cur_vm()
     vm.running = True
     set_cur_vm(vm)

@@ -930,12 +930,14 @@ cdef int check_limits(VM vm, Py_ssize_t top_sp=-1) except -1:
         limit_fire(vm, LIMIT_MEMORY)        # native code swallowed the guard's MemoryError
     if not vm.gc_held:
         gc_enter(vm)
-    if vm.deadline:
+    if vm.deadline or vm.slice_end:
         now = monty_now()
-        if now > vm.deadline:
+        if vm.deadline and now > vm.deadline:
             vm.ticks = TICKS
             vm.limit_kind = LIMIT_TIME
             raise _LimitExceeded("time")
+        if vm.slice_end and now > vm.slice_end:
+            vm.slice_due = True     # run_async(): the loop pauses at its next backward jump
         interval = now - vm.last_check
         vm.last_check = now
         if interval > 0.002:
@@ -1391,6 +1393,13 @@ cdef object run_frames(VM vm):
                     vm.ticks -= 1
                     if vm.ticks <= 0:
                         check_limits(vm, sp - stack)
+                        if vm.slice_due and vm.slice_end and vm.nest == 0:
+                            # run_async(): hand the host's event loop a turn
+                            vm.slice_due = False
+                            vm.pause_kind = PAUSE_SLICE
+                            f.pc = pc
+                            f.sp = sp - stack
+                            return PAUSED
                 elif op == OP_BINARY_OP or op == OP_BINARY_OP_STORE_FAST:
                     w = sp[-1]
                     v = sp[-2]
@@ -1517,6 +1526,12 @@ cdef object run_frames(VM vm):
                                 vm.ticks -= 1
                                 if vm.ticks <= 0:
                                     check_limits(vm, sp - stack)
+                                    if vm.slice_due and vm.slice_end and vm.nest == 0:
+                                        vm.slice_due = False          # run_async(): the host's loop gets a turn
+                                        vm.pause_kind = PAUSE_SLICE
+                                        f.pc = b
+                                        f.sp = sp - stack
+                                        return PAUSED
                             pc = b
                 elif op == OP_POP_JUMP_IF_FALSE or op == OP_POP_JUMP_IF_TRUE:
                     sp -= 1
@@ -1527,12 +1542,24 @@ cdef object run_frames(VM vm):
                             vm.ticks -= 1
                             if vm.ticks <= 0:
                                 check_limits(vm, sp - stack)
+                                if vm.slice_due and vm.slice_end and vm.nest == 0:
+                                    vm.slice_due = False          # run_async(): the host's loop gets a turn
+                                    vm.pause_kind = PAUSE_SLICE
+                                    f.pc = a
+                                    f.sp = sp - stack
+                                    return PAUSED
                         pc = a
                 elif op == OP_JUMP:
                     if a < pc:
                         vm.ticks -= 1
                         if vm.ticks <= 0:
                             check_limits(vm, sp - stack)
+                            if vm.slice_due and vm.slice_end and vm.nest == 0:
+                                vm.slice_due = False          # run_async(): the host's loop gets a turn
+                                vm.pause_kind = PAUSE_SLICE
+                                f.pc = a
+                                f.sp = sp - stack
+                                return PAUSED
                     pc = a
                 elif op == OP_JUMP_IF_FALSE_OR_POP or op == OP_JUMP_IF_TRUE_OR_POP:
                     v = sp[-1]
@@ -1726,8 +1753,7 @@ cdef object run_frames(VM vm):
                         obj = (<VMBuiltin>v).impl(vm, args, n, kw)
                         guard_value(vm, <PyObject*>obj)
                     elif TYPE(v) == <PyObject*>HostFunction:
-                        if vm.pause_mode:
-                            pause_host(vm, <HostFunction>v, args, n, kw)
+                        if vm.pause_mode and pause_host(vm, <HostFunction>v, args, n, kw):
                             while sp > func_slot:
                                 sp -= 1
                                 XDECREF(sp[0])
@@ -1868,9 +1894,9 @@ cdef object run_frames(VM vm):
                         sp = stack + f.sp
                         pc = 0
                         continue
-                    if TYPE(v) == <PyObject*>HostFunction and vm.pause_mode:
-                        pause_host_values(vm, <HostFunction>v, tuple(<object>func_slot[1]),
-                                          dict(<object>func_slot[2]) if a & CALL_EX_KWARGS else {})
+                    if TYPE(v) == <PyObject*>HostFunction and vm.pause_mode and pause_host_values(
+                            vm, <HostFunction>v, tuple(<object>func_slot[1]),
+                            dict(<object>func_slot[2]) if a & CALL_EX_KWARGS else {}):
                         while sp > func_slot:
                             sp -= 1
                             XDECREF(sp[0])

@@ -412,6 +412,40 @@ def format_limit_row(row):
             f"peak +{row['peak_mib']} MiB of {LIMIT_MEMORY >> 20} MiB")
 
 
+def async_benchmark(reps):
+    """run_async: wall time of 5 gathered host calls that each sleep 0.1 s, and how long a
+    cancelled run_async takes to hand control back (a sandbox spinning without awaiting)."""
+    import asyncio
+    import time
+
+    async def sleepy(x):
+        await asyncio.sleep(0.1)
+        return x
+
+    code = "import asyncio\nawait asyncio.gather(*[sleepy(i) for i in range(5)])"
+
+    async def one():
+        sb = monty.Sandbox(functions={"sleepy": sleepy})
+        await sb.run_async("1")
+        t0 = time.perf_counter()
+        await sb.run_async(code)
+        gather = time.perf_counter() - t0
+        task = asyncio.ensure_future(sb.run_async("while True:\n    pass"))
+        await asyncio.sleep(0.02)
+        t0 = time.perf_counter()
+        task.cancel()
+        try:
+            await task
+        except asyncio.CancelledError:
+            pass
+        return gather, time.perf_counter() - t0
+
+    rows = [asyncio.run(one()) for _ in range(reps)]
+    gathers = sorted(r[0] for r in rows)
+    cancels = sorted(r[1] for r in rows)
+    return {"gather_5x0.1s_s": gathers, "cancel_latency_s": cancels}
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m monty.bench",
                                      description=__doc__.split("\n")[0])
@@ -423,10 +457,22 @@ def main(argv=None):
     parser.add_argument("--json", action="store_true", help="print the results as one JSON object")
     parser.add_argument("--limits", action="store_true",
                         help="only the limits section: lateness after the deadline and peak memory per bomb")
+    parser.add_argument("--async", dest="async_", action="store_true",
+                        help="only run_async: 5 gathered 0.1 s host calls, cancel latency")
     args = parser.parse_args(argv)
     if args.reps is not None and args.reps < 1:
         parser.error("--reps must be at least 1")
     reps = args.reps or (3 if args.quick else 15)
+    if args.async_:
+        row = async_benchmark(reps)
+        if args.json:
+            print(json.dumps({"async": row}, indent=2))
+        else:
+            g, c = row["gather_5x0.1s_s"], row["cancel_latency_s"]
+            print(f"run_async: 5 gathered host calls of 0.1 s each: median {g[len(g) // 2]:.3f} s "
+                  f"(min {g[0]:.3f}, max {g[-1]:.3f}); cancel to control back: median "
+                  f"{c[len(c) // 2] * 1e6:.0f} us (max {c[-1] * 1e6:.0f} us)")
+        return 0
     if args.limits:
         limit_rows = run_limits(max(1, min(reps, 5)))
         if args.json:

@@ -53,7 +53,8 @@ from . import policy as _policy
 from .errors import MontyError, MontyTypeError
 
 MAGIC = "monty-snapshot"
-VERSION = 3
+IDLE_MAGIC = "monty-sandbox"      # Sandbox.dump: an idle sandbox, no frames
+VERSION = 4
 MAX_NESTING = 150          # immutable values (tuples, functions, ...) nested this deep, at most
 _TAG = 32                  # HMAC-SHA256 tag length
 
@@ -81,26 +82,32 @@ class Done:
 class Call:
     """The program is paused at a call to the host function `function_name`."""
 
-    __slots__ = ("function_name", "args", "kwargs", "_sandbox", "_elapsed", "_source", "_token",
-                 "_used")
+    __slots__ = ("function_name", "args", "kwargs", "call_id", "_sandbox", "_elapsed", "_source",
+                 "_token", "_used", "_pending")
 
-    def __init__(self, sandbox, function_name, args, kwargs, elapsed, source):
+    def __init__(self, sandbox, function_name, args, kwargs, elapsed, source, call_id=0,
+                 pending=None):
         self.function_name = function_name
         self.args = args
         self.kwargs = kwargs
+        self.call_id = call_id
         self._sandbox = sandbox
         self._elapsed = elapsed
         self._source = source
         self._token = sandbox._pause_token
         self._used = False
+        self._pending = pending     # the Pending this call belongs to (None: a paused call)
 
     def __repr__(self):
-        return f"Call({self.function_name!r}, args={self.args!r}, kwargs={self.kwargs!r})"
+        return (f"Call({self.function_name!r}, args={self.args!r}, kwargs={self.kwargs!r}, "
+                f"call_id={self.call_id!r})")
 
     def __del__(self):
         # a dropped Call can never be resumed: release the paused frames (they hold the
         # sandbox's functions, which refer back to the VM through a path the GC cannot see)
         try:
+            if self._pending is not None:
+                return          # (its Pending owns the pause)
             sandbox = self._sandbox
             if not self._used and sandbox._pause_token == self._token:
                 if sandbox._busy.acquire(False):    # (never under a running sandbox's feet)
@@ -117,8 +124,14 @@ class Call:
         if self._sandbox._pause_token != self._token:
             raise MontyError("this Call is stale: its sandbox has run other code since")
 
+    def _owner(self):
+        return self._pending
+
     def resume(self, return_value=None):
-        """Continue with `return_value` as the host function's result; the next Call or Done."""
+        """Continue with `return_value` as the host function's result; the next Call, Pending
+        or Done. (A call listed by a Pending answers just itself.)"""
+        if self._pending is not None:
+            return self._owner().resume(results={self.call_id: return_value})
         sandbox = self._sandbox
         sandbox._enter()
         try:
@@ -134,6 +147,8 @@ class Call:
     def resume_error(self, exc):
         """Continue by raising `exc` (a fresh sandbox exception of the same builtin type and
         message; RuntimeError for other types) at the call site."""
+        if self._pending is not None:
+            return self._owner().resume(errors={self.call_id: exc})
         sandbox = self._sandbox
         sandbox._enter()
         try:
@@ -150,25 +165,33 @@ class Call:
 
     def dump(self, secret=None):
         """The paused program as bytes; with `secret`, an HMAC-SHA256 tag is appended."""
-        sandbox = self._sandbox
-        sandbox._enter()
+        if self._pending is not None:
+            return self._owner().dump(secret)
+        return _dump_paused(self, secret)
+
+
+def _dump_paused(step, secret):
+    if secret is not None and not isinstance(secret, (bytes, bytearray)):
+        raise TypeError("secret must be bytes")
+    sandbox = step._sandbox
+    sandbox._enter()
+    try:
+        step._check()
         try:
-            self._check()
-            try:
-                payload = _dump_state(self)
-            except MontyError:
-                raise
-            except RecursionError:
-                raise MontyError("cannot snapshot the paused program: values nested too "
-                                 "deeply") from None
-            except Exception as e:
-                raise MontyError(f"cannot snapshot the paused program: "
-                                 f"{type(e).__name__}") from None
-        finally:
-            sandbox._busy.release()
-        if secret is not None:
-            payload += _tag(secret, payload)
-        return payload
+            payload = _dump_state(step)
+        except MontyError:
+            raise
+        except RecursionError:
+            raise MontyError("cannot snapshot the paused program: values nested too "
+                             "deeply") from None
+        except Exception as e:
+            raise MontyError(f"cannot snapshot the paused program: "
+                             f"{type(e).__name__}") from None
+    finally:
+        sandbox._busy.release()
+    if secret is not None:
+        payload += _tag(secret, payload)
+    return payload
 
 
 def _tag(secret, payload):
@@ -204,9 +227,115 @@ def _drive(sandbox, step, elapsed, source, first=False):
     finally:
         elapsed += time.perf_counter() - t0
     if value is _core.Paused:
-        name, args, kwargs = _core.vm_pending_call(vm)
-        return Call(sandbox, name, args, kwargs, elapsed, source)
+        return _paused(sandbox, elapsed, source)
     return Done(value)      # (converted to plain host data inside the run)
+
+
+def _paused(sandbox, elapsed, source):
+    """The Call or Pending a paused VM waits on."""
+    vm = sandbox._vm
+    if vm.pause_kind == _PAUSE_WAIT:
+        return Pending(sandbox, elapsed, source)
+    name, args, kwargs, call_id = _core.vm_pending_call(vm)
+    return Call(sandbox, name, args, kwargs, elapsed, source, call_id)
+
+
+_PAUSE_CALL, _PAUSE_WAIT, _PAUSE_SLICE = _core.PAUSE_KINDS
+
+
+def _waiting(vm):
+    """The distinct unanswered futures a paused VM waits on, in order."""
+    out = []
+    seen = set()
+    for fut in _core.vm_pending_call(vm)[1]:
+        if id(fut) not in seen and _core.future_info(fut) is not None:
+            seen.add(id(fut))
+            out.append(fut)
+    return out
+
+
+class Pending:
+    """Every sandbox task waits on calls to async host functions: `calls` lists them all
+    (each a `Call` with its `call_id`); `resume(results=..., errors=...)` answers any non-empty
+    subset of them, by call_id, and runs on."""
+
+    __slots__ = ("calls", "_sandbox", "_elapsed", "_source", "_token", "_used")
+
+    def __init__(self, sandbox, elapsed, source):
+        self._sandbox = sandbox
+        self._elapsed = elapsed
+        self._source = source
+        self._token = sandbox._pause_token
+        self._used = False
+        calls = []
+        for fut in _waiting(sandbox._vm):
+            name, args, kwargs, call_id = _core.future_info(fut)
+            calls.append(Call(sandbox, name, args, kwargs, elapsed, source, call_id, self))
+        self.calls = calls
+
+    def __repr__(self):
+        return f"Pending(calls={self.calls!r})"
+
+    def __del__(self):
+        try:
+            sandbox = self._sandbox
+            if not self._used and sandbox._pause_token == self._token:
+                if sandbox._busy.acquire(False):
+                    try:
+                        _core.vm_abandon(sandbox._vm)
+                    finally:
+                        sandbox._busy.release()
+        except Exception:
+            pass
+
+    def _check(self):
+        if self._used:
+            raise MontyError("this Pending was already resumed; a Pending resumes once")
+        if self._sandbox._pause_token != self._token:
+            raise MontyError("this Pending is stale: its sandbox has run other code since")
+
+    def resume(self, results=None, errors=None):
+        """Answer some of the pending calls: `results` maps call_id -> return value, `errors`
+        call_id -> exception (raised where the sandbox awaits that call); the next Call,
+        Pending or Done."""
+        sandbox = self._sandbox
+        sandbox._enter()
+        try:
+            self._check()
+            results = {} if results is None else results
+            errors = {} if errors is None else errors
+            if not isinstance(results, dict) or not isinstance(errors, dict):
+                raise TypeError("Pending.resume() takes dicts: results={call_id: value}, "
+                                "errors={call_id: exception}")
+            if not results and not errors:
+                raise ValueError("Pending.resume() needs at least one answer")
+            vm = sandbox._vm
+            waiting = {_core.future_info(f)[3]: f for f in _waiting(vm)}
+            for key in list(results) + list(errors):
+                if type(key) is not int or key not in waiting:
+                    raise ValueError(f"no pending call with call_id {key!r}")
+            both = set(results) & set(errors)
+            if both:
+                raise ValueError(f"call_id {min(both)} is given both a result and an error")
+            for key, exc in errors.items():
+                if not isinstance(exc, BaseException):
+                    raise TypeError(f"errors[{key}] must be an exception, not "
+                                    f"{type(exc).__name__}")
+            # (every value is copied in before any future is settled: a bad one changes nothing)
+            answers = [(waiting[k], _core.to_sandbox(v, vm), None) for k, v in results.items()]
+            answers += [(waiting[k], None, e) for k, e in errors.items()]
+            for fut, value, exc in answers:
+                _core.future_settle(fut, value, exc)
+            self._used = True
+            flags = _core.vm_wait_result(vm)
+            return _drive(sandbox, lambda: _core.vm_resume(vm, flags, None), self._elapsed,
+                          self._source)
+        finally:
+            sandbox._busy.release()
+
+    def dump(self, secret=None):
+        """The paused program as bytes; with `secret`, an HMAC-SHA256 tag is appended."""
+        return _dump_paused(self, secret)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -347,6 +476,11 @@ class _Encoder:
         instances, sandbox modules and values taken from them."""
         t = type(obj)
         if t is type and _core.is_registered_class(obj):
+            found = self.module_attr.get(id(obj))
+            if found is not None:
+                # a class a module exports (asyncio.Task): by name, so that on load it is the
+                # re-imported module's own class, the one its functions and exports use
+                return lambda e, v: ["Ma", found[0], found[1]]
             return _enc_class
         if _core.is_registered_class(t):
             return _enc_instance
@@ -361,12 +495,19 @@ class _Encoder:
             return lambda e, v: ["GA", e.item(v.__origin__), e.item(v.__args__)]
         if t in _collection_types():
             return _enc_collection
+        if t is _sandbox_fraction():
+            return _enc_fraction
         return None
 
 
 def _modules():
     from . import modules
     return modules
+
+
+def _sandbox_fraction():
+    from .modules import fractions
+    return fractions.Fraction
 
 
 def _collection_types():
@@ -486,7 +627,13 @@ def _enc_slot(e, m):
 
 def _enc_host_future(e, f):
     if not f.done:
-        raise MontyError(f"cannot snapshot the pending result of async host function {f.name}()")
+        info = _core.future_info(f)
+        if info is None:
+            raise MontyError(f"cannot snapshot the pending result of async host function "
+                             f"{f.name}()")
+        # a call made under start(): its arguments, waiting for the host's answer
+        name, args, kwargs, call_id = info
+        return ["HP", name, e.item(args), e.item(kwargs), call_id]
     return ["HF", f.name, e.item(f.value), e.item(f.error)]
 
 
@@ -660,6 +807,41 @@ ENCODERS = {
 }
 for _t in _DICT_VIEWS.values():
     ENCODERS[_t] = lambda e, v: ["V", _VIEW_KIND[type(v)], e.ref(_core.view_mapping(v))]
+
+
+# immutable stdlib values (exact types; a sandbox subclass's instance is an "o" entry)
+
+def _enc_datetime(e, v):
+    return ["DT", v.year, v.month, v.day, v.hour, v.minute, v.second, v.microsecond,
+            e.item(v.tzinfo), v.fold]
+
+
+def _enc_timezone(e, tz):
+    args = _std_dt.timezone.__getinitargs__(tz)      # (offset,) or (offset, name)
+    return ["Tz", e.item(args[0]), args[1] if len(args) > 1 else None]
+
+
+def _enc_fraction(e, f):
+    return ["Fr", e.item(_FR_NUM(f)), e.item(_FR_DEN(f)), type(f) is _std_fractions.Fraction]
+
+
+import datetime as _std_dt       # noqa: E402
+import fractions as _std_fractions   # noqa: E402
+import uuid as _std_uuid         # noqa: E402
+
+_FR_NUM = _std_fractions.Fraction.__dict__["_numerator"].__get__
+_FR_DEN = _std_fractions.Fraction.__dict__["_denominator"].__get__
+
+ENCODERS.update({
+    _std_dt.date: lambda e, v: ["Dd", v.year, v.month, v.day],
+    _std_dt.datetime: _enc_datetime,
+    _std_dt.time: lambda e, v: ["Dt", v.hour, v.minute, v.second, v.microsecond,
+                                e.item(v.tzinfo), v.fold],
+    _std_dt.timedelta: lambda e, v: ["Td", v.days, v.seconds, v.microseconds],
+    _std_dt.timezone: _enc_timezone,
+    _std_fractions.Fraction: _enc_fraction,
+    _std_uuid.UUID: lambda e, v: ["U", format(v.int, "032x")],
+})
 for _t in _core.EXPOSED_EXCEPTIONS:
     ENCODERS[_t] = _enc_exception
 for _t in _core.SANDBOX_ITER_TYPES:
@@ -707,18 +889,54 @@ def _dump_state(call):
     gl = enc.items(state["globals"])
     stack = enc.items(state["stack"])
     handled = enc.item(state["handled"])
-    name, args, kwargs = state["pending_call"]
-    call_item = [name, enc.item(args), enc.item(kwargs)]
-    if sandbox._vm.pending_async:
-        call_item.append(True)
+    pending = state["pending_call"]
+    if sandbox._vm.pause_kind == _PAUSE_WAIT:
+        call_item = [pending[0], enc.item(pending[1])]     # the futures every task awaits
+    else:
+        name, args, kwargs, call_id = pending
+        call_item = [name, enc.item(args), enc.item(kwargs), call_id]
     enc.run()
     modules = [m.source for m in enc.modules]
     doc = [MAGIC, VERSION, modules, state["slot_names"], gl, stack, frames, handled, call_item,
-           float(call._elapsed), enc.entries, imported, sandbox._vm.max_depth]
+           float(call._elapsed), enc.entries, imported, sandbox._vm.max_depth,
+           sandbox._vm.call_seq]
     try:
         return _encoder.encode(doc)
     except (TypeError, ValueError, OverflowError) as e:
         raise MontyError(f"cannot snapshot the paused program: {e}") from None
+
+
+def _dump_idle(sandbox):
+    """Sandbox.dump: an idle sandbox's globals, with the code, classes and modules they use.
+
+    [IDLE_MAGIC, VERSION, modules, slot_names, globals, objects, imported, recursion limit,
+     call counter]; the host functions the Sandbox was given are left out (load() binds the
+    ones it is given), a sandbox global that holds one under another name is kept ("H")."""
+    vm = sandbox._vm
+    state = _core.vm_idle_state(vm)
+    enc = _Encoder(_code_paths(state["modules"]))
+    imported = []
+    enc.imported = state["imported"]
+    for name, module in state["imported"].items():
+        imported.append([name, _module_state(name, module)])
+        for attr, value in module._attrs.items():
+            if not isinstance(value, _LEAVES):
+                enc.module_attr.setdefault(id(value), (name, attr))
+    gl = list(state["globals"])
+    names = state["slot_names"]
+    for i, value in enumerate(gl):
+        if (type(value) is _core.HostFunction and value.name == names[i]
+                and names[i] in sandbox._functions):
+            gl[i] = _NULL
+    gl = enc.items(gl)
+    enc.run()
+    modules = [m.source for m in enc.modules]
+    doc = [IDLE_MAGIC, VERSION, modules, names, gl, enc.entries, imported, vm.max_depth,
+           vm.call_seq]
+    try:
+        return _encoder.encode(doc)
+    except (TypeError, ValueError, OverflowError) as e:
+        raise MontyError(f"cannot save the sandbox: {e}") from None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1175,6 +1393,22 @@ def _dec_property(d, entry):
     return property(fget, fset, fdel, doc)
 
 
+def _dec_pending_future(d, entry):
+    name, args, kwargs, call_id = _args(entry, 4)
+    name = _str(name)
+    args, kwargs = d.item(args), d.item(kwargs)
+    _need(type(args) is tuple and type(kwargs) is dict and all(type(k) is str for k in kwargs)
+          and type(call_id) is int and 0 < call_id < 1 << 62, "bad pending host call")
+    try:
+        args, kwargs = _core.to_host(args), _core.to_host(kwargs)
+    except MontyTypeError:
+        raise _Bad("a pending host call's arguments are not plain data") from None
+    hf = d.hosts.get(name)
+    if hf is not None and not hf.is_async:
+        hf = d.hosts[name] = _core.HostFunction(name, hf.func, True)
+    return _core.make_deferred_future(name, hf, args, kwargs, call_id)
+
+
 def _dec_host_future(d, entry):
     name, value, error = _args(entry, 3)
     value, error = d.item(value), d.item(error)
@@ -1351,6 +1585,79 @@ def _dec_host(d, entry):
     return hf
 
 
+def _ints(values, what):
+    _need(all(type(x) is int for x in values), f"bad {what}")
+
+
+def _std_build(what, make):
+    try:
+        return make()
+    except (TypeError, ValueError, OverflowError, ArithmeticError) as e:
+        raise _Bad(f"bad {what}: {e}") from None
+
+
+def _tz_item(d, x):
+    tz = d.item(x)
+    _need(tz is None or type(tz) is _std_dt.timezone, "bad tzinfo")
+    return tz
+
+
+def _dec_date(d, entry):
+    values = _args(entry, 3)
+    _ints(values, "date")
+    return _std_build("date", lambda: _std_dt.date(*values))
+
+
+def _dec_datetime(d, entry):
+    y, mo, day, h, mi, sec, us, tz, fold = _args(entry, 9)
+    _ints((y, mo, day, h, mi, sec, us, fold), "datetime")
+    tz = _tz_item(d, tz)
+    return _std_build("datetime", lambda: _std_dt.datetime(y, mo, day, h, mi, sec, us, tz,
+                                                           fold=fold))
+
+
+def _dec_time(d, entry):
+    h, mi, sec, us, tz, fold = _args(entry, 6)
+    _ints((h, mi, sec, us, fold), "time")
+    tz = _tz_item(d, tz)
+    return _std_build("time", lambda: _std_dt.time(h, mi, sec, us, tz, fold=fold))
+
+
+def _dec_timedelta(d, entry):
+    values = _args(entry, 3)
+    _ints(values, "timedelta")
+    return _std_build("timedelta", lambda: _std_dt.timedelta(*values))
+
+
+def _dec_timezone(d, entry):
+    offset, name = _args(entry, 2)
+    offset = d.item(offset)
+    _need(type(offset) is _std_dt.timedelta and (name is None or (type(name) is str
+                                                                  and len(name) < 1000)),
+          "bad timezone")
+    return _std_build("timezone", lambda: _std_dt.timezone(offset) if name is None
+                      else _std_dt.timezone(offset, name))
+
+
+def _dec_fraction(d, entry):
+    num, den, exact = _args(entry, 3)
+    num, den = d.item(num), d.item(den)
+    _need(type(num) is int and type(den) is int and den > 0 and type(exact) is bool,
+          "bad Fraction")
+    import math
+    _need(math.gcd(num, den) == 1, "bad Fraction")
+    out = object.__new__(_std_fractions.Fraction if exact else _sandbox_fraction())
+    _std_fractions.Fraction.__dict__["_numerator"].__set__(out, num)
+    _std_fractions.Fraction.__dict__["_denominator"].__set__(out, den)
+    return out
+
+
+def _dec_uuid(d, entry):
+    (text,) = _args(entry, 1)
+    _need(type(text) is str and len(text) == 32, "bad UUID")
+    return _std_build("UUID", lambda: _std_uuid.UUID(hex=text))
+
+
 def _dec_complex(d, entry):
     re, im = _args(entry, 2)
     _need(type(re) is float and type(im) is float, "bad complex")
@@ -1367,10 +1674,19 @@ def _dec_opaque(d, entry):
 # immutable kinds -> the entry fields that hold references (or lists of them)
 CHILD_FIELDS = {"T": (1,), "F": (1,), "f": (2, 3, 4), "M": (1, 2), "i": (2,), "V": (2,),
                 "W": (1,), "R": (1, 2, 3), "s": (1, 2, 3), "NT": (3,), "P": (1, 2, 3, 4),
-                "SM": (1,), "CM": (1,), "GA": (1, 2), "Mo": (), "Ma": ()}
+                "SM": (1,), "CM": (1,), "GA": (1, 2), "Mo": (), "Ma": (), "DT": (8,),
+                "Dt": (5,), "Tz": (1,), "Fr": (1, 2)}
 
 DECODERS = {
     "HF": _dec_host_future,
+    "HP": _dec_pending_future,
+    "Dd": _dec_date,
+    "DT": _dec_datetime,
+    "Dt": _dec_time,
+    "Td": _dec_timedelta,
+    "Tz": _dec_timezone,
+    "Fr": _dec_fraction,
+    "U": _dec_uuid,
     "GM": _dec_gen_method,
     "AV": _dec_agen_value,
     "CW": _dec_coro_wrapper,
@@ -1738,7 +2054,17 @@ def _restore_module_state(name, module, state):
 
 
 def load(data, functions=None, limits=None, print_callback=None, secret=None):
-    """The paused program in `data` (from `Call.dump`), as a Call on a fresh Sandbox."""
+    """The paused program in `data` (from `Call.dump` or `Pending.dump`), as a Call or Pending
+    on a fresh Sandbox."""
+    return _checked_load(_load, data, functions, limits, print_callback, secret)
+
+
+def load_sandbox(data, functions=None, limits=None, print_callback=None, secret=None):
+    """The idle sandbox in `data` (from `Sandbox.dump`), as a fresh Sandbox."""
+    return _checked_load(_load_idle, data, functions, limits, print_callback, secret)
+
+
+def _checked_load(loader, data, functions, limits, print_callback, secret):
     if not isinstance(data, (bytes, bytearray, memoryview)):
         raise TypeError(f"load() needs bytes, not {type(data).__name__}")
     data = bytes(data)
@@ -1752,7 +2078,7 @@ def load(data, functions=None, limits=None, print_callback=None, secret=None):
             raise MontyError("snapshot refused: authentication tag does not match")
         data = payload
     try:
-        return _load(data, functions, limits, print_callback)
+        return loader(data, functions, limits, print_callback)
     except MontyError:
         raise
     except _Bad as e:
@@ -1776,9 +2102,10 @@ def _load(data, functions, limits, print_callback):
     _need(type(doc) is list and len(doc) >= 2, "not a monty snapshot")
     _need(doc[0] == MAGIC, "not a monty snapshot")
     _need(doc[1] == VERSION, f"unsupported snapshot version {doc[1]!r} (this is {VERSION})")
-    _need(len(doc) == 13, "not a monty snapshot")
+    _need(len(doc) == 14, "not a monty snapshot")
     (_, _, modules, slot_names, gl, stack, frames, handled, call_item, elapsed, objects, imported,
-     recursion_limit) = doc
+     recursion_limit, call_seq) = doc
+    _need(type(call_seq) is int and 0 <= call_seq < 1 << 62, "bad call counter")
     _need(type(recursion_limit) is int and recursion_limit > 0, "bad recursion limit")
     _need(type(imported) is list and all(type(r) is list and len(r) == 2 and type(r[0]) is str
                                          for r in imported), "bad imported modules")
@@ -1789,9 +2116,11 @@ def _load(data, functions, limits, print_callback):
     _need(type(stack) is list and 0 < len(stack) < 1 << 20, "bad stack")
     _need(type(frames) is list and frames, "bad frames")
     _need(type(elapsed) is float and elapsed >= 0, "bad elapsed time")
-    _need(type(call_item) is list and (len(call_item) == 3 or (
-        len(call_item) == 4 and call_item[3] is True)) and type(call_item[0]) is str,
-          "bad pending call")
+    _need(type(call_item) is list and call_item and type(call_item[0]) is str, "bad pending call")
+    waits = call_item[0] == ".host_pause"
+    _need(len(call_item) == 2 if waits else (
+        len(call_item) == 4 and type(call_item[3]) is int and 0 < call_item[3] <= call_seq),
+        "bad pending call")
 
     functions = dict(functions or {})
     sandbox = Sandbox(functions=None, limits=limits, print_callback=print_callback)
@@ -1835,21 +2164,97 @@ def _load(data, functions, limits, print_callback):
                    d.item(instance)))
         plain.append(d.code(path, unlinked=True))
     handled_v = d.item(handled)
-    args = d.item(call_item[1])
-    kwargs = d.item(call_item[2])
+    if waits:
+        futures = d.item(call_item[1])
+    else:
+        args = d.item(call_item[1])
+        kwargs = d.item(call_item[2])
     d.finish()
     _need(handled_v is None or isinstance(handled_v, BaseException), "bad handled exception")
-    _need(type(args) is tuple and type(kwargs) is dict, "bad pending call")
+    if waits:
+        _need(type(futures) is list and futures and all(
+            type(f) is _core.HostFuture for f in futures) and any(
+            _core.future_info(f) is not None for f in futures), "bad pending futures")
+    else:
+        _need(type(args) is tuple and type(kwargs) is dict, "bad pending call")
     running = _check_frames(fr, plain, svals, sandbox.limits.max_recursion_depth)
     _check_generators(d, running)
-    try:
-        args = _core.to_host(args)
-        kwargs = _core.to_host(kwargs)
-    except MontyTypeError:
-        raise _Bad("the pending call's arguments are not plain data") from None
-    _core.vm_import(vm, fr, svals, gvals, handled_v, (call_item[0], args, kwargs))
-    vm.pending_async = len(call_item) == 4
+    if waits:
+        pending = (call_item[0], futures)
+    else:
+        try:
+            args = _core.to_host(args)
+            kwargs = _core.to_host(kwargs)
+        except MontyTypeError:
+            raise _Bad("the pending call's arguments are not plain data") from None
+        pending = (call_item[0], args, kwargs, call_item[3])
+    _core.vm_import(vm, fr, svals, gvals, handled_v, pending)
+    if waits:
+        _core.vm_set_pending_wait(vm, futures)
+    vm.call_seq = call_seq
     vm.set_recursion_limit(recursion_limit)    # (a limit sys.setrecursionlimit lowered)
     vm.pause_mode = True
     sandbox._pause_token += 1
-    return Call(sandbox, call_item[0], args, kwargs, elapsed, modules[0] if modules else None)
+    return _paused(sandbox, elapsed, modules[0] if modules else None)
+
+
+def _load_idle(data, functions, limits, print_callback):
+    from . import Sandbox, _code_cache, _check_name
+    try:
+        doc = _decoder.decode(data)
+    except msgspec.DecodeError as e:
+        raise MontyError(f"invalid snapshot: {e}") from None
+    _need(type(doc) is list and len(doc) >= 2, "not a saved monty sandbox")
+    if doc[0] == MAGIC:
+        raise MontyError("invalid snapshot: this is a paused program (load it with monty.load)")
+    _need(doc[0] == IDLE_MAGIC, "not a saved monty sandbox")
+    _need(doc[1] == VERSION, f"unsupported snapshot version {doc[1]!r} (this is {VERSION})")
+    _need(len(doc) == 9, "not a saved monty sandbox")
+    _, _, modules, slot_names, gl, objects, imported, recursion_limit, call_seq = doc
+    _need(type(recursion_limit) is int and recursion_limit > 0, "bad recursion limit")
+    _need(type(call_seq) is int and 0 <= call_seq < 1 << 62, "bad call counter")
+    _need(type(imported) is list and all(type(r) is list and len(r) == 2 and type(r[0]) is str
+                                         for r in imported), "bad imported modules")
+    _need(type(modules) is list and all(type(m) is str for m in modules), "bad modules")
+    _need(type(slot_names) is list and all(type(s) is str and _slot_name_ok(s) for s in slot_names)
+          and len(set(slot_names)) == len(slot_names), "bad slot names")
+    _need(type(gl) is list and len(gl) <= len(slot_names), "bad globals")
+
+    functions = dict(functions or {})
+    sandbox = Sandbox(functions=None, limits=limits, print_callback=print_callback)
+    vm = sandbox._vm
+    _core.vm_prepare_slots(vm, slot_names)
+    hosts = {}
+    for name, func in functions.items():
+        _check_name("function", name)
+        if func is not None and not callable(func):
+            raise TypeError(f"host function {name!r} must be callable or None")
+        sandbox._functions[name] = func
+        hosts[name] = _core.HostFunction(name, func)
+    codes = []
+    unlinked = []
+    for source in modules:
+        try:
+            compiled = _code_cache.get(source, internal=_modules().internal_source(source))
+        except MontyError as e:
+            raise _Bad(f"module source does not compile: {e}") from None
+        unlinked.append(compiled)
+        codes.append(vm.link(compiled))
+    for name, mstate in imported:
+        module = _core.vm_import_module(vm, name)
+        _need(module is not None, f"unknown module {name!r}")
+        if mstate is not None:
+            _restore_module_state(name, module, mstate)
+    d = _Decoder(objects, codes, sandbox, hosts)
+    d.unlinked = unlinked
+    gvals = [d.item(x, null=True) for x in gl]
+    d.finish()
+    _check_generators(d, set())      # (an idle sandbox runs no generator)
+    _core.vm_set_globals(vm, gvals)
+    for name, hf in hosts.items():
+        i = slot_names.index(name) if name in slot_names else -1
+        if i < 0 or i >= len(gvals) or gvals[i] is _NULL:
+            vm.set_global(name, hf)
+    vm.call_seq = call_seq
+    vm.set_recursion_limit(recursion_limit)
+    return sandbox

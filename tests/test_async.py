@@ -114,12 +114,15 @@ x = await f()
 
 
 def _drive(progress, handler):
-    while isinstance(progress, monty.Call):
-        progress = progress.resume(handler(progress))
+    while not isinstance(progress, monty.Done):
+        if isinstance(progress, monty.Pending):
+            progress = progress.resume({c.call_id: handler(c) for c in progress.calls})
+        else:
+            progress = progress.resume(handler(progress))
     return progress
 
 
-def test_start_pauses_at_each_async_host_call():
+def test_start_pauses_once_every_task_awaits_async_host_calls():
     sb = monty.Sandbox(functions={"fetch": fetch})
     seen = []
 
@@ -127,7 +130,10 @@ def test_start_pauses_at_each_async_host_call():
         seen.append((call.function_name, call.args))
         return {"id": call.args[0], "double": call.args[0] * 2}
 
-    done = _drive(sb.start(AGENT), handler)
+    first = sb.start(AGENT)
+    assert isinstance(first, monty.Pending)
+    assert [c.args for c in first.calls] == [(0,), (1,), (2,), (3,)]
+    done = _drive(first, handler)
     assert done.value == 12
     assert [a for _, a in seen] == [(0,), (1,), (2,), (3,)]
 
@@ -149,11 +155,12 @@ r, log
     sb = monty.Sandbox(functions={"fetch": fetch})
     progress = sb.start(code)
     steps = 0
-    while isinstance(progress, monty.Call):
+    while isinstance(progress, monty.Pending):
         data = progress.dump()
-        progress = monty.load(data, functions={"fetch": None}).resume(progress.args[0] * 10)
+        answers = {c.call_id: c.args[0] * 10 for c in progress.calls}
+        progress = monty.load(data, functions={"fetch": None}).resume(answers)
         steps += 1
-    assert steps == 5
+    assert steps == 3       # both workers wait together twice, then 'a' alone
     assert progress.value == ([30, 10], ["a", "b", "a", "b", "a"])
 
 
@@ -180,8 +187,10 @@ out, log
 """
     sb = monty.Sandbox(functions={"fetch": fetch})
     progress = sb.start(code)
-    while isinstance(progress, monty.Call):
-        progress = monty.load(progress.dump(), functions={"fetch": None}).resume(progress.args[0] + 100)
+    while isinstance(progress, monty.Pending):
+        (call,) = progress.calls
+        progress = monty.load(progress.dump(), functions={"fetch": None}).resume(
+            {call.call_id: call.args[0] + 100})
     assert progress.value == ([100, 101, 102], ["closed"])
 
 
@@ -194,8 +203,8 @@ except KeyError as e:
     r = 'caught', str(e)
 r
 """
-    call = sb.start(code)
-    done = call.resume_error(KeyError("missing"))
+    pending = sb.start(code)
+    done = pending.resume(errors={pending.calls[0].call_id: KeyError("missing")})
     assert done.value == ("caught", "'missing'")
 
 

@@ -465,6 +465,17 @@ x = get(2)
 b = random.randint(1, 100)
 [dumps({'a': x}), sqrt(16), math.pi, math.floor(2.5), round(a, 6), b, get(3)]
 """,
+    "stdlib_values": """
+import datetime, fractions, uuid
+tz = datetime.timezone(datetime.timedelta(hours=get(0) + 2), 'X')
+d = datetime.date(2024, 2, 28) + datetime.timedelta(days=get(0) + 2)
+dt = datetime.datetime(2024, 1, 1, 12, 30, 5, 7, tzinfo=tz)
+t = datetime.time(1, 2, 3, tzinfo=datetime.timezone.utc)
+f = fractions.Fraction(1, 3) + get(1)
+u = uuid.UUID(int=get(5))
+note(d, dt, t, f, u, tz, datetime.timedelta(seconds=-1))
+[d, dt, t, f, u, tz, f * 3, get(2)]
+""",
     "collections_values": """
 from collections import Counter, OrderedDict, defaultdict, deque
 c = Counter('abca')
@@ -572,7 +583,7 @@ def test_paused_run_matches_straight_run(name):
 
 @pytest.mark.parametrize("name", ["nested_calls", "loop_enumerate_zip", "closures_shared",
                                   "try_except_finally", "generator_for_loop", "class_methods",
-                                  "dataclass_namedtuple", "modules_values"])
+                                  "dataclass_namedtuple", "modules_values", "stdlib_values"])
 def test_fresh_process_roundtrip(name):
     code = PROGRAMS[name]
     assert _run_paused(code, every=1, subprocess_steps=True) == _run_straight(code)

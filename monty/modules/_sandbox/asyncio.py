@@ -65,7 +65,11 @@ class _Loop:
         if self.host_waiters:
             # every task waits: run the awaited host calls (concurrently) until one is done
             waiters = self.host_waiters
-            done = _b_host_wait([fut for fut, _ in waiters])
+            futures = [fut for fut, _ in waiters]
+            done = _b_host_wait(futures)
+            if done is None:
+                # start() / run_async(): the host answers them (the VM pauses here)
+                done = _b_host_pause(futures)
             still = []
             for (fut, task), is_done in zip(waiters, done):
                 if is_done:
