@@ -1538,9 +1538,6 @@ cdef object run_frames(VM vm):
                     v = sp[-1]
                     sp[-1] = sp[-a]
                     sp[-a] = v
-                elif op == OP_PUSH_NULL:
-                    sp[0] = NULL
-                    sp += 1
                 elif op == OP_LOAD_GLOBAL:
                     v = gv[a]
                     if v == NULL:
@@ -1588,16 +1585,6 @@ cdef object run_frames(VM vm):
                     INCREF(v)
                     sp[0] = v
                     sp += 1
-                elif op == OP_LOAD_FAST_LOAD_CONST:
-                    v = fast[a]
-                    if v == NULL:
-                        raise_unbound_local(vm, f, a)
-                    INCREF(v)
-                    w = consts[b]
-                    INCREF(w)
-                    sp[0] = v
-                    sp[1] = w
-                    sp += 2
                 elif op == OP_CALL:
                     kw = sp[-1] if b & CALL_KWNAMES else NULL
                     args = sp - a - (1 if kw != NULL else 0)
@@ -2425,8 +2412,6 @@ cdef object run_frames(VM vm):
                 elif op == OP_MATCH_CLASS:
                     op_match_class(sp, a)
                     sp -= 2
-                elif op == OP_NOP:
-                    pass
                 else:
                     raise SystemError(f"unknown opcode {op}")
         except BaseException as e:
