@@ -585,15 +585,76 @@ cdef int raise_name_error(VM vm, int slot) except -1:
     raise NameError(f"name '{vm.slot_names[slot]}' is not defined")
 
 
-cdef object binary_op(int op, object a, object b):
-    """Operators without a raw fast path (power with its size check)."""
-    if op == 6 or op == 6 + 13:
-        check_power(a, b)
-        if op == 6:
-            return a ** b
-        a **= b
-        return a
-    raise SystemError(f"bad binary operator {op}")
+# ------------------------------------------------------------------ binary operators
+# One table maps each BinOp (in-place forms from BINOP_INPLACE) to the C API function that runs
+# it; binary_op puts the operator's pre-checks in front.
+
+ctypedef PyObject* (*number_binop)(PyObject*, PyObject*) except NULL
+
+cdef PyObject* power_checked(PyObject* v, PyObject* w) except NULL:
+    check_power(<object>v, <object>w)
+    return R_Pow(v, w, NONE_P)
+
+
+cdef PyObject* ipower_checked(PyObject* v, PyObject* w) except NULL:
+    check_power(<object>v, <object>w)
+    return R_IPow(v, w, NONE_P)
+
+
+cdef number_binop BINOP_FUNCS[N_BINOPS]
+BINOP_FUNCS[:] = [R_Add, R_Sub, R_Mul, R_TrueDiv, R_FloorDiv, R_Mod, power_checked, R_LShift,
+                  R_RShift, R_And, R_Or, R_Xor, R_MatMul,
+                  R_IAdd, R_ISub, R_IMul, R_ITrueDiv, R_IFloorDiv, R_IMod, ipower_checked,
+                  R_ILShift, R_IRShift, R_IAnd, R_IOr, R_IXor, R_IMatMul]
+
+
+cdef inline bint unchecked_int_binop(int a) noexcept:
+    """The operators that run on two exact ints without a pre-check (+ and -)."""
+    return (a == BINOP_ADD or a == BINOP_SUB or a == BINOP_INPLACE + BINOP_ADD
+            or a == BINOP_INPLACE + BINOP_SUB)
+
+
+cdef PyObject* binary_op(VM vm, int a, PyObject* v, PyObject* w, Py_ssize_t top,
+                         bint* seq_op) except NULL:
+    """`v (a) w` after the operator's pre-checks (sizes, big-int costs, %-format widths,
+    subclasses of builtins judged as their base); a new reference. `top`: the frame's
+    value-stack top, for the live walk of a check. Sets *seq_op when a tuple + or * ran (the
+    result's unfolded size is checked once it is on the stack)."""
+    cdef int base = a - BINOP_INPLACE if a >= BINOP_INPLACE else a
+    cdef object obj
+    if (monty_sub_builtin(v) or monty_sub_builtin(w)) and checked_binop(a):
+        # a subclass of a builtin: judged as its base (sandbox overrides first)
+        vm.top_sp = top
+        vm.top_depth = vm.depth
+        obj = subclass_binop(vm, a, <object>v, <object>w)
+        vm.top_sp = -1
+        seq_op[0] = TupleCheck(v) or TupleCheck(w)
+        INCREF(<PyObject*>obj)
+        return <PyObject*>obj
+    if LongExact(v) and LongExact(w):
+        if base != BINOP_ADD and base != BINOP_SUB:
+            check_binary(vm, a, v, w)
+    elif base == BINOP_ADD:
+        vm.top_sp = top             # the live walk counts this frame's stack
+        vm.top_depth = vm.depth
+        check_add(vm, v, w)
+        vm.top_sp = -1
+        seq_op[0] = TupleCheck(v)
+    if base == BINOP_MUL:
+        if not ((LongExact(v) or FloatExact(v)) and (LongExact(w) or FloatExact(w))):
+            vm.top_sp = top
+            vm.top_depth = vm.depth
+            check_repeat(<object>v, <object>w)
+            vm.top_sp = -1
+            seq_op[0] = TupleCheck(v) or TupleCheck(w)
+    elif base == BINOP_MOD:
+        if UnicodeExact(v) or TYPE(v) == <PyObject*>bytes or TYPE(v) == <PyObject*>bytearray:
+            obj = _policy.safe_percent(<object>v, <object>w)
+            INCREF(<PyObject*>obj)
+            return <PyObject*>obj
+    elif base == BINOP_LSHIFT:
+        check_shift(<object>v, <object>w)
+    return BINOP_FUNCS[a](v, w)
 
 
 # ------------------------------------------------------------------ operators on subclasses
@@ -624,9 +685,10 @@ cdef tuple _BINOP_C = (
 
 cdef inline bint checked_binop(int a):
     """The operators with a pre-check on some builtin (+ * // % ** <<, in place too)."""
-    if a >= 13:
-        a -= 13
-    return a == 0 or a == 2 or a == 4 or a == 5 or a == 6 or a == 7
+    if a >= BINOP_INPLACE:
+        a -= BINOP_INPLACE
+    return (a == BINOP_ADD or a == BINOP_MUL or a == BINOP_FLOORDIV or a == BINOP_MOD
+            or a == BINOP_POW or a == BINOP_LSHIFT)
 
 
 cdef tuple resolve_dunder(object t, str name):
@@ -648,12 +710,12 @@ cdef object call_dunder(object f, object x, object y):
 
 cdef list binop_order(int a, object v, object w):
     """The (operand, dunder, other) calls CPython tries for `v (op) w`, in its order."""
-    cdef int base = a - 13 if a >= 13 else a
+    cdef int base = a - BINOP_INPLACE if a >= BINOP_INPLACE else a
     names = <tuple>_BINOP_NAMES[base]
     tv = type(v)
     tw = type(w)
     order = []
-    if a >= 13:
+    if a >= BINOP_INPLACE:
         order.append((v, names[2], w))
     if tw is not tv and monty_is_subtype(<PyObject*>tw, <PyObject*>tv) and (
             resolve_dunder(tw, names[1])[0] is not resolve_dunder(tv, names[1])[0]):
@@ -675,7 +737,7 @@ cdef object subclass_binop(VM vm, int a, object v, object w):
     calls in its order; before the first builtin implementation runs, the operation is
     pre-checked as on the base. An override that returned NotImplemented is not called again:
     the builtins after it are called directly."""
-    cdef int base = a - 13 if a >= 13 else a
+    cdef int base = a - BINOP_INPLACE if a >= BINOP_INPLACE else a
     cdef bint checked = False, called = False
     for x, name, y in binop_order(a, v, w):
         f, sandboxed = resolve_dunder(type(x), name)
@@ -685,7 +747,7 @@ cdef object subclass_binop(VM vm, int a, object v, object w):
             if not checked:
                 precheck_base_binop(vm, base, v, w)
                 checked = True
-            if base == 5 and x is v:
+            if base == BINOP_MOD and x is v:
                 b = _policy.base_of(v)
                 if b is str or b is bytes or b is bytearray:
                     # printf-style formatting by the base: its widths and conversions checked
@@ -698,7 +760,7 @@ cdef object subclass_binop(VM vm, int a, object v, object w):
         if r is not NotImplemented:
             return r
     sym = _BINOP_SYMBOLS[base]
-    if a >= 13:
+    if a >= BINOP_INPLACE:
         sym = sym.split(" ")[0] + "="
     raise TypeError(f"unsupported operand type(s) for {sym}: '{type_name(v)}' and '{type_name(w)}'")
 
@@ -707,20 +769,20 @@ cdef int precheck_base_binop(VM vm, int op, object v, object w) except -1:
     """The pre-checks of `v (op) w` as its builtin bases' C code would run it."""
     iv = _policy.exact_int(v)
     iw = _policy.exact_int(w) if iv is not None else None
-    if op == 0:
+    if op == BINOP_ADD:
         check_concat_base(vm, v, w)
-    elif op == 2:
+    elif op == BINOP_MUL:
         _policy.check_repeat(v, w)
         _policy.check_repeat(w, v)
         if iw is not None:
             check_int_mul(vm, iv, iw)
-    elif op == 4 or op == 5:
+    elif op == BINOP_FLOORDIV or op == BINOP_MOD:
         if iw is not None:
             check_int_div(vm, iv, iw)
-    elif op == 6:
+    elif op == BINOP_POW:
         if iw is not None:
             check_power(iv, iw)
-    elif op == 7:
+    elif op == BINOP_LSHIFT:
         if iw is not None:
             check_shift(iv, iw)
     return 0
@@ -752,8 +814,8 @@ def _policy_binary_op(int a, v, w):
     """`v (op) w` for operator codes 0..25 (the in-place forms from 13) through the checks the
     eval loop applies to the operator (the sandbox `operator` module's functions)."""
     cdef VM vm = cur_vm()
-    cdef int base = a - 13 if a >= 13 else a
-    if a < 0 or a > 25:
+    cdef int base = a - BINOP_INPLACE if a >= BINOP_INPLACE else a
+    if a < 0 or a >= N_BINOPS:
         raise SystemError(f"bad binary operator {a}")
     if vm is None or not vm.running:
         return _BINOP_C[a](v, w)
@@ -761,17 +823,17 @@ def _policy_binary_op(int a, v, w):
         r = subclass_binop(vm, a, v, w)
     else:
         if LongExact(<PyObject*>v) and LongExact(<PyObject*>w):
-            if base != 0 and base != 1:
+            if base != BINOP_ADD and base != BINOP_SUB:
                 check_binary(vm, a, <PyObject*>v, <PyObject*>w)
-        elif base == 0:
+        elif base == BINOP_ADD:
             check_add(vm, <PyObject*>v, <PyObject*>w)
-        if base == 2:
+        if base == BINOP_MUL:
             check_repeat(v, w)
-        elif base == 5 and (type(v) is str or type(v) is bytes or type(v) is bytearray):
+        elif base == BINOP_MOD and (type(v) is str or type(v) is bytes or type(v) is bytearray):
             return _policy.safe_percent(v, w)
-        elif base == 6:
+        elif base == BINOP_POW:
             check_power(v, w)
-        elif base == 7:
+        elif base == BINOP_LSHIFT:
             check_shift(v, w)
         r = _BINOP_C[a](v, w)
     if TupleCheck(<PyObject*>r):
@@ -828,14 +890,6 @@ cdef int check_power(object a, object b) except -1:
         if bits > 64 * 1000 * 1000:
             raise MemoryError(f"integer power result too large (about {bits // 8} bytes)")
     return 0
-
-
-cdef object compare_op(int op, object a, object b):
-    if op == 6:
-        return b.__contains__(a) if False else (a in b)
-    if op == 7:
-        return a not in b
-    raise SystemError(f"bad compare operator {op}")
 
 
 cdef int check_exc_match(object exc, object cls) except -1:
@@ -1264,7 +1318,6 @@ cdef object run_frames(VM vm):
     cdef bint reraise = False
     cdef bint raised_by_op = False
     cdef bint seq_op = False        # a tuple + or * ran: check the result's unfolded size
-    cdef bint sub_op = False        # the operator ran on the subclass path
     cdef object exc
     cdef object obj
     cdef object inst
@@ -1378,88 +1431,10 @@ cdef object run_frames(VM vm):
                 elif op == OP_BINARY_OP or op == OP_BINARY_OP_STORE_FAST:
                     w = sp[-1]
                     v = sp[-2]
-                    if (monty_sub_builtin(v) or monty_sub_builtin(w)) and checked_binop(a):
-                        # a subclass of a builtin: judged as its base (sandbox overrides first)
-                        vm.top_sp = sp - stack
-                        vm.top_depth = vm.depth
-                        obj = subclass_binop(vm, a, <object>v, <object>w)
-                        vm.top_sp = -1
-                        r = <PyObject*>obj
-                        INCREF(r)
-                        obj = None
-                        seq_op = TupleCheck(v) or TupleCheck(w)
-                        sub_op = True
-                    elif LongExact(v) and LongExact(w):
-                        if a != 0 and a != 13 and a != 1 and a != 14:
-                            check_binary(vm, a, v, w)
-                    elif a == 0 or a == 13:
-                        vm.top_sp = sp - stack      # the live walk counts this frame's stack
-                        vm.top_depth = vm.depth
-                        check_add(vm, v, w)
-                        vm.top_sp = -1
-                        seq_op = TupleCheck(v)
-                    if sub_op:
-                        sub_op = False
-                    elif a == 0:
-                        r = R_Add(v, w)
-                    elif a == 13:
-                        r = R_IAdd(v, w)
-                    elif a == 1:
-                        r = R_Sub(v, w)
-                    elif a == 14:
-                        r = R_ISub(v, w)
-                    elif a == 2 or a == 15:
-                        if not ((LongExact(v) or FloatExact(v)) and (LongExact(w) or FloatExact(w))):
-                            vm.top_sp = sp - stack
-                            vm.top_depth = vm.depth
-                            check_repeat(<object>v, <object>w)
-                            vm.top_sp = -1
-                            seq_op = TupleCheck(v) or TupleCheck(w)
-                        r = R_Mul(v, w) if a == 2 else R_IMul(v, w)
-                    elif a == 3:
-                        r = R_TrueDiv(v, w)
-                    elif a == 16:
-                        r = R_ITrueDiv(v, w)
-                    elif a == 4:
-                        r = R_FloorDiv(v, w)
-                    elif a == 17:
-                        r = R_IFloorDiv(v, w)
-                    elif a == 5 or a == 18:
-                        if UnicodeExact(v) or TYPE(v) == <PyObject*>bytes or TYPE(v) == <PyObject*>bytearray:
-                            obj = _policy.safe_percent(<object>v, <object>w)
-                            r = <PyObject*>obj
-                            INCREF(r)
-                        elif a == 5:
-                            r = R_Mod(v, w)
-                        else:
-                            r = R_IMod(v, w)
-                    elif a == 7 or a == 20:
-                        check_shift(<object>v, <object>w)
-                        r = R_LShift(v, w) if a == 7 else R_ILShift(v, w)
-                    elif a == 8:
-                        r = R_RShift(v, w)
-                    elif a == 21:
-                        r = R_IRShift(v, w)
-                    elif a == 9:
-                        r = R_And(v, w)
-                    elif a == 22:
-                        r = R_IAnd(v, w)
-                    elif a == 10:
-                        r = R_Or(v, w)
-                    elif a == 23:
-                        r = R_IOr(v, w)
-                    elif a == 11:
-                        r = R_Xor(v, w)
-                    elif a == 24:
-                        r = R_IXor(v, w)
-                    elif a == 12:
-                        r = R_MatMul(v, w)
-                    elif a == 25:
-                        r = R_IMatMul(v, w)
+                    if LongExact(v) and LongExact(w) and unchecked_int_binop(a):
+                        r = BINOP_FUNCS[a](v, w)
                     else:
-                        obj = binary_op(a, <object>v, <object>w)
-                        r = <PyObject*>obj
-                        INCREF(r)
+                        r = binary_op(vm, a, v, w, sp - stack, &seq_op)
                     sp -= 2
                     DECREF(v)
                     DECREF(w)
@@ -1477,16 +1452,16 @@ cdef object run_frames(VM vm):
                 elif op == OP_COMPARE_OP or op == OP_COMPARE_JUMP_IF_FALSE:
                     w = sp[-1]
                     v = sp[-2]
-                    if a <= 5:
+                    if a <= CMP_GE:
                         check_compare(vm, v, w, a)
-                        r = R_RichCompare(v, w, a)     # CMPOPS order is Py_LT..Py_GE
-                    elif a == 6 or a == 7:
+                        r = R_RichCompare(v, w, a)     # CMP_LT..CMP_GE are Py_LT..Py_GE
+                    elif a == CMP_IN or a == CMP_NOT_IN:
                         check_contains(vm, <object>w, <object>v)
                         h = R_Contains(w, v)
-                        r = TRUE_P if (h == 1) != (a == 7) else FALSE_P
+                        r = TRUE_P if (h == 1) != (a == CMP_NOT_IN) else FALSE_P
                         INCREF(r)
                     else:
-                        r = TRUE_P if (v == w) != (a == 9) else FALSE_P
+                        r = TRUE_P if (v == w) != (a == CMP_IS_NOT) else FALSE_P
                         INCREF(r)
                     sp -= 2
                     DECREF(v)
@@ -2000,11 +1975,11 @@ cdef object run_frames(VM vm):
                     DECREF(sp[1])
                 elif op == OP_UNARY_OP:
                     v = sp[-1]
-                    if a == 0:
+                    if a == UNARY_NEG:
                         r = R_Neg(v)
-                    elif a == 1:
+                    elif a == UNARY_POS:
                         r = R_Pos(v)
-                    elif a == 2:
+                    elif a == UNARY_INVERT:
                         r = R_Invert(v)
                     else:
                         h = R_IsTrue(v)
