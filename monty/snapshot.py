@@ -1464,9 +1464,9 @@ def _stack_kinds(code):
             try:
                 if row.jump is not None:
                     push(a if row.a == "jump" else b, O.transfer(op, a, b, st, ck, jump=True))
+                nxt = O.transfer(op, a, b, st, ck)      # (a terminator's inputs checked too)
                 if op in O.TERMINATORS:
                     break
-                nxt = O.transfer(op, a, b, st, ck)
             except O.StackError as e:
                 raise _Bad(f"{e} (instruction {i} of {code.qualname})") from None
             i += 1
