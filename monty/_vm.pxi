@@ -1,4 +1,10 @@
 # The VM: frames over one data stack, the eval loop, calls, exceptions, limits.
+#
+# Offers: VM (frames, data stack, globals; push_frame, discard_frame, call_nested), run_frames
+# (the eval loop), bind_and_push (arguments into a callee's frame), binary_op / BINOP_FUNCS and the
+# other instruction helpers (make_function, build_map, unpack_into, format_value, import_name...),
+# raise_raw, sandbox_exception, add_traceback, check_limits, and the loop's inline idioms
+# (load_frame, reload_frame, push_new, pop_and_push, replace_top).
 
 from libc.string cimport memset
 from cpython.dict cimport PyDict_Next
@@ -242,7 +248,9 @@ cdef class VM:
         f.entry = entry
         f.gen = NULL
         f.resume = 0
-        f.instance = NULL
+        f.init_self = NULL
+        f.next_default = NULL
+        f.drain = NULL
         f.wait_sp = -1
         self.depth += 1
         return 0
@@ -257,10 +265,14 @@ cdef class VM:
             p[0] = NULL
         XDECREF(f.code)
         XDECREF(f.func)
-        XDECREF(f.instance)
+        XDECREF(f.init_self)
+        XDECREF(f.next_default)
+        XDECREF(f.drain)
         f.code = NULL
         f.func = NULL
-        f.instance = NULL
+        f.init_self = NULL
+        f.next_default = NULL
+        f.drain = NULL
 
     cdef void pop_frame(self):
         self.depth -= 1
@@ -1054,7 +1066,7 @@ cdef int push_init(VM vm, Function fn, int ret, int base, Py_ssize_t nargs, PyOb
     except BaseException:
         DECREF(instance)
         raise
-    vm.frames[vm.depth - 1].instance = instance
+    vm.frames[vm.depth - 1].init_self = instance
     return 0
 
 
@@ -1292,8 +1304,50 @@ cdef inline Frame* load_frame(VM vm, PyObject** stack, PyObject** gv, int** ip,
     return f
 
 
+cdef inline Frame* reload_frame(VM vm, PyObject** stack, PyObject** gv, int** ip,
+                                PyObject*** consts, PyObject*** fast, PyObject*** sp,
+                                int* pc) noexcept:
+    """load_frame, and the frame's saved stack top and position: the loop goes on there."""
+    cdef Frame* f = load_frame(vm, stack, gv, ip, consts, fast)
+    sp[0] = stack + f.sp
+    pc[0] = f.pc
+    return f
+
+
+cdef inline PyObject** push_new(PyObject** sp, object value) noexcept:
+    """Push a new reference to `value`; the new stack top."""
+    INCREF(<PyObject*>value)
+    sp[0] = <PyObject*>value
+    return sp + 1
+
+
+cdef inline object steal(PyObject* p):
+    """The object of a reference the caller owned, as a Python value."""
+    obj = <object>p
+    DECREF(p)
+    return obj
+
+
+cdef inline PyObject** pop_and_push(PyObject** sp, Py_ssize_t n, object value) noexcept:
+    """Release the top n items and push a new reference to `value`; the new stack top."""
+    INCREF(<PyObject*>value)
+    while n > 0:
+        sp -= 1
+        DECREF(sp[0])
+        n -= 1
+    sp[0] = <PyObject*>value
+    return sp + 1
+
+
+cdef inline void replace_top(PyObject** sp, object value) noexcept:
+    """The value on top of the stack replaced by `value` (the old one released)."""
+    cdef PyObject* old = sp[-1]
+    INCREF(<PyObject*>value)
+    sp[-1] = <PyObject*>value
+    DECREF(old)
+
+
 @cython.boundscheck(False)
-@cython.wraparound(False)
 cdef object run_frames(VM vm):
     """Execute from the innermost frame until a frame marked `entry` returns; return its
     value. An exception that leaves the entry frame is raised after its frames are gone."""
@@ -1306,22 +1360,18 @@ cdef object run_frames(VM vm):
     cdef PyObject** fast = gv if f.base < 0 else stack + f.base
     cdef PyObject** sp = stack + f.sp
     cdef int pc = f.pc
-    cdef int op, a, b, h, is_entry
+    cdef int op, a, b, h
     cdef PyObject* v
     cdef PyObject* w
     cdef PyObject* x
     cdef PyObject* r
-    cdef PyObject* kw
-    cdef PyObject** args
-    cdef PyObject** func_slot
-    cdef Py_ssize_t i, n, nargs
-    cdef bint reraise = False
-    cdef bint raised_by_op = False
+    cdef Py_ssize_t i, n
+    cdef bint reraise = False       # RERAISE / bare raise: the exception keeps its traceback
+    cdef bint raised_by_op = False  # raised by the loop or a raise statement, not by C code
     cdef bint seq_op = False        # a tuple + or * ran: check the result's unfolded size
     cdef object exc
     cdef object obj
-    cdef object inst
-    cdef PyObject* made
+    cdef PyObject* left             # the value of an entry frame that returned or yielded
 
     while True:
         try:
@@ -1373,35 +1423,14 @@ cdef object run_frames(VM vm):
                 elif op == OP_FOR_ITER_STORE_FAST or op == OP_FOR_ITER:
                     x = sp[-1]
                     if TYPE(x) == <PyObject*>RangeIter:
-                        if (<RangeIter>x).remaining > 0:
-                            (<RangeIter>x).remaining -= 1
-                            r = R_LongFromLongLong((<RangeIter>x).current)
-                            (<RangeIter>x).current += (<RangeIter>x).step
-                        else:
-                            r = NULL
+                        r = range_next(<RangeIter>x)
                     elif TYPE(x) == <PyObject*>ListIter:
-                        w = <PyObject*>(<ListIter>x).seq
-                        i = (<ListIter>x).index
-                        if ListExact(w):
-                            if i < LIST_SIZE(w):
-                                r = LIST_ITEM(w, i)
-                                INCREF(r)
-                                (<ListIter>x).index = i + 1
-                            else:
-                                r = NULL
-                        elif i < TUPLE_SIZE(w):
-                            r = TUPLE_ITEM(w, i)
-                            INCREF(r)
-                            (<ListIter>x).index = i + 1
-                        else:
-                            r = NULL
+                        r = list_next(<ListIter>x)
                     elif TYPE(x) == <PyObject*>Generator:
                         f.pc = pc
                         f.sp = sp - stack
                         if gen_push_frame(vm, <Generator>x, None, 0, RESUME_FOR_ITER):
-                            f = load_frame(vm, stack, gv, &ip, &consts, &fast)
-                            sp = stack + f.sp
-                            pc = f.pc
+                            f = reload_frame(vm, stack, gv, &ip, &consts, &fast, &sp, &pc)
                             continue
                         r = NULL
                     else:
@@ -1560,380 +1589,56 @@ cdef object run_frames(VM vm):
                     INCREF(v)
                     sp[0] = v
                     sp += 1
-                elif op == OP_CALL:
-                    kw = sp[-1] if b & CALL_KWNAMES else NULL
-                    args = sp - a - (1 if kw != NULL else 0)
-                    nargs = a
-                    if b & CALL_METHOD:
-                        func_slot = args - 2
-                        if args[-1] != NULL:
-                            args -= 1
-                            nargs += 1
+                elif op == OP_CALL or op == OP_CALL_EX:
+                    if op == OP_CALL:
+                        h = call_value(vm, f, pc, sp - stack, a, b)
                     else:
-                        func_slot = args - 1
-                    v = func_slot[0]
-                    made = NULL
-                    if TYPE(v) == <PyObject*>type and PyType_GetFlags(v) & Py_TPFLAGS_HEAPTYPE:
-                        # a sandbox class whose __init__ is a sandbox function: make the
-                        # object here and run __init__ in this loop (it can pause)
-                        obj = init_function(<object>v)
-                        if obj is not None:
-                            inst = object.__new__(<object>v)
-                            DECREF(v)
-                            func_slot[0] = <PyObject*>obj
-                            INCREF(func_slot[0])
-                            made = <PyObject*>inst
-                            INCREF(made)
-                            v = func_slot[0]
-                            if func_slot + 1 == args:
-                                i = sp - args
-                                while i > 0:
-                                    args[i] = args[i - 1]
-                                    i -= 1
-                                sp += 1
-                            else:
-                                args -= 1
-                            args[0] = made    # the new object is `self`
-                            INCREF(made)
-                            nargs += 1
-                            inst = None
-                            obj = None
-                    if TYPE(v) == <PyObject*>BoundMethod and type((<BoundMethod>v).func) is Function:
-                        # put self in front of the arguments and call the function
-                        if func_slot + 1 == args:
-                            i = sp - args
-                            while i > 0:
-                                args[i] = args[i - 1]
-                                i -= 1
-                            sp += 1
-                        else:
-                            args -= 1
-                        w = <PyObject*>(<BoundMethod>v).self_obj
-                        INCREF(w)
-                        args[0] = w
-                        w = <PyObject*>(<BoundMethod>v).func
-                        INCREF(w)
-                        func_slot[0] = w
-                        DECREF(v)
-                        v = w
-                        nargs += 1
-                    if TYPE(v) == <PyObject*>Function:
-                        f.pc = pc
-                        f.sp = sp - stack
-                        vm.ticks -= 1
-                        if vm.ticks <= 0:
-                            check_limits(vm, sp - stack)
-                        if made != NULL:
-                            push_init(vm, <Function>v, func_slot - stack, args - stack, nargs, kw, made)
-                        else:
-                            bind_and_push(vm, <Function>v, func_slot - stack, args - stack, nargs, kw, 0)
-                        if (<Code>vm.frames[vm.depth - 1].code).flags & CO_GENERATOR:
-                            sp = stack + make_generator(vm) + 1
-                            continue
-                        f = load_frame(vm, stack, gv, &ip, &consts, &fast)
+                        h = call_ex_value(vm, f, pc, sp - stack, a)
+                    if h == OUT_PUSHED:
                         sp = stack + f.sp
-                        pc = 0
-                        continue
-                    n = nargs - (TUPLE_SIZE(kw) if kw != NULL else 0)
-                    if (v == NEXT_BUILTIN and kw == NULL and (n == 1 or n == 2)
-                            and TYPE(args[0]) == <PyObject*>Generator
-                            and (<Generator>args[0]).state != GEN_RUNNING):
-                        # next(gen) / next(gen, default) from the loop: the generator runs
-                        # above this frame (its host calls can pause)
-                        w = args[0]
-                        INCREF(w)
-                        x = args[1] if n == 2 else NULL
-                        XINCREF(x)
-                        while sp > func_slot:
-                            sp -= 1
-                            XDECREF(sp[0])
-                            sp[0] = NULL
-                        f.pc = pc
-                        f.sp = sp - stack
-                        try:
-                            h = gen_push_frame(vm, <Generator>w, None, 0, RESUME_CALL)
-                        except BaseException:
-                            XDECREF(x)
-                            raise
-                        finally:
-                            DECREF(w)
-                        if not h:
-                            if x != NULL:
-                                sp[0] = x
-                                sp += 1
-                                continue
-                            raise StopIteration
-                        f = load_frame(vm, stack, gv, &ip, &consts, &fast)
-                        f.instance = x
-                        sp = stack + f.sp
-                        pc = f.pc
-                        continue
-                    elif TYPE(v) == <PyObject*>VMBuiltin:
-                        obj = (<VMBuiltin>v).impl(vm, args, n, kw)
-                        guard_value(vm, <PyObject*>obj)
-                    elif TYPE(v) == <PyObject*>HostFunction:
-                        if vm.pause_mode:
-                            pause_host(vm, <HostFunction>v, args, n, kw)
-                            while sp > func_slot:
-                                sp -= 1
-                                XDECREF(sp[0])
-                                sp[0] = NULL
-                            f.pc = pc
-                            f.sp = sp - stack
-                            return PAUSED
-                        obj = call_host(vm, <HostFunction>v, args, n, kw)
-                        guard_value(vm, <PyObject*>obj)
-                    elif TYPE(v) == <PyObject*>GenMethod and kw == NULL and (
-                            ((<GenMethod>v).name == "send" and n == 1) or
-                            ((<GenMethod>v).name == "throw" and n == 1)):
-                        # gen.send(x) / gen.throw(e) from the loop: the generator runs above
-                        # this frame (so its host calls can pause); what it yields is the result
-                        w = <PyObject*>(<GenMethod>v).gen
-                        INCREF(w)
-                        x = args[0]
-                        INCREF(x)
-                        i = (<GenMethod>v).name == "send"
-                        while sp > func_slot:
-                            sp -= 1
-                            XDECREF(sp[0])
-                            sp[0] = NULL
-                        f.pc = pc
-                        f.sp = sp - stack
-                        try:
-                            if i:
-                                h = gen_push_frame(vm, <Generator>w, <object>x, 0, RESUME_CALL)
-                                if not h:
-                                    if TYPE(w) == <PyObject*>Coroutine:
-                                        raise RuntimeError("cannot reuse already awaited coroutine")
-                                    raise StopIteration
-                                exc = None
-                            else:
-                                exc = make_exception(<object>x)
-                                if (<Generator>w).state != GEN_SUSPENDED:
-                                    (<Generator>w).state = GEN_FINISHED
-                                    (<Generator>w).saved = None
-                                    h = 0
-                                else:
-                                    h = gen_push_throw(vm, <Generator>w, 0, RESUME_CALL)
-                        finally:
-                            DECREF(w)
-                            DECREF(x)
-                        if h:
-                            f = load_frame(vm, stack, gv, &ip, &consts, &fast)
-                            sp = stack + f.sp
-                            pc = f.pc
-                        if exc is not None:
-                            raised_by_op = True
-                            raise_raw(exc)
-                        continue
-                    elif n >= 1 and TYPE(args[0]) == <PyObject*>Generator and is_drain_consumer(<object>v):
-                        # run the generator to its end in this loop (so its host calls can
-                        # pause), collecting into a list, then call the consumer on the list
-                        w = args[0]
-                        obj = []
-                        args[0] = <PyObject*>obj
-                        INCREF(args[0])
-                        f.pc = pc
-                        f.sp = sp - stack
-                        h = gen_push_frame(vm, <Generator>w, None, 0, RESUME_DRAIN)
-                        DECREF(w)
-                        if h:
-                            INCREF(args[0])
-                            vm.frames[vm.depth - 1].instance = args[0]
-                            obj = None
-                            f = load_frame(vm, stack, gv, &ip, &consts, &fast)
-                            sp = stack + f.sp
-                            pc = f.pc
-                            continue
-                        obj = None
-                        pc -= 1          # already finished: call the consumer on []
-                        continue
-                    else:
-                        # while native code runs, this frame's value stack is exact: the
-                        # live walk may count it (a list a comprehension is building)
-                        vm.top_sp = sp - stack
-                        vm.top_depth = vm.depth
-                        f.wait_sp = sp - stack
-                        if (v == <PyObject*>bytes or v == <PyObject*>bytearray) and n >= 1:
-                            check_bytes_size(<object>args[0])
-                        elif n >= 1 and monty_is_heap_type(v):
-                            # a sandbox subclass of a builtin built by its base's constructor
-                            check_construct(vm, <object>v, args)
-                        if n == 1 and (v == <PyObject*>str or v == <PyObject*>_BUILTIN_REPR
-                                       or v == <PyObject*>_BUILTIN_ASCII):
-                            check_conversion(v, <object>args[0])
-                        elif v == <PyObject*>int and n >= 1 and vm.deadline and (
-                                type(<object>args[0]) is str or type(<object>args[0]) is bytes):
-                            check_text_int(vm, <object>args[0])
-                        elif v == <PyObject*>int and n >= 1 and vm.deadline and monty_sub_builtin(args[0]):
-                            # int(S(...)): a str subclass's text, read by str's own slot
-                            obj = _policy.exact_str(<object>args[0])
-                            if type(obj) is str:
-                                check_text_int(vm, obj)
-                            obj = None
-                        if vm.deadline:
-                            # a tuple argument of a native call may be hashed (d.get(t),
-                            # s.add(t), operator.contains(s, t)...): all its items, uncached
-                            for i in range(n + (TUPLE_SIZE(kw) if kw != NULL else 0)):
-                                if TupleCheck(args[i]):
-                                    check_hash(vm, args[i])
-                        if n >= 1 and is_heavy(v):
-                            obj = call_heavy_raw(vm, v, args, n, kw)
-                        else:
-                            r = R_Vectorcall(v, args, n, kw)
-                            obj = <object>r
-                            DECREF(r)
-                        vm.top_sp = sp - stack
-                        vm.top_depth = vm.depth
-                        account_result(vm, obj)
-                        vm.top_sp = -1
-                        f.wait_sp = -1
-                    r = <PyObject*>obj
-                    INCREF(r)
-                    obj = None
-                    while sp > func_slot:
-                        sp -= 1
-                        XDECREF(sp[0])
-                    sp[0] = r
-                    sp += 1
-                elif op == OP_CALL_EX:
-                    func_slot = sp - 2 - (a & CALL_EX_KWARGS)
-                    v = func_slot[0]
-                    if TYPE(v) == <PyObject*>Function:
-                        call_spread(vm, func_slot, a & CALL_EX_KWARGS, &nargs, &kw)
-                        sp = func_slot + 1 + nargs + (1 if kw != NULL else 0)
-                        f.pc = pc
-                        f.sp = sp - stack
-                        bind_and_push(vm, <Function>v, func_slot - stack, func_slot + 1 - stack, nargs, kw, 0)
-                        if kw != NULL:
-                            DECREF(kw)
-                        if (<Code>vm.frames[vm.depth - 1].code).flags & CO_GENERATOR:
-                            sp = stack + make_generator(vm) + 1
-                            continue
-                        f = load_frame(vm, stack, gv, &ip, &consts, &fast)
-                        sp = stack + f.sp
-                        pc = 0
-                        continue
-                    if TYPE(v) == <PyObject*>HostFunction and vm.pause_mode:
-                        pause_host_values(vm, <HostFunction>v, tuple(<object>func_slot[1]),
-                                          dict(<object>func_slot[2]) if a & CALL_EX_KWARGS else {})
-                        while sp > func_slot:
-                            sp -= 1
-                            XDECREF(sp[0])
-                            sp[0] = NULL
-                        f.pc = pc
-                        f.sp = sp - stack
+                    elif h == OUT_PAUSED:
                         return PAUSED
-                    if a & CALL_EX_KWARGS:
-                        obj = call_object_ex(vm, <object>v, <object>func_slot[1], <object>func_slot[2])
-                    else:
-                        obj = call_object_ex(vm, <object>v, <object>func_slot[1], None)
-                    r = <PyObject*>obj
-                    INCREF(r)
-                    obj = None
-                    while sp > func_slot:
-                        sp -= 1
-                        XDECREF(sp[0])
-                    sp[0] = r
-                    sp += 1
-                elif op == OP_RETURN_VALUE:
-                    sp -= 1
-                    r = sp[0]
-                    if f.instance != NULL and f.gen == NULL:
-                        if r != NONE_P:
-                            sp += 1        # keep the value owned by the frame while raising
-                            raise TypeError(f"__init__() should return None, not '{type_name(<object>r)}'")
-                        DECREF(r)
-                        r = f.instance
-                        f.instance = NULL
-                    f.sp = sp - stack
-                    is_entry = f.entry
-                    n = f.ret
-                    h = f.gen != NULL
-                    x = NULL
-                    if h:
-                        gen_finish(vm, f)
-                        if f.resume == RESUME_CALL:
-                            x = f.instance      # next(gen, default): the default
-                            f.instance = NULL
-                    vm.depth -= 1
-                    vm.discard_frame(f)
-                    if is_entry:
-                        vm.yielded = 0
-                        obj = <object>r
-                        DECREF(r)
-                        return obj
-                    if h and vm.frames[vm.depth].resume == RESUME_SEND:
-                        # the delegate of an await / yield from returned: its value replaces
-                        # it, and the awaiting frame leaves its SEND loop
-                        f = load_frame(vm, stack, gv, &ip, &consts, &fast)
+                    elif h == OUT_AGAIN:
+                        pc -= 1
+                    elif h == OUT_RAISE:
                         sp = stack + f.sp
-                        DECREF(sp[-1])
-                        sp[-1] = r
-                        pc = ip[(f.pc - 1) * 3 + 1]
-                        continue
-                    if h and vm.frames[vm.depth].resume == RESUME_CALL:
-                        # gen.send() / next(gen) from the loop: the generator returned
-                        f = load_frame(vm, stack, gv, &ip, &consts, &fast)
-                        sp = stack + f.sp
-                        pc = f.pc
-                        if x != NULL:
-                            DECREF(r)
-                            sp[0] = x
-                            sp += 1
-                            continue
-                        obj = <object>r
-                        DECREF(r)
-                        exc = StopIteration() if obj is None else StopIteration(obj)
-                        obj = None
                         raised_by_op = True
-                        raise_raw(exc)
-                    if h and vm.frames[vm.depth].resume == RESUME_DRAIN:
-                        # drained: the consumer call runs again, now on the list
-                        DECREF(r)
-                        f = load_frame(vm, stack, gv, &ip, &consts, &fast)
-                        sp = stack + f.sp
-                        pc = f.pc - 1
-                        continue
-                    if h:
-                        # a generator resumed by FOR_ITER is exhausted: leave the loop
-                        DECREF(r)
-                        f = load_frame(vm, stack, gv, &ip, &consts, &fast)
-                        sp = stack + f.sp - 1
-                        DECREF(sp[0])
-                        pc = ip[(f.pc - 1) * 3 + 1]
-                        continue
-                    stack[n] = r
-                    f = load_frame(vm, stack, gv, &ip, &consts, &fast)
-                    sp = stack + n + 1
-                    pc = f.pc
+                        raise_taken(vm)
+                    else:
+                        f = reload_frame(vm, stack, gv, &ip, &consts, &fast, &sp, &pc)
+                        if h == OUT_ENTER:
+                            pc = 0
+                        elif h == OUT_RESUME_RAISE:
+                            raised_by_op = True
+                            raise_taken(vm)
+                elif op == OP_RETURN_VALUE:
+                    if f.init_self != NULL and sp[-1] != NONE_P:
+                        raise TypeError(f"__init__() should return None, not '{type_name(<object>sp[-1])}'")
+                    sp -= 1
+                    f.sp = sp - stack
+                    h = return_from_frame(vm, f, sp[0], &left)
+                    if h == OUT_LEAVE:
+                        vm.yielded = 0
+                        return steal(left)
+                    f = reload_frame(vm, stack, gv, &ip, &consts, &fast, &sp, &pc)
+                    if h == OUT_RESUME_RAISE:
+                        raised_by_op = True
+                        raise_taken(vm)
                 elif op == OP_LOAD_ATTR:
-                    v = sp[-1]
-                    obj = get_attribute(<object>v, (<Code>f.code).names[a])
-                    r = <PyObject*>obj
-                    INCREF(r)
-                    obj = None
-                    sp[-1] = r
-                    DECREF(v)
-                    guard_value(vm, r)
+                    replace_top(sp, get_attribute(<object>sp[-1], (<Code>f.code).names[a]))
+                    guard_value(vm, sp[-1])
                 elif op == OP_LOAD_METHOD:
                     v = sp[-1]
                     obj = lookup_method(<object>v, (<Code>f.code).names[a])
                     if obj is not None:
-                        r = <PyObject*>obj
-                        INCREF(r)
-                        sp[-1] = r
-                        sp[0] = v
-                        sp += 1
+                        sp[0] = v               # [method, self]
+                        sp[-1] = <PyObject*>obj
+                        INCREF(sp[-1])
                     else:
-                        obj = get_attribute(<object>v, (<Code>f.code).names[a])
-                        r = <PyObject*>obj
-                        INCREF(r)
-                        sp[-1] = r
-                        sp[0] = NULL
-                        sp += 1
-                        DECREF(v)
-                        guard_value(vm, r)
+                        replace_top(sp, get_attribute(<object>v, (<Code>f.code).names[a]))
+                        sp[0] = NULL            # [attribute, NULL]
+                        guard_value(vm, sp[-1])
+                    sp += 1
                     obj = None
                 elif op == OP_STORE_ATTR:
                     set_attribute(<object>sp[-1], (<Code>f.code).names[a], <object>sp[-2])
@@ -1988,13 +1693,7 @@ cdef object run_frames(VM vm):
                     sp[-1] = r
                     DECREF(v)
                 elif op == OP_GET_ITER:
-                    v = sp[-1]
-                    obj = get_iter(<object>v)
-                    r = <PyObject*>obj
-                    INCREF(r)
-                    obj = None
-                    sp[-1] = r
-                    DECREF(v)
+                    replace_top(sp, get_iter(<object>sp[-1]))
                 elif op == OP_BUILD_TUPLE:
                     r = R_TupleNew(a)
                     h = 0
@@ -2023,39 +1722,15 @@ cdef object run_frames(VM vm):
                     if vm.deadline:
                         for i in range(a):
                             check_hash(vm, (sp - 2 * a)[2 * i])
-                    obj = build_map(sp - 2 * a, a)
-                    r = <PyObject*>obj
-                    INCREF(r)
-                    obj = None
-                    for i in range(2 * a):
-                        sp -= 1
-                        DECREF(sp[0])
-                    sp[0] = r
-                    sp += 1
+                    sp = pop_and_push(sp, 2 * a, build_map(sp - 2 * a, a))
                 elif op == OP_BUILD_SET:
                     account_sp(vm, sp, 216 + 64 * a)
                     if vm.deadline:
                         for i in range(a):
                             check_hash(vm, (sp - a)[i])
-                    obj = build_set(sp - a, a)
-                    r = <PyObject*>obj
-                    INCREF(r)
-                    obj = None
-                    for i in range(a):
-                        sp -= 1
-                        DECREF(sp[0])
-                    sp[0] = r
-                    sp += 1
+                    sp = pop_and_push(sp, a, build_set(sp - a, a))
                 elif op == OP_BUILD_STRING:
-                    obj = build_string(sp - a, a)
-                    r = <PyObject*>obj
-                    INCREF(r)
-                    obj = None
-                    for i in range(a):
-                        sp -= 1
-                        DECREF(sp[0])
-                    sp[0] = r
-                    sp += 1
+                    sp = pop_and_push(sp, a, build_string(sp - a, a))
                 elif op == OP_BUILD_SLICE:
                     if a == 3:
                         r = R_SliceNew(sp[-3], sp[-2], sp[-1])
@@ -2132,28 +1807,12 @@ cdef object run_frames(VM vm):
                         DECREF(v)
                         continue
                     if a & FV_SPEC:
-                        obj = format_value(<object>sp[-2], a, <object>sp[-1])
-                        sp -= 1
-                        DECREF(sp[0])
+                        sp = pop_and_push(sp, 2, format_value(<object>sp[-2], a, <object>sp[-1]))
                     else:
-                        obj = format_value(<object>sp[-1], a, None)
-                    v = sp[-1]
-                    r = <PyObject*>obj
-                    INCREF(r)
-                    obj = None
-                    sp[-1] = r
-                    DECREF(v)
+                        replace_top(sp, format_value(<object>sp[-1], a, None))
                 elif op == OP_MAKE_FUNCTION:
-                    obj = make_function(vm, a, sp)
-                    n = 1 + ((a & 1) != 0) + ((a & 2) != 0) + ((a & 4) != 0)
-                    for i in range(n):
-                        sp -= 1
-                        DECREF(sp[0])
-                    r = <PyObject*>obj
-                    INCREF(r)
-                    obj = None
-                    sp[0] = r
-                    sp += 1
+                    n = 1 + ((a & MF_DEFAULTS) != 0) + ((a & MF_KWDEFAULTS) != 0) + ((a & MF_CLOSURE) != 0)
+                    sp = pop_and_push(sp, n, make_function(vm, a, sp))
                 elif op == OP_RAISE:
                     if a == 0:
                         if vm.handled is None:
@@ -2177,14 +1836,11 @@ cdef object run_frames(VM vm):
                     raise_raw(exc)
                 elif op == OP_PUSH_EXC_INFO:
                     v = sp[-1]
-                    obj = vm.handled
-                    r = <PyObject*>obj
-                    INCREF(r)
-                    sp[-1] = r
-                    sp[0] = v
+                    sp[0] = v                   # [handled before, exception]
+                    sp[-1] = <PyObject*>vm.handled
+                    INCREF(sp[-1])
                     sp += 1
                     vm.handled = <object>v
-                    obj = None
                 elif op == OP_POP_EXCEPT:
                     sp -= 1
                     vm.handled = <object>sp[0]
@@ -2196,121 +1852,26 @@ cdef object run_frames(VM vm):
                     INCREF(r)
                     sp[-1] = r
                 elif op == OP_YIELD_VALUE:
-                    sp -= 1
-                    r = sp[0]
                     if f.resume == RESUME_DRAIN:
-                        # collect the value and carry on; a pause here keeps the list
-                        account_sp(vm, sp, 16)
-                        R_ListAppend(f.instance, r)
-                        DECREF(r)
-                        INCREF(NONE_P)
-                        sp[0] = NONE_P
-                        sp += 1
-                        vm.ticks -= 1
-                        if vm.ticks <= 0:
-                            check_limits(vm, sp - stack)
+                        drain_yield(vm, f, sp)
                         continue
+                    sp -= 1
                     f.sp = sp - stack
                     f.pc = pc
-                    gen_suspend(vm, f)
-                    is_entry = f.entry
-                    h = f.resume
-                    vm.depth -= 1
-                    vm.discard_frame(f)
-                    if is_entry:
+                    if yield_from_frame(vm, f, sp[0], &left) == OUT_LEAVE:
                         vm.yielded = 1
-                        obj = <object>r
-                        DECREF(r)
-                        return obj
-                    f = load_frame(vm, stack, gv, &ip, &consts, &fast)
-                    sp = stack + f.sp
-                    pc = f.pc
-                    if h == RESUME_SEND or h == RESUME_CALL:
-                        # the value goes to the awaiting frame's YIELD_VALUE, or is the
-                        # result of the send() call
-                        sp[0] = r
-                        sp += 1
-                    elif ip[(pc - 1) * 3] == OP_FOR_ITER:
-                        sp[0] = r
-                        sp += 1
-                    else:
-                        a = ip[(pc - 1) * 3 + 2]
-                        v = fast[a]
-                        fast[a] = r
-                        XDECREF(v)
+                        return steal(left)
+                    f = reload_frame(vm, stack, gv, &ip, &consts, &fast, &sp, &pc)
                 elif op == OP_GET_YIELD_FROM_ITER:
                     v = sp[-1]
                     if TYPE(v) == <PyObject*>CoroWrapper:
                         # yield from coro.__await__(): delegate to the coroutine itself
-                        r = <PyObject*>(<CoroWrapper>v).coro
-                        INCREF(r)
-                        sp[-1] = r
-                        DECREF(v)
+                        replace_top(sp, (<CoroWrapper>v).coro)
                     elif TYPE(v) != <PyObject*>Generator:
-                        obj = get_iter(<object>v)
-                        r = <PyObject*>obj
-                        INCREF(r)
-                        obj = None
-                        sp[-1] = r
-                        DECREF(v)
+                        replace_top(sp, get_iter(<object>v))
                 elif op == OP_SEND:
-                    f.pc = pc
-                    x = sp[-2]
-                    if TYPE(x) == <PyObject*>Coroutine or TYPE(x) == <PyObject*>Generator or (
-                            TYPE(x) == <PyObject*>AsyncGenerator):
-                        # delegate in the loop: the awaited frame runs above this one
-                        sp -= 1
-                        w = sp[0]
-                        sp[0] = NULL
-                        f.sp = sp - stack
-                        try:
-                            h = gen_push_frame(vm, <Generator>x, <object>w, 0, RESUME_SEND)
-                        finally:
-                            DECREF(w)
-                        if h:
-                            f = load_frame(vm, stack, gv, &ip, &consts, &fast)
-                            sp = stack + f.sp
-                            pc = f.pc
-                            continue
-                        DECREF(sp[-1])            # finished already: it returns None
-                        INCREF(NONE_P)
-                        sp[-1] = NONE_P
-                        pc = a
-                        continue
-                    if TYPE(x) == <PyObject*>HostFuture and not (<HostFuture>x).done:
-                        # not finished: handed up to the event loop (like a future's
-                        # `yield self`), which runs the host coroutines; then SEND again
-                        DECREF(sp[-1])
-                        INCREF(x)
-                        sp[-1] = x
-                        continue
-                    if TYPE(x) == <PyObject*>HostFuture:
-                        obj = (<HostFuture>x).error
-                        if obj is not None:
-                            raise obj
-                        r = <PyObject*>(<HostFuture>x).value
-                        INCREF(r)
-                        sp -= 1
-                        DECREF(sp[0])
-                        DECREF(sp[-1])
-                        sp[-1] = r
-                        pc = a
-                        continue
-                    obj = yield_from_send(vm, <object>sp[-2], <object>sp[-1])
-                    guard_value(vm, <PyObject*>(<tuple>obj)[1])
-                    r = <PyObject*>(<tuple>obj)[1]
-                    INCREF(r)
-                    h = (<tuple>obj)[0] is True
-                    obj = None
-                    sp -= 1
-                    DECREF(sp[0])
-                    if h:
-                        DECREF(sp[-1])
-                        sp[-1] = r
-                        pc = a
-                    else:
-                        sp[0] = r
-                        sp += 1
+                    send_to_delegate(vm, f, pc, sp - stack, a)
+                    f = reload_frame(vm, stack, gv, &ip, &consts, &fast, &sp, &pc)
                 elif op == OP_LOAD_NAME:
                     obj = (<dict>fast[0]).get((<Code>f.code).names[a], _MISSING)
                     if obj is _MISSING:
@@ -2333,24 +1894,11 @@ cdef object run_frames(VM vm):
                     delete_name(<dict>fast[0], (<Code>f.code).names[a])
                 elif op == OP_BUILD_CLASS:
                     n = a + 2 + (b & 1)
-                    obj = build_class(vm, sp - n, a, b & 1)
-                    for i in range(n):
-                        sp -= 1
-                        DECREF(sp[0])
-                    r = <PyObject*>obj
-                    INCREF(r)
-                    obj = None
-                    sp[0] = r
-                    sp += 1
+                    sp = pop_and_push(sp, n, build_class(vm, sp - n, a, b & 1))
                 elif op == OP_IMPORT_NAME:
                     f.pc = pc
                     f.sp = sp - stack
-                    obj = import_name_counted(vm, (<Code>f.code).names[a], b)
-                    r = <PyObject*>obj
-                    INCREF(r)
-                    obj = None
-                    sp[0] = r
-                    sp += 1
+                    sp = push_new(sp, import_name_counted(vm, (<Code>f.code).names[a], b))
                     # a module written in sandbox Python links its code: the global table
                     # may have grown (moved)
                     gv = (<PyListObject*>vm.gvals).ob_item
@@ -2358,12 +1906,7 @@ cdef object run_frames(VM vm):
                     if f.base < 0:
                         fast = gv
                 elif op == OP_IMPORT_FROM:
-                    obj = import_from(<object>sp[-1], (<Code>f.code).names[a])
-                    r = <PyObject*>obj
-                    INCREF(r)
-                    obj = None
-                    sp[0] = r
-                    sp += 1
+                    sp = push_new(sp, import_from(<object>sp[-1], (<Code>f.code).names[a]))
                 elif op == OP_BEFORE_WITH:
                     op_before_with(sp)
                     sp += 1
@@ -2390,62 +1933,11 @@ cdef object run_frames(VM vm):
                 else:
                     raise SystemError(f"unknown opcode {op}")
         except BaseException as e:
-            # ---------------- exception handling: find a handler, unwinding frames
-            vm.top_sp = -1
-            f.wait_sp = -1
-            exc = e
-            # (a KeyboardInterrupt from a host function set LIMIT_ABORT; one raised by sandbox
-            # code is an ordinary exception)
-            if vm.limit_kind != LIMIT_NONE or isinstance(exc, _LimitExceeded):
-                if vm.limit_kind == LIMIT_NONE:
-                    vm.limit_kind = LIMIT_ABORT
-                f.sp = sp - stack
-                while True:
-                    is_entry = f.entry
-                    if f.gen != NULL:
-                        gen_finish(vm, f)
-                    vm.depth -= 1
-                    bury_frame(vm, f)
-                    if is_entry:
-                        raise_raw(exc)
-                    f = &vm.frames[vm.depth - 1]
-            if not reraise:
-                exc = sandbox_exception(vm, exc, not raised_by_op)
-                add_traceback(exc, f, pc)
-            else:
-                exc.__traceback__ = None
+            # find the handler, unwinding frames (or leave, raising, past the entry frame)
+            unwind_to_handler(vm, f, e, pc, sp - stack, reraise, raised_by_op)
             reraise = False
             raised_by_op = False
-            vm.ticks -= 50          # raising costs tens of ticks: checked at the next tick point
-            while True:
-                h = (<Code>f.code).handler_of[pc - 1] if pc > 0 else -1
-                if h >= 0:
-                    n = f.stack_base + (<Code>f.code).handlers[2 * h + 1]
-                    while sp > stack + n:
-                        sp -= 1
-                        XDECREF(sp[0])
-                        sp[0] = NULL
-                    INCREF(<PyObject*>exc)
-                    sp[0] = <PyObject*>exc
-                    sp += 1
-                    pc = (<Code>f.code).handlers[2 * h]
-                    break
-                f.sp = sp - stack
-                n = f.ret
-                is_entry = f.entry
-                h = f.gen != NULL
-                if h:
-                    exc = generator_stop_error(exc, <object>f.gen)
-                    gen_finish(vm, f)
-                vm.depth -= 1
-                vm.discard_frame(f)
-                if is_entry:
-                    raise_raw(exc)
-                f = load_frame(vm, stack, gv, &ip, &consts, &fast)
-                # the call's slots are gone; a generator ran above its caller's stack
-                sp = stack + (f.sp if h else n)
-                pc = f.pc
-                add_traceback(exc, f, pc)
+            f = reload_frame(vm, stack, gv, &ip, &consts, &fast, &sp, &pc)
 LimitExceeded = _LimitExceeded
 
 
