@@ -4,6 +4,9 @@
 # SlotMethod, which applies the pre-checks the eval loop applies to the same operation and then
 # calls the base's own implementation (never the operator, which would dispatch back to the
 # override).
+#
+# Offers: SlotMethod, slot_attribute, slot_new, call_slot, slot_setattr, object_attribute,
+# call_builtin_checked, precheck_binary, is_builtin_class, class_definer, exact_value.
 
 cdef object _object_setattr = object.__setattr__
 cdef object _object_delattr = object.__delattr__
