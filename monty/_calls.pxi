@@ -50,8 +50,8 @@ cdef inline PyObject** insert_first_arg(PyObject** func_slot, PyObject** args, P
     return args
 
 
-cdef int enter_function(VM vm, Frame* f, int pc, PyObject** func_slot, PyObject** args,
-                        PyObject** sp, Py_ssize_t nargs, PyObject* kw, PyObject* made) except -1:
+cdef inline int enter_function(VM vm, Frame* f, int pc, PyObject** func_slot, PyObject** args,
+                               PyObject** sp, Py_ssize_t nargs, PyObject* kw, PyObject* made) except -1:
     """Push the frame of the sandbox function in func_slot (an __init__ when `made`, the new
     object, is not NULL): OUT_ENTER, or OUT_PUSHED when a generator function only made its
     generator."""

@@ -8,6 +8,7 @@
 #   drain_yield(vm, f, sp)              YIELD_VALUE of a generator drained by a consumer
 #   send_to_delegate(vm, f, pc, top, a) SEND: the frame's sp and pc, or the delegate's frame
 #   range_next, list_next               FOR_ITER's inline steps over monty's own iterators
+#   next_or_resume(vm, f, pc, top, it)  FOR_ITER over any other iterator, or a generator resumed
 
 
 cdef inline PyObject* range_next(RangeIter it) except? NULL:
@@ -36,6 +37,27 @@ cdef inline PyObject* list_next(ListIter it) noexcept:
         return NULL
     INCREF(r)
     it.index = i + 1
+    return r
+
+
+cdef object _RESUMED = object()
+cdef PyObject* RESUMED = <PyObject*>_RESUMED    # next_or_resume: a generator frame was pushed
+
+
+cdef PyObject* next_or_resume(VM vm, Frame* f, int pc, Py_ssize_t top, PyObject* it) except? NULL:
+    """FOR_ITER's step over any other iterator: the next value (a new reference), NULL when
+    exhausted, or RESUMED when `it` is a sandbox generator whose frame now runs above f (its
+    yield hands the value to FOR_ITER)."""
+    cdef PyObject* r
+    if TYPE(it) == <PyObject*>Generator:
+        f.pc = pc
+        f.sp = top
+        if gen_push_frame(vm, <Generator>it, None, 0, RESUME_FOR_ITER):
+            return RESUMED
+        return NULL
+    r = monty_iternext(it)
+    if r == NULL and R_ErrOccurred() != NULL:
+        raise_pending()
     return r
 
 

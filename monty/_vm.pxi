@@ -1321,6 +1321,15 @@ cdef inline PyObject** push_new(PyObject** sp, object value) noexcept:
     return sp + 1
 
 
+cdef PyObject* contains_op(VM vm, int a, PyObject* v, PyObject* w) except NULL:
+    """`v in w` / `v not in w` (CMP_IN, CMP_NOT_IN), pre-checked; a new reference."""
+    cdef PyObject* r
+    check_contains(vm, <object>w, <object>v)
+    r = TRUE_P if (R_Contains(w, v) == 1) != (a == CMP_NOT_IN) else FALSE_P
+    INCREF(r)
+    return r
+
+
 cdef inline object steal(PyObject* p):
     """The object of a reference the caller owned, as a Python value."""
     obj = <object>p
@@ -1426,17 +1435,11 @@ cdef object run_frames(VM vm):
                         r = range_next(<RangeIter>x)
                     elif TYPE(x) == <PyObject*>ListIter:
                         r = list_next(<ListIter>x)
-                    elif TYPE(x) == <PyObject*>Generator:
-                        f.pc = pc
-                        f.sp = sp - stack
-                        if gen_push_frame(vm, <Generator>x, None, 0, RESUME_FOR_ITER):
+                    else:
+                        r = next_or_resume(vm, f, pc, sp - stack, x)
+                        if r == RESUMED:        # a generator's frame runs next
                             f = reload_frame(vm, stack, gv, &ip, &consts, &fast, &sp, &pc)
                             continue
-                        r = NULL
-                    else:
-                        r = monty_iternext(x)
-                        if r == NULL and R_ErrOccurred() != NULL:
-                            raise_pending()
                     if r == NULL:
                         sp -= 1
                         DECREF(x)
@@ -1485,10 +1488,7 @@ cdef object run_frames(VM vm):
                         check_compare(vm, v, w, a)
                         r = R_RichCompare(v, w, a)     # CMP_LT..CMP_GE are Py_LT..Py_GE
                     elif a == CMP_IN or a == CMP_NOT_IN:
-                        check_contains(vm, <object>w, <object>v)
-                        h = R_Contains(w, v)
-                        r = TRUE_P if (h == 1) != (a == CMP_NOT_IN) else FALSE_P
-                        INCREF(r)
+                        r = contains_op(vm, a, v, w)
                     else:
                         r = TRUE_P if (v == w) != (a == CMP_IS_NOT) else FALSE_P
                         INCREF(r)
