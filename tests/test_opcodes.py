@@ -3,14 +3,16 @@ load-time verifier, which reads the table's stack signatures, refuses code whose
 fit them."""
 
 import glob
+import importlib
 import os
+import pkgutil
 
 import pytest
 
 import monty
 from monty import _core, snapshot
 from monty import opcodes as O
-from monty.modules import asyncio as sandbox_asyncio
+import monty.modules
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -25,9 +27,11 @@ def corpus():
                     codes.append(monty._code_cache.get(src))
                 except monty.MontyError:
                     pass
-    for module in (sandbox_asyncio,):
-        name, prefix = module.NAME, module.PREFIX
-        codes.append(monty._code_cache.get(module.SOURCE, internal=(f"<{name}>", prefix)))
+    for info in pkgutil.iter_modules(monty.modules.__path__):
+        module = importlib.import_module(f"monty.modules.{info.name}")
+        if hasattr(module, "SOURCE"):          # written in sandbox Python
+            name, prefix = module.NAME, module.PREFIX
+            codes.append(monty._code_cache.get(module.SOURCE, internal=(f"<{name}>", prefix)))
     out = []
     while codes:
         c = codes.pop()
