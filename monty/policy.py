@@ -89,12 +89,13 @@ def precheck_walk(obj, factor=1.0):
 
 
 def binary_op(code, a, b):
-    """Hook: `a (op) b` for the binary operator `code` (opcodes.BinOp, the in-place forms from
-    opcodes.INPLACE) through the eval loop's checks. The VM installs it; this default only
-    computes."""
-    from .opcodes import BINOP_INFO, INPLACE, BinOp
-    name = BINOP_INFO[BinOp(code % INPLACE)][2]
-    if code >= INPLACE:
+    """Hook: `a (op) b` for the compiler's binary operator `code` (0 add .. 12 matmul, the
+    in-place forms from 13) through the eval loop's checks. The VM installs it; this default
+    only computes."""
+    names = ("add", "sub", "mul", "truediv", "floordiv", "mod", "pow", "lshift", "rshift",
+             "and_", "or_", "xor", "matmul")
+    name = names[code % 13]
+    if code >= 13:
         name = "i" + name.rstrip("_")
     return getattr(operator, name)(a, b)
 
