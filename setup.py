@@ -6,7 +6,6 @@ Environment:
 
 import os
 import runpy
-import sys
 from glob import glob
 from pathlib import Path
 
@@ -62,8 +61,6 @@ def extensions():
     depends = sorted(glob("monty/*.pxi") + glob("monty/*.pxd"))
     core = Extension("monty._core", sources=["monty/_core.pyx"], depends=depends)
     annotate = os.environ.get("MONTY_ANNOTATE") == "1"
-    # the eval loop is one long if/elif chain over the opcodes: Cython walks it recursively
-    sys.setrecursionlimit(max(sys.getrecursionlimit(), 20000))
     return cythonize(
         [core],
         compiler_directives=COMPILER_DIRECTIVES,

@@ -2,6 +2,9 @@
 # frames kept as data, delegated to in the loop like `yield from`); the event loop is the
 # sandbox module `asyncio`, written in sandbox Python (monty/modules/asyncio.py). An async
 # host function's call is a HostFuture: the host call already made, awaited for its result.
+#
+# Offers: Coroutine, AsyncGenerator, HostFuture, GenMethod, CoroWrapper; gen_push_throw,
+# op_get_awaitable, op_before_async_with, the b_* async builtins, build_internal_module.
 
 
 @cython.trashcan(True)

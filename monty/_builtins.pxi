@@ -1,4 +1,9 @@
 # Builtins, the attribute gate, calls into host functions and the plain-data boundary.
+#
+# Offers: the attribute gate (get_attribute, lookup_method, set_attribute, del_attribute),
+# type_name, calls into host functions (call_host, call_host_values, call_object_ex), the
+# plain-data boundary (import_value, export_value, to_sandbox, to_host), the b_* builtins
+# and make_builtins.
 
 import builtins as _py_builtins
 from monty import policy as _policy

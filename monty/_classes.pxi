@@ -1,6 +1,9 @@
 # Classes defined by sandbox code: CPython heap types whose methods are sandbox Functions
 # (Function.__get__ binds them), so every CPython protocol (MRO, super, properties, dunder
 # slots) works; the gate below decides what sandbox code may reach on them.
+#
+# Offers: build_class (BUILD_CLASS), create_class, is_sandbox_class, is_sandbox_object,
+# sandbox_object_getattr, sandbox_setattr, super_getattr, own_dict, b_super.
 
 import weakref as _weakref
 import collections as _collections
@@ -100,13 +103,15 @@ cdef object sandbox_object_getattr(object obj, str name):
     if not is_class:
         descr = _policy._type_dict(definer)[name]
         if not (hasattr(type(descr), "__set__") or hasattr(type(descr), "__delete__")):
-            d = instance_dict(obj)
+            d = own_dict(obj)
             if d is not None and name in d:
                 return d[name]              # the instance's attribute shadows the base's method
     return _policy.base_attribute(definer, obj, name, is_class)
 
 
-cdef object instance_dict(object obj):
+cdef object own_dict(object obj):
+    """An object's own __dict__ read at the C level (no __getattribute__, no class attribute
+    named __dict__), or None."""
     cdef PyObject** dictptr = _PyObject_GetDictPtr(<PyObject*>obj)
     if dictptr == NULL or dictptr[0] == NULL:
         return None

@@ -28,7 +28,9 @@ cdef struct Frame:
     int entry           # returning from this frame leaves the eval loop
     PyObject* gen       # the Generator this frame runs (borrowed: its `ret` slot owns it), or NULL
     int resume          # how a generator frame was resumed: RESUME_ENTRY or RESUME_FOR_ITER
-    PyObject* instance  # an __init__ frame run for a class call: the new object (owned)
+    PyObject* init_self     # an __init__ frame run for a class call: the new object (owned)
+    PyObject* next_default  # a generator frame run by next(gen, default): the default (owned)
+    PyObject* drain         # a generator frame drained by a consumer: the list of its values (owned)
     int wait_sp         # the value-stack top while the frame waits on native code that may run
                         # sandbox code (list.extend(gen)...): exact for the live walk; -1 otherwise
 

@@ -1,4 +1,8 @@
 # Generators: a suspended frame kept as plain data (slots, pc), resumed on the data stack.
+#
+# Offers: Generator; make_generator (a generator function's call), gen_push_frame (resume a
+# generator's frame above the current one: the one resume path), gen_suspend, gen_finish,
+# gen_resume (from C: a nested loop), yield_from_send, yield_from_target, generator_stop_error.
 
 cdef enum:
     GEN_CREATED = 0
@@ -7,7 +11,7 @@ cdef enum:
     GEN_FINISHED = 3
     RESUME_ENTRY = 0         # resumed from C (next(), send(), list(gen)): run_frames returns
     RESUME_FOR_ITER = 1      # resumed by FOR_ITER / FOR_ITER_STORE_FAST in the caller frame
-    RESUME_DRAIN = 2         # run to the end in the loop, its values appended to frame.instance,
+    RESUME_DRAIN = 2         # run to the end in the loop, its values appended to frame.drain,
                              # for a consumer call (list(gen), sum(gen), ...) that then re-runs
     RESUME_SEND = 3          # the delegate of its caller's await / yield from (SEND)
     RESUME_CALL = 4          # resumed by a gen.send() / gen.throw() call from the loop

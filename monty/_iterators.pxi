@@ -1,5 +1,9 @@
 # Iterators whose position is plain data (a sequence and an index), so a paused program
 # can be snapshotted mid-loop.
+#
+# Offers: get_iter(obj) (a sandbox iterator for any iterable), the iterator classes
+# (SandboxIter and its kinds: ListIter, RangeIter, DictIter...; FOR_ITER steps ListIter and
+# RangeIter inline), range_iter, dict_iter, view_dict, raise_pending.
 
 # Iterators that wrap other iterators (zip, map, filter, enumerate, iter(f, x), foreign ones)
 # call the inner one's next in C. A chain of them nested a hundred thousand deep would overflow

@@ -314,6 +314,13 @@ cdef inline void meter_rebase(VM vm, long long live):
     vm.meter.cap = vm.max_memory + vm.mem_grace + kept_allowance(vm) - live
 
 
+cdef inline void meter_open(VM vm):
+    """No cap: outside a run's limits (a new VM, between runs) the guard refuses nothing."""
+    vm.meter.net = 0
+    vm.meter.cap = (<long long>1) << 62
+    vm.meter.refused = 0
+
+
 cdef inline bint meter_refused(VM vm):
     """Whether the guard refused an allocation of this VM since the last call (and forget it)."""
     if vm.meter.refused == 0:
@@ -438,6 +445,7 @@ cdef int gc_enter(VM vm) except -1:
 
 cdef int gc_exit(VM vm) except -1:
     global _gc_nest, _gc_saved
+    meter_open(vm)          # between runs (a snapshot's modules re-run on load) it refuses nothing
     if not vm.gc_held:
         return 0
     vm.gc_held = False
@@ -1369,6 +1377,7 @@ cdef object account_result(VM vm, object r):
 def limits_configure(VM vm, max_memory, max_allocations):
     """Set the memory and allocation caps (None: no cap)."""
     vm.max_memory = -1 if max_memory is None else max_memory
+    meter_open(vm)
     vm.mem_grace = 0
     vm.mem_limit = (1 << 62) if max_memory is None else max_memory
     vm.alloc_limit = (1 << 62) if max_allocations is None else max_allocations

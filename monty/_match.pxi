@@ -2,6 +2,9 @@
 # MATCH_SEQUENCE, MATCH_MAPPING, MATCH_KEYS, MATCH_CLASS and GET_LEN (CPython 3.11 semantics).
 # Each op_* works on the value stack just below `sp` (one past the top) and keeps the reference
 # counts right; run_frames only moves `sp` by the instruction's stack effect.
+#
+# Offers: op_before_with, op_with_except_start, op_match_kind, op_get_len, op_match_keys,
+# op_match_class (one per instruction), lookup_special.
 
 cdef extern from *:
     """

@@ -4,6 +4,9 @@
 # SlotMethod, which applies the pre-checks the eval loop applies to the same operation and then
 # calls the base's own implementation (never the operator, which would dispatch back to the
 # override).
+#
+# Offers: SlotMethod, slot_attribute, slot_new, call_slot, slot_setattr, object_attribute,
+# call_builtin_checked, precheck_binary, is_builtin_class, class_definer, exact_value.
 
 cdef object _object_setattr = object.__setattr__
 cdef object _object_delattr = object.__delattr__
@@ -13,14 +16,17 @@ cdef tuple _COPYABLE = (str, int, float, bytes, tuple, frozenset, complex, list,
 cdef dict _COPY = {list: list.copy, dict: dict.copy, set: set.copy}
 
 # dunder -> (BINARY_OP operand, operands reflected)
-cdef dict _BINARY_SLOTS = {}
-for _i, _n in enumerate("add sub mul truediv floordiv mod pow lshift rshift and or xor matmul".split()):
-    _BINARY_SLOTS[f"__{_n}__"] = (_i, False)
-    _BINARY_SLOTS[f"__r{_n}__"] = (_i, True)
-    _BINARY_SLOTS[f"__i{_n}__"] = (_i + 13, False)
+from monty.opcodes import BINOP_INFO as _BINOP_INFO
 
-cdef dict _COMPARE_SLOTS = {"__lt__": 0, "__le__": 1, "__eq__": 2, "__ne__": 3, "__gt__": 4,
-                            "__ge__": 5}
+cdef dict _BINARY_SLOTS = {}      # dunder -> (BinOp, reflected)
+for _op, _info in _BINOP_INFO.items():
+    _n = _info[2].rstrip("_")
+    _BINARY_SLOTS[f"__{_n}__"] = (int(_op), False)
+    _BINARY_SLOTS[f"__r{_n}__"] = (int(_op), True)
+    _BINARY_SLOTS[f"__i{_n}__"] = (int(_op) + BINOP_INPLACE, False)
+
+cdef dict _COMPARE_SLOTS = {"__lt__": CMP_LT, "__le__": CMP_LE, "__eq__": CMP_EQ,
+                            "__ne__": CMP_NE, "__gt__": CMP_GT, "__ge__": CMP_GE}
 
 # immutable bases whose __new__ builds its value with the builtin's own checked call first
 cdef tuple _VALUE_NEW = (str, int, float, bytes, tuple, frozenset, complex)
@@ -93,15 +99,15 @@ cdef object call_builtin_checked(VM vm, object func, tuple args, dict kwargs):
 cdef int precheck_binary(VM vm, int op, object v, object w) except -1:
     """The eval loop's checks before `v (op) w` (BINARY_OP operand numbering)."""
     if type(v) is int and type(w) is int:
-        if op != 0 and op != 13 and op != 1 and op != 14:
+        if not unchecked_int_binop(op):
             check_binary(vm, op, <PyObject*>v, <PyObject*>w)
-    elif op == 0 or op == 13:
+    elif op == BINOP_ADD or op == BINOP_INPLACE + BINOP_ADD:
         check_add(vm, <PyObject*>v, <PyObject*>w)
-    if op == 2 or op == 15:
+    if op == BINOP_MUL or op == BINOP_INPLACE + BINOP_MUL:
         check_repeat(v, w)
-    elif op == 7 or op == 20:
+    elif op == BINOP_LSHIFT or op == BINOP_INPLACE + BINOP_LSHIFT:
         check_shift(v, w)
-    elif op == 6 or op == 19:
+    elif op == BINOP_POW or op == BINOP_INPLACE + BINOP_POW:
         check_power(v, w)
     return 0
 
@@ -232,12 +238,12 @@ cdef object call_slot(object owner, str name, object impl, object recv, tuple ar
         op = spec[0]
         a = exact_value(recv)
         b = exact_value(args[0])
-        if (op == 5 or op == 18) and type(a) is str and not spec[1]:
+        if (op == BINOP_MOD or op == BINOP_INPLACE + BINOP_MOD) and type(a) is str and not spec[1]:
             return _policy.safe_percent(a, b)
-        if op == 5 and spec[1] and type(a) is str and type(b) is str:
+        if op == BINOP_MOD and spec[1] and type(a) is str and type(b) is str:
             return _policy.safe_percent(b, a)
-        if (op == 13 or op == 15) and isinstance(recv, list):
-            if op == 13:
+        if (op == BINOP_INPLACE + BINOP_ADD or op == BINOP_INPLACE + BINOP_MUL) and isinstance(recv, list):
+            if op == BINOP_INPLACE + BINOP_ADD:
                 return impl(recv, lazy_items(args[0], 8))
             check_repeat(a, b)
             return impl(recv, *args)

@@ -1,6 +1,9 @@
 # Pausing at host calls (start() mode), resuming, and the VM's state as plain data for
 # snapshots. The encoding, versioning and validation live in monty/snapshot.py; this file
 # only moves values between the VM's C structures and Python lists.
+#
+# Offers: pause_host, pause_host_values, finish_run, abandon_pause (the loop's side of a pause);
+# vm_export / vm_import and the def accessors snapshot.py reads and rebuilds values with.
 
 Paused = PAUSED
 NullSlot = UNBOUND                  # an empty stack slot, unbound global or empty cell
@@ -87,10 +90,7 @@ def vm_running(VM vm):
 def instance_dict(obj):
     """An object's own __dict__ read at the C level (no __getattribute__, no class attribute
     named __dict__), or None."""
-    cdef PyObject** dictptr = _PyObject_GetDictPtr(<PyObject*>obj)
-    if dictptr == NULL or dictptr[0] == NULL:
-        return None
-    return <object>dictptr[0]
+    return own_dict(obj)
 
 
 def vm_abandon(VM vm):
@@ -162,11 +162,14 @@ def vm_export(VM vm):
     frames = []
     for i in range(vm.depth):
         f = &vm.frames[i]
+        # the snapshot's one `instance` column holds whichever of the three a frame has
         if f.gen != NULL and f.resume == RESUME_CALL:
             # next(gen, default): the default as a 1-tuple (None: no default)
-            inst = (<object>f.instance,) if f.instance != NULL else None
+            inst = (<object>f.next_default,) if f.next_default != NULL else None
+        elif f.drain != NULL:
+            inst = <object>f.drain
         else:
-            inst = <object>f.instance if f.instance != NULL else None
+            inst = <object>f.init_self if f.init_self != NULL else None
         frames.append((<object>f.code, <object>f.func if f.func != NULL else None,
                        f.pc, f.base, f.ret, f.sp, f.gen != NULL, f.resume, inst))
     top = vm.frames[vm.depth - 1].sp
@@ -320,11 +323,14 @@ def vm_import(VM vm, list frames, list stack, list gl, handled, tuple pending_ca
             if resume == RESUME_CALL and instance is not None:
                 instance = instance[0]
                 INCREF(<PyObject*>instance)
-                f.instance = <PyObject*>instance
+                f.next_default = <PyObject*>instance
                 continue
         if instance is not None:
             INCREF(<PyObject*>instance)
-            f.instance = <PyObject*>instance
+            if is_gen:
+                f.drain = <PyObject*>instance      # (the verifier: only a draining frame has one)
+            else:
+                f.init_self = <PyObject*>instance
     vm.handled = handled
     vm.pending_call = pending_call
     vm.paused = True

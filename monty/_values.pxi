@@ -1,4 +1,7 @@
 # Sandbox-only values: code objects, functions, cells, bound methods, host functions.
+#
+# Offers: Code (compiled code, relink), Function, Cell, BoundMethod, HostFunction, VMBuiltin
+# (make_builtin): the sandbox-only values the loop runs and calls.
 
 from libc.stdlib cimport malloc, free
 

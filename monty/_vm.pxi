@@ -1,4 +1,10 @@
 # The VM: frames over one data stack, the eval loop, calls, exceptions, limits.
+#
+# Offers: VM (frames, data stack, globals; push_frame, discard_frame, call_nested), run_frames
+# (the eval loop), bind_and_push (arguments into a callee's frame), binary_op / BINOP_FUNCS and the
+# other instruction helpers (make_function, build_map, unpack_into, format_value, import_name...),
+# raise_raw, sandbox_exception, add_traceback, check_limits, and the loop's inline idioms
+# (load_frame, reload_frame, push_new, pop_and_push, replace_top).
 
 from libc.string cimport memset
 from cpython.dict cimport PyDict_Next
@@ -254,7 +260,9 @@ cdef class VM:
         f.entry = entry
         f.gen = NULL
         f.resume = 0
-        f.instance = NULL
+        f.init_self = NULL
+        f.next_default = NULL
+        f.drain = NULL
         f.wait_sp = -1
         self.depth += 1
         return 0
@@ -269,10 +277,14 @@ cdef class VM:
             p[0] = NULL
         XDECREF(f.code)
         XDECREF(f.func)
-        XDECREF(f.instance)
+        XDECREF(f.init_self)
+        XDECREF(f.next_default)
+        XDECREF(f.drain)
         f.code = NULL
         f.func = NULL
-        f.instance = NULL
+        f.init_self = NULL
+        f.next_default = NULL
+        f.drain = NULL
 
     cdef void pop_frame(self):
         self.depth -= 1
@@ -599,15 +611,76 @@ cdef int raise_name_error(VM vm, int slot) except -1:
     raise NameError(f"name '{vm.slot_names[slot]}' is not defined")
 
 
-cdef object binary_op(int op, object a, object b):
-    """Operators without a raw fast path (power with its size check)."""
-    if op == 6 or op == 6 + 13:
-        check_power(a, b)
-        if op == 6:
-            return a ** b
-        a **= b
-        return a
-    raise SystemError(f"bad binary operator {op}")
+# ------------------------------------------------------------------ binary operators
+# One table maps each BinOp (in-place forms from BINOP_INPLACE) to the C API function that runs
+# it; binary_op puts the operator's pre-checks in front.
+
+ctypedef PyObject* (*number_binop)(PyObject*, PyObject*) except NULL
+
+cdef PyObject* power_checked(PyObject* v, PyObject* w) except NULL:
+    check_power(<object>v, <object>w)
+    return R_Pow(v, w, NONE_P)
+
+
+cdef PyObject* ipower_checked(PyObject* v, PyObject* w) except NULL:
+    check_power(<object>v, <object>w)
+    return R_IPow(v, w, NONE_P)
+
+
+cdef number_binop BINOP_FUNCS[N_BINOPS]
+BINOP_FUNCS[:] = [R_Add, R_Sub, R_Mul, R_TrueDiv, R_FloorDiv, R_Mod, power_checked, R_LShift,
+                  R_RShift, R_And, R_Or, R_Xor, R_MatMul,
+                  R_IAdd, R_ISub, R_IMul, R_ITrueDiv, R_IFloorDiv, R_IMod, ipower_checked,
+                  R_ILShift, R_IRShift, R_IAnd, R_IOr, R_IXor, R_IMatMul]
+
+
+cdef inline bint unchecked_int_binop(int a) noexcept:
+    """The operators that run on two exact ints without a pre-check (+ and -)."""
+    return (a == BINOP_ADD or a == BINOP_SUB or a == BINOP_INPLACE + BINOP_ADD
+            or a == BINOP_INPLACE + BINOP_SUB)
+
+
+cdef PyObject* binary_op(VM vm, int a, PyObject* v, PyObject* w, Py_ssize_t top,
+                         bint* seq_op) except NULL:
+    """`v (a) w` after the operator's pre-checks (sizes, big-int costs, %-format widths,
+    subclasses of builtins judged as their base); a new reference. `top`: the frame's
+    value-stack top, for the live walk of a check. Sets *seq_op when a tuple + or * ran (the
+    result's unfolded size is checked once it is on the stack)."""
+    cdef int base = a - BINOP_INPLACE if a >= BINOP_INPLACE else a
+    cdef object obj
+    if (monty_sub_builtin(v) or monty_sub_builtin(w)) and checked_binop(a):
+        # a subclass of a builtin: judged as its base (sandbox overrides first)
+        vm.top_sp = top
+        vm.top_depth = vm.depth
+        obj = subclass_binop(vm, a, <object>v, <object>w)
+        vm.top_sp = -1
+        seq_op[0] = TupleCheck(v) or TupleCheck(w)
+        INCREF(<PyObject*>obj)
+        return <PyObject*>obj
+    if LongExact(v) and LongExact(w):
+        if base != BINOP_ADD and base != BINOP_SUB:
+            check_binary(vm, a, v, w)
+    elif base == BINOP_ADD:
+        vm.top_sp = top             # the live walk counts this frame's stack
+        vm.top_depth = vm.depth
+        check_add(vm, v, w)
+        vm.top_sp = -1
+        seq_op[0] = TupleCheck(v)
+    if base == BINOP_MUL:
+        if not ((LongExact(v) or FloatExact(v)) and (LongExact(w) or FloatExact(w))):
+            vm.top_sp = top
+            vm.top_depth = vm.depth
+            check_repeat(<object>v, <object>w)
+            vm.top_sp = -1
+            seq_op[0] = TupleCheck(v) or TupleCheck(w)
+    elif base == BINOP_MOD:
+        if UnicodeExact(v) or TYPE(v) == <PyObject*>bytes or TYPE(v) == <PyObject*>bytearray:
+            obj = _policy.safe_percent(<object>v, <object>w)
+            INCREF(<PyObject*>obj)
+            return <PyObject*>obj
+    elif base == BINOP_LSHIFT:
+        check_shift(<object>v, <object>w)
+    return BINOP_FUNCS[a](v, w)
 
 
 # ------------------------------------------------------------------ operators on subclasses
@@ -638,9 +711,10 @@ cdef tuple _BINOP_C = (
 
 cdef inline bint checked_binop(int a):
     """The operators with a pre-check on some builtin (+ * // % ** <<, in place too)."""
-    if a >= 13:
-        a -= 13
-    return a == 0 or a == 2 or a == 4 or a == 5 or a == 6 or a == 7
+    if a >= BINOP_INPLACE:
+        a -= BINOP_INPLACE
+    return (a == BINOP_ADD or a == BINOP_MUL or a == BINOP_FLOORDIV or a == BINOP_MOD
+            or a == BINOP_POW or a == BINOP_LSHIFT)
 
 
 cdef tuple resolve_dunder(object t, str name):
@@ -662,12 +736,12 @@ cdef object call_dunder(object f, object x, object y):
 
 cdef list binop_order(int a, object v, object w):
     """The (operand, dunder, other) calls CPython tries for `v (op) w`, in its order."""
-    cdef int base = a - 13 if a >= 13 else a
+    cdef int base = a - BINOP_INPLACE if a >= BINOP_INPLACE else a
     names = <tuple>_BINOP_NAMES[base]
     tv = type(v)
     tw = type(w)
     order = []
-    if a >= 13:
+    if a >= BINOP_INPLACE:
         order.append((v, names[2], w))
     if tw is not tv and monty_is_subtype(<PyObject*>tw, <PyObject*>tv) and (
             resolve_dunder(tw, names[1])[0] is not resolve_dunder(tv, names[1])[0]):
@@ -689,7 +763,7 @@ cdef object subclass_binop(VM vm, int a, object v, object w):
     calls in its order; before the first builtin implementation runs, the operation is
     pre-checked as on the base. An override that returned NotImplemented is not called again:
     the builtins after it are called directly."""
-    cdef int base = a - 13 if a >= 13 else a
+    cdef int base = a - BINOP_INPLACE if a >= BINOP_INPLACE else a
     cdef bint checked = False, called = False
     for x, name, y in binop_order(a, v, w):
         f, sandboxed = resolve_dunder(type(x), name)
@@ -699,7 +773,7 @@ cdef object subclass_binop(VM vm, int a, object v, object w):
             if not checked:
                 precheck_base_binop(vm, base, v, w)
                 checked = True
-            if base == 5 and x is v:
+            if base == BINOP_MOD and x is v:
                 b = _policy.base_of(v)
                 if b is str or b is bytes or b is bytearray:
                     # printf-style formatting by the base: its widths and conversions checked
@@ -712,7 +786,7 @@ cdef object subclass_binop(VM vm, int a, object v, object w):
         if r is not NotImplemented:
             return r
     sym = _BINOP_SYMBOLS[base]
-    if a >= 13:
+    if a >= BINOP_INPLACE:
         sym = sym.split(" ")[0] + "="
     raise TypeError(f"unsupported operand type(s) for {sym}: '{type_name(v)}' and '{type_name(w)}'")
 
@@ -721,20 +795,20 @@ cdef int precheck_base_binop(VM vm, int op, object v, object w) except -1:
     """The pre-checks of `v (op) w` as its builtin bases' C code would run it."""
     iv = _policy.exact_int(v)
     iw = _policy.exact_int(w) if iv is not None else None
-    if op == 0:
+    if op == BINOP_ADD:
         check_concat_base(vm, v, w)
-    elif op == 2:
+    elif op == BINOP_MUL:
         _policy.check_repeat(v, w)
         _policy.check_repeat(w, v)
         if iw is not None:
             check_int_mul(vm, iv, iw)
-    elif op == 4 or op == 5:
+    elif op == BINOP_FLOORDIV or op == BINOP_MOD:
         if iw is not None:
             check_int_div(vm, iv, iw)
-    elif op == 6:
+    elif op == BINOP_POW:
         if iw is not None:
             check_power(iv, iw)
-    elif op == 7:
+    elif op == BINOP_LSHIFT:
         if iw is not None:
             check_shift(iv, iw)
     return 0
@@ -766,8 +840,8 @@ def _policy_binary_op(int a, v, w):
     """`v (op) w` for operator codes 0..25 (the in-place forms from 13) through the checks the
     eval loop applies to the operator (the sandbox `operator` module's functions)."""
     cdef VM vm = cur_vm()
-    cdef int base = a - 13 if a >= 13 else a
-    if a < 0 or a > 25:
+    cdef int base = a - BINOP_INPLACE if a >= BINOP_INPLACE else a
+    if a < 0 or a >= N_BINOPS:
         raise SystemError(f"bad binary operator {a}")
     if vm is None or not vm.running:
         return _BINOP_C[a](v, w)
@@ -775,17 +849,17 @@ def _policy_binary_op(int a, v, w):
         r = subclass_binop(vm, a, v, w)
     else:
         if LongExact(<PyObject*>v) and LongExact(<PyObject*>w):
-            if base != 0 and base != 1:
+            if base != BINOP_ADD and base != BINOP_SUB:
                 check_binary(vm, a, <PyObject*>v, <PyObject*>w)
-        elif base == 0:
+        elif base == BINOP_ADD:
             check_add(vm, <PyObject*>v, <PyObject*>w)
-        if base == 2:
+        if base == BINOP_MUL:
             check_repeat(v, w)
-        elif base == 5 and (type(v) is str or type(v) is bytes or type(v) is bytearray):
+        elif base == BINOP_MOD and (type(v) is str or type(v) is bytes or type(v) is bytearray):
             return _policy.safe_percent(v, w)
-        elif base == 6:
+        elif base == BINOP_POW:
             check_power(v, w)
-        elif base == 7:
+        elif base == BINOP_LSHIFT:
             check_shift(v, w)
         r = _BINOP_C[a](v, w)
     if TupleCheck(<PyObject*>r):
@@ -842,14 +916,6 @@ cdef int check_power(object a, object b) except -1:
         if bits > 64 * 1000 * 1000:
             raise MemoryError(f"integer power result too large (about {bits // 8} bytes)")
     return 0
-
-
-cdef object compare_op(int op, object a, object b):
-    if op == 6:
-        return b.__contains__(a) if False else (a in b)
-    if op == 7:
-        return a not in b
-    raise SystemError(f"bad compare operator {op}")
 
 
 cdef int check_exc_match(object exc, object cls) except -1:
@@ -914,6 +980,20 @@ cdef void add_traceback(object exc, Frame* f, int pc):
     if tb is None:
         tb = d["__monty_tb__"] = []
     tb.insert(0, (name, code.line_of(pc)))
+
+
+cdef inline bint back_edge_check(VM vm, Frame* f, Py_ssize_t top, int target) except -1:
+    """The tick budget ran out at a backward jump to `target`: check the limits; under
+    run_async(), when the slice is over, save the frame there and return True (the loop
+    returns PAUSED: the host's event loop gets a turn)."""
+    check_limits(vm, top)
+    if vm.slice_due and vm.slice_end and vm.nest == 0:
+        vm.slice_due = False
+        vm.pause_kind = PAUSE_SLICE
+        f.pc = target
+        f.sp = top
+        return True
+    return False
 
 
 cdef int check_limits(VM vm, Py_ssize_t top_sp=-1) except -1:
@@ -1018,7 +1098,7 @@ cdef int push_init(VM vm, Function fn, int ret, int base, Py_ssize_t nargs, PyOb
     except BaseException:
         DECREF(instance)
         raise
-    vm.frames[vm.depth - 1].instance = instance
+    vm.frames[vm.depth - 1].init_self = instance
     return 0
 
 
@@ -1256,8 +1336,59 @@ cdef inline Frame* load_frame(VM vm, PyObject** stack, PyObject** gv, int** ip,
     return f
 
 
+cdef inline Frame* reload_frame(VM vm, PyObject** stack, PyObject** gv, int** ip,
+                                PyObject*** consts, PyObject*** fast, PyObject*** sp,
+                                int* pc) noexcept:
+    """load_frame, and the frame's saved stack top and position: the loop goes on there."""
+    cdef Frame* f = load_frame(vm, stack, gv, ip, consts, fast)
+    sp[0] = stack + f.sp
+    pc[0] = f.pc
+    return f
+
+
+cdef inline PyObject** push_new(PyObject** sp, object value) noexcept:
+    """Push a new reference to `value`; the new stack top."""
+    INCREF(<PyObject*>value)
+    sp[0] = <PyObject*>value
+    return sp + 1
+
+
+cdef PyObject* contains_op(VM vm, int a, PyObject* v, PyObject* w) except NULL:
+    """`v in w` / `v not in w` (CMP_IN, CMP_NOT_IN), pre-checked; a new reference."""
+    cdef PyObject* r
+    check_contains(vm, <object>w, <object>v)
+    r = TRUE_P if (R_Contains(w, v) == 1) != (a == CMP_NOT_IN) else FALSE_P
+    INCREF(r)
+    return r
+
+
+cdef inline object steal(PyObject* p):
+    """The object of a reference the caller owned, as a Python value."""
+    obj = <object>p
+    DECREF(p)
+    return obj
+
+
+cdef inline PyObject** pop_and_push(PyObject** sp, Py_ssize_t n, object value) noexcept:
+    """Release the top n items and push a new reference to `value`; the new stack top."""
+    INCREF(<PyObject*>value)
+    while n > 0:
+        sp -= 1
+        DECREF(sp[0])
+        n -= 1
+    sp[0] = <PyObject*>value
+    return sp + 1
+
+
+cdef inline void replace_top(PyObject** sp, object value) noexcept:
+    """The value on top of the stack replaced by `value` (the old one released)."""
+    cdef PyObject* old = sp[-1]
+    INCREF(<PyObject*>value)
+    sp[-1] = <PyObject*>value
+    DECREF(old)
+
+
 @cython.boundscheck(False)
-@cython.wraparound(False)
 cdef object run_frames(VM vm):
     """Execute from the innermost frame until a frame marked `entry` returns; return its
     value. An exception that leaves the entry frame is raised after its frames are gone."""
@@ -1270,23 +1401,18 @@ cdef object run_frames(VM vm):
     cdef PyObject** fast = gv if f.base < 0 else stack + f.base
     cdef PyObject** sp = stack + f.sp
     cdef int pc = f.pc
-    cdef int op, a, b, h, is_entry
+    cdef int op, a, b, h
     cdef PyObject* v
     cdef PyObject* w
     cdef PyObject* x
     cdef PyObject* r
-    cdef PyObject* kw
-    cdef PyObject** args
-    cdef PyObject** func_slot
-    cdef Py_ssize_t i, n, nargs
-    cdef bint reraise = False
-    cdef bint raised_by_op = False
+    cdef Py_ssize_t i, n
+    cdef bint reraise = False       # RERAISE / bare raise: the exception keeps its traceback
+    cdef bint raised_by_op = False  # raised by the loop or a raise statement, not by C code
     cdef bint seq_op = False        # a tuple + or * ran: check the result's unfolded size
-    cdef bint sub_op = False        # the operator ran on the subclass path
     cdef object exc
     cdef object obj
-    cdef object inst
-    cdef PyObject* made
+    cdef PyObject* left             # the value of an entry frame that returned or yielded
 
     while True:
         try:
@@ -1338,41 +1464,14 @@ cdef object run_frames(VM vm):
                 elif op == OP_FOR_ITER_STORE_FAST or op == OP_FOR_ITER:
                     x = sp[-1]
                     if TYPE(x) == <PyObject*>RangeIter:
-                        if (<RangeIter>x).remaining > 0:
-                            (<RangeIter>x).remaining -= 1
-                            r = R_LongFromLongLong((<RangeIter>x).current)
-                            (<RangeIter>x).current += (<RangeIter>x).step
-                        else:
-                            r = NULL
+                        r = range_next(<RangeIter>x)
                     elif TYPE(x) == <PyObject*>ListIter:
-                        w = <PyObject*>(<ListIter>x).seq
-                        i = (<ListIter>x).index
-                        if ListExact(w):
-                            if i < LIST_SIZE(w):
-                                r = LIST_ITEM(w, i)
-                                INCREF(r)
-                                (<ListIter>x).index = i + 1
-                            else:
-                                r = NULL
-                        elif i < TUPLE_SIZE(w):
-                            r = TUPLE_ITEM(w, i)
-                            INCREF(r)
-                            (<ListIter>x).index = i + 1
-                        else:
-                            r = NULL
-                    elif TYPE(x) == <PyObject*>Generator:
-                        f.pc = pc
-                        f.sp = sp - stack
-                        if gen_push_frame(vm, <Generator>x, None, 0, RESUME_FOR_ITER):
-                            f = load_frame(vm, stack, gv, &ip, &consts, &fast)
-                            sp = stack + f.sp
-                            pc = f.pc
-                            continue
-                        r = NULL
+                        r = list_next(<ListIter>x)
                     else:
-                        r = monty_iternext(x)
-                        if r == NULL and R_ErrOccurred() != NULL:
-                            raise_pending()
+                        r = next_or_resume(vm, f, pc, sp - stack, x)
+                        if r == RESUMED:        # a generator's frame runs next
+                            f = reload_frame(vm, stack, gv, &ip, &consts, &fast, &sp, &pc)
+                            continue
                     if r == NULL:
                         sp -= 1
                         DECREF(x)
@@ -1392,99 +1491,15 @@ cdef object run_frames(VM vm):
                     pc = a
                     vm.ticks -= 1
                     if vm.ticks <= 0:
-                        check_limits(vm, sp - stack)
-                        if vm.slice_due and vm.slice_end and vm.nest == 0:
-                            # run_async(): hand the host's event loop a turn
-                            vm.slice_due = False
-                            vm.pause_kind = PAUSE_SLICE
-                            f.pc = pc
-                            f.sp = sp - stack
+                        if back_edge_check(vm, f, sp - stack, pc):
                             return PAUSED
                 elif op == OP_BINARY_OP or op == OP_BINARY_OP_STORE_FAST:
                     w = sp[-1]
                     v = sp[-2]
-                    if (monty_sub_builtin(v) or monty_sub_builtin(w)) and checked_binop(a):
-                        # a subclass of a builtin: judged as its base (sandbox overrides first)
-                        vm.top_sp = sp - stack
-                        vm.top_depth = vm.depth
-                        obj = subclass_binop(vm, a, <object>v, <object>w)
-                        vm.top_sp = -1
-                        r = <PyObject*>obj
-                        INCREF(r)
-                        obj = None
-                        seq_op = TupleCheck(v) or TupleCheck(w)
-                        sub_op = True
-                    elif LongExact(v) and LongExact(w):
-                        if a != 0 and a != 13 and a != 1 and a != 14:
-                            check_binary(vm, a, v, w)
-                    elif a == 0 or a == 13:
-                        vm.top_sp = sp - stack      # the live walk counts this frame's stack
-                        vm.top_depth = vm.depth
-                        check_add(vm, v, w)
-                        vm.top_sp = -1
-                        seq_op = TupleCheck(v)
-                    if sub_op:
-                        sub_op = False
-                    elif a == 0:
-                        r = R_Add(v, w)
-                    elif a == 13:
-                        r = R_IAdd(v, w)
-                    elif a == 1:
-                        r = R_Sub(v, w)
-                    elif a == 14:
-                        r = R_ISub(v, w)
-                    elif a == 2 or a == 15:
-                        if not ((LongExact(v) or FloatExact(v)) and (LongExact(w) or FloatExact(w))):
-                            vm.top_sp = sp - stack
-                            vm.top_depth = vm.depth
-                            check_repeat(<object>v, <object>w)
-                            vm.top_sp = -1
-                            seq_op = TupleCheck(v) or TupleCheck(w)
-                        r = R_Mul(v, w) if a == 2 else R_IMul(v, w)
-                    elif a == 3:
-                        r = R_TrueDiv(v, w)
-                    elif a == 16:
-                        r = R_ITrueDiv(v, w)
-                    elif a == 4:
-                        r = R_FloorDiv(v, w)
-                    elif a == 17:
-                        r = R_IFloorDiv(v, w)
-                    elif a == 5 or a == 18:
-                        if UnicodeExact(v) or TYPE(v) == <PyObject*>bytes or TYPE(v) == <PyObject*>bytearray:
-                            obj = _policy.safe_percent(<object>v, <object>w)
-                            r = <PyObject*>obj
-                            INCREF(r)
-                        elif a == 5:
-                            r = R_Mod(v, w)
-                        else:
-                            r = R_IMod(v, w)
-                    elif a == 7 or a == 20:
-                        check_shift(<object>v, <object>w)
-                        r = R_LShift(v, w) if a == 7 else R_ILShift(v, w)
-                    elif a == 8:
-                        r = R_RShift(v, w)
-                    elif a == 21:
-                        r = R_IRShift(v, w)
-                    elif a == 9:
-                        r = R_And(v, w)
-                    elif a == 22:
-                        r = R_IAnd(v, w)
-                    elif a == 10:
-                        r = R_Or(v, w)
-                    elif a == 23:
-                        r = R_IOr(v, w)
-                    elif a == 11:
-                        r = R_Xor(v, w)
-                    elif a == 24:
-                        r = R_IXor(v, w)
-                    elif a == 12:
-                        r = R_MatMul(v, w)
-                    elif a == 25:
-                        r = R_IMatMul(v, w)
+                    if LongExact(v) and LongExact(w) and unchecked_int_binop(a):
+                        r = BINOP_FUNCS[a](v, w)
                     else:
-                        obj = binary_op(a, <object>v, <object>w)
-                        r = <PyObject*>obj
-                        INCREF(r)
+                        r = binary_op(vm, a, v, w, sp - stack, &seq_op)
                     sp -= 2
                     DECREF(v)
                     DECREF(w)
@@ -1502,16 +1517,13 @@ cdef object run_frames(VM vm):
                 elif op == OP_COMPARE_OP or op == OP_COMPARE_JUMP_IF_FALSE:
                     w = sp[-1]
                     v = sp[-2]
-                    if a <= 5:
+                    if a <= CMP_GE:
                         check_compare(vm, v, w, a)
-                        r = R_RichCompare(v, w, a)     # CMPOPS order is Py_LT..Py_GE
-                    elif a == 6 or a == 7:
-                        check_contains(vm, <object>w, <object>v)
-                        h = R_Contains(w, v)
-                        r = TRUE_P if (h == 1) != (a == 7) else FALSE_P
-                        INCREF(r)
+                        r = R_RichCompare(v, w, a)     # CMP_LT..CMP_GE are Py_LT..Py_GE
+                    elif a == CMP_IN or a == CMP_NOT_IN:
+                        r = contains_op(vm, a, v, w)
                     else:
-                        r = TRUE_P if (v == w) != (a == 9) else FALSE_P
+                        r = TRUE_P if (v == w) != (a == CMP_IS_NOT) else FALSE_P
                         INCREF(r)
                     sp -= 2
                     DECREF(v)
@@ -1525,12 +1537,7 @@ cdef object run_frames(VM vm):
                             if b < pc:
                                 vm.ticks -= 1
                                 if vm.ticks <= 0:
-                                    check_limits(vm, sp - stack)
-                                    if vm.slice_due and vm.slice_end and vm.nest == 0:
-                                        vm.slice_due = False          # run_async(): the host's loop gets a turn
-                                        vm.pause_kind = PAUSE_SLICE
-                                        f.pc = b
-                                        f.sp = sp - stack
+                                    if back_edge_check(vm, f, sp - stack, b):
                                         return PAUSED
                             pc = b
                 elif op == OP_POP_JUMP_IF_FALSE or op == OP_POP_JUMP_IF_TRUE:
@@ -1541,24 +1548,14 @@ cdef object run_frames(VM vm):
                         if a < pc:
                             vm.ticks -= 1
                             if vm.ticks <= 0:
-                                check_limits(vm, sp - stack)
-                                if vm.slice_due and vm.slice_end and vm.nest == 0:
-                                    vm.slice_due = False          # run_async(): the host's loop gets a turn
-                                    vm.pause_kind = PAUSE_SLICE
-                                    f.pc = a
-                                    f.sp = sp - stack
+                                if back_edge_check(vm, f, sp - stack, a):
                                     return PAUSED
                         pc = a
                 elif op == OP_JUMP:
                     if a < pc:
                         vm.ticks -= 1
                         if vm.ticks <= 0:
-                            check_limits(vm, sp - stack)
-                            if vm.slice_due and vm.slice_end and vm.nest == 0:
-                                vm.slice_due = False          # run_async(): the host's loop gets a turn
-                                vm.pause_kind = PAUSE_SLICE
-                                f.pc = a
-                                f.sp = sp - stack
+                            if back_edge_check(vm, f, sp - stack, a):
                                 return PAUSED
                     pc = a
                 elif op == OP_JUMP_IF_FALSE_OR_POP or op == OP_JUMP_IF_TRUE_OR_POP:
@@ -1581,9 +1578,6 @@ cdef object run_frames(VM vm):
                     v = sp[-1]
                     sp[-1] = sp[-a]
                     sp[-a] = v
-                elif op == OP_PUSH_NULL:
-                    sp[0] = NULL
-                    sp += 1
                 elif op == OP_LOAD_GLOBAL:
                     v = gv[a]
                     if v == NULL:
@@ -1631,389 +1625,56 @@ cdef object run_frames(VM vm):
                     INCREF(v)
                     sp[0] = v
                     sp += 1
-                elif op == OP_LOAD_FAST_LOAD_CONST:
-                    v = fast[a]
-                    if v == NULL:
-                        raise_unbound_local(vm, f, a)
-                    INCREF(v)
-                    w = consts[b]
-                    INCREF(w)
-                    sp[0] = v
-                    sp[1] = w
-                    sp += 2
-                elif op == OP_CALL:
-                    kw = sp[-1] if b & CALL_KWNAMES else NULL
-                    args = sp - a - (1 if kw != NULL else 0)
-                    nargs = a
-                    if b & CALL_METHOD:
-                        func_slot = args - 2
-                        if args[-1] != NULL:
-                            args -= 1
-                            nargs += 1
+                elif op == OP_CALL or op == OP_CALL_EX:
+                    if op == OP_CALL:
+                        h = call_value(vm, f, pc, sp - stack, a, b)
                     else:
-                        func_slot = args - 1
-                    v = func_slot[0]
-                    made = NULL
-                    if TYPE(v) == <PyObject*>type and PyType_GetFlags(v) & Py_TPFLAGS_HEAPTYPE:
-                        # a sandbox class whose __init__ is a sandbox function: make the
-                        # object here and run __init__ in this loop (it can pause)
-                        obj = init_function(<object>v)
-                        if obj is not None:
-                            inst = object.__new__(<object>v)
-                            DECREF(v)
-                            func_slot[0] = <PyObject*>obj
-                            INCREF(func_slot[0])
-                            made = <PyObject*>inst
-                            INCREF(made)
-                            v = func_slot[0]
-                            if func_slot + 1 == args:
-                                i = sp - args
-                                while i > 0:
-                                    args[i] = args[i - 1]
-                                    i -= 1
-                                sp += 1
-                            else:
-                                args -= 1
-                            args[0] = made    # the new object is `self`
-                            INCREF(made)
-                            nargs += 1
-                            inst = None
-                            obj = None
-                    if TYPE(v) == <PyObject*>BoundMethod and type((<BoundMethod>v).func) is Function:
-                        # put self in front of the arguments and call the function
-                        if func_slot + 1 == args:
-                            i = sp - args
-                            while i > 0:
-                                args[i] = args[i - 1]
-                                i -= 1
-                            sp += 1
-                        else:
-                            args -= 1
-                        w = <PyObject*>(<BoundMethod>v).self_obj
-                        INCREF(w)
-                        args[0] = w
-                        w = <PyObject*>(<BoundMethod>v).func
-                        INCREF(w)
-                        func_slot[0] = w
-                        DECREF(v)
-                        v = w
-                        nargs += 1
-                    if TYPE(v) == <PyObject*>Function:
-                        f.pc = pc
-                        f.sp = sp - stack
-                        vm.ticks -= 1
-                        if vm.ticks <= 0:
-                            check_limits(vm, sp - stack)
-                        if made != NULL:
-                            push_init(vm, <Function>v, func_slot - stack, args - stack, nargs, kw, made)
-                        else:
-                            bind_and_push(vm, <Function>v, func_slot - stack, args - stack, nargs, kw, 0)
-                        if (<Code>vm.frames[vm.depth - 1].code).flags & CO_GENERATOR:
-                            sp = stack + make_generator(vm) + 1
-                            continue
-                        f = load_frame(vm, stack, gv, &ip, &consts, &fast)
+                        h = call_ex_value(vm, f, pc, sp - stack, a)
+                    if h == OUT_PUSHED:
                         sp = stack + f.sp
-                        pc = 0
-                        continue
-                    n = nargs - (TUPLE_SIZE(kw) if kw != NULL else 0)
-                    if (v == NEXT_BUILTIN and kw == NULL and (n == 1 or n == 2)
-                            and TYPE(args[0]) == <PyObject*>Generator
-                            and (<Generator>args[0]).state != GEN_RUNNING):
-                        # next(gen) / next(gen, default) from the loop: the generator runs
-                        # above this frame (its host calls can pause)
-                        w = args[0]
-                        INCREF(w)
-                        x = args[1] if n == 2 else NULL
-                        XINCREF(x)
-                        while sp > func_slot:
-                            sp -= 1
-                            XDECREF(sp[0])
-                            sp[0] = NULL
-                        f.pc = pc
-                        f.sp = sp - stack
-                        try:
-                            h = gen_push_frame(vm, <Generator>w, None, 0, RESUME_CALL)
-                        except BaseException:
-                            XDECREF(x)
-                            raise
-                        finally:
-                            DECREF(w)
-                        if not h:
-                            if x != NULL:
-                                sp[0] = x
-                                sp += 1
-                                continue
-                            raise StopIteration
-                        f = load_frame(vm, stack, gv, &ip, &consts, &fast)
-                        f.instance = x
-                        sp = stack + f.sp
-                        pc = f.pc
-                        continue
-                    elif TYPE(v) == <PyObject*>VMBuiltin:
-                        obj = (<VMBuiltin>v).impl(vm, args, n, kw)
-                        guard_value(vm, <PyObject*>obj)
-                    elif TYPE(v) == <PyObject*>HostFunction:
-                        if vm.pause_mode and pause_host(vm, <HostFunction>v, args, n, kw):
-                            while sp > func_slot:
-                                sp -= 1
-                                XDECREF(sp[0])
-                                sp[0] = NULL
-                            f.pc = pc
-                            f.sp = sp - stack
-                            return PAUSED
-                        obj = call_host(vm, <HostFunction>v, args, n, kw)
-                        guard_value(vm, <PyObject*>obj)
-                    elif TYPE(v) == <PyObject*>GenMethod and kw == NULL and (
-                            ((<GenMethod>v).name == "send" and n == 1) or
-                            ((<GenMethod>v).name == "throw" and n == 1)):
-                        # gen.send(x) / gen.throw(e) from the loop: the generator runs above
-                        # this frame (so its host calls can pause); what it yields is the result
-                        w = <PyObject*>(<GenMethod>v).gen
-                        INCREF(w)
-                        x = args[0]
-                        INCREF(x)
-                        i = (<GenMethod>v).name == "send"
-                        while sp > func_slot:
-                            sp -= 1
-                            XDECREF(sp[0])
-                            sp[0] = NULL
-                        f.pc = pc
-                        f.sp = sp - stack
-                        try:
-                            if i:
-                                h = gen_push_frame(vm, <Generator>w, <object>x, 0, RESUME_CALL)
-                                if not h:
-                                    if TYPE(w) == <PyObject*>Coroutine:
-                                        raise RuntimeError("cannot reuse already awaited coroutine")
-                                    raise StopIteration
-                                exc = None
-                            else:
-                                exc = make_exception(<object>x)
-                                if (<Generator>w).state != GEN_SUSPENDED:
-                                    (<Generator>w).state = GEN_FINISHED
-                                    (<Generator>w).saved = None
-                                    h = 0
-                                else:
-                                    h = gen_push_throw(vm, <Generator>w, 0, RESUME_CALL)
-                        finally:
-                            DECREF(w)
-                            DECREF(x)
-                        if h:
-                            f = load_frame(vm, stack, gv, &ip, &consts, &fast)
-                            sp = stack + f.sp
-                            pc = f.pc
-                        if exc is not None:
-                            raised_by_op = True
-                            raise_raw(exc)
-                        continue
-                    elif n >= 1 and TYPE(args[0]) == <PyObject*>Generator and is_drain_consumer(<object>v):
-                        # run the generator to its end in this loop (so its host calls can
-                        # pause), collecting into a list, then call the consumer on the list
-                        w = args[0]
-                        obj = []
-                        args[0] = <PyObject*>obj
-                        INCREF(args[0])
-                        f.pc = pc
-                        f.sp = sp - stack
-                        h = gen_push_frame(vm, <Generator>w, None, 0, RESUME_DRAIN)
-                        DECREF(w)
-                        if h:
-                            INCREF(args[0])
-                            vm.frames[vm.depth - 1].instance = args[0]
-                            obj = None
-                            f = load_frame(vm, stack, gv, &ip, &consts, &fast)
-                            sp = stack + f.sp
-                            pc = f.pc
-                            continue
-                        obj = None
-                        pc -= 1          # already finished: call the consumer on []
-                        continue
-                    else:
-                        # while native code runs, this frame's value stack is exact: the
-                        # live walk may count it (a list a comprehension is building)
-                        vm.top_sp = sp - stack
-                        vm.top_depth = vm.depth
-                        f.wait_sp = sp - stack
-                        if (v == <PyObject*>bytes or v == <PyObject*>bytearray) and n >= 1:
-                            check_bytes_size(<object>args[0])
-                        elif n >= 1 and monty_is_heap_type(v):
-                            # a sandbox subclass of a builtin built by its base's constructor
-                            check_construct(vm, <object>v, args)
-                        if n == 1 and (v == <PyObject*>str or v == <PyObject*>_BUILTIN_REPR
-                                       or v == <PyObject*>_BUILTIN_ASCII):
-                            check_conversion(v, <object>args[0])
-                        elif v == <PyObject*>int and n >= 1 and vm.deadline and (
-                                type(<object>args[0]) is str or type(<object>args[0]) is bytes):
-                            check_text_int(vm, <object>args[0])
-                        elif v == <PyObject*>int and n >= 1 and vm.deadline and monty_sub_builtin(args[0]):
-                            # int(S(...)): a str subclass's text, read by str's own slot
-                            obj = _policy.exact_str(<object>args[0])
-                            if type(obj) is str:
-                                check_text_int(vm, obj)
-                            obj = None
-                        if vm.deadline:
-                            # a tuple argument of a native call may be hashed (d.get(t),
-                            # s.add(t), operator.contains(s, t)...): all its items, uncached
-                            for i in range(n + (TUPLE_SIZE(kw) if kw != NULL else 0)):
-                                if TupleCheck(args[i]):
-                                    check_hash(vm, args[i])
-                        if n >= 1 and is_heavy(v):
-                            obj = call_heavy_raw(vm, v, args, n, kw)
-                        else:
-                            r = R_Vectorcall(v, args, n, kw)
-                            obj = <object>r
-                            DECREF(r)
-                        vm.top_sp = sp - stack
-                        vm.top_depth = vm.depth
-                        account_result(vm, obj)
-                        vm.top_sp = -1
-                        f.wait_sp = -1
-                    r = <PyObject*>obj
-                    INCREF(r)
-                    obj = None
-                    while sp > func_slot:
-                        sp -= 1
-                        XDECREF(sp[0])
-                    sp[0] = r
-                    sp += 1
-                elif op == OP_CALL_EX:
-                    func_slot = sp - 2 - (a & CALL_EX_KWARGS)
-                    v = func_slot[0]
-                    if TYPE(v) == <PyObject*>Function:
-                        call_spread(vm, func_slot, a & CALL_EX_KWARGS, &nargs, &kw)
-                        sp = func_slot + 1 + nargs + (1 if kw != NULL else 0)
-                        f.pc = pc
-                        f.sp = sp - stack
-                        bind_and_push(vm, <Function>v, func_slot - stack, func_slot + 1 - stack, nargs, kw, 0)
-                        if kw != NULL:
-                            DECREF(kw)
-                        if (<Code>vm.frames[vm.depth - 1].code).flags & CO_GENERATOR:
-                            sp = stack + make_generator(vm) + 1
-                            continue
-                        f = load_frame(vm, stack, gv, &ip, &consts, &fast)
-                        sp = stack + f.sp
-                        pc = 0
-                        continue
-                    if TYPE(v) == <PyObject*>HostFunction and vm.pause_mode and pause_host_values(
-                            vm, <HostFunction>v, tuple(<object>func_slot[1]),
-                            dict(<object>func_slot[2]) if a & CALL_EX_KWARGS else {}):
-                        while sp > func_slot:
-                            sp -= 1
-                            XDECREF(sp[0])
-                            sp[0] = NULL
-                        f.pc = pc
-                        f.sp = sp - stack
+                    elif h == OUT_PAUSED:
                         return PAUSED
-                    if a & CALL_EX_KWARGS:
-                        obj = call_object_ex(vm, <object>v, <object>func_slot[1], <object>func_slot[2])
-                    else:
-                        obj = call_object_ex(vm, <object>v, <object>func_slot[1], None)
-                    r = <PyObject*>obj
-                    INCREF(r)
-                    obj = None
-                    while sp > func_slot:
-                        sp -= 1
-                        XDECREF(sp[0])
-                    sp[0] = r
-                    sp += 1
-                elif op == OP_RETURN_VALUE:
-                    sp -= 1
-                    r = sp[0]
-                    if f.instance != NULL and f.gen == NULL:
-                        if r != NONE_P:
-                            sp += 1        # keep the value owned by the frame while raising
-                            raise TypeError(f"__init__() should return None, not '{type_name(<object>r)}'")
-                        DECREF(r)
-                        r = f.instance
-                        f.instance = NULL
-                    f.sp = sp - stack
-                    is_entry = f.entry
-                    n = f.ret
-                    h = f.gen != NULL
-                    x = NULL
-                    if h:
-                        gen_finish(vm, f)
-                        if f.resume == RESUME_CALL:
-                            x = f.instance      # next(gen, default): the default
-                            f.instance = NULL
-                    vm.depth -= 1
-                    vm.discard_frame(f)
-                    if is_entry:
-                        vm.yielded = 0
-                        obj = <object>r
-                        DECREF(r)
-                        return obj
-                    if h and vm.frames[vm.depth].resume == RESUME_SEND:
-                        # the delegate of an await / yield from returned: its value replaces
-                        # it, and the awaiting frame leaves its SEND loop
-                        f = load_frame(vm, stack, gv, &ip, &consts, &fast)
+                    elif h == OUT_AGAIN:
+                        pc -= 1
+                    elif h == OUT_RAISE:
                         sp = stack + f.sp
-                        DECREF(sp[-1])
-                        sp[-1] = r
-                        pc = ip[(f.pc - 1) * 3 + 1]
-                        continue
-                    if h and vm.frames[vm.depth].resume == RESUME_CALL:
-                        # gen.send() / next(gen) from the loop: the generator returned
-                        f = load_frame(vm, stack, gv, &ip, &consts, &fast)
-                        sp = stack + f.sp
-                        pc = f.pc
-                        if x != NULL:
-                            DECREF(r)
-                            sp[0] = x
-                            sp += 1
-                            continue
-                        obj = <object>r
-                        DECREF(r)
-                        exc = StopIteration() if obj is None else StopIteration(obj)
-                        obj = None
                         raised_by_op = True
-                        raise_raw(exc)
-                    if h and vm.frames[vm.depth].resume == RESUME_DRAIN:
-                        # drained: the consumer call runs again, now on the list
-                        DECREF(r)
-                        f = load_frame(vm, stack, gv, &ip, &consts, &fast)
-                        sp = stack + f.sp
-                        pc = f.pc - 1
-                        continue
-                    if h:
-                        # a generator resumed by FOR_ITER is exhausted: leave the loop
-                        DECREF(r)
-                        f = load_frame(vm, stack, gv, &ip, &consts, &fast)
-                        sp = stack + f.sp - 1
-                        DECREF(sp[0])
-                        pc = ip[(f.pc - 1) * 3 + 1]
-                        continue
-                    stack[n] = r
-                    f = load_frame(vm, stack, gv, &ip, &consts, &fast)
-                    sp = stack + n + 1
-                    pc = f.pc
+                        raise_taken(vm)
+                    else:
+                        f = reload_frame(vm, stack, gv, &ip, &consts, &fast, &sp, &pc)
+                        if h == OUT_ENTER:
+                            pc = 0
+                        elif h == OUT_RESUME_RAISE:
+                            raised_by_op = True
+                            raise_taken(vm)
+                elif op == OP_RETURN_VALUE:
+                    if f.init_self != NULL and sp[-1] != NONE_P:
+                        raise TypeError(f"__init__() should return None, not '{type_name(<object>sp[-1])}'")
+                    sp -= 1
+                    f.sp = sp - stack
+                    h = return_from_frame(vm, f, sp[0], &left)
+                    if h == OUT_LEAVE:
+                        vm.yielded = 0
+                        return steal(left)
+                    f = reload_frame(vm, stack, gv, &ip, &consts, &fast, &sp, &pc)
+                    if h == OUT_RESUME_RAISE:
+                        raised_by_op = True
+                        raise_taken(vm)
                 elif op == OP_LOAD_ATTR:
-                    v = sp[-1]
-                    obj = get_attribute(<object>v, (<Code>f.code).names[a])
-                    r = <PyObject*>obj
-                    INCREF(r)
-                    obj = None
-                    sp[-1] = r
-                    DECREF(v)
-                    guard_value(vm, r)
+                    replace_top(sp, get_attribute(<object>sp[-1], (<Code>f.code).names[a]))
+                    guard_value(vm, sp[-1])
                 elif op == OP_LOAD_METHOD:
                     v = sp[-1]
                     obj = lookup_method(<object>v, (<Code>f.code).names[a])
                     if obj is not None:
-                        r = <PyObject*>obj
-                        INCREF(r)
-                        sp[-1] = r
-                        sp[0] = v
-                        sp += 1
+                        sp[0] = v               # [method, self]
+                        sp[-1] = <PyObject*>obj
+                        INCREF(sp[-1])
                     else:
-                        obj = get_attribute(<object>v, (<Code>f.code).names[a])
-                        r = <PyObject*>obj
-                        INCREF(r)
-                        sp[-1] = r
-                        sp[0] = NULL
-                        sp += 1
-                        DECREF(v)
-                        guard_value(vm, r)
+                        replace_top(sp, get_attribute(<object>v, (<Code>f.code).names[a]))
+                        sp[0] = NULL            # [attribute, NULL]
+                        guard_value(vm, sp[-1])
+                    sp += 1
                     obj = None
                 elif op == OP_STORE_ATTR:
                     set_attribute(<object>sp[-1], (<Code>f.code).names[a], <object>sp[-2])
@@ -2055,11 +1716,11 @@ cdef object run_frames(VM vm):
                     DECREF(sp[1])
                 elif op == OP_UNARY_OP:
                     v = sp[-1]
-                    if a == 0:
+                    if a == UNARY_NEG:
                         r = R_Neg(v)
-                    elif a == 1:
+                    elif a == UNARY_POS:
                         r = R_Pos(v)
-                    elif a == 2:
+                    elif a == UNARY_INVERT:
                         r = R_Invert(v)
                     else:
                         h = R_IsTrue(v)
@@ -2068,13 +1729,7 @@ cdef object run_frames(VM vm):
                     sp[-1] = r
                     DECREF(v)
                 elif op == OP_GET_ITER:
-                    v = sp[-1]
-                    obj = get_iter(<object>v)
-                    r = <PyObject*>obj
-                    INCREF(r)
-                    obj = None
-                    sp[-1] = r
-                    DECREF(v)
+                    replace_top(sp, get_iter(<object>sp[-1]))
                 elif op == OP_BUILD_TUPLE:
                     r = R_TupleNew(a)
                     h = 0
@@ -2103,39 +1758,15 @@ cdef object run_frames(VM vm):
                     if vm.deadline:
                         for i in range(a):
                             check_hash(vm, (sp - 2 * a)[2 * i])
-                    obj = build_map(sp - 2 * a, a)
-                    r = <PyObject*>obj
-                    INCREF(r)
-                    obj = None
-                    for i in range(2 * a):
-                        sp -= 1
-                        DECREF(sp[0])
-                    sp[0] = r
-                    sp += 1
+                    sp = pop_and_push(sp, 2 * a, build_map(sp - 2 * a, a))
                 elif op == OP_BUILD_SET:
                     account_sp(vm, sp, 216 + 64 * a)
                     if vm.deadline:
                         for i in range(a):
                             check_hash(vm, (sp - a)[i])
-                    obj = build_set(sp - a, a)
-                    r = <PyObject*>obj
-                    INCREF(r)
-                    obj = None
-                    for i in range(a):
-                        sp -= 1
-                        DECREF(sp[0])
-                    sp[0] = r
-                    sp += 1
+                    sp = pop_and_push(sp, a, build_set(sp - a, a))
                 elif op == OP_BUILD_STRING:
-                    obj = build_string(sp - a, a)
-                    r = <PyObject*>obj
-                    INCREF(r)
-                    obj = None
-                    for i in range(a):
-                        sp -= 1
-                        DECREF(sp[0])
-                    sp[0] = r
-                    sp += 1
+                    sp = pop_and_push(sp, a, build_string(sp - a, a))
                 elif op == OP_BUILD_SLICE:
                     if a == 3:
                         r = R_SliceNew(sp[-3], sp[-2], sp[-1])
@@ -2215,28 +1846,12 @@ cdef object run_frames(VM vm):
                         DECREF(v)
                         continue
                     if a & FV_SPEC:
-                        obj = format_value(<object>sp[-2], a, <object>sp[-1])
-                        sp -= 1
-                        DECREF(sp[0])
+                        sp = pop_and_push(sp, 2, format_value(<object>sp[-2], a, <object>sp[-1]))
                     else:
-                        obj = format_value(<object>sp[-1], a, None)
-                    v = sp[-1]
-                    r = <PyObject*>obj
-                    INCREF(r)
-                    obj = None
-                    sp[-1] = r
-                    DECREF(v)
+                        replace_top(sp, format_value(<object>sp[-1], a, None))
                 elif op == OP_MAKE_FUNCTION:
-                    obj = make_function(vm, a, sp)
-                    n = 1 + ((a & 1) != 0) + ((a & 2) != 0) + ((a & 4) != 0)
-                    for i in range(n):
-                        sp -= 1
-                        DECREF(sp[0])
-                    r = <PyObject*>obj
-                    INCREF(r)
-                    obj = None
-                    sp[0] = r
-                    sp += 1
+                    n = 1 + ((a & MF_DEFAULTS) != 0) + ((a & MF_KWDEFAULTS) != 0) + ((a & MF_CLOSURE) != 0)
+                    sp = pop_and_push(sp, n, make_function(vm, a, sp))
                 elif op == OP_RAISE:
                     if a == 0:
                         if vm.handled is None:
@@ -2260,14 +1875,11 @@ cdef object run_frames(VM vm):
                     raise_raw(exc)
                 elif op == OP_PUSH_EXC_INFO:
                     v = sp[-1]
-                    obj = vm.handled
-                    r = <PyObject*>obj
-                    INCREF(r)
-                    sp[-1] = r
-                    sp[0] = v
+                    sp[0] = v                   # [handled before, exception]
+                    sp[-1] = <PyObject*>vm.handled
+                    INCREF(sp[-1])
                     sp += 1
                     vm.handled = <object>v
-                    obj = None
                 elif op == OP_POP_EXCEPT:
                     sp -= 1
                     vm.handled = <object>sp[0]
@@ -2279,121 +1891,26 @@ cdef object run_frames(VM vm):
                     INCREF(r)
                     sp[-1] = r
                 elif op == OP_YIELD_VALUE:
-                    sp -= 1
-                    r = sp[0]
                     if f.resume == RESUME_DRAIN:
-                        # collect the value and carry on; a pause here keeps the list
-                        account_sp(vm, sp, 16)
-                        R_ListAppend(f.instance, r)
-                        DECREF(r)
-                        INCREF(NONE_P)
-                        sp[0] = NONE_P
-                        sp += 1
-                        vm.ticks -= 1
-                        if vm.ticks <= 0:
-                            check_limits(vm, sp - stack)
+                        drain_yield(vm, f, sp)
                         continue
+                    sp -= 1
                     f.sp = sp - stack
                     f.pc = pc
-                    gen_suspend(vm, f)
-                    is_entry = f.entry
-                    h = f.resume
-                    vm.depth -= 1
-                    vm.discard_frame(f)
-                    if is_entry:
+                    if yield_from_frame(vm, f, sp[0], &left) == OUT_LEAVE:
                         vm.yielded = 1
-                        obj = <object>r
-                        DECREF(r)
-                        return obj
-                    f = load_frame(vm, stack, gv, &ip, &consts, &fast)
-                    sp = stack + f.sp
-                    pc = f.pc
-                    if h == RESUME_SEND or h == RESUME_CALL:
-                        # the value goes to the awaiting frame's YIELD_VALUE, or is the
-                        # result of the send() call
-                        sp[0] = r
-                        sp += 1
-                    elif ip[(pc - 1) * 3] == OP_FOR_ITER:
-                        sp[0] = r
-                        sp += 1
-                    else:
-                        a = ip[(pc - 1) * 3 + 2]
-                        v = fast[a]
-                        fast[a] = r
-                        XDECREF(v)
+                        return steal(left)
+                    f = reload_frame(vm, stack, gv, &ip, &consts, &fast, &sp, &pc)
                 elif op == OP_GET_YIELD_FROM_ITER:
                     v = sp[-1]
                     if TYPE(v) == <PyObject*>CoroWrapper:
                         # yield from coro.__await__(): delegate to the coroutine itself
-                        r = <PyObject*>(<CoroWrapper>v).coro
-                        INCREF(r)
-                        sp[-1] = r
-                        DECREF(v)
+                        replace_top(sp, (<CoroWrapper>v).coro)
                     elif TYPE(v) != <PyObject*>Generator:
-                        obj = get_iter(<object>v)
-                        r = <PyObject*>obj
-                        INCREF(r)
-                        obj = None
-                        sp[-1] = r
-                        DECREF(v)
+                        replace_top(sp, get_iter(<object>v))
                 elif op == OP_SEND:
-                    f.pc = pc
-                    x = sp[-2]
-                    if TYPE(x) == <PyObject*>Coroutine or TYPE(x) == <PyObject*>Generator or (
-                            TYPE(x) == <PyObject*>AsyncGenerator):
-                        # delegate in the loop: the awaited frame runs above this one
-                        sp -= 1
-                        w = sp[0]
-                        sp[0] = NULL
-                        f.sp = sp - stack
-                        try:
-                            h = gen_push_frame(vm, <Generator>x, <object>w, 0, RESUME_SEND)
-                        finally:
-                            DECREF(w)
-                        if h:
-                            f = load_frame(vm, stack, gv, &ip, &consts, &fast)
-                            sp = stack + f.sp
-                            pc = f.pc
-                            continue
-                        DECREF(sp[-1])            # finished already: it returns None
-                        INCREF(NONE_P)
-                        sp[-1] = NONE_P
-                        pc = a
-                        continue
-                    if TYPE(x) == <PyObject*>HostFuture and not (<HostFuture>x).done:
-                        # not finished: handed up to the event loop (like a future's
-                        # `yield self`), which runs the host coroutines; then SEND again
-                        DECREF(sp[-1])
-                        INCREF(x)
-                        sp[-1] = x
-                        continue
-                    if TYPE(x) == <PyObject*>HostFuture:
-                        obj = (<HostFuture>x).error
-                        if obj is not None:
-                            raise obj
-                        r = <PyObject*>(<HostFuture>x).value
-                        INCREF(r)
-                        sp -= 1
-                        DECREF(sp[0])
-                        DECREF(sp[-1])
-                        sp[-1] = r
-                        pc = a
-                        continue
-                    obj = yield_from_send(vm, <object>sp[-2], <object>sp[-1])
-                    guard_value(vm, <PyObject*>(<tuple>obj)[1])
-                    r = <PyObject*>(<tuple>obj)[1]
-                    INCREF(r)
-                    h = (<tuple>obj)[0] is True
-                    obj = None
-                    sp -= 1
-                    DECREF(sp[0])
-                    if h:
-                        DECREF(sp[-1])
-                        sp[-1] = r
-                        pc = a
-                    else:
-                        sp[0] = r
-                        sp += 1
+                    send_to_delegate(vm, f, pc, sp - stack, a)
+                    f = reload_frame(vm, stack, gv, &ip, &consts, &fast, &sp, &pc)
                 elif op == OP_LOAD_NAME:
                     obj = (<dict>fast[0]).get((<Code>f.code).names[a], _MISSING)
                     if obj is _MISSING:
@@ -2416,24 +1933,11 @@ cdef object run_frames(VM vm):
                     delete_name(<dict>fast[0], (<Code>f.code).names[a])
                 elif op == OP_BUILD_CLASS:
                     n = a + 2 + (b & 1)
-                    obj = build_class(vm, sp - n, a, b & 1)
-                    for i in range(n):
-                        sp -= 1
-                        DECREF(sp[0])
-                    r = <PyObject*>obj
-                    INCREF(r)
-                    obj = None
-                    sp[0] = r
-                    sp += 1
+                    sp = pop_and_push(sp, n, build_class(vm, sp - n, a, b & 1))
                 elif op == OP_IMPORT_NAME:
                     f.pc = pc
                     f.sp = sp - stack
-                    obj = import_name_counted(vm, (<Code>f.code).names[a], b)
-                    r = <PyObject*>obj
-                    INCREF(r)
-                    obj = None
-                    sp[0] = r
-                    sp += 1
+                    sp = push_new(sp, import_name_counted(vm, (<Code>f.code).names[a], b))
                     # a module written in sandbox Python links its code: the global table
                     # may have grown (moved)
                     gv = (<PyListObject*>vm.gvals).ob_item
@@ -2441,12 +1945,7 @@ cdef object run_frames(VM vm):
                     if f.base < 0:
                         fast = gv
                 elif op == OP_IMPORT_FROM:
-                    obj = import_from(<object>sp[-1], (<Code>f.code).names[a])
-                    r = <PyObject*>obj
-                    INCREF(r)
-                    obj = None
-                    sp[0] = r
-                    sp += 1
+                    sp = push_new(sp, import_from(<object>sp[-1], (<Code>f.code).names[a]))
                 elif op == OP_BEFORE_WITH:
                     op_before_with(sp)
                     sp += 1
@@ -2470,70 +1969,14 @@ cdef object run_frames(VM vm):
                 elif op == OP_MATCH_CLASS:
                     op_match_class(sp, a)
                     sp -= 2
-                elif op == OP_NOP:
-                    pass
                 else:
                     raise SystemError(f"unknown opcode {op}")
         except BaseException as e:
-            # ---------------- exception handling: find a handler, unwinding frames
-            vm.top_sp = -1
-            f.wait_sp = -1
-            exc = e
-            # (a KeyboardInterrupt from a host function set LIMIT_ABORT; one raised by sandbox
-            # code is an ordinary exception; a MemoryError of the allocator guard is the limit)
-            if vm.meter.refused and meter_refused(vm):
-                vm.limit_kind = LIMIT_MEMORY
-                exc = _LimitExceeded("memory")
-            if vm.limit_kind != LIMIT_NONE or isinstance(exc, _LimitExceeded):
-                if vm.limit_kind == LIMIT_NONE:
-                    vm.limit_kind = LIMIT_ABORT
-                f.sp = sp - stack
-                while True:
-                    is_entry = f.entry
-                    if f.gen != NULL:
-                        gen_finish(vm, f)
-                    vm.depth -= 1
-                    bury_frame(vm, f)
-                    if is_entry:
-                        raise_raw(exc)
-                    f = &vm.frames[vm.depth - 1]
-            if not reraise:
-                exc = sandbox_exception(vm, exc, not raised_by_op)
-                add_traceback(exc, f, pc)
-            else:
-                exc.__traceback__ = None
+            # find the handler, unwinding frames (or leave, raising, past the entry frame)
+            unwind_to_handler(vm, f, e, pc, sp - stack, reraise, raised_by_op)
             reraise = False
             raised_by_op = False
-            vm.ticks -= 50          # raising costs tens of ticks: checked at the next tick point
-            while True:
-                h = (<Code>f.code).handler_of[pc - 1] if pc > 0 else -1
-                if h >= 0:
-                    n = f.stack_base + (<Code>f.code).handlers[2 * h + 1]
-                    while sp > stack + n:
-                        sp -= 1
-                        XDECREF(sp[0])
-                        sp[0] = NULL
-                    INCREF(<PyObject*>exc)
-                    sp[0] = <PyObject*>exc
-                    sp += 1
-                    pc = (<Code>f.code).handlers[2 * h]
-                    break
-                f.sp = sp - stack
-                n = f.ret
-                is_entry = f.entry
-                h = f.gen != NULL
-                if h:
-                    exc = generator_stop_error(exc, <object>f.gen)
-                    gen_finish(vm, f)
-                vm.depth -= 1
-                vm.discard_frame(f)
-                if is_entry:
-                    raise_raw(exc)
-                f = load_frame(vm, stack, gv, &ip, &consts, &fast)
-                # the call's slots are gone; a generator ran above its caller's stack
-                sp = stack + (f.sp if h else n)
-                pc = f.pc
-                add_traceback(exc, f, pc)
+            f = reload_frame(vm, stack, gv, &ip, &consts, &fast, &sp, &pc)
 LimitExceeded = _LimitExceeded
 
 

@@ -19,14 +19,6 @@ CO_COROUTINE = 0x80
 CO_ITERABLE_COROUTINE = 0x100      # a generator that `await` accepts (internal modules only)
 CO_ASYNC_GENERATOR = 0x200
 
-_BINOP = {ast.Add: 0, ast.Sub: 1, ast.Mult: 2, ast.Div: 3, ast.FloorDiv: 4, ast.Mod: 5,
-          ast.Pow: 6, ast.LShift: 7, ast.RShift: 8, ast.BitAnd: 9, ast.BitOr: 10,
-          ast.BitXor: 11, ast.MatMult: 12}
-_INPLACE = len(O.BINOPS)
-_UNOP = {ast.USub: 0, ast.UAdd: 1, ast.Invert: 2, ast.Not: 3}
-_CMPOP = {ast.Lt: 0, ast.LtE: 1, ast.Eq: 2, ast.NotEq: 3, ast.Gt: 4, ast.GtE: 5,
-          ast.In: 6, ast.NotIn: 7, ast.Is: 8, ast.IsNot: 9}
-
 _CURRENT = object()
 
 
@@ -468,7 +460,7 @@ class Compiler:
             name=unit.name, qualname=unit.qualname, flags=unit.flags, doc=unit.doc,
             argcount=unit.argcount, posonlyargcount=unit.posonly, kwonlyargcount=unit.kwonly,
             nlocals=nlocals, stacksize=stacksize,
-            instrs=[(i[0], i[1], i[2]) for i in unit.instrs],
+            instrs=[(i[0], int(i[1]), int(i[2])) for i in unit.instrs],   # (enum operands as plain ints)
             lines=[i[3] for i in unit.instrs],
             handler_of=handler_of, handlers=handlers,
             consts=tuple(unit.consts), names=tuple(unit.names),
@@ -665,7 +657,7 @@ class Compiler:
 
     def stmt_AugAssign(self, node):
         u = self.unit
-        op = _BINOP[type(node.op)] + _INPLACE
+        op = O.BINOP_AST[type(node.op).__name__] + O.INPLACE
         target = node.target
         if isinstance(target, ast.Name):
             self.load_name(target.id)
@@ -789,7 +781,7 @@ class Compiler:
             self.expr(test.left)
             self.expr(test.comparators[0])
             self.set_line(test)
-            u.emit(O.COMPARE_JUMP_IF_FALSE, _CMPOP[type(test.ops[0])], label)
+            u.emit(O.COMPARE_JUMP_IF_FALSE, O.CMP_AST[type(test.ops[0]).__name__], label)
             return
         self.expr(test)
         u.emit(O.POP_JUMP_IF_TRUE if value else O.POP_JUMP_IF_FALSE, label)
@@ -1143,13 +1135,13 @@ class Compiler:
         u = self.unit
         self.expr(p.value)
         self.set_line(p)
-        u.emit(O.COMPARE_OP, _CMPOP[ast.Eq])
+        u.emit(O.COMPARE_OP, O.CmpOp.EQ)
         self.jump_to_fail_pop(pc, O.POP_JUMP_IF_FALSE)
 
     def pattern_MatchSingleton(self, p, pc):
         u = self.unit
         u.emit(O.LOAD_CONST, u.const(p.value))
-        u.emit(O.COMPARE_OP, _CMPOP[ast.Is])
+        u.emit(O.COMPARE_OP, O.CmpOp.IS)
         self.jump_to_fail_pop(pc, O.POP_JUMP_IF_FALSE)
 
     def pattern_MatchAs(self, p, pc):
@@ -1185,12 +1177,12 @@ class Compiler:
         if star < 0:
             u.emit(O.GET_LEN)
             u.emit(O.LOAD_CONST, u.const(size))
-            u.emit(O.COMPARE_OP, _CMPOP[ast.Eq])
+            u.emit(O.COMPARE_OP, O.CmpOp.EQ)
             self.jump_to_fail_pop(pc, O.POP_JUMP_IF_FALSE)
         elif size > 1:
             u.emit(O.GET_LEN)
             u.emit(O.LOAD_CONST, u.const(size - 1))
-            u.emit(O.COMPARE_OP, _CMPOP[ast.GtE])
+            u.emit(O.COMPARE_OP, O.CmpOp.GE)
             self.jump_to_fail_pop(pc, O.POP_JUMP_IF_FALSE)
         pc.on_top -= 1
         if only_wildcard:
@@ -1226,7 +1218,7 @@ class Compiler:
             else:
                 u.emit(O.GET_LEN)
                 u.emit(O.LOAD_CONST, u.const(size - i))
-                u.emit(O.BINARY_OP, _BINOP[ast.Sub])
+                u.emit(O.BINARY_OP, O.BinOp.SUB)
             u.emit(O.BINARY_SUBSCR)
             self.pattern(sub, pc)
         pc.on_top -= 1
@@ -1246,7 +1238,7 @@ class Compiler:
         if size:
             u.emit(O.GET_LEN)
             u.emit(O.LOAD_CONST, u.const(size))
-            u.emit(O.COMPARE_OP, _CMPOP[ast.GtE])
+            u.emit(O.COMPARE_OP, O.CmpOp.GE)
             self.jump_to_fail_pop(pc, O.POP_JUMP_IF_FALSE)
         for key in keys:
             self.expr(key)
@@ -1256,7 +1248,7 @@ class Compiler:
         pc.on_top += 2
         u.emit(O.COPY, 1)
         u.emit(O.LOAD_CONST, u.const(None))
-        u.emit(O.COMPARE_OP, _CMPOP[ast.IsNot])
+        u.emit(O.COMPARE_OP, O.CmpOp.IS_NOT)
         self.jump_to_fail_pop(pc, O.POP_JUMP_IF_FALSE)
         u.emit(O.UNPACK_SEQUENCE, size)
         pc.on_top += size - 1
@@ -1290,7 +1282,7 @@ class Compiler:
         u.emit(O.MATCH_CLASS, nargs)
         u.emit(O.COPY, 1)
         u.emit(O.LOAD_CONST, u.const(None))
-        u.emit(O.COMPARE_OP, _CMPOP[ast.IsNot])
+        u.emit(O.COMPARE_OP, O.CmpOp.IS_NOT)
         pc.on_top += 1
         self.jump_to_fail_pop(pc, O.POP_JUMP_IF_FALSE)
         u.emit(O.UNPACK_SEQUENCE, len(patterns))
@@ -1487,7 +1479,7 @@ class Compiler:
             self.call_hidden(".eg_match", 2)     # [prev_exc, state, match or None]
             u.emit(O.COPY, 1)
             u.emit(O.LOAD_CONST, u.const(None))
-            u.emit(O.COMPARE_OP, _CMPOP[ast.IsNot])
+            u.emit(O.COMPARE_OP, O.CmpOp.IS_NOT)
             u.emit(O.POP_JUMP_IF_FALSE, unmatched)
             if h.name:
                 self.store_name(h.name)
@@ -1712,7 +1704,7 @@ class Compiler:
         self.expr(node.left)
         self.expr(node.right)
         self.set_line(node)
-        self.unit.emit(O.BINARY_OP, _BINOP[type(node.op)])
+        self.unit.emit(O.BINARY_OP, O.BINOP_AST[type(node.op).__name__])
 
     def expr_UnaryOp(self, node):
         operand = node.operand
@@ -1722,7 +1714,7 @@ class Compiler:
             return
         self.expr(operand)
         self.set_line(node)
-        self.unit.emit(O.UNARY_OP, _UNOP[type(node.op)])
+        self.unit.emit(O.UNARY_OP, O.UNARY_AST[type(node.op).__name__])
 
     def expr_BoolOp(self, node):
         u = self.unit
@@ -1740,7 +1732,7 @@ class Compiler:
         if len(node.ops) == 1:
             self.expr(node.comparators[0])
             self.set_line(node)
-            u.emit(O.COMPARE_OP, _CMPOP[type(node.ops[0])])
+            u.emit(O.COMPARE_OP, O.CMP_AST[type(node.ops[0]).__name__])
             return
         cleanup, end = Label(), Label()
         for op, comparator in zip(node.ops[:-1], node.comparators[:-1]):
@@ -1748,11 +1740,11 @@ class Compiler:
             u.emit(O.SWAP, 2)
             u.emit(O.COPY, 2)
             self.set_line(node)
-            u.emit(O.COMPARE_OP, _CMPOP[type(op)])
+            u.emit(O.COMPARE_OP, O.CMP_AST[type(op).__name__])
             u.emit(O.JUMP_IF_FALSE_OR_POP, cleanup)
         self.expr(node.comparators[-1])
         self.set_line(node)
-        u.emit(O.COMPARE_OP, _CMPOP[type(node.ops[-1])])
+        u.emit(O.COMPARE_OP, O.CMP_AST[type(node.ops[-1]).__name__])
         u.emit(O.JUMP, end)
         self.place(cleanup)
         u.emit(O.SWAP, 2)

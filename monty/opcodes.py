@@ -1,5 +1,5 @@
-"""The one opcode table: the compiler, the VM (through generated `_opcodes.pxi`) and the
-snapshot validator all read it.
+"""The one instruction table: every fact about an instruction is written here once, and the
+compiler, the VM (through the generated `_opcodes.pxi`) and the snapshot verifier read it.
 
 An instruction is three int32 words: opcode, operand `a`, operand `b`. Operand kinds:
   -      unused (0)
@@ -10,15 +10,98 @@ An instruction is three int32 words: opcode, operand `a`, operand `b`. Operand k
   name   index into `names` used as an attribute / module name (never rewritten)
   jump   absolute instruction index
   n      a count
-  op     an operator enum (BINOPS / UNOPS / CMPOPS below)
+  op     an operator (BinOp / UnaryOp / CmpOp below)
   flags  bit flags documented per instruction
 
-Each row: (name, a_kind, b_kind, stack effect when falling through, stack effect on jump).
-An effect may be a function of (a, b).
+Stack signatures, in the manner of CPython's bytecodes.c: `inputs -- outputs`, top of stack
+last. Each item is `name[:kind][*count]`: `count` is a Python expression of the operands `a`
+and `b` (default 1). An input's kind is what the VM relies on without checking (the verifier
+proves it before a snapshot's frames reach the loop); an output's kind is what the VM
+guarantees. An output named like an input is that input, left in place (its kind kept).
+Kinds:
+  a  any value              m  a value or NULL        i  a sandbox iterator
+  e  an exception           h  an exception or None (the exception handled before)
+  L  list   S  set   D  dict   s  str   t  tuple   f  sandbox function
+  c  (output only) the kind of the constant `a`
+An instruction with a jump operand has a second signature for the taken branch.
+
+Flags:
+  raise   can raise (an instruction without it is never the source of a handler entry)
+  end     control never falls through to the next instruction
+  pause   a host call here can pause the run (the frame is saved at this instruction)
+  resume  runs a generator frame above this one (the frame waits at this instruction):
+          `resume-for` as an iterator, `resume-send` as an awaited delegate, `resume-call`
+          through next()/send()/throw() or a consumer such as list(gen)
+  yield   a generator frame suspends here
+  class   reads the class namespace held in fast slot 0: class bodies only
 """
 
-BINOPS = ("+", "-", "*", "/", "//", "%", "**", "<<", ">>", "&", "|", "^", "@")
-# in-place forms are the same operator + len(BINOPS)
+import enum
+from typing import NamedTuple, Optional
+
+
+class BinOp(enum.IntEnum):
+    """Binary operators; the in-place form of each is `op + INPLACE`."""
+    ADD = 0
+    SUB = 1
+    MUL = 2
+    TRUEDIV = 3
+    FLOORDIV = 4
+    MOD = 5
+    POW = 6
+    LSHIFT = 7
+    RSHIFT = 8
+    AND = 9
+    OR = 10
+    XOR = 11
+    MATMUL = 12
+
+
+INPLACE = len(BinOp)
+
+# per operator: source symbol, ast node class name, `operator` module function
+BINOP_INFO = {
+    BinOp.ADD: ("+", "Add", "add"), BinOp.SUB: ("-", "Sub", "sub"),
+    BinOp.MUL: ("*", "Mult", "mul"), BinOp.TRUEDIV: ("/", "Div", "truediv"),
+    BinOp.FLOORDIV: ("//", "FloorDiv", "floordiv"), BinOp.MOD: ("%", "Mod", "mod"),
+    BinOp.POW: ("**", "Pow", "pow"), BinOp.LSHIFT: ("<<", "LShift", "lshift"),
+    BinOp.RSHIFT: (">>", "RShift", "rshift"), BinOp.AND: ("&", "BitAnd", "and_"),
+    BinOp.OR: ("|", "BitOr", "or_"), BinOp.XOR: ("^", "BitXor", "xor"),
+    BinOp.MATMUL: ("@", "MatMult", "matmul"),
+}
+
+
+class UnaryOp(enum.IntEnum):
+    NEG = 0
+    POS = 1
+    INVERT = 2
+    NOT = 3
+
+
+UNARY_AST = {"USub": UnaryOp.NEG, "UAdd": UnaryOp.POS, "Invert": UnaryOp.INVERT, "Not": UnaryOp.NOT}
+
+
+class CmpOp(enum.IntEnum):
+    """Comparisons; LT..GE are numbered as CPython's Py_LT..Py_GE (PyObject_RichCompare)."""
+    LT = 0
+    LE = 1
+    EQ = 2
+    NE = 3
+    GT = 4
+    GE = 5
+    IN = 6
+    NOT_IN = 7
+    IS = 8
+    IS_NOT = 9
+
+
+CMP_AST = {"Lt": CmpOp.LT, "LtE": CmpOp.LE, "Eq": CmpOp.EQ, "NotEq": CmpOp.NE, "Gt": CmpOp.GT,
+           "GtE": CmpOp.GE, "In": CmpOp.IN, "NotIn": CmpOp.NOT_IN, "Is": CmpOp.IS,
+           "IsNot": CmpOp.IS_NOT}
+BINOP_AST = {info[1]: op for op, info in BINOP_INFO.items()}
+
+# the symbol tables older code reads (index = enum value)
+BINOPS = tuple(BINOP_INFO[op][0] for op in BinOp)
 UNOPS = ("-", "+", "~", "not")
 CMPOPS = ("<", "<=", "==", "!=", ">", ">=", "in", "not in", "is", "is not")
 
@@ -35,140 +118,258 @@ MF_CLOSURE = 4
 FV_SPEC = 4
 
 
-def _n(a, b):
-    return 1 - a
+class Item(NamedTuple):
+    """One stack item of a signature."""
+    name: str
+    kind: str           # '' when the signature does not say
+    count: object       # an int, or a function of (a, b)
 
 
-def _call(a, b):
-    return -a - (1 if b & CALL_METHOD else 0) - (1 if b & CALL_KWNAMES else 0)
+class Signature(NamedTuple):
+    inputs: tuple
+    outputs: tuple
 
 
-def _make_function(a, b):
-    return -bin(a & 7).count("1")
+class Instruction(NamedTuple):
+    name: str
+    a: str                       # operand kinds
+    b: str
+    stack: Signature             # when control falls through
+    jump: Optional[Signature]    # when the jump operand is taken (None: no jump operand)
+    flags: frozenset
+    doc: str
 
 
+KINDS = frozenset("amiehLSDstf")
+OPERAND_KIND_NAMES = frozenset("- const local global name jump n op flags".split())
+FLAGS = frozenset("raise end pause resume-for resume-send resume-call yield class".split())
+
+
+def _item(text):
+    count = 1
+    if "*" in text:
+        text, expr = text.split("*", 1)
+        count = eval(f"lambda a, b: {expr}", {})     # the table's own text, at import
+    name, _, kind = text.partition(":")
+    assert name.isidentifier() and (kind == "" or kind in KINDS or kind == "c"), text
+    return Item(name, kind, count)
+
+
+def _signature(text):
+    left, sep, right = text.partition("--")
+    assert sep, text
+    return Signature(tuple(_item(t) for t in left.split()), tuple(_item(t) for t in right.split()))
+
+
+def _row(name, a, b, stack, flags, doc, jump=None):
+    flags = frozenset(flags.split())
+    assert flags <= FLAGS, name
+    assert (jump is not None) == ("jump" in (a, b)), name
+    return Instruction(name, a, b, _signature(stack), _signature(jump) if jump else None,
+                       flags, doc)
+
+
+R = "raise"
 OPCODES = [
-    # name                   a         b        effect                     jump effect
-    ("NOP",                  "-",      "-",     0,                         None),
-    ("POP_TOP",              "-",      "-",     -1,                        None),
-    ("COPY",                 "n",      "-",     1,                         None),
-    ("SWAP",                 "n",      "-",     0,                         None),
-    ("PUSH_NULL",            "-",      "-",     1,                         None),
-    ("LOAD_CONST",           "const",  "-",     1,                         None),
-    ("LOAD_FAST",            "local",  "-",     1,                         None),
-    ("STORE_FAST",           "local",  "-",     -1,                        None),
-    ("DELETE_FAST",          "local",  "-",     0,                         None),
-    ("LOAD_FAST_LOAD_FAST",  "local",  "local", 2,                         None),
-    ("LOAD_FAST_LOAD_CONST", "local",  "const", 2,                         None),
-    ("LOAD_GLOBAL",          "global", "-",     1,                         None),
-    ("STORE_GLOBAL",         "global", "-",     -1,                        None),
-    ("DELETE_GLOBAL",        "global", "-",     0,                         None),
-    ("LOAD_DEREF",           "local",  "-",     1,                         None),
-    ("STORE_DEREF",          "local",  "-",     -1,                        None),
-    ("DELETE_DEREF",         "local",  "-",     0,                         None),
-    ("LOAD_CLOSURE",         "local",  "-",     1,                         None),
-    ("LOAD_ATTR",            "name",   "-",     0,                         None),
-    ("STORE_ATTR",           "name",   "-",     -2,                        None),
-    ("DELETE_ATTR",          "name",   "-",     -1,                        None),
-    ("LOAD_METHOD",          "name",   "-",     1,                         None),
-    ("BINARY_OP",            "op",     "-",     -1,                        None),
-    ("BINARY_OP_STORE_FAST", "op",     "local", -2,                        None),
-    ("UNARY_OP",             "op",     "-",     0,                         None),
-    ("COMPARE_OP",           "op",     "-",     -1,                        None),
-    ("COMPARE_JUMP_IF_FALSE", "op",    "jump",  -2,                        -2),
-    ("BINARY_SUBSCR",        "-",      "-",     -1,                        None),
-    ("STORE_SUBSCR",         "-",      "-",     -3,                        None),
-    ("DELETE_SUBSCR",        "-",      "-",     -2,                        None),
-    ("BUILD_SLICE",          "n",      "-",     _n,                        None),
-    ("BUILD_TUPLE",          "n",      "-",     _n,                        None),
-    ("BUILD_LIST",           "n",      "-",     _n,                        None),
-    ("BUILD_SET",            "n",      "-",     _n,                        None),
-    ("BUILD_MAP",            "n",      "-",     lambda a, b: 1 - 2 * a,    None),
-    ("BUILD_STRING",         "n",      "-",     _n,                        None),
-    ("LIST_APPEND",          "n",      "-",     -1,                        None),
-    ("SET_ADD",              "n",      "-",     -1,                        None),
-    ("MAP_ADD",              "n",      "-",     -2,                        None),
-    ("LIST_EXTEND",          "n",      "flags", -1,                        None),
-    ("SET_UPDATE",           "n",      "-",     -1,                        None),
-    ("DICT_UPDATE",          "n",      "-",     -1,                        None),
-    ("DICT_MERGE",           "n",      "-",     -1,                        None),
-    ("LIST_TO_TUPLE",        "-",      "-",     0,                         None),
-    ("UNPACK_SEQUENCE",      "n",      "-",     lambda a, b: a - 1,        None),
-    ("UNPACK_EX",            "n",      "n",     lambda a, b: a + b,        None),
-    ("FORMAT_VALUE",         "flags",  "-",     lambda a, b: -1 if a & FV_SPEC else 0, None),
-    ("JUMP",                 "jump",   "-",     None,                      0),
-    ("JUMP_BACKWARD",        "jump",   "-",     None,                      0),
-    ("POP_JUMP_IF_FALSE",    "jump",   "-",     -1,                        -1),
-    ("POP_JUMP_IF_TRUE",     "jump",   "-",     -1,                        -1),
-    ("JUMP_IF_FALSE_OR_POP", "jump",   "-",     -1,                        0),
-    ("JUMP_IF_TRUE_OR_POP",  "jump",   "-",     -1,                        0),
-    ("GET_ITER",             "-",      "-",     0,                         None),
-    ("FOR_ITER",             "jump",   "-",     1,                         -1),
-    ("FOR_ITER_STORE_FAST",  "jump",   "local", 0,                         -1),
-    ("CALL",                 "n",      "flags", _call,                     None),
-    ("CALL_EX",              "flags",  "-",     lambda a, b: -1 - (a & 1), None),
-    ("MAKE_FUNCTION",        "flags",  "-",     _make_function,            None),
-    ("RETURN_VALUE",         "-",      "-",     None,                      None),
-    ("RAISE",                "n",      "-",     None,                      None),
-    ("RERAISE",              "-",      "-",     None,                      None),
-    ("PUSH_EXC_INFO",        "-",      "-",     1,                         None),
-    ("POP_EXCEPT",           "-",      "-",     -1,                        None),
-    ("CHECK_EXC_MATCH",      "-",      "-",     0,                         None),
-    ("IMPORT_NAME",          "name",   "flags", 1,                         None),
-    # generators: YIELD_VALUE pops the value and, on resume, pushes the sent value
-    ("YIELD_VALUE",          "-",      "-",     0,                         None),
-    ("GET_YIELD_FROM_ITER",  "-",      "-",     0,                         None),
-    # SEND: [iter, value] -> [iter, result]; when iter is exhausted: [return value], jump
-    ("SEND",                 "jump",   "-",     0,                         -1),
-    # class bodies: names live in the namespace dict held in fast slot 0; LOAD_NAME falls
-    # back to the global slot b, then the builtins
-    ("LOAD_NAME",            "name",   "global", 1,                        None),
-    ("STORE_NAME",           "name",   "-",     -1,                        None),
-    ("DELETE_NAME",          "name",   "-",     0,                         None),
-    # BUILD_CLASS a=nbases b=1 if a dict of class keywords is on top:
-    # [body function, name, bases..., kwargs?] -> class
-    ("BUILD_CLASS",          "n",      "flags", lambda a, b: -a - 1 - (b & 1), None),
-    # IMPORT_FROM: [module] -> [module, module.name] or ImportError
-    ("IMPORT_FROM",          "name",   "-",     1,                         None),
-    # with statements: BEFORE_WITH replaces the manager by its bound __exit__ and bound
-    # __enter__ (a CALL 0 follows); WITH_EXCEPT_START replaces the exception on top by the
-    # arguments of __exit__ (type, value, None) for the CALL 3 that follows
-    ("BEFORE_WITH",          "-",      "-",     1,                         None),
-    ("WITH_EXCEPT_START",    "-",      "-",     2,                         None),
-    # async: GET_AWAITABLE replaces a value by the iterator `await` delegates to (SEND
-    # follows); BEFORE_ASYNC_WITH is BEFORE_WITH with __aexit__/__aenter__
-    ("GET_AWAITABLE",        "-",      "-",     0,                         None),
-    ("BEFORE_ASYNC_WITH",    "-",      "-",     1,                         None),
-    # match statements (CPython 3.11 semantics)
-    ("MATCH_SEQUENCE",       "-",      "-",     1,                         None),
-    ("MATCH_MAPPING",        "-",      "-",     1,                         None),
-    ("MATCH_KEYS",           "-",      "-",     1,                         None),
-    ("MATCH_CLASS",          "n",      "-",     -2,                        None),
-    ("GET_LEN",              "-",      "-",     1,                         None),
+    _row("POP_TOP", "-", "-", "v --", R, "discard the top of the stack"),
+    _row("COPY", "n", "-", "x rest*(a-1) -- x rest*(a-1) x", "", "push the a-th item from the top"),
+    _row("SWAP", "n", "-", "x mid*(a-2) y -- y mid*(a-2) x", "", "swap the top with the a-th item"),
+    _row("LOAD_CONST", "const", "-", "-- v:c", "", "push constant a"),
+    _row("LOAD_FAST", "local", "-", "-- v", R, "push local a (UnboundLocalError when empty)"),
+    _row("STORE_FAST", "local", "-", "v --", R, "pop into local a"),
+    _row("DELETE_FAST", "local", "-", "--", R, "empty local a"),
+    _row("LOAD_FAST_LOAD_FAST", "local", "local", "-- v w", R, "push locals a and b"),
+    _row("LOAD_GLOBAL", "global", "-", "-- v", R, "push global a, else builtin a (NameError)"),
+    _row("STORE_GLOBAL", "global", "-", "v --", R, "pop into global a"),
+    _row("DELETE_GLOBAL", "global", "-", "--", R, "empty global a"),
+    _row("LOAD_DEREF", "local", "-", "-- v", R, "push the contents of cell slot a"),
+    _row("STORE_DEREF", "local", "-", "v --", R, "pop into cell slot a"),
+    _row("DELETE_DEREF", "local", "-", "--", R, "empty cell slot a"),
+    _row("LOAD_CLOSURE", "local", "-", "-- cell", R, "push the cell in slot a itself"),
+    _row("LOAD_ATTR", "name", "-", "obj -- v", R, "obj.name through the attribute gate"),
+    _row("STORE_ATTR", "name", "-", "v obj --", R, "obj.name = v through the gate"),
+    _row("DELETE_ATTR", "name", "-", "obj --", R, "del obj.name through the gate"),
+    _row("LOAD_METHOD", "name", "-", "obj -- meth self:m", R,
+         "the method and obj, or the attribute and NULL, for a CALL with CALL_METHOD"),
+    _row("BINARY_OP", "op", "-", "l r -- res", R, "l (BinOp a) r, pre-checked"),
+    _row("BINARY_OP_STORE_FAST", "op", "local", "l r --", R, "BINARY_OP into local b"),
+    _row("UNARY_OP", "op", "-", "v -- res", R, "(UnaryOp a) v"),
+    _row("COMPARE_OP", "op", "-", "l r -- res", R, "l (CmpOp a) r"),
+    _row("COMPARE_JUMP_IF_FALSE", "op", "jump", "l r --", R,
+         "COMPARE_OP, then jump to b when the result is false", jump="l r --"),
+    _row("BINARY_SUBSCR", "-", "-", "c k -- v", R, "c[k]"),
+    _row("STORE_SUBSCR", "-", "-", "v c k --", R, "c[k] = v"),
+    _row("DELETE_SUBSCR", "-", "-", "c k --", R, "del c[k]"),
+    _row("BUILD_SLICE", "n", "-", "part*a -- sl", R, "slice of a parts (2 or 3)"),
+    _row("BUILD_TUPLE", "n", "-", "item*a -- tup:t", R, "tuple of a items"),
+    _row("BUILD_LIST", "n", "-", "item*a -- lst:L", R, "list of a items"),
+    _row("BUILD_SET", "n", "-", "item*a -- st:S", R, "set of a items"),
+    _row("BUILD_MAP", "n", "-", "kv*(2*a) -- d:D", R, "dict of a key, value pairs"),
+    _row("BUILD_STRING", "n", "-", "piece:s*a -- str", R, "concatenation of a strs"),
+    _row("LIST_APPEND", "n", "-", "lst:L rest*(a-1) item -- lst rest*(a-1)", R,
+         "append to the list a items down (comprehensions)"),
+    _row("SET_ADD", "n", "-", "st:S rest*(a-1) item -- st rest*(a-1)", R,
+         "add to the set a items down"),
+    _row("MAP_ADD", "n", "-", "d:D rest*(a-1) k v -- d rest*(a-1)", R,
+         "d[k] = v on the dict a items down"),
+    _row("LIST_EXTEND", "n", "flags", "lst:L rest*(a-1) it -- lst rest*(a-1)", R,
+         "extend the list a items down by an iterable (b: the function below names the error)"),
+    _row("SET_UPDATE", "n", "-", "st:S rest*(a-1) it -- st rest*(a-1)", R,
+         "update the set a items down from an iterable"),
+    _row("DICT_UPDATE", "n", "-", "d:D rest*(a-1) m -- d rest*(a-1)", R,
+         "update the dict a items down from a mapping ({**m})"),
+    _row("DICT_MERGE", "n", "-", "d:D rest*(a-1) m -- d rest*(a-1)", R,
+         "DICT_UPDATE refusing repeated keywords (f(**m)); the function sits below the dict"),
+    _row("LIST_TO_TUPLE", "-", "-", "lst -- tup", R, "tuple(list)"),
+    _row("UNPACK_SEQUENCE", "n", "-", "seq -- item*a", R, "a items of seq, the first on top"),
+    _row("UNPACK_EX", "n", "n", "seq -- item*(a+b+1)", R,
+         "a items, a list of the middle, b items (starred assignment)"),
+    _row("FORMAT_VALUE", "flags", "-", "v spec*(a>>2&1) -- str:s", R,
+         "f-string field: conversion a&3, a format spec on the stack when a&FV_SPEC"),
+    _row("JUMP", "jump", "-", "--", "end", "jump forward to a", jump="--"),
+    _row("JUMP_BACKWARD", "jump", "-", "--", "raise end",
+         "jump back to a: a tick point of the limits", jump="--"),
+    _row("POP_JUMP_IF_FALSE", "jump", "-", "c --", R, "pop; jump to a when false", jump="c --"),
+    _row("POP_JUMP_IF_TRUE", "jump", "-", "c --", R, "pop; jump to a when true", jump="c --"),
+    _row("JUMP_IF_FALSE_OR_POP", "jump", "-", "c --", R,
+         "jump to a keeping c when false, else pop it (`and`)", jump="c -- c"),
+    _row("JUMP_IF_TRUE_OR_POP", "jump", "-", "c --", R,
+         "jump to a keeping c when true, else pop it (`or`)", jump="c -- c"),
+    _row("GET_ITER", "-", "-", "v -- it:i", R, "iter(v) as a sandbox iterator"),
+    _row("FOR_ITER", "jump", "-", "it -- it v", "raise resume-for",
+         "push next(it); when exhausted pop it and jump to a", jump="it --"),
+    _row("FOR_ITER_STORE_FAST", "jump", "local", "it -- it", "raise resume-for",
+         "FOR_ITER storing into local b", jump="it --"),
+    _row("CALL", "n", "flags", "fn self:m*(b&1) arg*a kwnames*(b>>1&1) -- res",
+         "raise pause resume-call",
+         "call with a arguments (b: CALL_METHOD, CALL_KWNAMES); sandbox functions run in this loop"),
+    _row("CALL_EX", "flags", "-", "fn args kwargs*(a&1) -- res", "raise pause",
+         "fn(*args, **kwargs) (a: CALL_EX_KWARGS)"),
+    _row("MAKE_FUNCTION", "flags", "-",
+         "defaults*(a&1) kwdefaults*(a>>1&1) closure*(a>>2&1) code -- fn:f", R,
+         "a function of the code object on top (a: MF_* parts below it)"),
+    _row("RETURN_VALUE", "-", "-", "v --", "end", "return v to the caller frame"),
+    _row("RAISE", "n", "-", "x*a --", "raise end",
+         "raise (a=0: re-raise the handled exception, 1: exc, 2: exc from cause)"),
+    _row("RERAISE", "-", "-", "exc:e --", "raise end", "raise exc again, its traceback kept"),
+    _row("PUSH_EXC_INFO", "-", "-", "exc -- prev:h exc:e", "",
+         "enter a handler: exc becomes the handled exception, the one before kept below"),
+    _row("POP_EXCEPT", "-", "-", "prev:h --", "", "leave a handler: prev is handled again"),
+    _row("CHECK_EXC_MATCH", "-", "-", "exc cls -- exc res", R, "isinstance(exc, cls), checked"),
+    _row("IMPORT_NAME", "name", "flags", "-- mod", R, "import module a (b: leaf flags)"),
+    _row("YIELD_VALUE", "-", "-", "v -- sent", "raise yield",
+         "suspend the generator with v; resumed with the sent value"),
+    _row("GET_YIELD_FROM_ITER", "-", "-", "v -- it", R, "the delegate of `yield from v`"),
+    _row("SEND", "jump", "-", "it v -- it res", "raise resume-send",
+         "send v to the delegate it; when it returns, its value replaces both, jump to a",
+         jump="it v -- res"),
+    _row("LOAD_NAME", "name", "global", "-- v", "raise class",
+         "class body: the namespace's a, else global b, else builtin b"),
+    _row("STORE_NAME", "name", "-", "v --", "raise class", "class body: namespace[a] = v"),
+    _row("DELETE_NAME", "name", "-", "--", "raise class", "class body: del namespace[a]"),
+    _row("BUILD_CLASS", "n", "flags", "body:f name base*a kw*(b&1) -- cls", R,
+         "run the class body and make the class (a bases, b&1: class keywords dict)"),
+    _row("IMPORT_FROM", "name", "-", "mod -- mod v", R, "mod.a, or ImportError"),
+    _row("BEFORE_WITH", "-", "-", "mgr -- exit enter", R,
+         "bound __exit__ and __enter__ of the manager (a CALL 0 follows)"),
+    _row("WITH_EXCEPT_START", "-", "-", "exc -- typ exc tb", R,
+         "the arguments of __exit__ for the CALL 3 that follows"),
+    _row("GET_AWAITABLE", "-", "-", "v -- it", R, "the iterator `await v` delegates to"),
+    _row("BEFORE_ASYNC_WITH", "-", "-", "mgr -- exit enter", R,
+         "BEFORE_WITH with __aexit__ and __aenter__"),
+    _row("MATCH_SEQUENCE", "-", "-", "subj -- subj res", R, "is subj a sequence to match"),
+    _row("MATCH_MAPPING", "-", "-", "subj -- subj res", R, "is subj a mapping to match"),
+    _row("MATCH_KEYS", "-", "-", "subj keys:t -- subj keys vals", R,
+         "the values of keys in subj, or None"),
+    _row("MATCH_CLASS", "n", "-", "subj cls names:t -- res", R,
+         "the attributes of a class pattern (a positional), or None"),
+    _row("GET_LEN", "-", "-", "subj -- subj n", R, "len(subj)"),
 ]
+del R
 
-NAMES = [row[0] for row in OPCODES]
-BY_NAME = {row[0]: i for i, row in enumerate(OPCODES)}
+NAMES = [row.name for row in OPCODES]
+BY_NAME = {row.name: i for i, row in enumerate(OPCODES)}
 globals().update(BY_NAME)
 
-# instructions after which control never falls through
-TERMINATORS = frozenset(BY_NAME[n] for n in ("JUMP", "JUMP_BACKWARD", "RETURN_VALUE", "RAISE", "RERAISE"))
-JUMP_OPERAND = {i: ("a" if row[1] == "jump" else "b") for i, row in enumerate(OPCODES)
-                if "jump" in (row[1], row[2])}
-OPERAND_KINDS = [(row[1], row[2]) for row in OPCODES]
+
+def with_flag(flag):
+    """The opcodes whose row has `flag`."""
+    return frozenset(i for i, row in enumerate(OPCODES) if flag in row.flags)
+
+
+TERMINATORS = with_flag("end")
+CANNOT_RAISE = frozenset(range(len(OPCODES))) - with_flag("raise")
+JUMP_OPERAND = {i: ("a" if row.a == "jump" else "b") for i, row in enumerate(OPCODES)
+                if row.jump is not None}
+OPERAND_KINDS = [(row.a, row.b) for row in OPCODES]
+
+
+def _count(item, a, b):
+    n = item.count
+    return n if type(n) is int else n(a, b)
+
+
+def _sizes(sig, a, b):
+    return (sum(_count(x, a, b) for x in sig.inputs), sum(_count(x, a, b) for x in sig.outputs))
 
 
 def stack_effect(op, a, b, jump=False):
-    """Net stack effect of one instruction; `jump` selects the taken-branch effect."""
+    """Net stack effect of one instruction; `jump` selects the taken branch. None when control
+    never goes that way."""
     row = OPCODES[op]
-    effect = row[4] if jump else row[3]
-    if callable(effect):
-        effect = effect(a, b)
-    return effect
+    if jump:
+        if row.jump is None:
+            return None
+        pops, pushes = _sizes(row.jump, a, b)
+    else:
+        if op in TERMINATORS:
+            return None
+        pops, pushes = _sizes(row.stack, a, b)
+    return pushes - pops
+
+
+class StackError(ValueError):
+    """An instruction meets a stack it cannot run on."""
+
+
+def transfer(op, a, b, kinds, const_kind, jump=False):
+    """The kinds of the stack after instruction (op, a, b) runs on a stack of `kinds` (a tuple,
+    top last); `const_kind` is the kind of constant `a` (for `c` outputs). Raises StackError
+    when the stack is too shallow, a count is negative, or an input the VM relies on has the
+    wrong kind."""
+    row = OPCODES[op]
+    sig = row.jump if jump else row.stack
+    taken = []
+    at = len(kinds)
+    for item in reversed(sig.inputs):
+        n = _count(item, a, b)
+        if n < 0 or n > at:
+            raise StackError(f"{row.name} needs more stack than there is")
+        part = kinds[at - n:at]
+        if item.kind and item.kind != "a" and any(k != item.kind for k in part):
+            raise StackError(f"{row.name} needs a {item.kind!r} value where the code has "
+                             f"{''.join(part)!r}")
+        taken.append((item.name, part))
+        at -= n
+    named = dict(taken)
+    out = list(kinds[:at])
+    for item in sig.outputs:
+        n = _count(item, a, b)
+        if n < 0:
+            raise StackError(f"{row.name}: negative count")
+        if item.kind == "c":
+            out.extend((const_kind,) * n)
+        elif item.kind:
+            out.extend((item.kind,) * n)
+        elif item.name in named and len(named[item.name]) == n:
+            out.extend(named[item.name])
+        else:
+            out.extend(("a",) * n)
+    return tuple(out)
 
 
 def generate_pxi():
-    """Source of `_opcodes.pxi`: the opcode numbers as a Cython enum."""
+    """Source of `_opcodes.pxi`: opcode and operator numbers as Cython enums."""
     lines = ["# generated from monty/opcodes.py by setup.py; do not edit", "cdef enum Opcode:"]
     lines += [f"    OP_{name} = {i}" for i, name in enumerate(NAMES)]
     lines.append("cdef enum:")
@@ -176,4 +377,12 @@ def generate_pxi():
     for name in ("CALL_METHOD", "CALL_KWNAMES", "CALL_EX_KWARGS", "MF_DEFAULTS", "MF_KWDEFAULTS",
                  "MF_CLOSURE", "FV_SPEC"):
         lines.append(f"    {name} = {globals()[name]}")
+    lines.append("cdef enum BinOp:")
+    lines += [f"    BINOP_{op.name} = {op.value}" for op in BinOp]
+    lines.append(f"    BINOP_INPLACE = {INPLACE}")
+    lines.append(f"    N_BINOPS = {2 * INPLACE}")
+    lines.append("cdef enum UnaryOp:")
+    lines += [f"    UNARY_{op.name} = {op.value}" for op in UnaryOp]
+    lines.append("cdef enum CmpOp:")
+    lines += [f"    CMP_{op.name} = {op.value}" for op in CmpOp]
     return "\n".join(lines) + "\n"

@@ -1729,10 +1729,10 @@ def _join(x, y):
 
 
 def _stack_kinds(code):
-    """For each instruction, the kinds of the value-stack slots before it runs: 'a' a value,
-    'm' a value or NULL, 'i' a sandbox iterator, 'e' an exception, 'h' an exception or None
-    (the exception handled before), 'L' a list, 'S' a set, 'D' a dict, 's' a str (the VM
-    relies on these without checking), 't' a tuple, 'f' a sandbox function. Paths that meet are joined (different kinds: 'a')."""
+    """For each instruction, the kinds of the value-stack slots before it runs (the kinds of
+    monty/opcodes.py: 'a' a value, 'm' a value or NULL, 'e' an exception...), computed from the
+    stack signatures of the instruction table; an instruction whose inputs lack a kind the VM
+    relies on is refused. Paths that meet are joined (different kinds: 'a')."""
     from . import opcodes as O
     key = id(code)
     hit = _analysis_cache.get(key)
@@ -1770,69 +1770,20 @@ def _stack_kinds(code):
                 raise _Bad("code analysis does not converge")
             op, a, b = instrs[i]
             h = handler_of[i]
-            name = O.NAMES[op]
-            if h >= 0 and name not in _CANNOT_RAISE:
+            if h >= 0 and op not in O.CANNOT_RAISE:
                 t, depth = handlers[h]
                 if len(st) >= depth:        # (a `break` jump covered by the handler pops below it)
                     push(t, st[:depth] + ("e",))
-            nxt = None
-            if name == "GET_ITER":
-                nxt = st[:-1] + ("i",)
-            elif name == "FOR_ITER":
-                push(a, st[:-1])
-                nxt = st + ("a",)
-            elif name == "FOR_ITER_STORE_FAST":
-                push(a, st[:-1])
-                nxt = st
-            elif name == "PUSH_EXC_INFO":
-                nxt = st[:-1] + ("h", "e")
-            elif name == "COPY":
-                nxt = st + (st[-a],)
-            elif name == "SWAP":
-                lst = list(st)
-                lst[-1], lst[-a] = lst[-a], lst[-1]
-                nxt = tuple(lst)
-            elif name == "PUSH_NULL":
-                nxt = st + ("m",)
-            elif name == "LOAD_METHOD":
-                nxt = st[:-1] + ("a", "m")
-            elif name == "LOAD_CONST":
-                c = consts[a]
-                nxt = st + ("s" if type(c) is str else "t" if type(c) is tuple else "a",)
-            elif name in ("BEFORE_WITH", "BEFORE_ASYNC_WITH"):
-                nxt = st[:-1] + ("a", "a")
-            elif name == "WITH_EXCEPT_START":
-                nxt = st[:-1] + ("a", st[-1], "a")
-            elif name in ("MATCH_SEQUENCE", "MATCH_MAPPING", "GET_LEN", "MATCH_KEYS"):
-                nxt = st + ("a",)
-            elif name == "SEND":
-                push(a, st[:-2] + ("a",))
-                nxt = st[:-1] + ("a",)
-            elif name in ("JUMP", "JUMP_BACKWARD"):
-                push(a, st)
-                break
-            elif name in ("JUMP_IF_FALSE_OR_POP", "JUMP_IF_TRUE_OR_POP"):
-                push(a, st)
-                nxt = st[:-1]
-            elif name in ("POP_JUMP_IF_FALSE", "POP_JUMP_IF_TRUE"):
-                push(a, st[:-1])
-                nxt = st[:-1]
-            elif name == "COMPARE_JUMP_IF_FALSE":
-                push(b, st[:-2])
-                nxt = st[:-2]
-            elif op in O.TERMINATORS:
-                break
-            else:
-                jump = O.JUMP_OPERAND.get(op)
-                if jump is not None:        # an opcode this analysis does not model exactly
-                    je = O.stack_effect(op, a, b, jump=True)
-                    push(a if jump == "a" else b,
-                         (st[:len(st) + je] if je < 0 else st) + ("a",) * max(je, 0))
-                effect = O.stack_effect(op, a, b)
-                pushes = _pushes(name, a, b)
-                pops = pushes - effect
-                out = _RESULT_KIND.get(name, "a")
-                nxt = (st[:len(st) - pops] if pops else st) + (out,) * pushes
+            row = O.OPCODES[op]
+            ck = _const_kind(consts[a]) if row.a == "const" else "a"
+            try:
+                if row.jump is not None:
+                    push(a if row.a == "jump" else b, O.transfer(op, a, b, st, ck, jump=True))
+                nxt = O.transfer(op, a, b, st, ck)      # (a terminator's inputs checked too)
+                if op in O.TERMINATORS:
+                    break
+            except O.StackError as e:
+                raise _Bad(f"{e} (instruction {i} of {code.qualname})") from None
             i += 1
             if i < n:
                 if kinds[i] is not None:
@@ -1846,32 +1797,11 @@ def _stack_kinds(code):
     return kinds
 
 
-# instructions that never raise: their handler is not entered from them (PUSH_EXC_INFO makes
-# the handler's slot; a RETURN_VALUE after POP_EXCEPT still lies in the handler's range)
-_CANNOT_RAISE = frozenset("""PUSH_EXC_INFO POP_EXCEPT RETURN_VALUE SWAP COPY NOP JUMP LOAD_CONST
-PUSH_NULL""".split())
+def _const_kind(c):
+    return "s" if type(c) is str else "t" if type(c) is tuple else "a"
 
-_RESULT_KIND = {"BUILD_LIST": "L", "BUILD_SET": "S", "BUILD_MAP": "D", "FORMAT_VALUE": "s",
-                "BUILD_TUPLE": "t", "MAKE_FUNCTION": "f"}
+
 _SLOT_TYPES = {"L": list, "S": set, "D": dict, "s": str, "t": tuple, "f": _core.Function}
-
-
-_NO_PUSH = frozenset("""NOP POP_TOP STORE_FAST DELETE_FAST STORE_GLOBAL DELETE_GLOBAL STORE_DEREF
-DELETE_DEREF STORE_ATTR DELETE_ATTR STORE_SUBSCR DELETE_SUBSCR LIST_APPEND SET_ADD MAP_ADD
-LIST_EXTEND SET_UPDATE DICT_UPDATE DICT_MERGE BINARY_OP_STORE_FAST POP_EXCEPT STORE_NAME
-DELETE_NAME""".split())
-
-
-def _pushes(name, a, b):
-    if name in _NO_PUSH:
-        return 0
-    if name in ("LOAD_FAST_LOAD_FAST", "LOAD_FAST_LOAD_CONST"):
-        return 2
-    if name == "UNPACK_SEQUENCE":
-        return a
-    if name == "UNPACK_EX":
-        return a + b + 1
-    return 1
 
 
 def _check_slot(kind, v):
@@ -1909,9 +1839,10 @@ def _check_closure_slots(code, func, slots, nlocals_at):
 def _check_frames(frames, plain, stack, max_depth):
     """`plain`: each frame's code before linking (the same instructions, cached analysis)."""
     from . import opcodes as O
-    call_ops = (O.BY_NAME["CALL"], O.BY_NAME["CALL_EX"])
-    for_iter_ops = (O.BY_NAME["FOR_ITER"], O.BY_NAME["FOR_ITER_STORE_FAST"])
-    send_op = O.BY_NAME["SEND"]
+    call_ops = O.with_flag("pause")
+    for_iter_ops = O.with_flag("resume-for")
+    send_ops = O.with_flag("resume-send")
+    gen_call_ops = O.with_flag("resume-call")
     _need(0 < len(frames) <= max_depth, "bad frame count")
     prev_base = 0
     prev_limit = 0
@@ -1946,13 +1877,13 @@ def _check_frames(frames, plain, stack, max_depth):
                     _need(instance is None and caller_op in for_iter_ops
                           and stack[frames[k - 1][5] - 1] is g, "bad generator frame caller")
                 elif resume == _RESUME_SEND:
-                    _need(instance is None and caller_op == send_op
+                    _need(instance is None and caller_op in send_ops
                           and stack[frames[k - 1][5] - 1] is g, "bad generator frame caller")
                 elif resume == _RESUME_CALL:
-                    _need(caller_op == call_ops[0], "bad generator frame caller")
+                    _need(caller_op in gen_call_ops, "bad generator frame caller")
                 else:
                     _need(resume == _RESUME_DRAIN and type(instance) is list
-                          and caller_op == call_ops[0], "bad generator frame caller")
+                          and caller_op in gen_call_ops, "bad generator frame caller")
             else:
                 _need(prev_base <= ret < prev_limit and ret + 1 <= base <= ret + 2,
                       "bad frame layout")
@@ -2000,7 +1931,7 @@ def _check_generators(d, running):
     """Suspended and new generators: their saved slots against their code; a running one
     must be run by a frame."""
     from . import opcodes as O
-    yield_op = O.BY_NAME["YIELD_VALUE"]
+    yield_ops = O.with_flag("yield")
     for g, plain, saved in d.generators:
         code, func, _, pc, nstack, state = _core.generator_state(g)[:6]
         _need(not _is_class_body(code), "a generator runs a class body")
@@ -2010,7 +1941,7 @@ def _check_generators(d, running):
             continue
         _check_closure_slots(code, func, saved, 0)
         if state == _GEN_SUSPENDED:
-            _need(1 <= pc < code.ninstrs and code.spec["instrs"][pc - 1][0] == yield_op,
+            _need(1 <= pc < code.ninstrs and code.spec["instrs"][pc - 1][0] in yield_ops,
                   "generator not suspended at a yield")
             kinds = _stack_kinds(plain)
             _need(kinds[pc] is not None, "unreachable instruction")
@@ -2029,7 +1960,7 @@ def _is_class_body(code):
     hit = _class_body_cache.get(id(code))
     if hit is not None and hit[0] is code:
         return hit[1]
-    ops = (O.BY_NAME["LOAD_NAME"], O.BY_NAME["STORE_NAME"], O.BY_NAME["DELETE_NAME"])
+    ops = O.with_flag("class")
     result = any(row[0] in ops for row in code.spec["instrs"])
     if len(_class_body_cache) > 512:
         _class_body_cache.clear()

@@ -1062,34 +1062,6 @@ def _compiler_depths(code):
     return depth
 
 
-def _check_consumer(code, i, kinds):
-    """Where the VM uses a stack slot without checking its type, the analysis must have
-    typed that slot strictly (so load() checks it)."""
-    from monty import opcodes as O
-    op, a, b = code.spec["instrs"][i]
-    name = O.NAMES[op]
-    where = (code.qualname, i, name, kinds)
-    # (FOR_ITER checks its operand itself: a comprehension's iterator arrives as an argument)
-    if name == "RERAISE":
-        assert kinds[-1] == "e", where
-    elif name == "POP_EXCEPT":
-        assert kinds[-1] == "h", where
-    elif name == "BUILD_STRING":
-        assert all(k == "s" for k in kinds[len(kinds) - a:]), where
-    elif name in ("LIST_APPEND", "LIST_EXTEND"):
-        assert kinds[-1 - a] == "L", where
-    elif name in ("SET_ADD", "SET_UPDATE"):
-        assert kinds[-1 - a] == "S", where
-    elif name == "MAP_ADD":
-        assert kinds[-2 - a] == "D", where
-    elif name in ("DICT_UPDATE", "DICT_MERGE"):
-        assert kinds[-1 - a] == "D", where
-    elif name in ("MATCH_KEYS", "MATCH_CLASS"):
-        assert kinds[-1] == "t", where
-    elif name == "BUILD_CLASS":
-        assert kinds[-(a + 2 + (b & 1))] == "f", where
-
-
 def test_stack_analysis_agrees_with_compiler():
     """The load-time slot analysis must give the compiler's depth at every instruction of
     every code object of the differential corpus and of the programs above."""
@@ -1118,9 +1090,9 @@ def test_stack_analysis_agrees_with_compiler():
             depths = _compiler_depths(c)
             for i, (k, d) in enumerate(zip(kinds, depths)):
                 # (a handler entered only from instructions that cannot raise is unreachable)
+                # (where the VM relies on a slot's type, the table's input kinds make the
+                # analysis refuse code that lacks it: the corpus analysed without refusal)
                 assert k is None or (d is not None and len(k) == d), (c.qualname, i, k, d)
-                if k is not None:
-                    _check_consumer(c, i, k)
             checked += 1
     assert checked > 100
 

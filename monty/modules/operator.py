@@ -12,6 +12,7 @@ getattr, so every read passes the sandbox's attribute gate.
 import operator as _op
 
 from .. import policy
+from ..opcodes import BINOP_INFO, INPLACE, BinOp
 from ._support import chunks, sandbox_getattr, type_name
 
 NAME = "operator"
@@ -26,9 +27,9 @@ __contains__ __getitem__ __delitem__
 
 # The binary operators, each through the eval loop's own checked path for the operator
 # (policy.binary_op): sizes, big-int costs, %-format widths, and subclasses of builtins
-# judged as their base. Codes as the compiler numbers them (in-place forms from 13).
-_BINARY = ("add", "sub", "mul", "truediv", "floordiv", "mod", "pow", "lshift", "rshift",
-           "and_", "or_", "xor", "matmul")
+# judged as their base. Codes as the instruction table numbers them (BinOp; in-place forms
+# from INPLACE).
+_BINARY = tuple(BINOP_INFO[op][2] for op in BinOp)
 
 
 def _binary(name, code):
@@ -45,7 +46,7 @@ def _binary(name, code):
 def concat(a, b, /):
     if not hasattr(type(a), "__getitem__"):
         raise TypeError(f"'{type_name(a)}' object can't be concatenated")
-    return policy.binary_op(0, a, b)
+    return policy.binary_op(BinOp.ADD, a, b)
 
 
 def iadd(a, b, /):
@@ -53,7 +54,7 @@ def iadd(a, b, /):
         for chunk in chunks(b):
             a.extend(chunk)
         return a
-    return policy.binary_op(13, a, b)
+    return policy.binary_op(BinOp.ADD + INPLACE, a, b)
 
 
 def iconcat(a, b, /):
@@ -209,7 +210,7 @@ def build(vm):
     for code, name in enumerate(_BINARY):
         names[name] = _binary(name, code)
         iname = "i" + name.rstrip("_")
-        names[iname] = _binary(iname, code + 13)
+        names[iname] = _binary(iname, code + INPLACE)
         dunder = name.rstrip("_")
         names[f"__{dunder}__"] = names[name]
         names[f"__{iname}__"] = names[iname]

@@ -1125,3 +1125,10 @@ for code in (lambda: P().__nonexistent__, lambda: P.__nonexistent__):
     except AttributeError as e:
         out.append(str(e))
 out
+# ---
+# `del` in a class body removes the name from the class namespace
+class D:
+    a = 1
+    b = a + 1
+    del a
+[hasattr(D, 'a'), D.b]
