@@ -32,6 +32,37 @@ def sandbox_source(name):
 _PTR = 8
 
 
+def private_helpers(**functions):
+    """Host functions a module written in sandbox Python calls as `_b_<name>`: registered in
+    the builtins table under '.<name>', a name sandbox code cannot spell (the `builtins`
+    module leaves them out) and that snapshots record by name. Each must take only exact
+    builtin values it validates itself."""
+    import monty
+    for name, fn in functions.items():
+        key = "." + name
+        if monty._BUILTINS.get(key, fn) is not fn:
+            raise RuntimeError(f"private helper {name!r} is registered twice")
+        monty._BUILTINS[key] = fn
+
+
+def exact_str(value, what):
+    """`value` as an exact str (a subclass's own methods never run on the host), else
+    TypeError naming `what`."""
+    if type(value) is str:
+        return value
+    if isinstance(value, str):
+        return str.__str__(value)
+    raise TypeError(f"{what} must be str, not {type_name(value)}")
+
+
+def exact_bytes(value, what):
+    if type(value) is bytes:
+        return value
+    if isinstance(value, (bytes, bytearray)):
+        return bytes(memoryview(value))
+    raise TypeError(f"{what} must be bytes, not {type_name(value)}")
+
+
 def _bind():
     global _vm_iter, _vm_getattr
     builtins = _core.make_builtins()
