@@ -1331,13 +1331,13 @@ def _slot_name_ok(s):
         return True
     if s[:1] == "." and s[1:].isidentifier():
         return True
-    head, dot, tail = s.partition(".")
-    return bool(dot) and tail.isidentifier() and head in _internal_prefixes()
+    head, dot, tail = s.rpartition(".")
+    return bool(dot) and tail.isidentifier() and head + "." in _internal_prefixes()
 
 
 def _internal_prefixes():
-    from .modules import internal_module_names
-    return internal_module_names()
+    from .modules import internal_module_prefixes
+    return internal_module_prefixes()
 
 
 def _dec_host(d, entry):
