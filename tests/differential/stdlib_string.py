@@ -25,7 +25,7 @@ class Up(string.Template):
     idpattern = '[A-Z]+'
     flags = 0
 [Pct('%x and %{y}').substitute(x=1, y=2), Up('$AB $cd').safe_substitute(AB='ok', cd='no'),
- Pct.pattern.pattern == string.Template.pattern.pattern]
+ Pct('%x').pattern.pattern == string.Template('').pattern.pattern.replace('\\$', '%')]
 # ---
 # string.Formatter
 import string

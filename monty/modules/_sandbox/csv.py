@@ -47,7 +47,11 @@ def _char(name, value, default, allow_none):
     return str(value)
 
 
-_MISSING = object()
+class _Missing:
+    pass
+
+
+_MISSING = _Missing()
 
 
 class _Dialect:

@@ -1,5 +1,5 @@
 """fnmatch for sandbox code, in sandbox Python: CPython's module (paths are POSIX: no case
-folding), its pattern cache bounded (see monty/modules/fnmatch.py).
+folding), compiled patterns never held (see monty/modules/fnmatch.py).
 
 Filename matching with shell patterns.
 
@@ -42,17 +42,10 @@ def _normcase(s):
     return s
 
 
-_cache = {}
-
-
 def _compile_pattern(pat):
-    key = (type(pat), pat)
-    match = _cache.get(key)
-    if match is None:
-        if len(_cache) >= 256:
-            _cache.clear()
-        match = _cache[key] = _compile_uncached(pat)
-    return match
+    # (no cache of compiled patterns here: a program holding one could not be dumped; the
+    # regular-expression module keeps its own)
+    return _compile_uncached(pat)
 
 
 def _compile_uncached(pat):

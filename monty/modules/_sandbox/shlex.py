@@ -315,7 +315,8 @@ def join(split_command):
     return ' '.join(quote(arg) for arg in split_command)
 
 
-_find_unsafe = re.compile(r'[^\w@%+=:,./-]', re.ASCII).search
+def _find_unsafe(s):
+    return re.search(r'[^\w@%+=:,./-]', s, re.ASCII)
 
 def quote(s):
     """Return a shell-escaped version of the string *s*."""

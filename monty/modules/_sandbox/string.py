@@ -71,8 +71,8 @@ class Template:
 
     def __init_subclass__(cls):
         super().__init_subclass__()
-        if 'pattern' in cls.__dict__:
-            pattern = cls.pattern
+        if isinstance(vars(cls).get('pattern'), str):
+            pattern = vars(cls)['pattern']
         else:
             delim = _re.escape(cls.delimiter)
             id = cls.idpattern
@@ -85,7 +85,12 @@ class Template:
               (?P<invalid>)             # Other ill-formed delimiter exprs
             )
             """
-        cls.pattern = _re.compile(pattern, cls.flags | _re.VERBOSE)
+        # kept as text, compiled when used: a compiled pattern cannot be part of a snapshot
+        cls._pattern_source = (pattern, cls.flags | _re.VERBOSE)
+
+    @property
+    def pattern(self):
+        return _re.compile(*self._pattern_source)
 
     def __init__(self, template):
         self.template = template
@@ -121,7 +126,7 @@ class Template:
                 self._invalid(mo)
             raise ValueError('Unrecognized named group in pattern',
                              self.pattern)
-        return self.pattern.sub(convert, self.template)
+        return _re.compile(*self._pattern_source).sub(convert, self.template)
 
     def safe_substitute(self, mapping=_sentinel_dict, /, **kws):
         if mapping is _sentinel_dict:
@@ -142,10 +147,10 @@ class Template:
                 return mo.group()
             raise ValueError('Unrecognized named group in pattern',
                              self.pattern)
-        return self.pattern.sub(convert, self.template)
+        return _re.compile(*self._pattern_source).sub(convert, self.template)
 
     def is_valid(self):
-        for mo in self.pattern.finditer(self.template):
+        for mo in _re.compile(*self._pattern_source).finditer(self.template):
             if mo.group('invalid') is not None:
                 return False
             if (mo.group('named') is None
@@ -159,7 +164,7 @@ class Template:
 
     def get_identifiers(self):
         ids = []
-        for mo in self.pattern.finditer(self.template):
+        for mo in _re.compile(*self._pattern_source).finditer(self.template):
             named = mo.group('named') or mo.group('braced')
             if named is not None and named not in ids:
                 # add a named group only the first time it appears

@@ -603,7 +603,6 @@ def unquote_to_bytes(string):
             append(item)
     return b''.join(res)
 
-_asciire = re.compile('([\x00-\x7f]+)')
 
 def unquote(string, encoding='utf-8', errors='replace'):
     """Replace %xx escapes by their single-character equivalent. The optional
@@ -624,7 +623,7 @@ def unquote(string, encoding='utf-8', errors='replace'):
         encoding = 'utf-8'
     if errors is None:
         errors = 'replace'
-    bits = _asciire.split(string)
+    bits = re.split('([\x00-\x7f]+)', string)
     res = [bits[0]]
     append = res.append
     for i in range(1, len(bits), 2):
@@ -838,7 +837,7 @@ def _byte_quoter_factory(safe):
             _quoters.clear()
         safe_set = _ALWAYS_SAFE.union(safe)
         table = [chr(b) if b in safe_set else '%{:02X}'.format(b) for b in range(256)]
-        quoter = _quoters[safe] = table.__getitem__
+        quoter = _quoters[safe] = table
     return quoter
 
 def quote_from_bytes(bs, safe='/'):
@@ -859,7 +858,7 @@ def quote_from_bytes(bs, safe='/'):
     if not bs.rstrip(_ALWAYS_SAFE_BYTES + safe):
         return bs.decode()
     quoter = _byte_quoter_factory(safe)
-    return ''.join([quoter(char) for char in bs])
+    return ''.join([quoter[char] for char in bs])
 
 def urlencode(query, doseq=False, safe='', encoding=None, errors=None,
               quote_via=quote_plus):
