@@ -1333,7 +1333,14 @@ cdef object b_eg_end(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames)
     vm.handled = result
     return True
 
+cdef object b_handled(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
+    """.handled(): the exception being handled (sys.exc_info()'s), or None; for traceback
+    and logging, written in sandbox Python."""
+    return vm.handled
+
+
 _VM_BUILTINS = {
+    ".handled": make_builtin("handled", b_handled),
     "print": make_builtin("print", b_print),
     "type": make_builtin("type", b_type),
     "isinstance": make_builtin("isinstance", b_isinstance),
