@@ -251,7 +251,24 @@ cdef object create_class(str name, tuple bases, dict ns, dict kwargs):
             ns[special] = wrap(ns[special])
     cls = type(name, bases, ns, **kwargs)
     _sandbox_classes.add(cls)
+    run_subclass_hook(cls)
     return cls
+
+
+cdef int run_subclass_hook(object cls) except -1:
+    """`__monty_subclass_hook__(cls)`, a sandbox function found on the new class's MRO, runs
+    once the class exists, as __init_subclass__ does, but only when a class statement or type()
+    makes the class: a snapshot restores the class's namespace (what the hook set included)
+    without running it (abc.ABC computes the abstract methods this way)."""
+    cdef PyObject* p = _PyType_Lookup(<PyObject*>cls, <PyObject*>"__monty_subclass_hook__")
+    cdef VM vm
+    if p == NULL or TYPE(p) != <PyObject*>Function:
+        return 0
+    vm = cur_vm()
+    if vm is None:
+        return 0
+    vm.call_nested(<object>p, (cls,), None)
+    return 0
 
 
 cdef bint _is_typing_marker(object base):

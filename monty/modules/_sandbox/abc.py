@@ -1,7 +1,7 @@
 """abc for sandbox code, in sandbox Python (see monty/modules/abc.py).
 
 Sandbox classes have no metaclasses: `ABC` computes a class's abstract methods when it is
-subclassed (from __init_subclass__), and `metaclass=ABCMeta` makes `ABC` a base of the class
+subclassed (its __monty_subclass_hook__, which the VM runs for each new class), and `metaclass=ABCMeta` makes `ABC` a base of the class
 (ABCMeta names it as the base it stands for). The abstract names are set as the class's
 `__abstractmethods__`, so creating an instance fails in CPython's own object.__new__, with its
 message. Sandbox functions take no attributes: abstractmethod() records the functions it
@@ -55,9 +55,9 @@ class ABC:
     __module__ = 'abc'
     __slots__ = ()
 
-    def __init_subclass__(cls, /, **kwargs):
-        super().__init_subclass__(**kwargs)
-        _update(cls)
+    # run by the VM for each class made with ABC in its MRO (like __init_subclass__, but a
+    # snapshot restores the class's __abstractmethods__ instead of running it again)
+    __monty_subclass_hook__ = _update
 
 
 class ABCMeta:
