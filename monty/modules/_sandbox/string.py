@@ -69,8 +69,7 @@ class Template:
     braceidpattern = None
     flags = _re.IGNORECASE
 
-    def __init_subclass__(cls):
-        super().__init_subclass__()
+    def _setup(cls):
         if isinstance(vars(cls).get('pattern'), str):
             pattern = vars(cls)['pattern']
         else:
@@ -87,6 +86,10 @@ class Template:
             """
         # kept as text, compiled when used: a compiled pattern cannot be part of a snapshot
         cls._pattern_source = (pattern, cls.flags | _re.VERBOSE)
+
+    # run by the VM for each class made with Template in its MRO (like __init_subclass__,
+    # but a snapshot restores the class's _pattern_source instead of running it again)
+    __monty_subclass_hook__ = _setup
 
     @property
     def pattern(self):
@@ -178,9 +181,6 @@ class Template:
                     self.pattern)
         return ids
 
-# Initialize Template.pattern.  __init_subclass__() is automatically called
-# only for subclasses, not for the Template class itself.
-Template.__init_subclass__()
 
 
 ########################################################################
