@@ -112,19 +112,19 @@ def _format(exc, limit, chain, seen):
     return out
 
 
-class _Sentinel:
-    pass
+_sentinel = '<traceback: no value given>'
 
 
-_sentinel = _Sentinel()
+def _is_sentinel(x):
+    return type(x) is str and x == _sentinel
 
 
 def _exc_value(exc, value, tb):
-    if value is _sentinel and tb is _sentinel:
+    if _is_sentinel(value) and _is_sentinel(tb):
         return exc
-    if value is not _sentinel and value is not None:
+    if not _is_sentinel(value) and value is not None:
         return value
-    if isinstance(exc, BaseException) and value is _sentinel:
+    if isinstance(exc, BaseException) and _is_sentinel(value):
         return exc
     return None
 
