@@ -13,11 +13,13 @@ def escape(s, quote=True):
     if type(s) is not str:
         # CPython: s.replace(...) on whatever was passed
         raise AttributeError(f"'{type(s).__name__}' object has no attribute 'replace'")
-    grow = 4 * s.count("&") + 3 * (s.count("<") + s.count(">"))
-    if quote:
-        grow += 5 * (s.count('"') + s.count("'"))
+    amp, angle = s.count("&"), s.count("<") + s.count(">")
+    quotes = s.count('"') + s.count("'") if quote else 0
+    grow = 4 * amp + 3 * angle + 5 * quotes
     need(len(s) + grow + 64)
-    charge(len(s) // 64)
+    # five passes of str.replace, each copying the text (about 4 ns a character on big texts),
+    # and about 100 ns for each replaced character (steps of the limit counter are 120 ns)
+    charge(len(s) // 30 + amp + angle + quotes + 1, len(s) + grow)
     return _html.escape(s, bool(quote))
 
 
@@ -27,7 +29,8 @@ def unescape(s):
         raise TypeError(f"argument of type '{type(s).__name__}' is not iterable")
     # (no entity expands: the result is never longer than the text)
     need(len(s) + 64)
-    charge(len(s) // 16)
+    # a regular expression over the text, and a callback for each entity (about 3 us)
+    charge(len(s) // 60 + 25 * s.count("&") + 1)
     return _html.unescape(s)
 
 
