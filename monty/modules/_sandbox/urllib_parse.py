@@ -858,7 +858,11 @@ def quote_from_bytes(bs, safe='/'):
     if not bs.rstrip(_ALWAYS_SAFE_BYTES + safe):
         return bs.decode()
     quoter = _byte_quoter_factory(safe)
-    return ''.join([quoter[char] for char in bs])
+    if len(bs) <= 4096:
+        return ''.join([quoter[char] for char in bs])
+    # (in pieces: a long text never becomes one list of a string per byte)
+    return ''.join([''.join([quoter[char] for char in bs[i:i + 4096]])
+                    for i in range(0, len(bs), 4096)])
 
 def urlencode(query, doseq=False, safe='', encoding=None, errors=None,
               quote_via=quote_plus):
