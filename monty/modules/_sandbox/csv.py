@@ -183,9 +183,8 @@ class Reader:
                 raise Error(f'iterator should return strings, not {type(line).__name__} '
                             f'(the file should be opened in text mode)')
             self.line_num += 1
-            if state == _START_RECORD and not skipspace and (quote is None or quote not in line) and (
-                    esc is None or esc not in line):
-                # fast path: a record on one line with no quoting or escaping
+            if state == _START_RECORD and not skipspace and esc is None:
+                # fast path: a record on one line, read field by field with str.find
                 body = line
                 if body.endswith('\n'):
                     body = body[:-1]
@@ -194,13 +193,11 @@ class Reader:
                 if '\r' not in body and '\n' not in body:
                     if not body:
                         return []
-                    parts = body.split(delim)
-                    for part in parts:
-                        if len(part) > limit:
-                            raise Error(f'field larger than field limit ({limit})')
-                    if quoting == QUOTE_NONNUMERIC:
-                        parts = [float(x) if x else x for x in parts]
-                    return parts
+                    fields = _fast_fields(body, delim, quote, doublequote, limit,
+                                          quoting == QUOTE_NONNUMERIC)
+                    if fields is not None:
+                        return fields
+                    fields = []
             for c in line:
                 if state == _IN_FIELD:
                     if c == '\n' or c == '\r':
@@ -311,6 +308,48 @@ class Reader:
                 state = _IN_QUOTED_FIELD
 
 
+def _fast_fields(body, delim, quote, doublequote, limit, nonnumeric):
+    """The fields of one line holding a whole record without escapes, or None when the line
+    needs the state machine (a quoted field that does not end on it, text after a closing
+    quote)."""
+    fields = []
+    pos = 0
+    n = len(body)
+    while True:
+        if quote is not None and pos < n and body[pos] == quote:
+            parts = []
+            start = pos + 1
+            while True:
+                j = body.find(quote, start)
+                if j < 0:
+                    return None
+                parts.append(body[start:j])
+                if doublequote and j + 1 < n and body[j + 1] == quote:
+                    parts.append(quote)
+                    start = j + 2
+                    continue
+                break
+            field = ''.join(parts)
+            if len(field) > limit:
+                raise Error(f'field larger than field limit ({limit})')
+            fields.append(field)
+            pos = j + 1
+            if pos == n:
+                return fields
+            if body[pos] != delim:
+                return None
+            pos += 1
+        else:
+            j = body.find(delim, pos)
+            field = body[pos:] if j < 0 else body[pos:j]
+            if len(field) > limit:
+                raise Error(f'field larger than field limit ({limit})')
+            fields.append(float(field) if nonnumeric and field else field)
+            if j < 0:
+                return fields
+            pos = j + 1
+
+
 def _save(fields, field, numeric):
     text = ''.join(field)
     fields.append(float(text) if numeric else text)
@@ -334,13 +373,7 @@ class Writer:
         if self._write is None or not callable(self._write):
             raise TypeError('argument 1 must have a "write" method')
         self.dialect = _call_dialect(dialect, kwargs)
-
-    def writerow(self, row):
-        delim, doublequote, esc, term, quote, quoting, _, _ = self.dialect._p
-        try:
-            items = iter(row)
-        except TypeError:
-            raise Error(f'iterable expected, not {type(row).__name__}') from None
+        delim, _, esc, term, quote, _, _, _ = self.dialect._p
         special = {delim}
         for ch in term:
             special.add(ch)
@@ -348,6 +381,15 @@ class Writer:
             special.add(esc)
         if quote is not None:
             special.add(quote)
+        self._special = special
+
+    def writerow(self, row):
+        delim, doublequote, esc, term, quote, quoting, _, _ = self.dialect._p
+        special = self._special
+        try:
+            items = iter(row)
+        except TypeError:
+            raise Error(f'iterable expected, not {type(row).__name__}') from None
         out = []
         n = 0
         for field in items:
@@ -356,13 +398,8 @@ class Writer:
                 quoted = not _is_number(field)
             else:
                 quoted = quoting == QUOTE_ALL
-            if field is None:
-                text = ''
-            elif isinstance(field, str):
-                text = str(field)
-            else:
-                text = str(field)
-            if any(c in special for c in text) if len(text) < 64 else _has_special(text, special):
+            text = '' if field is None else field if type(field) is str else str(field)
+            if _has_special(text, special):
                 chars = []
                 for c in text:
                     if c in special:
