@@ -7,7 +7,7 @@ refuses instances with it), and unwrap a classmethod/staticmethod/bound method t
 Each accepts only sandbox classes and exact strings."""
 
 from .. import _core
-from ._support import is_sandbox_class, private_helpers, sandbox_source
+from ._support import is_sandbox_class, private_helpers, build_internal, sandbox_source
 
 NAME = "abc"
 PREFIX = "abc."
@@ -55,4 +55,4 @@ private_helpers(abc_abstracts=_abstracts, abc_set_abstracts=_set_abstracts, abc_
 
 
 def build(vm):
-    return _core.build_internal_module(vm, NAME, SOURCE, PREFIX, EXPORTS, {})
+    return build_internal(vm, NAME, SOURCE, PREFIX, EXPORTS)

@@ -5,7 +5,7 @@ of CPython's _csv reader and its writer's quoting rules ported, with csv.py's ow
 top. Readers and writers are sandbox objects, so they count against the limits, pause at host
 calls (a reader over a generator that calls the host) and dump and load with the program."""
 
-from ._support import sandbox_source
+from ._support import build_internal, sandbox_source
 
 NAME = "csv"
 PREFIX = "csv."
@@ -17,5 +17,4 @@ SOURCE = sandbox_source(NAME)
 
 
 def build(vm):
-    from .. import _core
-    return _core.build_internal_module(vm, NAME, SOURCE, PREFIX, EXPORTS, {})
+    return build_internal(vm, NAME, SOURCE, PREFIX, EXPORTS)

@@ -1,7 +1,7 @@
 """`fnmatch` for sandbox code: CPython's module, run as sandbox Python
 (monty/modules/_sandbox/fnmatch.py) over the sandbox's own `re`."""
 
-from ._support import sandbox_source
+from ._support import build_internal, sandbox_source
 
 NAME = "fnmatch"
 PREFIX = "fnmatch."
@@ -11,5 +11,4 @@ SOURCE = sandbox_source(NAME)
 
 
 def build(vm):
-    from .. import _core
-    return _core.build_internal_module(vm, NAME, SOURCE, PREFIX, EXPORTS, {})
+    return build_internal(vm, NAME, SOURCE, PREFIX, EXPORTS)

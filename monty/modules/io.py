@@ -4,7 +4,7 @@ Written in sandbox Python (monty/modules/_sandbox/io.py, read as SOURCE) and run
 a stream is a sandbox object like any other: its contents count against the memory limit, its
 work against the time limit, and a program paused holding one dumps and loads."""
 
-from ._support import sandbox_source
+from ._support import build_internal, sandbox_source
 
 NAME = "io"
 PREFIX = "io."
@@ -15,5 +15,4 @@ SOURCE = sandbox_source(NAME)
 
 
 def build(vm):
-    from .. import _core
-    return _core.build_internal_module(vm, NAME, SOURCE, PREFIX, EXPORTS, {})
+    return build_internal(vm, NAME, SOURCE, PREFIX, EXPORTS)

@@ -6,7 +6,7 @@ default sys.stderr: the sandbox's stderr), so logging counts against the limits,
 the program and dumps and loads with it. Without threads, processes, files or frames:
 FileHandler refuses, and a record's caller is the program (`<string>`, line 0)."""
 
-from ._support import sandbox_source
+from ._support import build_internal, sandbox_source
 
 NAME = "logging"
 PREFIX = "logging."
@@ -21,5 +21,4 @@ SOURCE = sandbox_source(NAME)
 
 
 def build(vm):
-    from .. import _core
-    return _core.build_internal_module(vm, NAME, SOURCE, PREFIX, EXPORTS, {})
+    return build_internal(vm, NAME, SOURCE, PREFIX, EXPORTS)

@@ -7,7 +7,7 @@ MRO at the C level."""
 import collections as _c
 
 from . import collections as _mc
-from ._support import private_helpers, sandbox_source
+from ._support import private_helpers, build_internal, sandbox_source
 
 NAME = "pprint"
 PREFIX = "pprint."
@@ -35,5 +35,4 @@ private_helpers(repr_kind=_repr_kind)
 
 
 def build(vm):
-    from .. import _core
-    return _core.build_internal_module(vm, NAME, SOURCE, PREFIX, EXPORTS, {})
+    return build_internal(vm, NAME, SOURCE, PREFIX, EXPORTS)

@@ -2,7 +2,7 @@
 (monty/modules/_sandbox/shlex.py), so its work counts against the limits and its objects
 dump and load with a paused program."""
 
-from ._support import sandbox_source
+from ._support import build_internal, sandbox_source
 
 NAME = "shlex"
 PREFIX = "shlex."
@@ -12,5 +12,4 @@ SOURCE = sandbox_source(NAME)
 
 
 def build(vm):
-    from .. import _core
-    return _core.build_internal_module(vm, NAME, SOURCE, PREFIX, EXPORTS, {})
+    return build_internal(vm, NAME, SOURCE, PREFIX, EXPORTS)

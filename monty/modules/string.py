@@ -5,7 +5,7 @@ CPython writes in C are host functions here, given exact text only."""
 
 import _string
 
-from ._support import charge, exact_str, need_items, private_helpers, sandbox_source
+from ._support import charge, exact_str, need_items, private_helpers, build_internal, sandbox_source
 
 NAME = "string"
 PREFIX = "string."
@@ -34,5 +34,4 @@ private_helpers(formatter_parser=_formatter_parser,
 
 
 def build(vm):
-    from .. import _core
-    return _core.build_internal_module(vm, NAME, SOURCE, PREFIX, EXPORTS, {})
+    return build_internal(vm, NAME, SOURCE, PREFIX, EXPORTS)

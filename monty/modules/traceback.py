@@ -6,7 +6,7 @@ Written in sandbox Python (monty/modules/_sandbox/traceback.py). Two host helper
 sandbox code cannot: the frames recorded on an exception (checked: a list of (str, int)) and
 the name CPython prints for its type ('ValueError', 'json.decoder.JSONDecodeError')."""
 
-from ._support import private_helpers, sandbox_source
+from ._support import private_helpers, build_internal, sandbox_source
 
 NAME = "traceback"
 PREFIX = "traceback."
@@ -58,5 +58,4 @@ private_helpers(tb_frames=_tb_frames, tb_type_name=_tb_type_name)
 
 
 def build(vm):
-    from .. import _core
-    return _core.build_internal_module(vm, NAME, SOURCE, PREFIX, EXPORTS, {})
+    return build_internal(vm, NAME, SOURCE, PREFIX, EXPORTS)

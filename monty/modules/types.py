@@ -11,7 +11,7 @@ import types as _types
 
 from .. import _core, policy
 from . import SandboxModule
-from ._support import sandbox_source
+from ._support import build_internal, sandbox_source
 
 NAME = "types"
 PREFIX = "types."
@@ -82,6 +82,6 @@ _HOST = {
 
 
 def build(vm):
-    attrs = _core.build_internal_module(vm, NAME, SOURCE, PREFIX, EXPORTS, {})
+    attrs = build_internal(vm, NAME, SOURCE, PREFIX, EXPORTS)
     attrs.update(_HOST)
     return attrs

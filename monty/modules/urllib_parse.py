@@ -6,7 +6,7 @@ helper on exact, bounded text."""
 
 import ipaddress as _ipaddress
 
-from ._support import exact_str, private_helpers, sandbox_source
+from ._support import exact_str, private_helpers, build_internal, sandbox_source
 
 NAME = "urllib.parse"
 PREFIX = "urllib.parse."
@@ -29,5 +29,4 @@ private_helpers(ip_version=_ip_version)
 
 
 def build(vm):
-    from .. import _core
-    return _core.build_internal_module(vm, NAME, SOURCE, PREFIX, EXPORTS, {})
+    return build_internal(vm, NAME, SOURCE, PREFIX, EXPORTS)
