@@ -1,6 +1,20 @@
 # The VM's types: read this file as the table of contents of _core.pyx.
 from cpython.object cimport PyObject
 
+cdef extern from *:
+    """
+    /* The allocator guard's per-VM counters (see _limits.pxi). */
+    typedef struct {
+        long long net;       /* bytes the raw allocator handed out minus freed since the last walk */
+        long long cap;       /* net growth at which a large request is refused */
+        long long refused;   /* size of the request refused, 0: none */
+    } monty_meter;
+    """
+    ctypedef struct monty_meter:
+        long long net
+        long long cap
+        long long refused
+
 
 cdef struct Frame:
     PyObject* code      # Code, owned
@@ -122,6 +136,7 @@ cdef class VM:
     cdef long long mem_used         # running estimate of live bytes
     cdef long long mem_grace        # live bytes an earlier run left over the limit
     cdef long long mem_run_start    # the estimate when this run started; -1 after its first walk
+    cdef monty_meter meter          # the allocator guard's counters (see _limits.pxi)
     cdef Py_ssize_t top_sp          # the innermost frame's value stack top while it waits on
     cdef int top_depth              # native code (top_sp: -1 when unknown), for the live walk
     cdef long long allocs, alloc_limit

@@ -112,36 +112,251 @@ cdef inline int account_sp(VM vm, PyObject** sp, long long nbytes) except -1:
     return 0
 
 
+# ------------------------------------------------------------------ the allocator guard
+# The live walk measures what the sandbox holds between operations; it cannot stop one native
+# call that allocates far past the limit (a dict resized inside one update(): CPython holds the
+# old and the new table at once; a join building its result; a host-module helper filling a
+# container). So CPython's raw allocator (every block over 512 bytes: container tables, item
+# arrays, big strings and bytes) and pymalloc's arena allocator (the smaller objects) are
+# wrapped: on a thread whose VM runs with a memory limit, they count the bytes handed out
+# minus those freed since the last walk (`meter.net`, exact: the C library's own block sizes
+# and the arenas' sizes), and refuse a request of 64 KiB or more (an arena is one) that would
+# take that growth past what the limit, plus one allowance, leaves above the walked live size
+# (`meter.cap`), and any request a little further. The
+# native call fails with a MemoryError as on a real allocation failure, its state intact; the
+# VM turns it into the memory limit error (uncatchable). Host calls and the print callback run
+# with the guard off (their allocations are the host's), and so does the walk itself. The
+# guard is installed once, and only over the C library's allocator (not under debug hooks or
+# a tracer started before monty: block sizes would be unknown there).
+
+cdef extern from *:
+    """
+    #include <stdlib.h>
+    #if defined(__APPLE__)
+    #include <malloc/malloc.h>
+    #define monty_usable(p) ((long long)malloc_size(p))
+    #elif defined(_WIN32)
+    #include <malloc.h>
+    #define monty_usable(p) ((long long)_msize(p))
+    #elif defined(__GLIBC__)
+    #include <malloc.h>
+    #define monty_usable(p) ((long long)malloc_usable_size(p))
+    #else
+    #define MONTY_NO_GUARD 1
+    #define monty_usable(p) 0LL
+    #endif
+
+    #define MONTY_GUARD_MIN (64 * 1024)
+    static _Thread_local monty_meter *monty_meter_cur = NULL;
+    static PyMemAllocatorEx monty_raw_prev;
+    static int monty_guard_on = 0;
+
+    #define MONTY_GUARD_SMALL_SLACK (4LL << 20)
+
+    /* Whether to refuse growing the heap by `grow` bytes: a large request past the cap; any
+       request past the cap plus a little (pymalloc, refused a new arena, falls back to the
+       raw allocator for each small object). After a refusal the cap moves up by the slack it
+       was given, so the unwinding the MemoryError starts can allocate. */
+    static int monty_refuse(monty_meter *m, long long grow) {
+        if (m->net + grow <= m->cap)
+            return 0;
+        if (grow < MONTY_GUARD_MIN && m->net + grow <= m->cap + MONTY_GUARD_SMALL_SLACK)
+            return 0;
+        m->refused = grow > 0 ? grow : 1;
+        m->cap = m->net + MONTY_GUARD_SMALL_SLACK * 2;
+        return 1;
+    }
+
+    static void *monty_raw_malloc(void *ctx, size_t n) {
+        monty_meter *m = monty_meter_cur;
+        void *p;
+        if (m != NULL && monty_refuse(m, (long long)n))
+            return NULL;
+        p = monty_raw_prev.malloc(monty_raw_prev.ctx, n);
+        if (m != NULL && p != NULL)
+            m->net += monty_usable(p);
+        return p;
+    }
+
+    static void *monty_raw_calloc(void *ctx, size_t nelem, size_t elsize) {
+        monty_meter *m = monty_meter_cur;
+        void *p;
+        if (m != NULL && elsize != 0 && nelem <= ((size_t)-1) / elsize
+                && monty_refuse(m, (long long)(nelem * elsize)))
+            return NULL;
+        p = monty_raw_prev.calloc(monty_raw_prev.ctx, nelem, elsize);
+        if (m != NULL && p != NULL)
+            m->net += monty_usable(p);
+        return p;
+    }
+
+    static void *monty_raw_realloc(void *ctx, void *ptr, size_t n) {
+        monty_meter *m = monty_meter_cur;
+        long long old;
+        void *p;
+        if (m == NULL)
+            return monty_raw_prev.realloc(monty_raw_prev.ctx, ptr, n);
+        old = ptr != NULL ? monty_usable(ptr) : 0;
+        if (monty_refuse(m, (long long)n - old))
+            return NULL;
+        p = monty_raw_prev.realloc(monty_raw_prev.ctx, ptr, n);
+        if (p != NULL)
+            m->net += monty_usable(p) - old;
+        return p;
+    }
+
+    static void monty_raw_free(void *ctx, void *ptr) {
+        monty_meter *m = monty_meter_cur;
+        if (m != NULL && ptr != NULL)
+            m->net -= monty_usable(ptr);
+        monty_raw_prev.free(monty_raw_prev.ctx, ptr);
+    }
+
+    /* pymalloc's arenas (where objects of 512 bytes or less live): sizes are given */
+    static PyObjectArenaAllocator monty_arena_prev;
+
+    static void *monty_arena_alloc(void *ctx, size_t n) {
+        monty_meter *m = monty_meter_cur;
+        void *p;
+        if (m != NULL && monty_refuse(m, (long long)n))
+            return NULL;
+        p = monty_arena_prev.alloc(monty_arena_prev.ctx, n);
+        if (m != NULL && p != NULL)
+            m->net += (long long)n;
+        return p;
+    }
+
+    static void monty_arena_free(void *ctx, void *ptr, size_t n) {
+        monty_meter *m = monty_meter_cur;
+        if (m != NULL && ptr != NULL)
+            m->net -= (long long)n;
+        monty_arena_prev.free(monty_arena_prev.ctx, ptr, n);
+    }
+
+    static int monty_guard_install(void) {
+    #ifdef MONTY_NO_GUARD
+        return 0;
+    #else
+        PyMemAllocatorEx cur, mine;
+        PyObjectArenaAllocator arenas;
+        void *probe;
+        long long size;
+        if (monty_guard_on)
+            return 1;
+        PyMem_GetAllocator(PYMEM_DOMAIN_RAW, &cur);
+        if (cur.ctx != NULL)
+            return 0;            /* debug hooks or a tracer underneath: block sizes unknown */
+        probe = cur.malloc(NULL, 200000);
+        if (probe == NULL)
+            return 0;
+        size = monty_usable(probe);
+        cur.free(NULL, probe);
+        if (size < 200000 || size > 200000 + 65536)
+            return 0;            /* not the C library's malloc */
+        monty_raw_prev = cur;
+        mine.ctx = NULL;
+        mine.malloc = monty_raw_malloc;
+        mine.calloc = monty_raw_calloc;
+        mine.realloc = monty_raw_realloc;
+        mine.free = monty_raw_free;
+        PyMem_SetAllocator(PYMEM_DOMAIN_RAW, &mine);
+        PyObject_GetArenaAllocator(&monty_arena_prev);
+        arenas.ctx = NULL;
+        arenas.alloc = monty_arena_alloc;
+        arenas.free = monty_arena_free;
+        PyObject_SetArenaAllocator(&arenas);
+        monty_guard_on = 1;
+        return 1;
+    #endif
+    }
+    """
+    monty_meter* monty_meter_cur
+    int monty_guard_on
+    int monty_guard_install()
+
+
+cdef inline void meter_attach(VM vm):
+    """The guard counts for `vm` on this thread (None, or a VM without a memory limit: off)."""
+    global monty_meter_cur
+    if vm is not None and vm.max_memory >= 0 and monty_guard_on:
+        monty_meter_cur = &vm.meter
+    else:
+        monty_meter_cur = NULL
+
+
+cdef inline monty_meter* meter_detach():
+    """Guard off (host code runs, the walk runs): returns what to give back to meter_restore."""
+    global monty_meter_cur
+    cdef monty_meter* m = monty_meter_cur
+    monty_meter_cur = NULL
+    return m
+
+
+cdef inline void meter_restore(monty_meter* m):
+    global monty_meter_cur
+    monty_meter_cur = m
+
+
+cdef inline void meter_rebase(VM vm, long long live):
+    """After a walk measured `live` bytes (or at a run's start, from the estimate): the native
+    growth from here that the guard lets through."""
+    vm.meter.net = 0
+    vm.meter.cap = vm.max_memory + vm.mem_grace + kept_allowance(vm) - live
+
+
+cdef inline bint meter_refused(VM vm):
+    """Whether the guard refused an allocation of this VM since the last call (and forget it)."""
+    if vm.meter.refused == 0:
+        return False
+    vm.meter.refused = 0
+    return True
+
+
+monty_guard_install()
+
+
+cdef inline long long kept_allowance(VM vm):
+    """What a run may add over data earlier runs kept near the limit: 1/16 of the limit,
+    between 1 MiB and 32 MiB."""
+    cdef long long allow = vm.max_memory >> 4
+    if allow < (1 << 20):
+        allow = 1 << 20
+    if allow > (32 << 20):
+        allow = 32 << 20
+    return allow
+
+
 cdef int memory_pressure(VM vm, long long need) except -1:
     """The running estimate crossed the limit: measure live data; fire only if it (plus
     `need`, a result about to be built) really exceeds the limit.
 
-    Small allocations between two walks can take live data a little over the limit before a
-    walk sees it (a list appended to in a loop), and the run may end (either limit) with it
-    kept in the globals. A later run whose first walk finds data over the limit before it has
-    allocated 1/64 of the limit itself may keep that data and add up to 1/64 of the limit
-    (mem_grace), so the sandbox stays usable (a run can delete it) and memory stays bounded;
-    the grace is not raised again while it lasts, and ends when a walk finds the data under
-    the limit."""
-    cdef long long slack
+    Data a run keeps in the globals stays counted by the next runs (limits_start). A bomb
+    stopped by either limit can leave the globals at or a little over the limit (small
+    allocations between two walks), and the Sandbox must stay usable after it: so the first
+    walk of a run that has allocated at most `kept_allowance` itself gives the run that much
+    room above what it found kept (mem_grace), never more than `kept_allowance` over the limit
+    in all. The grace lasts for that run only: runs cannot ratchet it up, and memory stays
+    bounded by the limit plus one allowance."""
+    cdef long long allow, grace
     if vm.max_memory < 0:
         vm.mem_used = 0
         return 0
     live = measure_live(vm)
     if vm.mem_run_start >= 0:
-        slack = vm.max_memory >> 6
-        if (vm.mem_grace == 0 and live > vm.max_memory
-                and vm.mem_used - vm.mem_run_start <= slack):
-            vm.mem_grace = live - vm.max_memory + slack
-            vm.mem_limit = vm.max_memory + vm.mem_grace
+        allow = kept_allowance(vm)
+        if vm.mem_used - vm.mem_run_start <= allow:
+            grace = live + allow - vm.max_memory
+            if grace > allow:
+                grace = allow
+            if grace > 0:
+                vm.mem_grace = grace
+                vm.mem_limit = vm.max_memory + grace
         vm.mem_run_start = -1
     if live + need > vm.max_memory + vm.mem_grace:
         limit_fire(vm, LIMIT_MEMORY)
-    if live <= vm.max_memory and vm.mem_grace:
-        vm.mem_grace = 0
-        vm.mem_limit = vm.max_memory
     collect_old(vm, vm.mem_used - live)
     vm.mem_used = live
+    meter_rebase(vm, live)
     return 0
 
 
@@ -184,9 +399,11 @@ def _gc_timer(phase, info):
 
 
 cdef inline double host_clock():
-    """The clock at the start of a host call (see host_time)."""
+    """The clock at the start of a host call (see host_time); the allocator guard is off until
+    host_time (the host's allocations are its own)."""
     global _gc_mark
     _gc_mark = _gc_spent
+    meter_detach()
     return monty_now()
 
 
@@ -334,7 +551,16 @@ cdef int walk_check(VM vm) except -1:
 
 cdef long long measure_live(VM vm) except -1:
     """Bytes of data reachable from the sandbox's state: globals, every frame's slots and
-    value stack, the exception being handled; each object counted once (sys.getsizeof)."""
+    value stack, the exception being handled; each object counted once (sys.getsizeof).
+    The allocator guard is off while it walks (its work tables are not the sandbox's)."""
+    cdef monty_meter* m = meter_detach()
+    try:
+        return walk_live(vm)
+    finally:
+        meter_restore(m)
+
+
+cdef long long walk_live(VM vm) except -1:
     global _walk_objects, _walk_work
     cdef set seen = set()
     cdef list todo = []
@@ -1145,12 +1371,16 @@ def limits_start(VM vm):
     vm.last_check = monty_now()
     vm.tick_budget = TICKS
     vm.limit_kind = LIMIT_NONE
+    vm.mem_grace = 0
+    vm.mem_limit = (1 << 62) if vm.max_memory < 0 else vm.max_memory
     if vm.max_memory < 0:
         vm.mem_used = 0
     elif vm.mem_used < 0:
         vm.mem_used = 0
         vm.mem_used = measure_live(vm)
     vm.mem_run_start = vm.mem_used
+    vm.meter.refused = 0
+    meter_rebase(vm, vm.mem_used if vm.mem_used > 0 else 0)
 
 
 def limits_estimate(VM vm):
@@ -1248,6 +1478,7 @@ cdef int host_time(VM vm, double t0, double floor=HOST_CALL_FLOOR) except -1:
     cheap host calls must not run on past the deadline by that much per call."""
     cdef double t1 = monty_now()
     cdef double spent = t1 - t0 - (_gc_spent - _gc_mark)
+    meter_attach(vm)
     if vm.deadline:
         if spent > floor and not only_preempted():
             vm.deadline += spent - floor

@@ -35,6 +35,7 @@ cdef inline VM cur_vm():
 cdef inline void set_cur_vm(VM vm):
     global monty_current_vm
     monty_current_vm = <PyObject*>vm if vm is not None else NULL
+    meter_attach(vm)
 cdef object PAUSED = object()      # run_frames' result when it stopped at a host call
 
 
@@ -400,11 +401,15 @@ cdef class VM:
             set_cur_vm(saved)
 
     def print_text(self, str text):
-        if self.print_callback is None:
-            import sys
-            sys.stdout.write(text)
-        else:
-            self.print_callback(text)
+        cdef monty_meter* m = meter_detach()     # the host's code: its allocations are its own
+        try:
+            if self.print_callback is None:
+                import sys
+                sys.stdout.write(text)
+            else:
+                self.print_callback(text)
+        finally:
+            meter_restore(m)
 
 
 # ------------------------------------------------------------------ argument binding
@@ -912,6 +917,8 @@ cdef int check_limits(VM vm, Py_ssize_t top_sp=-1) except -1:
     cdef int budget = vm.tick_budget
     cdef double now, interval
     cdef int nxt = TICKS
+    if vm.meter.refused and meter_refused(vm):
+        limit_fire(vm, LIMIT_MEMORY)        # native code swallowed the guard's MemoryError
     if not vm.gc_held:
         gc_enter(vm)
     if vm.deadline:
@@ -2439,7 +2446,10 @@ cdef object run_frames(VM vm):
             f.wait_sp = -1
             exc = e
             # (a KeyboardInterrupt from a host function set LIMIT_ABORT; one raised by sandbox
-            # code is an ordinary exception)
+            # code is an ordinary exception; a MemoryError of the allocator guard is the limit)
+            if vm.meter.refused and meter_refused(vm):
+                vm.limit_kind = LIMIT_MEMORY
+                exc = _LimitExceeded("memory")
             if vm.limit_kind != LIMIT_NONE or isinstance(exc, _LimitExceeded):
                 if vm.limit_kind == LIMIT_NONE:
                     vm.limit_kind = LIMIT_ABORT

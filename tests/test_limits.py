@@ -260,6 +260,92 @@ def test_data_kept_from_an_earlier_run_counts_against_the_memory_limit():
     sb.run("more = [bytes(1 << 20) for i in range(100)]\nlen(more)")
 
 
+def test_a_sandbox_filled_to_the_limit_stays_usable_and_bounded_across_runs():
+    from monty import _core
+    limit = 64 << 20
+    allowance = limit >> 4
+    sb = sandbox(max_duration=10.0, max_memory=limit)
+    # the bomb stops wherever the limit catches it: its list stays in the globals, near or
+    # a little over the limit
+    with pytest.raises(monty.MontyMemoryLimitError):
+        sb.run("keep = []\nwhile True:\n    keep.append(bytes(1 << 16))")
+    kept = sb.run("len(keep)")
+    for _ in range(20):      # each run allocates 256 KiB: several walks in one run
+        assert sb.run("z = [bytes(1 << 10) for i in range(256)]\nlen(z)") == 256
+    # adding to the kept data run after run cannot ratchet past the limit plus one allowance
+    with pytest.raises(monty.MontyMemoryLimitError):
+        for _ in range(200):
+            sb.run("keep.append(bytes(1 << 20))")
+    assert _core.limits_measure(sb._vm) <= limit + allowance
+    assert sb.run("len(keep)") >= kept
+    sb.run("del keep")
+    assert sb.run("len([bytes(1 << 20) for i in range(32)])") == 32
+
+
+# One native call can allocate far past the limit between two walks (a dict resized inside
+# one update() holds its old and new tables at once). The allocator guard refuses the request
+# that would take the heap past the limit plus one allowance; each bomb runs in a child process
+# that reports how far its peak RSS grew.
+GUARD_BOMBS = {
+    "dict_update": "d = {}\ni = 0\nwhile True:\n    d.update(zip(range(i, i + 100000), range(100000)))\n    i += 100000",
+    "counter_update": "from collections import Counter\nc = Counter()\ni = 0\nwhile True:\n    c.update(range(i, i + 100000))\n    i += 100000",
+    "set_update": "s = set()\ni = 0\nwhile True:\n    s.update(range(i, i + 100000))\n    i += 100000",
+    "one_big_dict": "d = dict(zip(range(12_000_000), range(12_000_000)))",
+    "join": "x = ''.join(iter(str, 1))",
+    "defaultdict": "from collections import defaultdict\nd = defaultdict(int)\ni = 0\nwhile True:\n    d.update(dict.fromkeys(range(i, i + 100000), 0))\n    i += 100000",
+}
+
+
+@pytest.mark.parametrize("name", sorted(GUARD_BOMBS))
+def test_native_growth_between_walks_stays_within_the_limit_plus_an_allowance(name):
+    import subprocess
+    import sys
+    child = ("import monty, resource, time\n"
+             "resource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30))\n"
+             "sb = monty.Sandbox(limits=monty.Limits(max_duration=2.0, max_memory=256 << 20))\n"
+             "base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+             "try:\n"
+             f"    sb.run({GUARD_BOMBS[name]!r})\n"
+             "    print('no-error')\n"
+             "except monty.MontyError as e:\n"
+             "    print(type(e).__name__)\n"
+             "print((resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - base) >> 10)\n"
+             "print(sb.run('len([i * 2 for i in range(1000)])'))\n")
+    done = subprocess.run([sys.executable, "-c", child], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr[-2000:]
+    outcome, grew, after = done.stdout.split()
+    assert outcome in ("MontyMemoryLimitError", "MontyTimeLimitError")
+    assert int(grew) <= 256 + 64, f"peak RSS grew by {grew} MiB"
+    assert after == "1000"
+
+
+def test_the_allocator_guard_leaves_host_calls_and_freed_garbage_alone():
+    limit = 32 << 20
+
+    def host_big():
+        scratch = bytearray(100 << 20)          # the host's own memory, freed before returning
+        return len(scratch)
+
+    seen = []
+    sb = monty.Sandbox(functions={"host_big": host_big},
+                       limits=monty.Limits(max_duration=10.0, max_memory=limit),
+                       print_callback=lambda s: seen.append(len(bytearray(100 << 20))))
+    # near the limit, the host function and the print callback allocate 100 MiB each
+    code = ("keep = [bytes(1 << 16) for i in range(400)]\n"
+            "n = host_big()\n"
+            "print('x')\n"
+            "n")
+    assert sb.run(code) == 100 << 20
+    assert seen == [100 << 20]
+    # garbage freed as it goes never adds up: 50 x 8 MiB under a 32 MiB limit
+    assert sb.run("del keep\nfor i in range(50):\n    b = bytes(8 << 20)\nlen(b)") == 8 << 20
+    # a list grown by appends to most of the limit is fine; past it, the limit error
+    assert sb.run("del b\nx = []\nfor i in range(500_000):\n    x.append(i)\nlen(x)") == 500_000
+    with pytest.raises(monty.MontyMemoryLimitError):
+        sb.run("d = dict(zip(range(3_000_000), range(3_000_000)))")
+    assert sb.run("len(x)") == 500_000
+
+
 # A tuple DAG (each level holds the one below twice) is small, but hashing, comparing or
 # printing it unfolds it: 2**60 steps of C that no time limit interrupts. Every such value is
 # refused when it reaches the sandbox (a MemoryError); each case runs in a child process under

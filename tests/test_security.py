@@ -25,7 +25,7 @@ MAX_MEMORY = 256 * 1024 * 1024
 # full garbage collection over millions of live objects cannot be interrupted and adds tens of
 # milliseconds on a loaded machine, so the test allows 100
 MARGIN = 0.100
-RSS_SLACK = 160 * 1024 * 1024       # interpreter, compiler and allocator overhead above the limit
+RSS_SLACK = 64 * 1024 * 1024        # interpreter, compiler and allocator overhead above the limit
 MARKER = "ESC" + "APED"
 
 CHILD = r"""

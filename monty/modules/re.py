@@ -56,6 +56,31 @@ def _timed_out():
     raise RuntimeError("regular expression matching took too long")
 
 
+_SUB_UNCHECKED = 1 << 20     # bytes sub()'s result could reach at most, unchecked
+
+
+def _charged_template(repl):
+    """A template replacement whose result could be large (a long template, many matches):
+    expanded per match with the pieces' total checked against the memory limit as they come,
+    so the engine never builds a result the limit refuses (it builds it in one native call
+    the timeout does not cover)."""
+    literal = (b"\\" if isinstance(repl, (bytes, bytearray)) else "\\") not in repl
+    total = [0, _SUB_UNCHECKED]      # bytes so far, the next total to check
+
+    def expand(m):
+        if literal:
+            piece = repl
+        else:
+            piece = m.expand(repl)
+            _charge(len(repl) // 16 + 1)     # the expansion's work (about 1 us / 16 chars)
+        total[0] += len(piece)
+        if total[0] >= total[1]:     # checked each time the total doubles
+            total[1] = total[0] * 2
+            policy.check_alloc(total[0])
+        return piece
+    return expand
+
+
 class _Call:
     """Runs an engine call with the sandbox's remaining time as its timeout."""
 
@@ -212,6 +237,8 @@ class Pattern:
             # CPython parses the template (its errors and messages) before any matching
             self._re.sub(repl, string[:0], count)
             engine_repl = repl
+            if len(string) + (len(string) + 1) * len(repl) > _SUB_UNCHECKED:
+                engine_repl = _charged_template(repl)
         return _Call(self._vm)(self._rx.subn, engine_repl, string, count)
 
     def scanner(self, *args, **kwargs):

@@ -179,3 +179,11 @@ import re
 [bool(re.fullmatch('(?:a{10}){100}', 'a' * 1000)), re.match('(?:ab{2,3}){3}c', 'abbabbbabbc').group(),
  re.findall(rb'(?:x{2}){2,}', b'xxxxxxxxx'), re.sub('a{3}', '-', 'aaaaaaa'), bool(re.match('a{1000}', 'a' * 999)),
  re.compile('(?:(?:a{5}){5}){5}').pattern, re.search('{', 'a{b').start(), re.findall('x{,2}y', 'xxxy')]
+# ---
+# sub whose result could be large is built with its size checked as it grows: same results
+import re
+r1 = re.sub('a', 'b' * 2000, 'a' * 700 + 'c')
+r2 = re.sub(r'(a)(?P<k>b)?', r'\1<\g<k>>' * 400, 'ab' * 500 + 'a', count=300)
+r3 = re.subn(rb'x', b'yz' * 1000, b'x-' * 800)
+r4 = re.compile(r'\d').sub(r'[\g<0>]' * 300, '1a2b3' * 500)
+[len(r1), r1[:5], r1[-3:], len(r2), r2[:40], r3[1], len(r3[0]), len(r4), r4[:20]]
