@@ -97,6 +97,11 @@ class IOBase:
     def _joined(self):
         tail = self._tail
         if tail:
+            blocks = self._blocks
+            if blocks:
+                blocks.append(self._empty.join(tail))
+                tail = blocks
+                self._blocks = []
             self._value = self._value + self._empty.join(tail)
             self._tail = []
             self._tail_len = 0
@@ -112,10 +117,14 @@ class IOBase:
         pos = self._pos
         size = len(self._value) + self._tail_len
         if pos == size:
-            self._tail.append(s)
+            tail = self._tail
+            tail.append(s)
             self._tail_len += n
-            if len(self._tail) > 512:
-                self._joined()
+            if len(tail) >= 512:
+                # pieces joined in blocks: each character is copied a bounded number of
+                # times however many writes there are
+                self._blocks.append(self._empty.join(tail))
+                self._tail = [self._empty]
         else:
             value = self._joined()
             if pos > size:
@@ -229,6 +238,7 @@ class StringIO(TextIOBase):
         self._seen = set()
         self._value = ''
         self._tail = []
+        self._blocks = []
         self._tail_len = 0
         self._pos = 0
         if initial_value:
@@ -345,6 +355,7 @@ class BytesIO(BufferedIOBase):
         self._pad = b'\0'
         self._value = b''
         self._tail = []
+        self._blocks = []
         self._tail_len = 0
         self._pos = 0
         if initial_bytes is not None:
