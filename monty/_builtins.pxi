@@ -826,10 +826,12 @@ cdef object b_print(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
     end = kwargs.pop("end", None)
     kwargs.pop("flush", None)
     stream = kwargs.pop("file", None)
+    writer = None
     if stream is not None:
         from monty.modules.sys import TextIOWrapper as _Stream
         if type(stream) is not _Stream:
-            raise TypeError("print() cannot write to files in the sandbox")
+            # a sandbox object (an io.StringIO): its write() gets each piece, as in CPython
+            writer = get_attribute(stream, "write")
     for k in kwargs:
         raise TypeError(f"'{k}' is an invalid keyword argument for print()")
     if sep is None:
@@ -842,6 +844,13 @@ cdef object b_print(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
         raise TypeError(f"end must be None or a string, not {type_name(end)}")
     for a in positional:
         check_text(a)
+    if writer is not None:
+        for i, a in enumerate(positional):
+            if i:
+                vm.call_nested(writer, (sep,), None)
+            vm.call_nested(writer, (str(a),), None)
+        vm.call_nested(writer, (end,), None)
+        return None
     text = sep.join([str(a) for a in positional]) + end
     emit_text(vm, text, stream is not None and stream._name == "stderr")
     return None
@@ -1356,7 +1365,14 @@ cdef object b_eg_end(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames)
     vm.handled = result
     return True
 
+cdef object b_handled(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
+    """.handled(): the exception being handled (sys.exc_info()'s), or None; for traceback
+    and logging, written in sandbox Python."""
+    return vm.handled
+
+
 _VM_BUILTINS = {
+    ".handled": make_builtin("handled", b_handled),
     "print": make_builtin("print", b_print),
     "type": make_builtin("type", b_type),
     "isinstance": make_builtin("isinstance", b_isinstance),

@@ -190,6 +190,8 @@ cdef object build_class(VM vm, PyObject** items, int nbases, int has_kwargs):
     name = <object>items[1]
     bases = tuple([mro_entry(<object>items[2 + i]) for i in range(nbases)])
     kwargs = dict(<object>items[2 + nbases]) if has_kwargs else {}
+    if "metaclass" in kwargs:
+        bases = metaclass_bases(bases, kwargs)
     check_bases(bases, kwargs)
     ns = {"__module__": "__main__", "__qualname__": body.qualname}
     cell = vm.call_nested(body, (ns,), None)
@@ -204,6 +206,23 @@ cdef object mro_entry(object base):
     if type(base) is _GenericAlias and is_sandbox_type(base.__origin__):
         return base.__origin__
     return base
+
+
+cdef tuple metaclass_bases(tuple bases, dict kwargs):
+    """`metaclass=M` where M is a sandbox class standing for a metaclass (abc.ABCMeta): its
+    `__monty_metaclass_base__` (abc.ABC) joins the bases instead, unless one has it already.
+    (A class sandbox code writes with that name gains nothing it could not list as a base.)"""
+    meta = kwargs["metaclass"]
+    if not is_sandbox_type(meta):
+        return bases
+    base = (<type>meta).__dict__.get("__monty_metaclass_base__")
+    if not isinstance(base, type):
+        return bases
+    del kwargs["metaclass"]
+    for b in bases:
+        if isinstance(b, type) and issubclass(b, base):
+            return bases
+    return bases + (base,)
 
 
 cdef int check_bases(tuple bases, dict kwargs) except -1:
@@ -237,7 +256,24 @@ cdef object create_class(str name, tuple bases, dict ns, dict kwargs):
             ns[special] = wrap(ns[special])
     cls = type(name, bases, ns, **kwargs)
     _sandbox_classes.add(cls)
+    run_subclass_hook(cls)
     return cls
+
+
+cdef int run_subclass_hook(object cls) except -1:
+    """`__monty_subclass_hook__(cls)`, a sandbox function found on the new class's MRO, runs
+    once the class exists, as __init_subclass__ does, but only when a class statement or type()
+    makes the class: a snapshot restores the class's namespace (what the hook set included)
+    without running it (abc.ABC computes the abstract methods this way)."""
+    cdef PyObject* p = _PyType_Lookup(<PyObject*>cls, <PyObject*>"__monty_subclass_hook__")
+    cdef VM vm
+    if p == NULL or TYPE(p) != <PyObject*>Function:
+        return 0
+    vm = cur_vm()
+    if vm is None:
+        return 0
+    vm.call_nested(<object>p, (cls,), None)
+    return 0
 
 
 cdef bint _is_typing_marker(object base):

@@ -1275,6 +1275,10 @@ cdef object import_name(VM vm, str name, int leaf):
             if m is None:
                 raise ModuleNotFoundError(f"No module named '{dotted}'")
             vm.modules[dotted] = m
+            if i and type(vm.modules[".".join(parts[:i])]) is _modules.SandboxModule:
+                # a submodule is an attribute of its package once imported (urllib.parse)
+                parent = vm.modules[".".join(parts[:i])]
+                (<dict>parent._attrs).setdefault(parts[i], m)
         if i == 0:
             top = m
     return vm.modules[name] if leaf else top

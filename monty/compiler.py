@@ -593,6 +593,21 @@ class Compiler:
         else:
             u.emit(deref, self.deref_slot(name))
 
+    def fusable(self, u, name):
+        """How `name` resolves, for the instructions that use its slot directly; in an
+        internal module a module-level name that is not one of its own globals (a builtin,
+        bound as a constant) resolves as "other", so no instruction reaches a sandbox global."""
+        kind = u.scope.resolve(name)
+        if kind == "module" and self.internal is not None and name not in self.module_names:
+            return "other"
+        return kind
+
+    def module_slot(self, name):
+        """The global slot name of a module-level `name` (an internal module's are prefixed)."""
+        if self.internal is not None:
+            name = self.internal + name
+        return self.unit.nameidx(name)
+
     def load_name(self, name):
         self.name_op("load", name)
 
@@ -663,9 +678,9 @@ class Compiler:
             self.load_name(target.id)
             self.expr(node.value)
             self.set_line(node)
-            kind = u.scope.resolve(target.id)
+            kind = self.fusable(u, target.id)
             if kind in ("fast", "module"):
-                slot = u.local(target.id) if kind == "fast" else u.nameidx(target.id)
+                slot = u.local(target.id) if kind == "fast" else self.module_slot(target.id)
                 u.emit(O.BINARY_OP_STORE_FAST, op, slot)
             else:
                 u.emit(O.BINARY_OP, op)
@@ -824,11 +839,11 @@ class Compiler:
         target = node.target
         fast = None
         if isinstance(target, ast.Name):
-            kind = u.scope.resolve(target.id)
+            kind = self.fusable(u, target.id)
             if kind == "fast":
                 fast = u.local(target.id)
             elif kind == "module":
-                fast = u.nameidx(target.id)
+                fast = self.module_slot(target.id)
         if fast is not None:
             u.emit(O.FOR_ITER_STORE_FAST, exhausted, fast)
         else:
@@ -1692,10 +1707,10 @@ class Compiler:
         u = self.unit
         if (u.instrs and u.instrs[-1][0] == O.LOAD_FAST and u.instrs[-1][4] == u.handler
                 and u.label_at != len(u.instrs)):
-            kind = u.scope.resolve(node.id)
+            kind = self.fusable(u, node.id)
             if kind in ("fast", "module"):
                 prev = u.instrs.pop()
-                slot = u.local(node.id) if kind == "fast" else u.nameidx(node.id)
+                slot = u.local(node.id) if kind == "fast" else self.module_slot(node.id)
                 u.emit(O.LOAD_FAST_LOAD_FAST, prev[1], slot)
                 return
         self.load_name(node.id)

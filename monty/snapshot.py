@@ -1557,6 +1557,24 @@ def _dec_frozenset(d, entry):
     return frozenset(d.items(_args(entry, 1)[0]))
 
 
+def _sync_internal_modules(vm, imported):
+    """A module written in sandbox Python was re-imported on load (its code ran again), then
+    its globals were restored from the snapshot: its exported attributes are pointed back at
+    those globals, so the module object and the module's own code see the same values (the
+    classes and sentinels the paused program holds)."""
+    files = _modules()._FILES
+    for name, _ in imported:
+        mod = files.get(name)
+        if mod is None or not hasattr(mod, "SOURCE"):
+            continue
+        module = _core.vm_import_module(vm, name)
+        for attr in getattr(mod, "EXPORTS", ()):
+            try:
+                module._attrs[attr] = vm.get_global(mod.PREFIX + attr)
+            except KeyError:
+                pass
+
+
 def _slot_name_ok(s):
     """A global's name: an identifier, or a name the compiler makes (the hidden names of
     async code, an internal module's prefixed globals)."""
@@ -1564,13 +1582,13 @@ def _slot_name_ok(s):
         return True
     if s[:1] == "." and s[1:].isidentifier():
         return True
-    head, dot, tail = s.partition(".")
-    return bool(dot) and tail.isidentifier() and head in _internal_prefixes()
+    head, dot, tail = s.rpartition(".")
+    return bool(dot) and tail.isidentifier() and head + "." in _internal_prefixes()
 
 
 def _internal_prefixes():
-    from .modules import internal_module_names
-    return internal_module_names()
+    from .modules import internal_module_prefixes
+    return internal_module_prefixes()
 
 
 def _dec_host(d, entry):
@@ -1809,7 +1827,10 @@ def _check_slot(kind, v):
         return
     _need(v is not _NULL, "empty value-stack slot")
     if kind == "i":
-        _need(_core.is_sandbox_iter(v), "an iterator slot holds a non-iterator")
+        # (an instance of a sandbox class is iterated through its __next__; FOR_ITER refuses
+        # one without it)
+        _need(_core.is_sandbox_iter(v) or _core.is_registered_class(type(v)),
+              "an iterator slot holds a non-iterator")
     elif kind == "e":
         _need(isinstance(v, BaseException), "an exception slot holds a non-exception")
     elif kind == "h":
@@ -2120,6 +2141,7 @@ def _load(data, functions, limits, print_callback):
             raise _Bad("the pending call's arguments are not plain data") from None
         pending = (call_item[0], args, kwargs, call_item[3])
     _core.vm_import(vm, fr, svals, gvals, handled_v, pending)
+    _sync_internal_modules(vm, imported)
     if waits:
         _core.vm_set_pending_wait(vm, futures)
     vm.call_seq = call_seq

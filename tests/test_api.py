@@ -143,9 +143,10 @@ def test_print_callback_receives_text():
     assert chunks == ["a-1!", "\n"]
 
 
-def test_print_to_file_is_refused():
+def test_print_to_an_object_without_write_fails_as_in_cpython():
     e = runtime_error("print('x', file=None)\nprint('x', file=1)")
-    assert e.exc_type == "TypeError"
+    assert e.exc_type == "AttributeError"
+    assert e.message == "'int' object has no attribute 'write'"
 
 
 # ---------------------------------------------------------------- host functions

@@ -118,6 +118,12 @@ def internal_module_names():
     return frozenset(name for name, mod in _FILES.items() if hasattr(mod, "SOURCE"))
 
 
+def internal_module_prefixes():
+    """The global-name prefixes of the modules written in sandbox Python ("urllib.parse.")."""
+    _discover()
+    return frozenset(mod.PREFIX for mod in _FILES.values() if hasattr(mod, "SOURCE"))
+
+
 def available():
     _discover()
     return sorted(_FILES)

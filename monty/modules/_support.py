@@ -8,6 +8,7 @@ messages as the eval loop); attribute reads on sandbox values go through the VM'
 """
 
 import sys
+import time as _time
 from pathlib import Path
 from itertools import islice as _islice
 
@@ -23,6 +24,19 @@ _vm_iter = _vm_getattr = None
 CHUNK = 1024
 
 
+def build_internal(vm, name, source, prefix, exports, extra=None):
+    """The exports of a module written in sandbox Python, built for `vm`. Compiling its fixed
+    source (once a process, tens to hundreds of milliseconds) is not the sandbox's work: the
+    running sandbox's deadline moves by the time it takes. Running the module's code counts."""
+    from monty import _code_cache
+    started = _time.perf_counter()
+    _code_cache.get(source, internal=(f"<{name}>", prefix))
+    spent = _time.perf_counter() - started
+    if vm.deadline:
+        vm.deadline += spent
+    return _core.build_internal_module(vm, name, source, prefix, list(exports), dict(extra or {}))
+
+
 def sandbox_source(name):
     """The text of a module written in sandbox Python: monty/modules/_sandbox/<name>.py, a
     real file (read as data, never imported by the host) that the VM compiles and runs."""
@@ -30,6 +44,37 @@ def sandbox_source(name):
     return path.read_text(encoding="utf-8")
 
 _PTR = 8
+
+
+def private_helpers(**functions):
+    """Host functions a module written in sandbox Python calls as `_b_<name>`: registered in
+    the builtins table under '.<name>', a name sandbox code cannot spell (the `builtins`
+    module leaves them out) and that snapshots record by name. Each must take only exact
+    builtin values it validates itself."""
+    import monty
+    for name, fn in functions.items():
+        key = "." + name
+        if monty._BUILTINS.get(key, fn) is not fn:
+            raise RuntimeError(f"private helper {name!r} is registered twice")
+        monty._BUILTINS[key] = fn
+
+
+def exact_str(value, what):
+    """`value` as an exact str (a subclass's own methods never run on the host), else
+    TypeError naming `what`."""
+    if type(value) is str:
+        return value
+    if isinstance(value, str):
+        return str.__str__(value)
+    raise TypeError(f"{what} must be str, not {type_name(value)}")
+
+
+def exact_bytes(value, what):
+    if type(value) is bytes:
+        return value
+    if isinstance(value, (bytes, bytearray)):
+        return bytes(memoryview(value))
+    raise TypeError(f"{what} must be bytes, not {type_name(value)}")
 
 
 def _bind():
