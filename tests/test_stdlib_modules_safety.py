@@ -11,7 +11,7 @@ import monty
 def _error(code):
     with pytest.raises(monty.MontyRuntimeError) as info:
         monty.Sandbox().run(code)
-    return info.value.exc_type, str(info.value)
+    return info.value.exc_type, info.value.message
 
 
 @pytest.mark.parametrize("code", [
