@@ -2045,8 +2045,43 @@ def _checked_load(loader, data, functions, limits, print_callback, secret):
         raise MontyError(f"invalid snapshot: {type(e).__name__}: {e}") from None
 
 
+def _rebuild(sandbox, functions, modules, imported, objects, bind_globals):
+    """What both loaders do before decoding values: the host functions given (bound to their
+    names when `bind_globals`; a saved idle sandbox's globals carry them), the module code
+    compiled and linked, the imported modules re-imported with their extra state. Returns
+    the decoder over `objects`."""
+    from . import _code_cache, _check_name
+    vm = sandbox._vm
+    hosts = {}
+    for name, func in functions.items():
+        _check_name("function", name)
+        if func is not None and not callable(func):
+            raise TypeError(f"host function {name!r} must be callable or None")
+        sandbox._functions[name] = func
+        hosts[name] = sandbox._hosts[name] = _core.HostFunction(name, func)
+        if bind_globals:
+            vm.set_global(name, hosts[name])
+    codes = []
+    unlinked = []
+    for source in modules:
+        try:
+            compiled = _code_cache.get(source, internal=_modules().internal_source(source))
+        except MontyError as e:
+            raise _Bad(f"module source does not compile: {e}") from None
+        unlinked.append(compiled)
+        codes.append(vm.link(compiled))
+    for name, mstate in imported:
+        module = _core.vm_import_module(vm, name)
+        _need(module is not None, f"unknown module {name!r}")
+        if mstate is not None:
+            _restore_module_state(name, module, mstate)
+    d = _Decoder(objects, codes, sandbox, hosts)
+    d.unlinked = unlinked
+    return d
+
+
 def _load(data, functions, limits, print_callback):
-    from . import Sandbox, _code_cache, _check_name
+    from . import Sandbox
     try:
         doc = _decoder.decode(data)
     except msgspec.DecodeError as e:
@@ -2079,32 +2114,7 @@ def _load(data, functions, limits, print_callback):
     vm = sandbox._vm
     _need(len(frames) <= sandbox.limits.max_recursion_depth, "too many frames")
     _core.vm_prepare_slots(vm, slot_names)
-    hosts = {}
-    for name, func in functions.items():
-        _check_name("function", name)
-        if func is not None and not callable(func):
-            raise TypeError(f"host function {name!r} must be callable or None")
-        sandbox._functions[name] = func
-        hosts[name] = sandbox._hosts[name] = _core.HostFunction(name, func)
-        vm.set_global(name, hosts[name])
-    codes = []
-    unlinked = []
-    for source in modules:
-        try:
-            compiled = _code_cache.get(source, internal=_modules().internal_source(source))
-        except MontyError as e:
-            raise _Bad(f"module source does not compile: {e}") from None
-        unlinked.append(compiled)
-        codes.append(vm.link(compiled))
-
-    for name, mstate in imported:
-        module = _core.vm_import_module(vm, name)
-        _need(module is not None, f"unknown module {name!r}")
-        if mstate is not None:
-            _restore_module_state(name, module, mstate)
-
-    d = _Decoder(objects, codes, sandbox, hosts)
-    d.unlinked = unlinked
+    d = _rebuild(sandbox, functions, modules, imported, objects, bind_globals=True)
     gvals = [d.item(x, null=True) for x in gl]
     svals = [d.item(x, null=True) for x in stack]
     fr = []
@@ -2152,7 +2162,7 @@ def _load(data, functions, limits, print_callback):
 
 
 def _load_idle(data, functions, limits, print_callback):
-    from . import Sandbox, _code_cache, _check_name
+    from . import Sandbox
     try:
         doc = _decoder.decode(data)
     except msgspec.DecodeError as e:
@@ -2177,34 +2187,12 @@ def _load_idle(data, functions, limits, print_callback):
     sandbox = Sandbox(functions=None, limits=limits, print_callback=print_callback)
     vm = sandbox._vm
     _core.vm_prepare_slots(vm, slot_names)
-    hosts = {}
-    for name, func in functions.items():
-        _check_name("function", name)
-        if func is not None and not callable(func):
-            raise TypeError(f"host function {name!r} must be callable or None")
-        sandbox._functions[name] = func
-        hosts[name] = _core.HostFunction(name, func)
-    codes = []
-    unlinked = []
-    for source in modules:
-        try:
-            compiled = _code_cache.get(source, internal=_modules().internal_source(source))
-        except MontyError as e:
-            raise _Bad(f"module source does not compile: {e}") from None
-        unlinked.append(compiled)
-        codes.append(vm.link(compiled))
-    for name, mstate in imported:
-        module = _core.vm_import_module(vm, name)
-        _need(module is not None, f"unknown module {name!r}")
-        if mstate is not None:
-            _restore_module_state(name, module, mstate)
-    d = _Decoder(objects, codes, sandbox, hosts)
-    d.unlinked = unlinked
+    d = _rebuild(sandbox, functions, modules, imported, objects, bind_globals=False)
     gvals = [d.item(x, null=True) for x in gl]
     d.finish()
     _check_generators(d, set())      # (an idle sandbox runs no generator)
     _core.vm_set_globals(vm, gvals)
-    for name, hf in hosts.items():
+    for name, hf in d.hosts.items():
         i = slot_names.index(name) if name in slot_names else -1
         if i < 0 or i >= len(gvals) or gvals[i] is _NULL:
             vm.set_global(name, hf)
