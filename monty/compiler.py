@@ -2162,13 +2162,20 @@ def check_source_shape(source):
         raise _too_many_tokens()
 
 
+# CPython 3.11 keeps the AST converter's recursion count in state shared by every thread: two
+# threads converting at once (a thread switch inside, at a garbage collection's callback)
+# fail with "AST constructor recursion depth mismatch". One conversion at a time.
+_PARSE_LOCK = threading.Lock()
+
+
 def parse(source, filename=FILENAME, top_level_return=True):
     """Parse and validate `source` with CPython's own front end; return the AST."""
     if not isinstance(source, str):
         raise TypeError(f"code must be str, not {type(source).__name__}")
     check_source_shape(source)
     try:
-        tree = ast.parse(source, filename, "exec")
+        with _PARSE_LOCK:
+            tree = ast.parse(source, filename, "exec")
         # CPython's compiler performs the checks the parser leaves out ('return' outside
         # function, nonlocal errors, ...); its code object is discarded. `await` is allowed
         # at the top level: such a module runs as a coroutine. A `return` at the top level
