@@ -595,6 +595,17 @@ cdef list _dict_pairs(object d):
     return out
 
 
+import decimal as _host_decimal
+
+
+cdef object _boundary_decimal(object v, str where):
+    _modules._discover()
+    _sandbox_decimal = _sys.modules["monty.modules.decimal"]
+    if where == "out of the sandbox":
+        return _sandbox_decimal.to_host(v)
+    return _sandbox_decimal.from_host(v)
+
+
 cdef object _copy_plain(object v, dict memo, int depth, str where):
     """Exact-type rules: an instance of a subclass of a plain type crosses as its base's
     C-level content; no method of the value (an override of __iter__, items, __str__, __int__,
@@ -639,6 +650,10 @@ cdef object _copy_plain(object v, dict memo, int depth, str where):
         out = float.__float__(v)
     elif _derives(t, bytes):
         out = bytes.__bytes__(v)
+    elif _derives(t, _host_decimal.Decimal):
+        # the decimal module's Decimal (or a sandbox subclass) crosses out as the exact host
+        # value (read from its C data); an exact host Decimal crosses in as the module's
+        out = _boundary_decimal(v, where)
     elif t in _DC_HOST_CLASS and where == "out of the sandbox":
         return _export_dataclass(v, _DC_HOST_CLASS[t], memo, depth)
     elif _DC_KEY in memo and _is_host_dataclass(v):

@@ -138,6 +138,7 @@ cdef class VM:
     cdef int import_nest            # eval loops now inside an IMPORT_NAME (see grow_globals)
     cdef int gcap                   # global slots the gvals/bvals arrays hold without moving
     cdef public object context_state  # the contextvars module's per-sandbox state (None: not imported)
+    cdef public object module_state   # other modules' per-sandbox state: {name: state}, or None
 
     cdef int ensure_stack(self) except -1
     cdef void discard_frame(self, Frame* f) noexcept

@@ -380,6 +380,8 @@ cdef long long measure_live(VM vm) except -1:
         todo.append(vm.modules)         # imported modules (their per-sandbox state)
     if vm.context_state is not None:
         todo.append(vm.context_state)   # contextvars' current context and its values
+    if vm.module_state is not None:
+        todo.append(vm.module_state)    # e.g. decimal's current context
     if vm.dataclasses:
         todo.append(vm.dataclasses)     # sandbox copies of host dataclasses (class attributes)
     _walk_work = WALK_CHECK

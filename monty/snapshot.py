@@ -362,12 +362,45 @@ class _Encoder:
             return lambda e, v: ["GA", e.item(v.__origin__), e.item(v.__args__)]
         if t in _collection_types():
             return _enc_collection
+        found = _module_values()[0].get(t)
+        if found is not None:
+            return lambda e, v: ["Xv", found[0], t.__name__, found[1](v)]
         return None
 
 
 def _modules():
     from . import modules
     return modules
+
+
+_module_values_cache = []
+
+
+def _module_values():
+    """Value types sandbox modules snapshot themselves (a module file's `SNAPSHOT`:
+    {type: (to plain data, from plain data)}): ({type: (module, dump)}, {(module, type name):
+    load})."""
+    if not _module_values_cache:
+        mods = _modules()
+        mods._discover()
+        dumps, loads = {}, {}
+        for name, mod in mods._FILES.items():
+            for tp, (dump, load) in getattr(mod, "SNAPSHOT", {}).items():
+                dumps[tp] = (name, dump)
+                loads[(name, tp.__name__)] = load
+        _module_values_cache[:] = [dumps, loads]
+    return _module_values_cache
+
+
+def _dec_module_value(d, entry):
+    module, tname, data = _args(entry, 3)
+    load = _module_values()[1].get((module, tname)) if type(module) is str and type(
+        tname) is str else None
+    _need(load is not None, "bad module value")
+    try:
+        return load(data)
+    except (TypeError, ValueError, OverflowError, ArithmeticError, KeyError) as e:
+        raise _Bad(f"bad {module}.{tname} value: {e}") from None
 
 
 def _collection_types():
@@ -680,8 +713,15 @@ def _code_paths(modules):
     return out
 
 
-def _module_state(name, module):
-    """Extra state of an imported module that re-importing does not restore."""
+def _module_state(name, module, vm=None):
+    """Extra state of an imported module that re-importing does not restore (a module file
+    may keep per-sandbox state in `vm.module_state[NAME]`, saved by its `dump_state(state)` as
+    plain data and put back by its `load_state(vm, data)`)."""
+    states = vm.module_state if vm is not None else None
+    if states is not None and name in states:
+        mod = _modules()._FILES.get(name)
+        if mod is not None and hasattr(mod, "dump_state"):
+            return mod.dump_state(states[name])
     if name == "random":
         rng = getattr(module._attrs.get("random"), "__self__", None)
         if rng is not None:
@@ -697,7 +737,7 @@ def _dump_state(call):
     imported = []
     enc.imported = state["imported"]
     for name, module in state["imported"].items():
-        imported.append([name, _module_state(name, module)])
+        imported.append([name, _module_state(name, module, sandbox._vm)])
         for attr, value in module._attrs.items():
             if not isinstance(value, _LEAVES):
                 enc.module_attr.setdefault(id(value), (name, attr))
@@ -1368,7 +1408,7 @@ def _dec_opaque(d, entry):
 # immutable kinds -> the entry fields that hold references (or lists of them)
 CHILD_FIELDS = {"T": (1,), "F": (1,), "f": (2, 3, 4), "M": (1, 2), "i": (2,), "V": (2,),
                 "W": (1,), "R": (1, 2, 3), "s": (1, 2, 3), "NT": (3,), "P": (1, 2, 3, 4),
-                "SM": (1,), "CM": (1,), "GA": (1, 2), "Mo": (), "Ma": ()}
+                "SM": (1,), "CM": (1,), "GA": (1, 2), "Mo": (), "Ma": (), "Xv": ()}
 
 DECODERS = {
     "HF": _dec_host_future,
@@ -1398,6 +1438,7 @@ DECODERS = {
     "GA": _dec_generic_alias,
     "Mo": _dec_module,
     "Ma": _dec_module_attr,
+    "Xv": _dec_module_value,
 }
 
 
@@ -1722,7 +1763,7 @@ def _is_class_body(code):
     return result
 
 
-def _restore_module_state(name, module, state):
+def _restore_module_state(name, module, state, vm=None):
     if name == "random":
         _need(type(state) is list and len(state) == 3 and type(state[0]) is int
               and type(state[1]) is list and len(state[1]) == 625
@@ -1734,6 +1775,13 @@ def _restore_module_state(name, module, state):
             rng.setstate((state[0], tuple(state[1]), state[2]))
         except (TypeError, ValueError, OverflowError) as e:
             raise _Bad(f"bad random state: {e}") from None
+        return
+    mod = _modules()._FILES.get(name)
+    if mod is not None and hasattr(mod, "load_state") and vm is not None:
+        try:
+            mod.load_state(vm, state)
+        except (TypeError, ValueError, OverflowError, ArithmeticError, KeyError) as e:
+            raise _Bad(f"bad {name} state: {e}") from None
         return
     raise _Bad(f"unexpected state for module {name!r}")
 
@@ -1821,7 +1869,7 @@ def _load(data, functions, limits, print_callback):
         module = _core.vm_import_module(vm, name)
         _need(module is not None, f"unknown module {name!r}")
         if mstate is not None:
-            _restore_module_state(name, module, mstate)
+            _restore_module_state(name, module, mstate, vm)
 
     d = _Decoder(objects, codes, sandbox, hosts)
     d.unlinked = unlinked

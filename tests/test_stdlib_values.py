@@ -1,0 +1,62 @@
+"""decimal, struct and time values: crossing the boundary, sandbox-local decimal contexts, and
+snapshots of paused programs that hold them."""
+
+import decimal
+
+import pytest
+
+import monty
+
+
+def test_decimal_crosses_as_the_exact_host_value():
+    sb = monty.Sandbox()
+    value = sb.run("import decimal\nd * 2", inputs={"d": decimal.Decimal("1.25")})
+    assert type(value) is decimal.Decimal and value == decimal.Decimal("2.50")
+    assert str(value) == "2.50"
+    assert sb.run("type(d).__name__", inputs={"d": decimal.Decimal("1")}) == "Decimal"
+
+
+def test_decimal_context_is_the_sandbox_s_own():
+    host = decimal.getcontext()
+    prec, flags = host.prec, dict(host.flags)
+    a, b = monty.Sandbox(), monty.Sandbox()
+    a.run("import decimal\ndecimal.getcontext().prec = 5\ndecimal.getcontext().rounding = decimal.ROUND_DOWN")
+    assert a.run("str(decimal.Decimal(2) / 3)") == "0.66666"
+    assert b.run("import decimal\nstr(decimal.Decimal(2) / 3)") == "0.6666666666666666666666666667"
+    assert decimal.getcontext() is host and host.prec == prec and dict(host.flags) == flags
+
+
+def test_decimal_context_bounds():
+    sb = monty.Sandbox()
+    for code in ("decimal.getcontext().prec = 10**9", "decimal.Context(Emax=10**9)",
+                 "decimal.getcontext().Emin = -10**9"):
+        with pytest.raises(monty.MontyRuntimeError) as info:
+            sb.run("import decimal\n" + code)
+        assert info.value.exc_type == "ValueError"
+
+
+@pytest.mark.parametrize("code, expected", [
+    ("import decimal\ny = decimal.Decimal('2.50')\nv = f(y)\n[str(y * v), str(decimal.Decimal(1) / 3)]",
+     ["17.8", "0.333"]),
+    ("import decimal\nc = decimal.Context(prec=4, traps=[decimal.Inexact])\nv = f(1)\n"
+     "[c.prec, str(c.divide(1, 8)), c.traps[decimal.Inexact], str(decimal.Decimal(1) / 3)]",
+     [4, "0.125", True, "0.333"]),
+    ("import struct\ns = struct.Struct('<iH')\nv = f(1)\n[s.pack(1, 2), s.size, s.format]",
+     [b"\x01\x00\x00\x00\x02\x00", 6, "<iH"]),
+    ("import time\ntm = time.gmtime(0)\nv = f(1)\n[tm.tm_year, tuple(tm)[:3]]", [1970, (1970, 1, 1)]),
+])
+def test_paused_program_holding_values_dumps_and_loads(code, expected):
+    sb = monty.Sandbox(functions={"f": None})
+    setup = "import decimal\ndecimal.getcontext().prec = 3\n"
+    step = sb.start(setup + code)
+    blob = step.dump()
+    step2 = monty.load(blob, functions={"f": None})
+    done = step2.resume(decimal.Decimal("7.1"))
+    assert done.value == expected
+
+
+def test_snapshot_of_a_localcontext_manager_is_refused_by_name():
+    sb = monty.Sandbox(functions={"f": None})
+    step = sb.start("import decimal\nwith decimal.localcontext() as c:\n    f(1)")
+    with pytest.raises(monty.MontyError):
+        step.dump()
