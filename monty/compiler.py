@@ -1686,9 +1686,14 @@ class Compiler:
         if (u.instrs and u.instrs[-1][0] == O.LOAD_FAST and u.instrs[-1][4] == u.handler
                 and u.label_at != len(u.instrs)):
             kind = u.scope.resolve(node.id)
-            if kind in ("fast", "module"):
+            name = node.id
+            if kind == "module" and self.internal is not None:
+                # an internal module's globals live under its prefix; the builtins it names
+                # are constants (see name_op)
+                name = self.internal + name if name in self.module_names else None
+            if kind in ("fast", "module") and name is not None:
                 prev = u.instrs.pop()
-                slot = u.local(node.id) if kind == "fast" else u.nameidx(node.id)
+                slot = u.local(name) if kind == "fast" else u.nameidx(name)
                 u.emit(O.LOAD_FAST_LOAD_FAST, prev[1], slot)
                 return
         self.load_name(node.id)
