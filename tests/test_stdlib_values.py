@@ -60,3 +60,36 @@ def test_snapshot_of_a_localcontext_manager_is_refused_by_name():
     step = sb.start("import decimal\nwith decimal.localcontext() as c:\n    f(1)")
     with pytest.raises(monty.MontyError):
         step.dump()
+
+
+def test_paused_inside_a_diff_dumps_and_loads():
+    code = ("import difflib\nout = []\n"
+            "for line in difflib.unified_diff(['a\\n', 'b\\n', 'c\\n'], ['a\\n', 'B\\n', 'c\\n']):\n"
+            "    out.append(f(line))\nout")
+    step = monty.Sandbox(functions={"f": None}).start(code)
+    seen = []
+    while isinstance(step, monty.Call):
+        seen.append(step.args[0])
+        step = monty.load(step.dump(), functions={"f": None}).resume(step.args[0].upper())
+    assert seen == ["--- \n", "+++ \n", "@@ -1,3 +1,3 @@\n", " a\n", "-b\n", "+B\n", " c\n"]
+    assert step.value == [line.upper() for line in seen]
+
+
+def test_calendar_values_survive_a_snapshot():
+    code = "import calendar\nc = calendar.TextCalendar(6)\nv = f(1)\nc.formatmonth(2024, 2)"
+    step = monty.Sandbox(functions={"f": None}).start(code)
+    done = monty.load(step.dump(), functions={"f": None}).resume(1)
+    import calendar
+    assert done.value == calendar.TextCalendar(6).formatmonth(2024, 2)
+
+
+def test_datetime_and_fraction_values_survive_a_snapshot():
+    code = ("import datetime, fractions\n"
+            "d = datetime.datetime(2024, 5, 6, 7, 8, 9, 10, tzinfo=datetime.timezone(datetime.timedelta(hours=2), 'X'))\n"
+            "t = datetime.timedelta(days=3, microseconds=5)\nfr = fractions.Fraction(22, 7)\n"
+            "day = datetime.date(2020, 2, 29)\nv = f(1)\n"
+            "[str(d), d.tzname(), str(t), str(fr * 2), day.isoformat(), str(datetime.time(1, 2, 3))]")
+    step = monty.Sandbox(functions={"f": None}).start(code)
+    done = monty.load(step.dump(), functions={"f": None}).resume(1)
+    assert done.value == ["2024-05-06 07:08:09.000010+02:00", "X", "3 days, 0:00:00.000005",
+                          "44/7", "2020-02-29", "01:02:03"]

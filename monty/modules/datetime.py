@@ -54,3 +54,69 @@ def build(vm):
         "timedelta": _dt.timedelta, "timezone": _dt.timezone, "tzinfo": _dt.tzinfo,
         "MINYEAR": _dt.MINYEAR, "MAXYEAR": _dt.MAXYEAR, "UTC": _dt.timezone.utc,
     }
+
+
+# snapshots: CPython's own pickle state (validated by its constructors on load); an aware value's
+# tzinfo must be a fixed-offset timezone (or the zoneinfo module's ZoneInfo, by key)
+def _dump_tz(tz):
+    if tz is None:
+        return None
+    if type(tz) is _dt.timezone:
+        off = tz.utcoffset(None)
+        name = tz.tzname(None)
+        default = _dt.timezone(off).tzname(None)
+        return ["tz", off.days * 86400 + off.seconds, off.microseconds,
+                None if name == default else name]
+    key = getattr(tz, "key", None)
+    if type(key) is str and type(tz).__name__ == "ZoneInfo":
+        return ["zi", key]
+    raise TypeError(f"a tzinfo of type {type(tz).__name__!r}")
+
+
+def _load_tz(data):
+    if data is None:
+        return None
+    if type(data) is list and len(data) == 4 and data[0] == "tz" and type(data[1]) is int \
+            and type(data[2]) is int and (data[3] is None or type(data[3]) is str):
+        off = _dt.timedelta(seconds=data[1], microseconds=data[2])
+        return _dt.timezone(off) if data[3] is None else _dt.timezone(off, data[3])
+    if type(data) is list and len(data) == 2 and data[0] == "zi" and type(data[1]) is str:
+        from . import zoneinfo
+        return zoneinfo.ZoneInfo(data[1])
+    raise ValueError("bad tzinfo")
+
+
+def _dump_state_value(v):
+    state = v.__reduce__()[1]
+    return [state[0], _dump_tz(state[1]) if len(state) > 1 else None]
+
+
+def _loader(cls):
+    def load(data):
+        if type(data) is not list or len(data) != 2 or type(data[0]) is not bytes:
+            raise ValueError(f"bad {cls.__name__}")
+        tz = _load_tz(data[1])
+        return cls(data[0]) if tz is None else cls(data[0], tz)
+    return load
+
+
+def _load_timedelta(data):
+    if type(data) is not list or len(data) != 3 or not all(type(x) is int for x in data):
+        raise ValueError("bad timedelta")
+    return _dt.timedelta(data[0], data[1], data[2])
+
+
+def _load_timezone(data):
+    tz = _load_tz(data)
+    if type(tz) is not _dt.timezone:
+        raise ValueError("bad timezone")
+    return tz
+
+
+SNAPSHOT = {
+    _dt.date: (_dump_state_value, _loader(_dt.date)),
+    _dt.datetime: (_dump_state_value, _loader(_dt.datetime)),
+    _dt.time: (_dump_state_value, _loader(_dt.time)),
+    _dt.timedelta: (lambda v: [v.days, v.seconds, v.microseconds], _load_timedelta),
+    _dt.timezone: (_dump_tz, _load_timezone),
+}

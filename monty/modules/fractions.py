@@ -150,3 +150,13 @@ TYPES = (Fraction,)
 
 def build(vm):
     return {"Fraction": Fraction}
+
+
+def _load_fraction(data):
+    if type(data) is not str or len(data) > 100_000:
+        raise ValueError("bad Fraction")
+    _check_text(data)
+    return _cast(_f.Fraction(data))
+
+
+SNAPSHOT = {Fraction: (lambda v: str(v), _load_fraction)}
