@@ -1837,6 +1837,24 @@ cdef object run_frames(VM vm):
                 elif op == OP_CALL_EX:
                     func_slot = sp - 2 - (a & CALL_EX_KWARGS)
                     v = func_slot[0]
+                    if (TYPE(v) == <PyObject*>BoundMethod
+                            and TYPE(<PyObject*>(<BoundMethod>v).func) == <PyObject*>Function
+                            and (TYPE(func_slot[1]) == <PyObject*>tuple
+                                 or TYPE(func_slot[1]) == <PyObject*>list)):
+                        # obj.method(*args): the function with self first, pushed as a frame
+                        # like any sandbox call (so host calls inside it can pause)
+                        obj = (<BoundMethod>v).self_obj,
+                        obj = obj + tuple(<object>func_slot[1])
+                        w = func_slot[1]
+                        func_slot[1] = <PyObject*>obj
+                        INCREF(func_slot[1])
+                        DECREF(w)
+                        w = <PyObject*>(<BoundMethod>v).func
+                        INCREF(w)
+                        func_slot[0] = w
+                        DECREF(v)
+                        v = w
+                        obj = None
                     if TYPE(v) == <PyObject*>Function:
                         call_spread(vm, func_slot, a & CALL_EX_KWARGS, &nargs, &kw)
                         sp = func_slot + 1 + nargs + (1 if kw != NULL else 0)
