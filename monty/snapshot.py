@@ -1371,7 +1371,7 @@ def _slot_name_ok(s):
         return True
     if s[:1] == "." and s[1:].isidentifier():
         return True
-    head, dot, tail = s.partition(".")
+    head, dot, tail = s.rpartition(".")      # (a dotted module's prefix: 'concurrent.futures.')
     return bool(dot) and tail.isidentifier() and head in _internal_prefixes()
 
 

@@ -93,3 +93,19 @@ def test_datetime_and_fraction_values_survive_a_snapshot():
     done = monty.load(step.dump(), functions={"f": None}).resume(1)
     assert done.value == ["2024-05-06 07:08:09.000010+02:00", "X", "3 days, 0:00:00.000005",
                           "44/7", "2020-02-29", "01:02:03"]
+
+
+def test_executor_host_calls_pause_and_survive_snapshots():
+    code = ("from concurrent.futures import ThreadPoolExecutor, as_completed\n"
+            "with ThreadPoolExecutor(max_workers=3) as ex:\n"
+            "    fs = [ex.submit(fetch, u) for u in ['a', 'b', 'c']]\n"
+            "    out = [f.result() for f in as_completed(fs)]\n"
+            "    mapped = list(ex.map(fetch, ['d']))\n"
+            "out + mapped")
+    step = monty.Sandbox(functions={"fetch": None}).start(code)
+    calls = []
+    while isinstance(step, monty.Call):
+        calls.append(step.args[0])
+        step = monty.load(step.dump(), functions={"fetch": None}).resume(step.args[0] * 2)
+    assert calls == ["a", "b", "c", "d"]
+    assert step.value == ["aa", "bb", "cc", "dd"]
