@@ -109,3 +109,28 @@ def test_executor_host_calls_pause_and_survive_snapshots():
         step = monty.load(step.dump(), functions={"fetch": None}).resume(step.args[0] * 2)
     assert calls == ["a", "b", "c", "d"]
     assert step.value == ["aa", "bb", "cc", "dd"]
+
+
+def test_zoneinfo_values_survive_a_snapshot():
+    code = ("from zoneinfo import ZoneInfo\nfrom datetime import datetime\n"
+            "z = ZoneInfo('Europe/Paris')\nd = datetime(2024, 7, 1, 12, tzinfo=z)\nv = f(1)\n"
+            "[str(d), d.tzname(), z is ZoneInfo('Europe/Paris'), str(d.astimezone(ZoneInfo('UTC')))]")
+    step = monty.Sandbox(functions={"f": None}).start(code)
+    done = monty.load(step.dump(), functions={"f": None}).resume(1)
+    assert done.value == ["2024-07-01 12:00:00+02:00", "CEST", True, "2024-07-01 10:00:00+00:00"]
+
+
+def test_zoneinfo_never_opens_files_for_sandbox_code(monkeypatch):
+    import builtins
+    import io
+    sb = monty.Sandbox()
+    sb.run("import zoneinfo")         # the zone data is read here, once per process, at most
+    opened = []
+    real_open = builtins.open
+    monkeypatch.setattr(builtins, "open", lambda *a, **k: opened.append(a) or real_open(*a, **k))
+    monkeypatch.setattr(io, "open", lambda *a, **k: opened.append(a) or real_open(*a, **k))
+    assert sb.run("import datetime\nstr(datetime.datetime(2024, 1, 1, tzinfo=zoneinfo.ZoneInfo('Asia/Kolkata')).utcoffset())") == "5:30:00"
+    with pytest.raises(monty.MontyRuntimeError) as info:
+        sb.run("zoneinfo.ZoneInfo('../../../etc/passwd')")
+    assert info.value.exc_type == "ValueError"
+    assert opened == []
