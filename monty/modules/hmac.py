@@ -9,7 +9,7 @@ from .hashlib import _ALGORITHMS, _CONSTRUCTORS
 
 NAME = "hmac"
 
-_BY_FUNC = {id(f): name for name, f in _CONSTRUCTORS.items()}
+_BY_FUNC = {id(f): name for name, f in _CONSTRUCTORS.items() if name in _ALGORITHMS}
 
 
 def _digestmod(digestmod):
