@@ -170,6 +170,9 @@ class singledispatch:
 singledispatch.__module__ = "functools"
 
 partial = _ft.partial
+# (CPython's descriptor: its __get__ binds the sandbox function given and wraps it in a
+# partial; its own attributes stay behind the gate except those listed below)
+partialmethod = _ft.partialmethod
 cmp_to_key = _ft.cmp_to_key
 cached_property = _ft.cached_property
 _lru_type = type(_ft.lru_cache()(lambda: None))
@@ -188,6 +191,7 @@ METHODS = {
 ATTRIBUTES = {
     singledispatch: ("registry",),
     _ft.partial: ("func", "args", "keywords"),
+    _ft.partialmethod: ("func", "args", "keywords"),
     _CacheInfo: ("hits", "misses", "maxsize", "currsize"),
 }
 METHODS[_CacheInfo] = {"_asdict": _CacheInfo._asdict, "count": tuple.count, "index": tuple.index}
@@ -198,6 +202,6 @@ def build(vm):
         "reduce": reduce, "partial": partial, "lru_cache": lru_cache, "cache": cache,
         "wraps": wraps, "update_wrapper": update_wrapper, "total_ordering": total_ordering,
         "cmp_to_key": cmp_to_key, "cached_property": cached_property,
-        "singledispatch": singledispatch,
+        "singledispatch": singledispatch, "partialmethod": partialmethod,
         "WRAPPER_ASSIGNMENTS": WRAPPER_ASSIGNMENTS, "WRAPPER_UPDATES": WRAPPER_UPDATES,
     }
