@@ -42,6 +42,7 @@ cdef class Function:
     cdef readonly object closure    # tuple of Cell or None
     cdef public str name, qualname
     cdef VM vm
+    cdef public dict attrs          # attributes sandbox code set on it (f.calls = 0), or None
 
 
 cdef class Cell:
@@ -66,6 +67,7 @@ cdef class Generator(SandboxIter):
     cdef object outer_handled       # the caller's, while it runs
     cdef public str name, qualname
     cdef VM vm
+    cdef public dict attrs          # attributes sandbox code set on it (f.calls = 0), or None
 
 
 cdef class HostFunction:

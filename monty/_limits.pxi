@@ -442,6 +442,8 @@ cdef long long measure_live(VM vm) except -1:
                 todo.append(fn.kwdefaults)
             if fn.closure is not None:
                 todo.append(fn.closure)
+            if fn.attrs is not None:
+                todo.append(fn.attrs)
         elif t is Cell:
             total += 32
             if (<Cell>o).contents is not UNBOUND:

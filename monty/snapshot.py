@@ -493,8 +493,12 @@ def _enc_function(e, fn):
     if _is_class_body(code):
         raise MontyError("cannot snapshot a program paused while a class statement is "
                          "evaluated (in its bases or keywords)")
-    return ["f", e.code(code), e.item(defaults), e.item(kwdefaults), e.item(closure), name,
-            qualname]
+    entry = ["f", e.code(code), e.item(defaults), e.item(kwdefaults), e.item(closure), name,
+             qualname]
+    attrs = _core.function_attrs(fn)
+    if attrs is not None:
+        entry.append(e.item(attrs))         # (f.calls = 0: its own dict, by reference)
+    return entry
 
 
 def _enc_iter(e, it):
@@ -1308,6 +1312,11 @@ def _dec_bound(d, entry):
 
 
 def _dec_function(d, entry):
+    attrs = None
+    if len(entry) == 8:
+        attrs = d.item(entry[7])
+        _need(type(attrs) is dict and all(type(k) is str for k in attrs), "bad function attributes")
+        entry = entry[:7]
     path, defaults, kwdefaults, closure, name, qualname = _args(entry, 6)
     code = d.code(path)
     _need(not code.flags & 4, "a function cannot run module code")
@@ -1322,8 +1331,11 @@ def _dec_function(d, entry):
               and all(type(c) is _core.Cell for c in closure), "bad closure")
     else:
         _need(closure is None, "bad closure")
-    return _core.make_function_value(d.sandbox._vm, code, defaults, kwdefaults, closure,
-                                     _str(name), _str(qualname))
+    fn = _core.make_function_value(d.sandbox._vm, code, defaults, kwdefaults, closure,
+                                   _str(name), _str(qualname))
+    if attrs is not None:
+        _core.set_function_attrs(fn, attrs)
+    return fn
 
 
 def _dec_iter(d, entry):
@@ -1406,7 +1418,7 @@ def _dec_opaque(d, entry):
 
 
 # immutable kinds -> the entry fields that hold references (or lists of them)
-CHILD_FIELDS = {"T": (1,), "F": (1,), "f": (2, 3, 4), "M": (1, 2), "i": (2,), "V": (2,),
+CHILD_FIELDS = {"T": (1,), "F": (1,), "f": (2, 3, 4, 7), "M": (1, 2), "i": (2,), "V": (2,),
                 "W": (1,), "R": (1, 2, 3), "s": (1, 2, 3), "NT": (3,), "P": (1, 2, 3, 4),
                 "SM": (1,), "CM": (1,), "GA": (1, 2), "Mo": (), "Ma": (), "Xv": ()}
 

@@ -134,3 +134,19 @@ def test_zoneinfo_never_opens_files_for_sandbox_code(monkeypatch):
         sb.run("zoneinfo.ZoneInfo('../../../etc/passwd')")
     assert info.value.exc_type == "ValueError"
     assert opened == []
+
+
+def test_function_attributes_survive_a_snapshot():
+    code = ("def counted(fn):\n"
+            "    def wrapper(*a):\n"
+            "        wrapper.calls += 1\n"
+            "        return fn(*a)\n"
+            "    wrapper.calls = 0\n"
+            "    wrapper.me = wrapper\n"
+            "    return wrapper\n"
+            "@counted\ndef get(x):\n    return fetch(x)\n"
+            "out = [get(1), get(2)]\n[out, get.calls, get.me is get]")
+    step = monty.Sandbox(functions={"fetch": None}).start(code)
+    while isinstance(step, monty.Call):
+        step = monty.load(step.dump(), functions={"fetch": None}).resume(step.args[0] * 10)
+    assert step.value == [[10, 20], 2, True]

@@ -61,7 +61,14 @@ def update_wrapper(wrapper, wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=WRAPP
                     wrapper.qualname = value
         elif is_sandbox_class(type(wrapper)):
             setattr(wrapper, attr, value)
-    if is_sandbox_class(type(wrapper)):
+    if type(wrapper) is core.Function:
+        attrs = wrapper.attrs
+        if attrs is None:
+            attrs = wrapper.attrs = {}
+        if "__dict__" in updated and type(wrapped) is core.Function and wrapped.attrs:
+            attrs.update(wrapped.attrs)
+        attrs["__wrapped__"] = wrapped
+    elif is_sandbox_class(type(wrapper)):
         try:
             wrapper.__dict__["__wrapped__"] = wrapped
         except (AttributeError, TypeError):
