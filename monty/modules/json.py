@@ -1,10 +1,6 @@
-"""`json` for sandbox code: CPython's encoder and decoder on the sandbox's plain data, size
-checked first; JSONEncoder/JSONDecoder (with `cls=`), load and dump are sandbox Python
-(monty/modules/_sandbox/json.py) calling them, so load/dump work on any object with
-read()/write() methods and a subclass's default() runs as sandbox code."""
+"""`json` for sandbox code: CPython's encoder and decoder on the sandbox's plain data."""
 
 import json as _json
-import threading as _threading
 
 from .. import policy
 
@@ -56,24 +52,10 @@ def _checked_default(default, factor):
         return None
 
     def checked(o):
-        # default() runs nested inside the C encoder, which recurses into what it returns:
-        # each level holds C frames of the encoder and of a nested eval loop, so the nesting
-        # is cut well before the C stack could run out
-        depth = _DEFAULT_DEPTH.n = getattr(_DEFAULT_DEPTH, "n", 0) + 1
-        try:
-            if depth > _MAX_DEFAULT_DEPTH:
-                raise RecursionError("maximum recursion depth exceeded while calling a Python "
-                                     "object")
-            value = default(o)
-            policy.precheck_walk(value, factor)
-            return value
-        finally:
-            _DEFAULT_DEPTH.n -= 1
+        value = default(o)
+        policy.precheck_walk(value, factor)
+        return value
     return checked
-
-
-_DEFAULT_DEPTH = _threading.local()
-_MAX_DEFAULT_DEPTH = 40
 
 
 def dumps(obj, *, skipkeys=False, ensure_ascii=True, check_circular=True, allow_nan=True,
@@ -90,37 +72,11 @@ def dumps(obj, *, skipkeys=False, ensure_ascii=True, check_circular=True, allow_
 
 
 def loads(s, *, parse_float=None, parse_int=None, parse_constant=None, object_hook=None,
-          object_pairs_hook=None, strict=True):
+          object_pairs_hook=None):
     return _json.loads(s, parse_float=parse_float, parse_int=parse_int,
                        parse_constant=parse_constant, object_hook=object_hook,
-                       object_pairs_hook=object_pairs_hook, strict=bool(strict))
-
-
-def raw_decode(s, idx=0, **hooks):
-    if not isinstance(s, str):
-        raise TypeError(f"the JSON object must be str, not {type(s).__name__}")
-    s = str.__str__(s)
-    if isinstance(idx, int):
-        idx = int.__index__(idx)
-    hooks["strict"] = bool(hooks.get("strict", True))
-    return _json.JSONDecoder(**hooks).raw_decode(s, idx)
-
-
-from ._support import sandbox_source  # noqa: E402
-
-PREFIX = "json."
-SOURCE = sandbox_source(NAME)
-_EXPORTS = ["JSONEncoder", "JSONDecoder", "dumps", "loads", "load", "dump"]
+                       object_pairs_hook=object_pairs_hook)
 
 
 def build(vm):
-    from .. import _core
-    attrs = _core.build_internal_module(vm, NAME, SOURCE, PREFIX, _EXPORTS, {})
-    # the host's checked functions the sandbox-Python classes call (module attributes too,
-    # so a paused program holding them snapshots by name)
-    host = {"_host_dumps": dumps, "_host_loads": loads, "_host_raw_decode": raw_decode}
-    for name, func in host.items():
-        vm.set_global(PREFIX + name, func)
-    attrs.update(host)
-    attrs["JSONDecodeError"] = _json.JSONDecodeError
-    return attrs
+    return {"dumps": dumps, "loads": loads, "JSONDecodeError": _json.JSONDecodeError}
