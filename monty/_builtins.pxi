@@ -1435,8 +1435,6 @@ _VM_BUILTINS = {
     "round": make_builtin("round", b_round),
     "dir": make_builtin("dir", b_dir),
     "vars": make_builtin("vars", b_vars),
-    "globals": make_builtin("globals", b_globals),
-    "locals": make_builtin("locals", b_locals),
     ".eg_start": make_builtin("eg_start", b_eg_start),
     ".eg_match": make_builtin("eg_match", b_eg_match),
     ".eg_raised": make_builtin("eg_raised", b_eg_raised),
