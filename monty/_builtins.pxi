@@ -134,10 +134,6 @@ cdef object get_attribute(object obj, str name):
             return (<Function>obj).attrs[name]
         if name == "__doc__" and isinstance(obj, (Function, VMBuiltin, HostFunction)):
             return (<Function>obj).code.doc if type(obj) is Function else None
-        if name == "__dict__" and type(obj) is Function:
-            if (<Function>obj).attrs is None:
-                (<Function>obj).attrs = {}
-            return (<Function>obj).attrs
         if type(obj) is BoundMethod:
             if name in ("__self__", "__func__"):
                 return obj.self_obj if name == "__self__" else obj.func
@@ -1179,7 +1175,9 @@ cdef object b_vars(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
         except AttributeError:
             pass
     if type(obj) is Function:
-        return get_attribute(obj, "__dict__")
+        if (<Function>obj).attrs is None:
+            (<Function>obj).attrs = {}
+        return (<Function>obj).attrs
     raise TypeError("vars() argument must have __dict__ attribute")
 
 

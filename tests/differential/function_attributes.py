@@ -15,13 +15,13 @@ add(1, 2)
 add(3, 4)
 [add.calls, add.__name__, add.__wrapped__(5, 6), add.__wrapped__.__name__, hasattr(add, 'missing'), getattr(add, 'calls'), sorted(vars(add))]
 # ---
-# function attributes: set, read, delete, __dict__
+# function attributes: set, read, delete, vars()
 def f():
     return f.state
 f.state = 'ready'
 f.tags = ['a']
 f.tags.append('b')
-r = [f(), f.tags, sorted(f.__dict__)]
+r = [f(), f.tags, sorted(vars(f))]
 del f.state
 r.append(hasattr(f, 'state'))
 f.__name__ = 'renamed'
