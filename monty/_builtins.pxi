@@ -134,6 +134,9 @@ cdef object get_attribute(object obj, str name):
             if type(obj) is Function:
                 return (<Function>obj).name if name == "__name__" else (<Function>obj).qualname
             return obj.name
+        if type(obj) is Function and (<Function>obj).attrs is not None and (
+                name in (<Function>obj).attrs):
+            return (<Function>obj).attrs[name]
         if name == "__doc__" and isinstance(obj, (Function, VMBuiltin, HostFunction)):
             return (<Function>obj).code.doc if type(obj) is Function else None
         if type(obj) is BoundMethod:
@@ -226,6 +229,8 @@ cdef int set_attribute(object obj, str name, object value) except -1:
         return sandbox_setattr(obj, name, value, False)
     if is_sandbox_object(obj):
         return sandbox_setattr(obj, name, value, False)
+    if type(obj) is Function:
+        return set_function_attribute(<Function>obj, name, value, False)
     if isinstance(obj, _VM_TYPES):
         raise AttributeError(f"'{type_name(obj)}' object has no attribute '{name}'")
     writable = _modules.WRITABLE.get(type(obj))
@@ -240,7 +245,44 @@ cdef int set_attribute(object obj, str name, object value) except -1:
 cdef int del_attribute(object obj, str name) except -1:
     if is_sandbox_object(obj):
         return sandbox_setattr(obj, name, None, True)
+    if type(obj) is Function:
+        return set_function_attribute(<Function>obj, name, None, True)
     return set_attribute(obj, name, None)
+
+
+cdef int set_function_attribute(Function fn, str name, object value, bint delete) except -1:
+    """Attributes sandbox code sets on its functions (f.calls = 0, functools.wraps'
+    __wrapped__), kept in the function's own dict; __name__/__qualname__ take a str."""
+    if name == "__name__" or name == "__qualname__":
+        if delete:
+            raise TypeError(f"cannot delete function attribute '{name}'")
+        if type(value) is not str:
+            raise TypeError(f"{name} must be set to a string object")
+        if name == "__name__":
+            fn.name = value
+        else:
+            fn.qualname = value
+        return 0
+    if name == "__dict__":
+        if delete:
+            raise TypeError("cannot delete __dict__")
+        if type(value) is not dict:
+            raise TypeError(f"__dict__ must be set to a dictionary, not a "
+                            f"'{type_name(value)}'")
+        fn.attrs = value
+        return 0
+    if is_dunderish(name) and name not in ("__wrapped__", "__isabstractmethod__"):
+        raise AttributeError(f"'function' object attribute '{name}' is read-only in the "
+                             f"sandbox")
+    if delete:
+        if fn.attrs is None or name not in fn.attrs:
+            raise AttributeError(f"'function' object has no attribute '{name}'")
+        del fn.attrs[name]
+        return 0
+    if fn.attrs is None:
+        fn.attrs = {}
+    fn.attrs[name] = value
+    return 0
 
 
 # ------------------------------------------------------------------ helpers of the loop
@@ -604,6 +646,17 @@ cdef list _dict_pairs(object d):
     return out
 
 
+import decimal as _host_decimal
+
+
+cdef object _boundary_decimal(object v, str where):
+    _modules._discover()
+    _sandbox_decimal = _sys.modules["monty.modules.decimal"]
+    if where == "out of the sandbox":
+        return _sandbox_decimal.to_host(v)
+    return _sandbox_decimal.from_host(v)
+
+
 cdef object _copy_plain(object v, dict memo, int depth, str where):
     """Exact-type rules: an instance of a subclass of a plain type crosses as its base's
     C-level content; no method of the value (an override of __iter__, items, __str__, __int__,
@@ -648,6 +701,10 @@ cdef object _copy_plain(object v, dict memo, int depth, str where):
         out = float.__float__(v)
     elif _derives(t, bytes):
         out = bytes.__bytes__(v)
+    elif _derives(t, _host_decimal.Decimal):
+        # the decimal module's Decimal (or a sandbox subclass) crosses out as the exact host
+        # value (read from its C data); an exact host Decimal crosses in as the module's
+        out = _boundary_decimal(v, where)
     elif t in _DC_HOST_CLASS and where == "out of the sandbox":
         return _export_dataclass(v, _DC_HOST_CLASS[t], memo, depth)
     elif _DC_KEY in memo and _is_host_dataclass(v):
@@ -1158,7 +1215,38 @@ cdef object b_vars(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
             return get_attribute(obj, "__dict__")
         except AttributeError:
             pass
+    if type(obj) is Function:
+        if (<Function>obj).attrs is None:
+            (<Function>obj).attrs = {}
+        return (<Function>obj).attrs
     raise TypeError("vars() argument must have __dict__ attribute")
+
+
+cdef object b_globals(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
+    """globals(): the sandbox's module-level names, as a new dict (assigning into it does
+    not create a global)."""
+    cdef PyObject** items
+    cdef int i, n
+    cdef dict out = {}
+    positional, kwargs = call_args(args, npos, kwnames)
+    no_kwargs("globals", kwargs)
+    if npos:
+        raise TypeError(f"globals() takes no arguments ({npos} given)")
+    items = (<PyListObject*>vm.gvals).ob_item
+    n = len(vm.gvals)
+    for i in range(n):
+        if items[i] != NULL and "." not in vm.slot_names[i]:
+            out[vm.slot_names[i]] = <object>items[i]
+    return out
+
+
+cdef object b_locals(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
+    """locals(): the running frame's names (a new dict), as vars() gives them."""
+    positional, kwargs = call_args(args, npos, kwnames)
+    no_kwargs("locals", kwargs)
+    if npos:
+        raise TypeError(f"locals() takes no arguments ({npos} given)")
+    return frame_names(vm)
 
 
 cdef object frame_names(VM vm):

@@ -303,6 +303,23 @@ cdef int call_ex_value(VM vm, Frame* f, int pc, Py_ssize_t top, int a) except -1
     cdef PyObject* v = func_slot[0]
     cdef Py_ssize_t nargs
     cdef PyObject* kw
+    cdef PyObject* w
+    if (TYPE(v) == <PyObject*>BoundMethod
+            and TYPE(<PyObject*>(<BoundMethod>v).func) == <PyObject*>Function
+            and (TYPE(func_slot[1]) == <PyObject*>tuple or TYPE(func_slot[1]) == <PyObject*>list)):
+        # obj.method(*args): the function with self first, pushed as a frame like any sandbox
+        # call (so host calls inside it can pause)
+        spread = ((<BoundMethod>v).self_obj,) + tuple(<object>func_slot[1])
+        w = func_slot[1]
+        func_slot[1] = <PyObject*>spread
+        INCREF(func_slot[1])
+        DECREF(w)
+        w = <PyObject*>(<BoundMethod>v).func
+        INCREF(w)
+        func_slot[0] = w
+        DECREF(v)
+        v = w
+        spread = None
     if TYPE(v) == <PyObject*>Function:
         call_spread(vm, func_slot, a & CALL_EX_KWARGS, &nargs, &kw)
         sp = func_slot + 1 + nargs + (1 if kw != NULL else 0)

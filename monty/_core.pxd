@@ -58,6 +58,7 @@ cdef class Function:
     cdef readonly object closure    # tuple of Cell or None
     cdef public str name, qualname
     cdef VM vm
+    cdef public dict attrs          # attributes sandbox code set on it (f.calls = 0), or None
 
 
 cdef class Cell:
@@ -82,6 +83,7 @@ cdef class Generator(SandboxIter):
     cdef object outer_handled       # the caller's, while it runs
     cdef public str name, qualname
     cdef VM vm
+    cdef public dict attrs          # attributes sandbox code set on it (f.calls = 0), or None
 
 
 cdef class HostFunction:
@@ -163,6 +165,7 @@ cdef class VM:
     cdef int import_nest            # eval loops now inside an IMPORT_NAME (see grow_globals)
     cdef int gcap                   # global slots the gvals/bvals arrays hold without moving
     cdef public object context_state  # the contextvars module's per-sandbox state (None: not imported)
+    cdef public object module_state   # other modules' per-sandbox state: {name: state}, or None
 
     cdef int ensure_stack(self) except -1
     cdef void discard_frame(self, Frame* f) noexcept

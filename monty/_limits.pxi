@@ -624,6 +624,8 @@ cdef long long walk_live(VM vm) except -1:
         todo.append(vm.modules)         # imported modules (their per-sandbox state)
     if vm.context_state is not None:
         todo.append(vm.context_state)   # contextvars' current context and its values
+    if vm.module_state is not None:
+        todo.append(vm.module_state)    # e.g. decimal's current context
     if vm.dataclasses:
         todo.append(vm.dataclasses)     # sandbox copies of host dataclasses (class attributes)
     _walk_work = WALK_CHECK
@@ -684,6 +686,8 @@ cdef long long walk_live(VM vm) except -1:
                 todo.append(fn.kwdefaults)
             if fn.closure is not None:
                 todo.append(fn.closure)
+            if fn.attrs is not None:
+                todo.append(fn.attrs)
         elif t is Cell:
             total += 32
             if (<Cell>o).contents is not UNBOUND:

@@ -461,6 +461,15 @@ def function_state(Function fn):
     return fn.code, fn.defaults, fn.kwdefaults, fn.closure, fn.name, fn.qualname
 
 
+def function_attrs(Function fn):
+    """The attributes sandbox code set on `fn` (a dict), or None."""
+    return fn.attrs if fn.attrs else None
+
+
+def set_function_attrs(Function fn, dict attrs):
+    fn.attrs = attrs
+
+
 def iter_state(SandboxIter it):
     """(kind, fields) of a sandbox iterator; ForeignIter cannot be snapshotted."""
     t = type(it)

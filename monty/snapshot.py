@@ -497,6 +497,9 @@ class _Encoder:
             return _enc_collection
         if t is _sandbox_fraction():
             return _enc_fraction
+        found = _module_values()[0].get(t)
+        if found is not None:
+            return lambda e, v: ["Xv", found[0], t.__name__, found[1](v)]
         return None
 
 
@@ -508,6 +511,36 @@ def _modules():
 def _sandbox_fraction():
     from .modules import fractions
     return fractions.Fraction
+
+
+_module_values_cache = []
+
+
+def _module_values():
+    """Value types sandbox modules snapshot themselves (a module file's `SNAPSHOT`:
+    {type: (to plain data, from plain data)}): ({type: (module, dump)}, {(module, type name):
+    load})."""
+    if not _module_values_cache:
+        mods = _modules()
+        mods._discover()
+        dumps, loads = {}, {}
+        for name, mod in mods._FILES.items():
+            for tp, (dump, load) in getattr(mod, "SNAPSHOT", {}).items():
+                dumps[tp] = (name, dump)
+                loads[(name, tp.__name__)] = load
+        _module_values_cache[:] = [dumps, loads]
+    return _module_values_cache
+
+
+def _dec_module_value(d, entry):
+    module, tname, data = _args(entry, 3)
+    load = _module_values()[1].get((module, tname)) if type(module) is str and type(
+        tname) is str else None
+    _need(load is not None, "bad module value")
+    try:
+        return load(data)
+    except (TypeError, ValueError, OverflowError, ArithmeticError, KeyError) as e:
+        raise _Bad(f"bad {module}.{tname} value: {e}") from None
 
 
 def _collection_types():
@@ -600,8 +633,12 @@ def _enc_function(e, fn):
     if _is_class_body(code):
         raise MontyError("cannot snapshot a program paused while a class statement is "
                          "evaluated (in its bases or keywords)")
-    return ["f", e.code(code), e.item(defaults), e.item(kwdefaults), e.item(closure), name,
-            qualname]
+    entry = ["f", e.code(code), e.item(defaults), e.item(kwdefaults), e.item(closure), name,
+             qualname]
+    attrs = _core.function_attrs(fn)
+    if attrs is not None:
+        entry.append(e.item(attrs))         # (f.calls = 0: its own dict, by reference)
+    return entry
 
 
 def _enc_iter(e, it):
@@ -861,8 +898,15 @@ def _code_paths(modules):
     return out
 
 
-def _module_state(name, module):
-    """Extra state of an imported module that re-importing does not restore."""
+def _module_state(name, module, vm=None):
+    """Extra state of an imported module that re-importing does not restore (a module file
+    may keep per-sandbox state in `vm.module_state[NAME]`, saved by its `dump_state(state)` as
+    plain data and put back by its `load_state(vm, data)`)."""
+    states = vm.module_state if vm is not None else None
+    if states is not None and name in states:
+        mod = _modules()._FILES.get(name)
+        if mod is not None and hasattr(mod, "dump_state"):
+            return mod.dump_state(states[name])
     if name == "random":
         rng = getattr(module._attrs.get("random"), "__self__", None)
         if rng is not None:
@@ -878,7 +922,7 @@ def _dump_state(call):
     imported = []
     enc.imported = state["imported"]
     for name, module in state["imported"].items():
-        imported.append([name, _module_state(name, module)])
+        imported.append([name, _module_state(name, module, sandbox._vm)])
         for attr, value in module._attrs.items():
             if not isinstance(value, _LEAVES):
                 enc.module_attr.setdefault(id(value), (name, attr))
@@ -1501,6 +1545,11 @@ def _dec_bound(d, entry):
 
 
 def _dec_function(d, entry):
+    attrs = None
+    if len(entry) == 8:
+        attrs = d.item(entry[7])
+        _need(type(attrs) is dict and all(type(k) is str for k in attrs), "bad function attributes")
+        entry = entry[:7]
     path, defaults, kwdefaults, closure, name, qualname = _args(entry, 6)
     code = d.code(path)
     _need(not code.flags & 4, "a function cannot run module code")
@@ -1515,8 +1564,11 @@ def _dec_function(d, entry):
               and all(type(c) is _core.Cell for c in closure), "bad closure")
     else:
         _need(closure is None, "bad closure")
-    return _core.make_function_value(d.sandbox._vm, code, defaults, kwdefaults, closure,
-                                     _str(name), _str(qualname))
+    fn = _core.make_function_value(d.sandbox._vm, code, defaults, kwdefaults, closure,
+                                   _str(name), _str(qualname))
+    if attrs is not None:
+        _core.set_function_attrs(fn, attrs)
+    return fn
 
 
 def _dec_iter(d, entry):
@@ -1690,10 +1742,10 @@ def _dec_opaque(d, entry):
 
 
 # immutable kinds -> the entry fields that hold references (or lists of them)
-CHILD_FIELDS = {"T": (1,), "F": (1,), "f": (2, 3, 4), "M": (1, 2), "i": (2,), "V": (2,),
+CHILD_FIELDS = {"T": (1,), "F": (1,), "f": (2, 3, 4, 7), "M": (1, 2), "i": (2,), "V": (2,),
                 "W": (1,), "R": (1, 2, 3), "s": (1, 2, 3), "NT": (3,), "P": (1, 2, 3, 4),
                 "SM": (1,), "CM": (1,), "GA": (1, 2), "Mo": (), "Ma": (), "DT": (8,),
-                "Dt": (5,), "Tz": (1,), "Fr": (1, 2)}
+                "Dt": (5,), "Tz": (1,), "Fr": (1, 2), "Xv": ()}
 
 DECODERS = {
     "HF": _dec_host_future,
@@ -1731,6 +1783,7 @@ DECODERS = {
     "GA": _dec_generic_alias,
     "Mo": _dec_module,
     "Ma": _dec_module_attr,
+    "Xv": _dec_module_value,
 }
 
 
@@ -1989,7 +2042,7 @@ def _is_class_body(code):
     return result
 
 
-def _restore_module_state(name, module, state):
+def _restore_module_state(name, module, state, vm=None):
     if name == "random":
         _need(type(state) is list and len(state) == 3 and type(state[0]) is int
               and type(state[1]) is list and len(state[1]) == 625
@@ -2001,6 +2054,13 @@ def _restore_module_state(name, module, state):
             rng.setstate((state[0], tuple(state[1]), state[2]))
         except (TypeError, ValueError, OverflowError) as e:
             raise _Bad(f"bad random state: {e}") from None
+        return
+    mod = _modules()._FILES.get(name)
+    if mod is not None and hasattr(mod, "load_state") and vm is not None:
+        try:
+            mod.load_state(vm, state)
+        except (TypeError, ValueError, OverflowError, ArithmeticError, KeyError) as e:
+            raise _Bad(f"bad {name} state: {e}") from None
         return
     raise _Bad(f"unexpected state for module {name!r}")
 
@@ -2074,7 +2134,7 @@ def _rebuild(sandbox, functions, modules, imported, objects, bind_globals):
         module = _core.vm_import_module(vm, name)
         _need(module is not None, f"unknown module {name!r}")
         if mstate is not None:
-            _restore_module_state(name, module, mstate)
+            _restore_module_state(name, module, mstate, vm)
     d = _Decoder(objects, codes, sandbox, hosts)
     d.unlinked = unlinked
     return d

@@ -1,11 +1,11 @@
-"""`enum` for sandbox code: Enum, IntEnum, StrEnum, auto and unique.
+"""`enum` for sandbox code: Enum, IntEnum, StrEnum, Flag, IntFlag, auto and unique.
 
 CPython's own enum machinery cannot be handed out: sandbox classes are built from a plain
 namespace dict (which EnumType's __new__ does not accept), and everything non-dunder reachable
 on a sandbox class is readable, which for CPython's EnumType includes helpers that read host
 modules (`_convert_`). This is a small implementation of the same behaviour whose every
-attribute is safe to reach. Not supported: the functional API (`Enum('Name', 'A B')`), Flag,
-custom `__new__` in enum classes.
+attribute is safe to reach. Not supported: the functional API (`Enum('Name', 'A B')`),
+custom `__new__` in enum classes, Flag boundaries other than CPython's defaults.
 """
 
 NAME = "enum"
@@ -21,6 +21,7 @@ from types import MappingProxyType as _MappingProxy
 
 _MISSING = object()
 _READY = False       # True once this module's own classes are defined
+_SHARED_BASES = ()   # the module's classes a class statement may derive from (set below)
 _MIXINS = (object, int, str, float)
 
 
@@ -79,7 +80,7 @@ class EnumType(type):
             allowed = _sandbox_bases()
             for base in bases:
                 if not (isinstance(base, type) and (base in allowed or base in _MIXINS
-                                                    or base in (Enum, IntEnum, StrEnum))):
+                                                    or base in _SHARED_BASES)):
                     raise TypeError(f"cannot derive a sandbox class from {base!r}")
         for base in bases:
             if isinstance(base, EnumType) and base._member_names_:
@@ -161,14 +162,14 @@ class EnumType(type):
 
     def __iter__(cls):
         _charge(len(cls._member_names_))
-        return iter([cls._member_map_[name] for name in cls._member_names_])
+        return iter([cls._member_map_[name] for name in _canonical_names(cls)])
 
     def __reversed__(cls):
         _charge(len(cls._member_names_))
-        return iter([cls._member_map_[name] for name in reversed(cls._member_names_)])
+        return iter([cls._member_map_[name] for name in reversed(_canonical_names(cls))])
 
     def __len__(cls):
-        return len(cls._member_names_)
+        return len(_canonical_names(cls))
 
     def __contains__(cls, value):
         if isinstance(value, cls):
@@ -208,6 +209,15 @@ class EnumType(type):
 
     # read through the metaclass, so that the sandbox's rules for class dunders find them
     __name__ = property(lambda cls: type.__dict__["__name__"].__get__(cls))
+
+
+def _canonical_names(cls):
+    """The members a class iterates over: for a Flag, those of a single bit (CPython 3.11
+    leaves out aliases and multi-bit members)."""
+    names = cls._member_names_
+    if _READY and issubclass(cls, Flag):
+        return [n for n in names if _is_single_bit(cls._member_map_[n]._value_)]
+    return names
 
 
 def _charge(n):
@@ -334,10 +344,141 @@ class StrEnum(str, Enum):
         return name.lower()
 
 
+def _is_single_bit(v):
+    return type(v) is int and v > 0 and v & (v - 1) == 0
+
+
+def _flag_value(cls, other):
+    """`other`'s value for a bitwise operator with a member of `cls`, or None."""
+    if isinstance(other, cls):
+        return other._value_
+    if issubclass(cls, int) and isinstance(other, int) and not isinstance(other, Enum):
+        return int(other)
+    return None
+
+
+class Flag(Enum):
+    """Enum whose members combine with the bitwise operators (enum.Flag)."""
+
+    @staticmethod
+    def _generate_next_value_(name, start, count, last_values):
+        if not count:
+            return start if start is not None else 1
+        last = last_values[-1]
+        if not isinstance(last, int):
+            raise TypeError(f"invalid flag value {last!r}")
+        return 2 ** last.bit_length() if last > 0 else 1
+
+    @classmethod
+    def _flag_mask_(cls):
+        mask = 0
+        for name in cls._member_names_:
+            v = cls._member_map_[name]._value_
+            if isinstance(v, int):
+                mask |= v
+        return mask
+
+    @classmethod
+    def _missing_(cls, value):
+        if not isinstance(value, int) or isinstance(value, bool) and False:
+            return None
+        value = int(value)
+        mask = cls._flag_mask_()
+        is_int = issubclass(cls, int)
+        if value < 0:
+            if not is_int:
+                return None
+            value = value & mask if value & ~mask == ~mask else value
+        extra = value & ~mask
+        if extra and not is_int:
+            raise ValueError(f"{cls!r} invalid value {value}\n    given {bin(value)}\n"
+                             f"  allowed {bin(mask)}")
+        _charge(len(cls._member_names_))
+        names = [name for name in cls._member_names_
+                 if _is_single_bit(cls._member_map_[name]._value_)
+                 and value & cls._member_map_[name]._value_]
+        if extra:
+            names.append(str(extra))
+        member = int.__new__(cls, value) if is_int else object.__new__(cls)
+        member._name_ = "|".join(names) if names else None
+        member._value_ = value
+        return cls._value2member_map_.setdefault(value, member)
+
+    def __contains__(self, other):
+        if not isinstance(other, type(self)):
+            raise TypeError(f"unsupported operand type(s) for 'in': '{type(other).__qualname__}'"
+                            f" and '{type(self).__qualname__}'")
+        return other._value_ & self._value_ == other._value_
+
+    def __iter__(self):
+        cls = type(self)
+        _charge(len(cls._member_names_))
+        return iter([cls._member_map_[name] for name in cls._member_names_
+                     if _is_single_bit(cls._member_map_[name]._value_)
+                     and self._value_ & cls._member_map_[name]._value_])
+
+    def __len__(self):
+        return bin(self._value_).count("1")
+
+    def __bool__(self):
+        return bool(self._value_)
+
+    def __or__(self, other):
+        v = _flag_value(type(self), other)
+        if v is None:
+            return NotImplemented
+        return type(self)(self._value_ | v)
+
+    def __and__(self, other):
+        v = _flag_value(type(self), other)
+        if v is None:
+            return NotImplemented
+        return type(self)(self._value_ & v)
+
+    def __xor__(self, other):
+        v = _flag_value(type(self), other)
+        if v is None:
+            return NotImplemented
+        return type(self)(self._value_ ^ v)
+
+    __ror__ = __or__
+    __rand__ = __and__
+    __rxor__ = __xor__
+
+    def __invert__(self):
+        cls = type(self)
+        return cls(cls._flag_mask_() & ~self._value_)
+
+    def __repr__(self):
+        if self._name_ is None:
+            return f"<{type(self).__name__}: {self._value_!r}>"
+        return f"<{type(self).__name__}.{self._name_}: {self._value_!r}>"
+
+    def __str__(self):
+        if self._name_ is None:
+            return f"{type(self).__name__}({self._value_!r})"
+        return f"{type(self).__name__}.{self._name_}"
+
+
+class IntFlag(int, Flag):
+    """Flag whose members are also ints (enum.IntFlag)."""
+
+    __repr__ = Flag.__repr__
+    __str__ = int.__repr__
+    __format__ = int.__format__
+    __or__ = __ror__ = Flag.__or__
+    __and__ = __rand__ = Flag.__and__
+    __xor__ = __rxor__ = Flag.__xor__
+    __invert__ = Flag.__invert__
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+
 # the base classes' own __init__ stands for "no __init__"
-_BASE_INITS = (Enum.__init__, IntEnum.__init__, StrEnum.__init__)
-Enum.__init__ = IntEnum.__init__ = StrEnum.__init__ = Enum.__dict__["__init__"]
-for _c in (IntEnum, StrEnum):
+_BASE_INITS = (Enum.__init__, IntEnum.__init__, StrEnum.__init__, IntFlag.__init__)
+Enum.__init__ = IntEnum.__init__ = StrEnum.__init__ = IntFlag.__init__ = Enum.__dict__["__init__"]
+for _c in (IntEnum, StrEnum, Flag, IntFlag):
     type.__setattr__(_c, "_member_names_", [])
 
 
@@ -352,21 +493,23 @@ def unique(enumeration):
     return enumeration
 
 
-for _c in (EnumType, Enum, IntEnum, StrEnum):
+for _c in (EnumType, Enum, IntEnum, StrEnum, Flag, IntFlag):
     _c.__module__ = "enum"
 EnumMeta = EnumType
 # the base classes' member tables, read-only (no sandbox class adds to them)
-for _c in (Enum, IntEnum, StrEnum):
+for _c in (Enum, IntEnum, StrEnum, Flag, IntFlag):
     type.__setattr__(_c, "_member_names_", ())
     type.__setattr__(_c, "_member_map_", _MappingProxy({}))
     type.__setattr__(_c, "_value2member_map_", _MappingProxy({}))
-_SHARED = frozenset((Enum, IntEnum, StrEnum))
+_SHARED = frozenset((Enum, IntEnum, StrEnum, Flag, IntFlag))
+_SHARED_BASES = tuple(_SHARED)
 _READY = True
 
-TYPES = (Enum, IntEnum, StrEnum)
+TYPES = (Enum, IntEnum, StrEnum, Flag, IntFlag)
 
 
 def build(vm):
     _register_metaclass()
     return {"Enum": Enum, "IntEnum": IntEnum, "StrEnum": StrEnum, "auto": auto,
+            "Flag": Flag, "IntFlag": IntFlag,
             "unique": unique, "EnumType": EnumType, "EnumMeta": EnumType}

@@ -61,7 +61,14 @@ def update_wrapper(wrapper, wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=WRAPP
                     wrapper.qualname = value
         elif is_sandbox_class(type(wrapper)):
             setattr(wrapper, attr, value)
-    if is_sandbox_class(type(wrapper)):
+    if type(wrapper) is core.Function:
+        attrs = wrapper.attrs
+        if attrs is None:
+            attrs = wrapper.attrs = {}
+        if "__dict__" in updated and type(wrapped) is core.Function and wrapped.attrs:
+            attrs.update(wrapped.attrs)
+        attrs["__wrapped__"] = wrapped
+    elif is_sandbox_class(type(wrapper)):
         try:
             wrapper.__dict__["__wrapped__"] = wrapped
         except (AttributeError, TypeError):
@@ -170,6 +177,9 @@ class singledispatch:
 singledispatch.__module__ = "functools"
 
 partial = _ft.partial
+# (CPython's descriptor: its __get__ binds the sandbox function given and wraps it in a
+# partial; its own attributes stay behind the gate except those listed below)
+partialmethod = _ft.partialmethod
 cmp_to_key = _ft.cmp_to_key
 cached_property = _ft.cached_property
 _lru_type = type(_ft.lru_cache()(lambda: None))
@@ -188,6 +198,7 @@ METHODS = {
 ATTRIBUTES = {
     singledispatch: ("registry",),
     _ft.partial: ("func", "args", "keywords"),
+    _ft.partialmethod: ("func", "args", "keywords"),
     _CacheInfo: ("hits", "misses", "maxsize", "currsize"),
 }
 METHODS[_CacheInfo] = {"_asdict": _CacheInfo._asdict, "count": tuple.count, "index": tuple.index}
@@ -198,6 +209,6 @@ def build(vm):
         "reduce": reduce, "partial": partial, "lru_cache": lru_cache, "cache": cache,
         "wraps": wraps, "update_wrapper": update_wrapper, "total_ordering": total_ordering,
         "cmp_to_key": cmp_to_key, "cached_property": cached_property,
-        "singledispatch": singledispatch,
+        "singledispatch": singledispatch, "partialmethod": partialmethod,
         "WRAPPER_ASSIGNMENTS": WRAPPER_ASSIGNMENTS, "WRAPPER_UPDATES": WRAPPER_UPDATES,
     }

@@ -136,5 +136,73 @@ def indent(text, prefix, predicate=None):
     return "".join(out)
 
 
+_DEFAULTS = {"width": 70, "initial_indent": "", "subsequent_indent": "", "expand_tabs": True,
+             "replace_whitespace": True, "fix_sentence_endings": False,
+             "break_long_words": True, "drop_whitespace": True, "break_on_hyphens": True,
+             "tabsize": 8, "max_lines": None, "placeholder": " [...]"}
+
+
+class TextWrapper:
+    """Object for wrapping/filling text (textwrap.TextWrapper): its options are plain
+    attributes; wrap() and fill() run CPython's wrapper with them, checked like wrap()."""
+
+    __slots__ = _OPTIONS
+    __module__ = "textwrap"
+
+    def __init__(self, width=70, initial_indent="", subsequent_indent="", expand_tabs=True,
+                 replace_whitespace=True, fix_sentence_endings=False, break_long_words=True,
+                 drop_whitespace=True, break_on_hyphens=True, tabsize=8, *, max_lines=None,
+                 placeholder=" [...]"):
+        self.width = width
+        self.initial_indent = initial_indent
+        self.subsequent_indent = subsequent_indent
+        self.expand_tabs = expand_tabs
+        self.replace_whitespace = replace_whitespace
+        self.fix_sentence_endings = fix_sentence_endings
+        self.break_long_words = break_long_words
+        self.drop_whitespace = drop_whitespace
+        self.break_on_hyphens = break_on_hyphens
+        self.tabsize = tabsize
+        self.max_lines = max_lines
+        self.placeholder = placeholder
+
+    def _options(self):
+        return {k: getattr(self, k) for k in _OPTIONS if k != "width"}
+
+    def wrap(self, text):
+        text = _text(text)
+        return _wrapper(text, self.width, self._options()).wrap(text)
+
+    def fill(self, text):
+        text = _text(text)
+        return _wrapper(text, self.width, self._options()).fill(text)
+
+
+def _load_wrapper(data):
+    if type(data) is not dict or set(data) != set(_OPTIONS) or not all(
+            v is None or type(v) in (int, str, bool) for v in data.values()):
+        raise ValueError("bad TextWrapper")
+    w = TextWrapper()
+    for k, v in data.items():
+        setattr(w, k, v)
+    return w
+
+
+def _dump_wrapper(w):
+    data = {k: getattr(w, k) for k in _OPTIONS}
+    for v in data.values():
+        if not (v is None or type(v) in (int, str, bool)):
+            raise TypeError(f"a TextWrapper option of type {type(v).__name__!r}")
+    return data
+
+
+TYPES = (TextWrapper,)
+METHODS = {TextWrapper: {"wrap": TextWrapper.wrap, "fill": TextWrapper.fill}}
+ATTRIBUTES = {TextWrapper: _OPTIONS}
+WRITABLE = {TextWrapper: _OPTIONS}
+SNAPSHOT = {TextWrapper: (_dump_wrapper, _load_wrapper)}
+
+
 def build(vm):
-    return {"wrap": wrap, "fill": fill, "shorten": shorten, "dedent": dedent, "indent": indent}
+    return {"wrap": wrap, "fill": fill, "shorten": shorten, "dedent": dedent, "indent": indent,
+            "TextWrapper": TextWrapper}
