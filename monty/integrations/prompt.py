@@ -1,0 +1,88 @@
+"""What every adapter tells a model: what the sandbox offers (from `monty.capabilities()` and
+`Sandbox.describe_functions()`, never a list kept by hand) and, when code fails, a report it can
+fix (the sandbox traceback with source lines and a one-line hint for the common cases)."""
+
+from .. import errors as _errors
+
+# the modules named in the instructions first (the rest follow alphabetically)
+_COMMON = ("json", "re", "math", "datetime", "collections", "itertools", "functools",
+           "asyncio", "statistics", "decimal", "csv", "io", "random", "string", "textwrap")
+
+
+def instructions(sandbox=None, *, tool_names_line=True):
+    """A paragraph for a system prompt or a tool description: how to write code for the sandbox,
+    the modules it may import, the host functions (as Python stubs) and how to return a value."""
+    from .. import capabilities
+    caps = capabilities()
+    mods = sorted(caps["modules"], key=lambda m: (m not in _COMMON, _COMMON.index(m)
+                                                  if m in _COMMON else 0, m))
+    lines = [
+        "Write Python 3 code. It runs in a sandboxed interpreter: no files, network, processes "
+        "or environment, only the functions listed below.",
+        "The value of the last expression (or of a top-level `return EXPR`) is the result; "
+        "print() output is captured. Variables, functions and imports persist between runs.",
+        "Modules available to import: " + ", ".join(mods) + ".",
+    ]
+    unsupported = caps["syntax"].get("unsupported_statements", []) + caps["syntax"].get(
+        "unsupported_expressions", [])
+    if unsupported:
+        lines.append("Not supported: " + ", ".join(unsupported) + ".")
+    stubs = sandbox.describe_functions().strip() if sandbox is not None else ""
+    if stubs:
+        lines.append("Functions you can call (async ones with `await`; several at once with "
+                     "`asyncio.gather`):")
+        lines.append(stubs)
+    return "\n".join(lines)
+
+
+def hint(error):
+    """One line that tells a model how to fix `error` (a MontyError), or None."""
+    if isinstance(error, _errors.MontySyntaxError):
+        if error.construct:
+            return f"The sandbox does not support {error.construct}; rewrite without it."
+        return None
+    if isinstance(error, _errors.MontyLimitError):
+        return f"A resource limit stopped the code ({error}); do less work per run."
+    if isinstance(error, _errors.MontyRuntimeError):
+        if error.exc_type in ("ModuleNotFoundError", "ImportError"):
+            from .. import capabilities
+            return ("Modules available: " + ", ".join(sorted(capabilities()["modules"])) + ".")
+        if error.exc_type == "NameError":
+            return "Names persist between runs only if a run that defined them succeeded."
+    return None
+
+
+def error_report(error):
+    """{"type", "message", "traceback", "hint"} for a MontyError: what a model is shown."""
+    if error is None:
+        return None
+    if isinstance(error, _errors.MontyRuntimeError):
+        kind, message, tb = error.exc_type, error.message, error.display()
+    elif isinstance(error, _errors.MontySyntaxError):
+        kind, message = "SyntaxError", str(error)
+        tb = error.display() if hasattr(error, "display") else message
+    else:
+        kind, message = type(error).__name__, str(error)
+        tb = f"{kind}: {message}"
+    return {"type": kind, "message": message, "traceback": tb, "hint": hint(error)}
+
+
+def error_text(error):
+    """The report as one block of text: the traceback, then the hint."""
+    report = error_report(error)
+    text = report["traceback"]
+    if report["hint"]:
+        text += "\nHint: " + report["hint"]
+    return text
+
+
+def outcome_report(outcome):
+    """{"status", "result", "stdout", "stderr", "error"} for a monty.Outcome, JSON-ready
+    (an Opaque result as its repr)."""
+    from ..outcome import Opaque
+    value = outcome.value
+    if isinstance(value, Opaque):
+        value = value.repr
+    return {"status": "success" if outcome.ok else "error", "result": value,
+            "stdout": outcome.stdout, "stderr": outcome.stderr,
+            "error": error_report(outcome.error)}
