@@ -90,12 +90,66 @@ class Scope:
         return "global"
 
 
+_LEAVES = (ast.expr_context, ast.Constant, ast.operator, ast.unaryop, ast.cmpop, ast.boolop)
+_VISIT_METHODS = {}
+
+
+def _visit_methods(cls):
+    """{node type: unbound visit method} of a visitor class, filled as node types are met;
+    leaf node types (no children, no visit method of the class's own) map to a no-op."""
+    methods = _VISIT_METHODS.get(cls)
+    if methods is None:
+        methods = _VISIT_METHODS[cls] = {}
+        own = [k for k in cls.__mro__ if k not in (ast.NodeVisitor, object)]
+        for leaf in _leaf_types():
+            if not any("visit_" + leaf.__name__ in vars(k) for k in own):
+                methods[leaf] = _visit_nothing
+    return methods
+
+
+def _leaf_types():
+    out, todo = [], list(_LEAVES)
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        todo.extend(t.__subclasses__())
+    return out
+
+
+def _visit_nothing(visitor, node):
+    return None
+
+
+def _generic_visit(visitor, node):
+    """Visit the child nodes of `node` (ast.NodeVisitor.generic_visit, without its generator)."""
+    for field in node._fields:
+        value = getattr(node, field, None)
+        if type(value) is list:
+            for item in value:
+                if isinstance(item, ast.AST):
+                    visitor.visit(item)
+        elif isinstance(value, ast.AST):
+            visitor.visit(value)
+
+
 class ScopeBuilder(ast.NodeVisitor):
     """First pass: collect the names each scope binds, declares and uses."""
 
     def __init__(self):
         self.scopes = {}
         self.scope = None
+        self._methods = _visit_methods(type(self))
+
+    def visit(self, node):
+        # (ast.NodeVisitor.visit builds the method name from the class name at every node)
+        method = self._methods.get(type(node))
+        if method is None:
+            method = self._methods[type(node)] = getattr(
+                type(self), "visit_" + type(node).__name__, _generic_visit)
+        return method(self, node)
+
+    def generic_visit(self, node):
+        _generic_visit(self, node)
 
     def build(self, tree):
         self.scope = Scope(tree, "module", None)
@@ -398,16 +452,10 @@ class Compiler:
     # ------------------------------------------------------------ driver
 
     def compile_module(self, tree):
-        if _has_top_level_await(tree):
-            _wrap_top_level(tree)
-        elif self.internal is None and _uses_async(tree):
-            # the event loop is linked before any coroutine runs (linking a module mid-run
-            # from C code would move the global table under the loop)
-            tree.body.insert(0, ast.copy_location(
-                ast.Import(names=[ast.alias(name="asyncio", asname=".asyncio")]), tree.body[0]))
-        _AsyncComprehensionHoist().visit(tree)
-        _AsyncForLowering().visit(tree)
-        ast.fix_missing_locations(tree)
+        # every async node needs one of the two keywords in the source: without them the
+        # lowering passes (four walks of the tree) have nothing to do
+        if "async" in self.source or "await" in self.source:
+            _lower_async(tree, self.internal is None)
         self.scopes = ScopeBuilder().build(tree)
         if self.internal is not None:
             from . import _BUILTINS
@@ -2296,6 +2344,20 @@ def _has_top_level_await(tree):
             continue
         stack.extend(ast.iter_child_nodes(node))
     return False
+
+
+def _lower_async(tree, link_loop):
+    """Rewrite the async constructs the VM runs as plainer code (see the classes below)."""
+    if _has_top_level_await(tree):
+        _wrap_top_level(tree)
+    elif link_loop and _uses_async(tree):
+        # the event loop is linked before any coroutine runs (linking a module mid-run
+        # from C code would move the global table under the loop)
+        tree.body.insert(0, ast.copy_location(
+            ast.Import(names=[ast.alias(name="asyncio", asname=".asyncio")]), tree.body[0]))
+    _AsyncComprehensionHoist().visit(tree)
+    _AsyncForLowering().visit(tree)
+    ast.fix_missing_locations(tree)
 
 
 def _uses_async(tree):

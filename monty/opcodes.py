@@ -313,9 +313,26 @@ def _sizes(sig, a, b):
     return (sum(_count(x, a, b) for x in sig.inputs), sum(_count(x, a, b) for x in sig.outputs))
 
 
+def _fixed_effect(sig):
+    """The net effect of a stack signature whose counts do not depend on the operands, else
+    None."""
+    if sig is None or not all(type(x.count) is int for x in sig.inputs + sig.outputs):
+        return None
+    return sum(x.count for x in sig.outputs) - sum(x.count for x in sig.inputs)
+
+
+# per opcode: the net effect when it is the same for every operand (most rows), else None
+FIXED_EFFECT = [None if i in TERMINATORS else _fixed_effect(row.stack)
+                for i, row in enumerate(OPCODES)]
+FIXED_JUMP_EFFECT = [_fixed_effect(row.jump) for row in OPCODES]
+
+
 def stack_effect(op, a, b, jump=False):
     """Net stack effect of one instruction; `jump` selects the taken branch. None when control
     never goes that way."""
+    fixed = FIXED_JUMP_EFFECT[op] if jump else FIXED_EFFECT[op]
+    if fixed is not None:
+        return fixed
     row = OPCODES[op]
     if jump:
         if row.jump is None:
