@@ -31,6 +31,39 @@ def inc(x):
     return x + 1
 
 
+ACTION = """\
+data = [{"name": f"item{i}", "price": i * 1.5, "qty": i % 7} for i in range(40)]
+totals = {}
+for row in data:
+    key = row["name"][:5]
+    totals[key] = totals.get(key, 0) + row["price"] * row["qty"]
+ranked = sorted(totals.items(), key=lambda kv: -kv[1])
+def describe(name, value):
+    return f"{name:>8}: {value:10.2f}"
+lines = [describe(k, v) for k, v in ranked[:5]]
+try:
+    ratio = totals["item1"] / 0
+except ZeroDivisionError:
+    ratio = -1
+summary = {"count": len(data), "best": ranked[0][0], "ratio": ratio}
+for line in lines:
+    summary[line[:4]] = len(line)
+text = "\\n".join(lines)
+summary["text"] = text[:20]
+step = 0  # step NONCE
+summary
+"""
+"""A 20-line code action in the style models write (a comprehension, a loop over dicts, sorted
+with a lambda key, f-strings with format specs, a small def, try/except); NONCE is replaced by
+a new number at every run so no cache can serve it."""
+
+_fresh_counter = iter(range(1, 1 << 62))
+
+
+def fresh_text(source):
+    return source.replace("NONCE", str(next(_fresh_counter)))
+
+
 @dataclass(frozen=True)
 class Benchmark:
     name: str
@@ -139,6 +172,31 @@ async def main():
     return await asyncio.gather(*[work(i) for i in range(N)])
 sum(asyncio.run(main()))
 """, n=10_000, quick_n=500),
+    Benchmark("exceptions_raise_catch", """\
+class AppError(Exception):
+    pass
+caught = 0
+for i in range(N):
+    try:
+        raise AppError(i)
+    except AppError as e:
+        caught += 1
+caught
+""", n=100_000, quick_n=5_000),
+    Benchmark("exceptions_zero_division", """\
+caught = 0
+for i in range(N):
+    try:
+        x = i / 0
+    except ZeroDivisionError:
+        caught += 1
+caught
+""", n=100_000, quick_n=5_000),
+    # A code action as agents send it, new text at every run (a counter in a comment):
+    # monty: a new Sandbox and run(); CPython: compile() + exec() in a new namespace. The
+    # front end alone: monty's parse + check + compile against CPython's compile().
+    Benchmark("fresh_action", ACTION, n=200, quick_n=20, kind="fresh_action"),
+    Benchmark("fresh_action_front_end", ACTION, n=200, quick_n=20, kind="front_end"),
     # Both latency benchmarks use default limits, as a host would; CPython: exec(code, {}).
     Benchmark("run_latency", "1 + 2", n=20_000, quick_n=1_000, kind="cached_run"),
     Benchmark("run_latency_new_sandbox", "1 + 2", n=2_000, quick_n=200, kind="new_sandbox_run"),
@@ -191,6 +249,8 @@ def runners(bench, n):
             "cpython": cpython_run(module_code(bench.source), inputs, bench.functions),
             "cpython_def": cpython_run(def_main_code(bench.source), inputs, bench.functions),
         }
+    if bench.kind in ("fresh_action", "front_end"):
+        return fresh_runners(bench, n)
     code = module_code(bench.source)
 
     def cpython_runs():
@@ -211,6 +271,44 @@ def runners(bench, n):
             for _ in range(n):
                 value = monty.Sandbox().run(bench.source)
             return value
+    return {"monty": monty_runs, "cpython": cpython_runs}
+
+
+def fresh_runners(bench, n):
+    """n runs of new text each: monty (a new Sandbox and run, or the front end alone) and
+    CPython (compile + exec, or compile alone)."""
+    from . import _core
+    from .compiler import compile_source
+
+    def texts():
+        return [fresh_text(bench.source) for _ in range(n)]
+
+    if bench.kind == "front_end":
+        def monty_runs():
+            for text in texts():
+                compile_source(text, _core.Code)
+            return True
+
+        def cpython_runs():
+            for text in texts():
+                compile(text, "<action>", "exec")
+            return True
+        return {"monty": monty_runs, "cpython": cpython_runs}
+
+    # CPython stores the last expression's value (same text otherwise, compiled from source)
+    head, last = bench.source.rstrip("\n").rsplit("\n", 1)
+    stored = f"{head}\n{RESULT} = {last}\n"
+
+    def monty_runs():
+        for text in texts():
+            value = monty.Sandbox().run(text)
+        return value
+
+    def cpython_runs():
+        for _ in range(n):
+            namespace = {}
+            exec(compile(fresh_text(stored), "<action>", "exec"), namespace)
+        return namespace[RESULT]
     return {"monty": monty_runs, "cpython": cpython_runs}
 
 
@@ -239,6 +337,81 @@ def run_benchmark(bench, n, reps):
         if side != "monty":
             row[f"ratio_{side}"] = row["monty"]["median_ns"] / row[side]["median_ns"]
     return row
+
+
+COMPARE = ("fresh_action", "loop_sum_for", "fib_recursive", "string_build_fstring",
+           "dict_list_work", "classes", "exceptions_raise_catch", "exceptions_zero_division",
+           "host_calls")
+
+
+def compare_benchmarks(reps, quick):
+    """The COMPARE rows for monty, CPython and every rival sandbox installed, at the small
+    (quick) sizes: rows of {name, n, times: {side: median ns per run}, errors: {side: text}}."""
+    from . import _bench_rivals
+    rivals = _bench_rivals.available()
+    rows = []
+    try:
+        for bench in BENCHMARKS:
+            if bench.name not in COMPARE:
+                continue
+            fresh = bench.kind == "fresh_action"
+            n = bench.quick_n if bench.kind == "snippet" else (5 if quick else 20)
+            inputs = {} if fresh else {"N": n}
+            sides = runners(bench, n) if fresh else dict(list(runners(bench, n).items())[:2])
+            per = n if fresh else 1
+            errors = {}
+            for name, (make, _) in rivals.items():
+                try:
+                    run = make(bench.source, inputs, bench.functions, fresh_text if fresh else None)
+                    if fresh:
+                        one = run
+                        run = (lambda one: lambda: [one() for _ in range(n)][-1])(one)
+                    sides[name] = run
+                except Exception as exc:
+                    errors[name] = f"{type(exc).__name__}: {exc}"[:80]
+            values = {}
+            for side, run in list(sides.items()):
+                try:
+                    values[side] = run()
+                except Exception as exc:
+                    errors[side] = f"{type(exc).__name__}: {exc}"[:80]
+                    del sides[side]
+            expected = values.get("cpython")
+            for side in list(sides):
+                if side not in ("monty", "cpython") and values[side] != expected:
+                    errors[side] = f"wrong value {values[side]!r}"[:80]
+                    del sides[side]
+            times = {side: [] for side in sides}
+            for _ in range(reps):
+                for side, run in sides.items():
+                    start = perf_counter_ns()
+                    run()
+                    times[side].append((perf_counter_ns() - start) / per)
+            rows.append({"name": bench.name, "n": n,
+                         "times": {side: statistics.median(t) for side, t in times.items()},
+                         "errors": errors})
+    finally:
+        _bench_rivals.close(rivals)
+    return rows, list(rivals)
+
+
+def format_compare(rows, rivals):
+    sides = ["cpython", "monty"] + rivals
+    out = [f"{'benchmark':<26}{'N':>8}  " + "".join(f"{s:>22}" for s in sides)]
+    for row in rows:
+        base = row["times"]["cpython"]
+        cells = []
+        for side in sides:
+            if side in row["times"]:
+                t = row["times"][side]
+                cells.append(f"{format_ns(t):>12} {t / base:>7.2f}x" if side != "cpython"
+                             else f"{format_ns(t):>21} ")
+            else:
+                cells.append(f"{'n/a':>21} ")
+        out.append(f"{row['name']:<26}{row['n']:>8}  " + "".join(cells))
+        for side, err in row["errors"].items():
+            out.append(f"    {side}: {err}")
+    return "\n".join(out)
 
 
 def cpu_model():
@@ -459,6 +632,10 @@ def main(argv=None):
                         help="only the limits section: lateness after the deadline and peak memory per bomb")
     parser.add_argument("--async", dest="async_", action="store_true",
                         help="only run_async: 5 gathered 0.1 s host calls, cancel latency")
+    parser.add_argument("--compare", action="store_true",
+                        help="only the side-by-side table: CPython, monty and the other sandboxes "
+                             "installed (pydantic-monty, RestrictedPython, asteval, smolagents; "
+                             "pip install 'monty-sandbox[bench]')")
     args = parser.parse_args(argv)
     if args.reps is not None and args.reps < 1:
         parser.error("--reps must be at least 1")
@@ -472,6 +649,15 @@ def main(argv=None):
             print(f"run_async: 5 gathered host calls of 0.1 s each: median {g[len(g) // 2]:.3f} s "
                   f"(min {g[0]:.3f}, max {g[-1]:.3f}); cancel to control back: median "
                   f"{c[len(c) // 2] * 1e6:.0f} us (max {c[-1] * 1e6:.0f} us)")
+        return 0
+    if args.compare:
+        rows, rivals = compare_benchmarks(reps, args.quick)
+        if args.json:
+            print(json.dumps({"header": header(reps, args.quick), "compare": rows}, indent=2))
+        else:
+            print(" | ".join(f"{key} {value}" for key, value in header(reps, args.quick).items()))
+            print("time per run (median) and ratio to CPython, all sides in this process and run")
+            print(format_compare(rows, rivals))
         return 0
     if args.limits:
         limit_rows = run_limits(max(1, min(reps, 5)))
