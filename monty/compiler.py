@@ -436,6 +436,11 @@ def _const_key(value):
     return value
 
 
+# node type -> the Compiler method that compiles it (looked up by name once per type)
+_STMT_METHODS = {}
+_EXPR_METHODS = {}
+
+
 class Compiler:
     def __init__(self, source, filename, make_code, internal=None):
         self.source = source
@@ -533,23 +538,26 @@ class Compiler:
                                      f"{depth[target]} != {d}")
 
         depth[0] = 0
+        jumps, terminators, fixed = O.JUMP_OPERAND, O.TERMINATORS, O.FIXED_EFFECT
         while work:
             i, d = work.pop()
             while i < n:
-                op, a, b = instrs[i][0], instrs[i][1], instrs[i][2]
+                ins = instrs[i]
+                op = ins[0]
                 h = handler_of[i]
                 if h >= 0:
                     push(handlers[h][0], handlers[h][1] + 1)
                     maxdepth = max(maxdepth, handlers[h][1] + 1)
-                jump = O.JUMP_OPERAND.get(op)
+                jump = jumps.get(op)
                 if jump is not None:
-                    target = a if jump == "a" else b
-                    je = O.stack_effect(op, a, b, jump=True)
+                    target = ins[1] if jump == "a" else ins[2]
+                    je = O.stack_effect(op, ins[1], ins[2], jump=True)
                     push(target, d + je)
                     maxdepth = max(maxdepth, d + je)
-                if op in O.TERMINATORS:
+                if op in terminators:
                     break
-                d += O.stack_effect(op, a, b)
+                e = fixed[op]
+                d += e if e is not None else O.stack_effect(op, ins[1], ins[2])
                 if d < 0:
                     raise AssertionError(f"negative stack depth at {i} in {unit.qualname}")
                 maxdepth = max(maxdepth, d)
@@ -683,11 +691,18 @@ class Compiler:
             self.stmt(s)
 
     def stmt(self, node):
-        self.set_line(node)
-        method = getattr(self, "stmt_" + type(node).__name__, None)
+        try:
+            self.unit.line = node.lineno
+        except AttributeError:      # (a node the compiler made without a position)
+            pass
+        method = _STMT_METHODS.get(type(node))
         if method is None:
-            raise self.error(f"'{type(node).__name__}' statements are not supported", node, type(node).__name__)
-        method(node)
+            method = getattr(type(self), "stmt_" + type(node).__name__, None)
+            if method is None:
+                raise self.error(f"'{type(node).__name__}' statements are not supported", node,
+                                 type(node).__name__)
+            _STMT_METHODS[type(node)] = method
+        method(self, node)
 
     def stmt_Expr(self, node):
         self.expr(node.value)
@@ -1742,11 +1757,18 @@ class Compiler:
     # ------------------------------------------------------------ expressions
 
     def expr(self, node):
-        self.set_line(node)
-        method = getattr(self, "expr_" + type(node).__name__, None)
+        try:
+            self.unit.line = node.lineno
+        except AttributeError:      # (a node the compiler made without a position)
+            pass
+        method = _EXPR_METHODS.get(type(node))
         if method is None:
-            raise self.error(f"'{type(node).__name__}' expressions are not supported", node, type(node).__name__)
-        method(node)
+            method = getattr(type(self), "expr_" + type(node).__name__, None)
+            if method is None:
+                raise self.error(f"'{type(node).__name__}' expressions are not supported", node,
+                                 type(node).__name__)
+            _EXPR_METHODS[type(node)] = method
+        method(self, node)
 
     def expr_Constant(self, node):
         self.unit.emit(O.LOAD_CONST, self.unit.const(node.value))

@@ -351,7 +351,7 @@ async def main():
     async def after(d, v):
         await asyncio.sleep(d)
         return v
-    tasks = [asyncio.create_task(after(0.02, 'b')), asyncio.create_task(after(0.01, 'a'))]
+    tasks = [asyncio.create_task(after(0.3, 'b')), asyncio.create_task(after(0.01, 'a'))]
     done, pending = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
     first = [t.result() for t in done]
     for t in pending:
