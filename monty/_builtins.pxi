@@ -7,6 +7,7 @@
 
 import builtins as _py_builtins
 from monty import policy as _policy
+CHECKED_BASES = _policy._CHECKED_BASES
 from monty.errors import MontyTypeError
 from monty import modules as _modules
 

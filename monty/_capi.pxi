@@ -211,6 +211,31 @@ cdef extern from "Python.h":
     ctypedef struct PyTypeObject_tpname "PyTypeObject":
         const char* tp_name
 
+cdef extern from "Python.h":
+    ctypedef struct PyTypeObject_mro "PyTypeObject":
+        PyObject* tp_mro
+
+cdef tuple CHECKED_BASES     # policy._CHECKED_BASES (set in _builtins.pxi, on import)
+
+
+cdef object checked_base(object cls):
+    """policy.builtin_base(cls) without Python-level work (a class's construction asks it every
+    time): the first of CHECKED_BASES on the class's real MRO (bool's is int), or None."""
+    cdef PyObject* mro = (<PyTypeObject_mro*><PyObject*>cls).tp_mro
+    cdef Py_ssize_t i, j, n
+    cdef PyObject* k
+    cdef Py_ssize_t nb = len(CHECKED_BASES)
+    if mro == NULL:
+        return None
+    n = TUPLE_SIZE(mro)
+    for i in range(n):
+        k = TUPLE_ITEM(mro, i)
+        for j in range(nb):
+            if k == TUPLE_ITEM(<PyObject*>CHECKED_BASES, j):
+                return <object>k
+    return None
+
+
 cdef list _tp_name_bytes = []      # keeps the C strings set below alive
 
 

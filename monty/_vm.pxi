@@ -873,7 +873,7 @@ cdef int check_construct(VM vm, object cls, PyObject** args) except -1:
     drained first in the VM's own loop (its list visible to the memory measure)."""
     if not is_sandbox_type(cls):
         return 0
-    b = _policy.builtin_base(cls)
+    b = checked_base(cls)
     if b is None or _policy.sandbox_overrides(cls, "__new__") or _policy.sandbox_overrides(cls, "__init__"):
         return 0
     x = <object>args[0]
