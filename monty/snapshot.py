@@ -1668,8 +1668,14 @@ def _std_build(what, make):
 
 def _tz_item(d, x):
     tz = d.item(x)
-    _need(tz is None or type(tz) is _std_dt.timezone, "bad tzinfo")
+    _need(tz is None or type(tz) is _std_dt.timezone or type(tz) is _sandbox_zoneinfo(),
+          "bad tzinfo")
     return tz
+
+
+def _sandbox_zoneinfo():
+    from .modules import zoneinfo
+    return zoneinfo.ZoneInfo
 
 
 def _dec_date(d, entry):
