@@ -1,0 +1,64 @@
+"""monty as the sandbox of FastMCP's code mode:
+
+    from fastmcp.experimental.transforms.code_mode import CodeMode
+    from monty.integrations.fastmcp import MontySandboxProvider
+    mcp.add_transform(CodeMode(sandbox_provider=MontySandboxProvider()))
+
+`MontySandboxProvider` implements FastMCP's `SandboxProvider` protocol
+(`async run(code, *, inputs=None, external_functions=None)`). Each run is a fresh
+`monty.Sandbox` on the caller's event loop (`Sandbox.run_async`): the code's `await call_tool(...)`
+calls are tasks of that loop, those it gathers run concurrently, cancelling the run (a client
+that disconnects, CodeMode's wall-clock limit) stops the sandbox at its next instruction and
+cancels the tool calls in flight, and when `run` returns no tool call of it is still running.
+An error reaches the model as a `ToolError` carrying the sandbox traceback with source lines,
+a one-line hint and what the code printed (`monty.integrations.prompt`).
+"""
+
+from .. import Limits, MontyError, Sandbox
+from . import prompt as _prompt
+
+__all__ = ["MontySandboxProvider"]
+
+
+class MontySandboxProvider:
+    """FastMCP `SandboxProvider` backed by monty.
+
+    Args:
+        limits: a `monty.Limits` for every run (default `monty.Limits()`: 5 s of sandbox time,
+            256 MB; `max_duration` excludes time spent awaiting tools, `max_wall_time`
+            includes it).
+    """
+
+    def __init__(self, *, limits=None):
+        if limits is None:
+            limits = Limits()
+        if not isinstance(limits, Limits):
+            raise TypeError(f"limits must be a monty.Limits, not {type(limits).__name__}")
+        self.limits = limits
+        # (a sandbox given an async function compiles its asyncio module once per process:
+        # done here rather than inside the first timed run)
+        Sandbox(functions={"call_tool": _warm})
+
+    async def run(self, code, *, inputs=None, external_functions=None):
+        """Run `code` (top-level `await` and `return` allowed) with `inputs` as globals and
+        `external_functions` (sync or async callables) callable by name; its value."""
+        printed = []
+        sandbox = Sandbox(functions=dict(external_functions or {}), limits=self.limits,
+                          print_callback=printed.append)
+        try:
+            return await sandbox.run_async(code, inputs=inputs or None)
+        except MontyError as error:
+            from fastmcp.exceptions import ToolError
+            text = _prompt.error_text(error)
+            if printed:
+                text = "Printed before the error:\n" + "".join(printed).rstrip("\n") + "\n\n" + text
+            raise ToolError(text) from None
+
+    def instructions(self):
+        """What the sandbox offers (modules, how to return a value), for `execute_description`;
+        CodeMode adds `call_tool` itself."""
+        return _prompt.instructions(None)
+
+
+async def _warm(*args, **kwargs):     # pragma: no cover - never called
+    return None
