@@ -17,6 +17,7 @@ ones are awaited on the server's event loop, those the code gathers run concurre
 import argparse
 import asyncio
 import importlib
+import importlib.util
 import inspect
 import json
 import math
@@ -42,7 +43,6 @@ def load_functions(spec):
     callable). A path ending in .py is loaded as a file."""
     module_name, _, attr = spec.partition(":")
     if module_name.endswith(".py"):
-        import importlib.util
         import os
         name = os.path.splitext(os.path.basename(module_name))[0]
         loader_spec = importlib.util.spec_from_file_location(name, module_name)

@@ -53,8 +53,9 @@ class MontyExecutor(PythonExecutor):
         self._logs = []
         self._tools = {}
         self._variables = {}
-        self.sandbox = Sandbox(limits=limits, print_callback=self._logs.append)
+        self.sandbox = None
         self.state = {"_print_outputs": ""}
+        self._new_sandbox()
 
     # -- the PythonExecutor interface ----------------------------------------------------
 
@@ -62,10 +63,19 @@ class MontyExecutor(PythonExecutor):
         """Tools (and managed agents) the code may call, by name. Called by the agent at the
         start of every run; the sandbox's globals are kept."""
         self._tools = dict(tools)
-        # start() pauses at every call, so the sandbox only needs the names (callables here
-        # give describe_functions() their signatures)
-        self.sandbox.set_functions({name: tool for name, tool in self._tools.items()
-                                    if name.isidentifier()})
+        self.sandbox.set_functions(self._functions())
+
+    def _functions(self):
+        # start() pauses at every call, so the sandbox only needs the names (the callables
+        # give describe_functions() their signatures); final_answer is always there
+        functions = {"final_answer": _final_answer}
+        functions.update((name, tool) for name, tool in self._tools.items()
+                         if isinstance(name, str) and name.isidentifier())
+        return functions
+
+    def _new_sandbox(self):
+        self.sandbox = Sandbox(functions=self._functions(), limits=self.limits,
+                               print_callback=self._logs.append)
 
     def send_variables(self, variables):
         """Variables (the agent's `additional_args`) to define in the sandbox before the next
@@ -87,10 +97,8 @@ class MontyExecutor(PythonExecutor):
                 if isinstance(step, Call):
                     if step.function_name == "final_answer":
                         # the step ends here: the paused program is dropped, never resumed
-                        tool = self._tools.get("final_answer")
-                        value = tool(*step.args, **step.kwargs) if tool is not None else (
-                            step.args[0] if step.args else next(iter(step.kwargs.values()), None))
-                        return self._output(value, True)
+                        tool = self._tools.get("final_answer", _final_answer)
+                        return self._output(tool(*step.args, **step.kwargs), True)
                     step = self._answer(step)
                 elif isinstance(step, Pending):
                     step = self._answer_all(step)
@@ -102,9 +110,7 @@ class MontyExecutor(PythonExecutor):
 
     def cleanup(self):
         """Forget the sandbox's state (a new, empty sandbox with the same tools)."""
-        self.sandbox = Sandbox(limits=self.limits, print_callback=self._logs.append)
-        if self._tools:
-            self.send_tools(self._tools)
+        self._new_sandbox()
         self._variables.clear()
 
     # -- helpers --------------------------------------------------------------------------
@@ -175,6 +181,11 @@ class MontyExecutor(PythonExecutor):
             return pending.resume(errors={k: TypeError(f"a tool returned a value the sandbox "
                                                        f"cannot hold ({e})") for k in
                                           list(results) + list(errors)})
+
+
+def _final_answer(answer):
+    """Provides a final answer to the given problem (ends the step)."""
+    return answer
 
 
 def _plain(value):

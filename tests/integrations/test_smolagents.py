@@ -201,3 +201,21 @@ def test_instructions_name_modules_and_tools():
     executor.send_tools({"get_price": get_price})
     text = executor.instructions()
     assert "json" in text and "get_price" in text
+
+
+def test_executor_used_directly_as_a_python_executor():
+    from smolagents.local_python_executor import InterpreterError, PythonExecutor
+    executor = MontyExecutor()
+    assert isinstance(executor, PythonExecutor)
+    out = executor("x = 20\nprint('x is', x)\nx + 1")
+    assert (out.output, out.logs, out.is_final_answer) == (21, "x is 20\n", False)
+    executor.send_variables({"y": 2})
+    out = executor("final_answer(x * y)")       # no tools sent: final_answer is still there
+    assert (out.output, out.is_final_answer) == (40, True)
+    with pytest.raises(InterpreterError) as info:
+        executor("print('partial')\nundefined_name")
+    assert executor.state["_print_outputs"] == "partial\n"
+    assert "NameError: name 'undefined_name' is not defined" in str(info.value)
+    with pytest.raises(InterpreterError, match="SyntaxError"):
+        executor("def broken(:\n    pass")
+    assert executor("x").output == 20           # state survived the errors
