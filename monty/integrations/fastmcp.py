@@ -14,7 +14,7 @@ An error reaches the model as a `ToolError` carrying the sandbox traceback with 
 a one-line hint and what the code printed (`monty.integrations.prompt`).
 """
 
-from .. import Limits, MontyError, Sandbox
+from .. import Limits, MontyError, MontyTypeError, Sandbox
 from . import prompt as _prompt
 
 __all__ = ["MontySandboxProvider"]
@@ -47,6 +47,11 @@ class MontySandboxProvider:
                           print_callback=printed.append)
         try:
             return await sandbox.run_async(code, inputs=inputs or None)
+        except MontyTypeError as error:
+            if "out of the sandbox" not in str(error):
+                raise       # (the host's inputs)
+            # the code ran to its end (its tool calls made); only its value cannot leave
+            return _prompt.unshown_value(error)
         except MontyError as error:
             from fastmcp.exceptions import ToolError
             text = _prompt.error_text(error)

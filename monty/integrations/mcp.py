@@ -29,7 +29,7 @@ try:        # (pydantic reads TypedDicts from typing_extensions before Python 3.
 except ImportError:     # pragma: no cover
     from typing import TypedDict
 
-from .. import Limits, MontyError, Sandbox
+from .. import Limits, MontyError, MontyTypeError, Sandbox
 from . import prompt as _prompt
 
 __all__ = ["create_server", "load_functions", "main"]
@@ -218,6 +218,10 @@ def create_server(limits=None, functions=None, name="monty"):
             try:
                 value = await state.sandbox.run_async(python_code,
                                                       inputs=global_variables or None)
+            except MontyTypeError as e:
+                # (JSON arguments are plain data: this is the program's value, computed after
+                # the code ran to its end, that cannot leave the sandbox)
+                value = _prompt.unshown_value(e)
             except MontyError as e:
                 error = e
             except TypeError as e:      # bad global_variables (names, values)

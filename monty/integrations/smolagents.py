@@ -104,6 +104,10 @@ class MontyExecutor(PythonExecutor):
                     step = self._answer_all(step)
                 else:   # pragma: no cover - the API returns only the three
                     raise TypeError(f"unexpected step {step!r}")
+        except MontyTypeError as error:
+            # the code ran to its end; only its last value cannot leave the sandbox (raising
+            # here would make the model redo what the code did)
+            return self._output(_prompt.unshown_value(error), False)
         except MontyError as error:
             self.state["_print_outputs"] = "".join(logs)
             raise InterpreterError(_prompt.error_text(error)) from None
@@ -159,6 +163,8 @@ class MontyExecutor(PythonExecutor):
         try:
             return call.resume(value)
         except MontyTypeError as e:
+            if not _refused_in(e):
+                raise       # (the program's value at its end, from the run resumed)
             plain = _plain(value)
             if plain is not None:
                 return call.resume(plain)
@@ -178,9 +184,17 @@ class MontyExecutor(PythonExecutor):
         try:
             return pending.resume(results=results, errors=errors)
         except MontyTypeError as e:
+            if not _refused_in(e):
+                raise
             return pending.resume(errors={k: TypeError(f"a tool returned a value the sandbox "
                                                        f"cannot hold ({e})") for k in
                                           list(results) + list(errors)})
+
+
+def _refused_in(error):
+    """Whether a MontyTypeError refused a value going into the sandbox (a tool's result; the
+    program did not resume), not the program's value coming out at its end."""
+    return "into the sandbox" in str(error)
 
 
 def _final_answer(answer):

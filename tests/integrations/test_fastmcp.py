@@ -218,3 +218,24 @@ def test_code_mode_wall_clock_timeout_cancels_the_tool():
     assert result.is_error and "wall-clock limit" in result.content[0].text
     assert state["stuck"] == "cancelled"
     assert took < 2.0
+
+
+def test_a_value_that_is_not_plain_data_is_described_not_an_error():
+    calls = []
+
+    async def call_tool(name, params):
+        calls.append(name)
+        return 1
+
+    async def main():
+        provider = MontySandboxProvider()
+        value = await provider.run("import re\nawait call_tool('once', {})\n"
+                                   "return re.match('a', 'abc')",
+                                   external_functions={"call_tool": call_tool})
+        with pytest.raises(TypeError, match="cannot cross into the sandbox"):
+            await provider.run("return x", inputs={"x": object()})
+        return value
+
+    value = arun(main())
+    assert value.startswith("<Match object: not plain data") and "repr(value)" in value
+    assert calls == ["once"]        # (reported, not raised: a retry would call it again)

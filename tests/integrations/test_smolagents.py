@@ -219,3 +219,13 @@ def test_executor_used_directly_as_a_python_executor():
     with pytest.raises(InterpreterError, match="SyntaxError"):
         executor("def broken(:\n    pass")
     assert executor("x").output == 20           # state survived the errors
+
+
+def test_a_last_value_that_is_not_plain_data_is_described_not_an_error():
+    agent = _agent(["import re\ncount = 7\nget_price('pear')\nre.match('a', 'abc')",
+                    "final_answer(count)"], executor=MontyExecutor())
+    CALLS.clear()
+    assert agent.run("match") == 7
+    obs = _observations(agent)[0]
+    assert "<Match object: not plain data, so not shown" in obs
+    assert CALLS == [("get_price", "pear")]     # the step ran once, no error to retry on
