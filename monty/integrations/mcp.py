@@ -4,7 +4,7 @@
     monty-mcp ...                                  (the same program)
 
 It offers one tool, `run_python_code(python_code, global_variables=None)`, whose structured
-content is `{"status", "stdout", "stderr", "result", "error"}` (`error`: None, or `{"type",
+content is `{"status", "stdout", "stderr", "return_value", "error"}` (`error`: None, or `{"type",
 "message", "traceback", "hint"}` with the sandbox traceback and its source lines). Each client
 session (over stdio: one server process) has its own `monty.Sandbox`, so variables, functions
 and imports carry across calls. Limits come from the same flags as `python -m monty`. Printed text is also sent, as it is
@@ -117,7 +117,7 @@ def _text(report):
             text += "\nHint: " + error["hint"]
         parts.append("error:\n" + text)
     else:
-        parts.append("result: " + json.dumps(report["result"]))
+        parts.append("return_value: " + json.dumps(report["return_value"]))
     return "\n\n".join(parts)
 
 
@@ -181,7 +181,7 @@ class RunResult(TypedDict):
     status: str                     # "success" or "error"
     stdout: str
     stderr: str
-    result: Any                     # the last expression's value (or `return`'s), as JSON
+    return_value: Any               # the last expression's value (or `return`'s), as JSON
     error: Optional[dict]           # {"type", "message", "traceback", "hint"} or None
 
 
@@ -231,7 +231,7 @@ def create_server(limits=None, functions=None, name="monty"):
         await run.flush()
         report = {"status": "error" if error is not None else "success",
                   "stdout": "".join(run.stdout), "stderr": "".join(run.stderr),
-                  "result": None if error is not None else _jsonable(value),
+                  "return_value": None if error is not None else _jsonable(value),
                   "error": _prompt.error_report(error) if error is not None else None}
         return CallToolResult(content=[TextContent(type="text", text=_text(report))],
                               structured_content=report, is_error=error is not None)

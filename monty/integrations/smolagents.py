@@ -37,8 +37,9 @@ class MontyExecutor(PythonExecutor):
     """A smolagents `PythonExecutor` that runs the agent's code in a monty sandbox.
 
     Args:
-        limits: a `monty.Limits` for every step (default: `monty.Limits()`; `max_duration`
-            counts sandbox time only, `max_wall_time` includes the tools' time).
+        limits: a `monty.Limits` for every step (default: `monty.Limits()` with
+            `max_output=50_000`, smolagents' cap on printed text; `max_duration` counts sandbox
+            time only, `max_wall_time` includes the tools' time).
         additional_authorized_imports, logger, **kwargs: accepted for the signature smolagents
             gives executors (`executor_kwargs`); the sandbox decides what may be imported
             (see `instructions()`), so they change nothing.
@@ -47,7 +48,8 @@ class MontyExecutor(PythonExecutor):
     def __init__(self, additional_authorized_imports=None, logger=None, *, limits=None,
                  **kwargs):
         if limits is None:
-            limits = Limits()
+            # smolagents' own cap on a step's printed text (DEFAULT_MAX_LEN_OUTPUT)
+            limits = Limits(max_output=kwargs.get("max_print_outputs_length") or 50_000)
         self.limits = limits
         self.logger = logger
         self._logs = []

@@ -50,20 +50,20 @@ def test_session_success_error_limit_and_state_across_calls():
     (tool,) = out["tools"]
     assert tool.name == "run_python_code"
     assert set(tool.input_schema["properties"]) == {"python_code", "global_variables"}
-    assert set(tool.output_schema["properties"]) == {"status", "stdout", "stderr", "result",
+    assert set(tool.output_schema["properties"]) == {"status", "stdout", "stderr", "return_value",
                                                      "error"}
     assert "Modules available to import: json" in tool.description
 
     ok = out["ok"]
     assert not ok.is_error
     assert ok.structured_content == {"status": "success", "stdout": "rows: 3\n", "stderr": "",
-                                     "result": "[1, 2, 3]", "error": None}
-    assert out["state"].structured_content["result"] == 60
+                                     "return_value": "[1, 2, 3]", "error": None}
+    assert out["state"].structured_content["return_value"] == 60
 
     err = out["error"]
     assert err.is_error
     sc = err.structured_content
-    assert sc["status"] == "error" and sc["stdout"] == "about to fail\n" and sc["result"] is None
+    assert sc["status"] == "error" and sc["stdout"] == "about to fail\n" and sc["return_value"] is None
     assert sc["error"]["type"] == "IndexError"
     assert sc["error"]["message"] == "list index out of range"
     assert sc["error"]["traceback"] == ('Traceback (most recent call last):\n'
@@ -80,7 +80,7 @@ def test_session_success_error_limit_and_state_across_calls():
     assert "time limit of 0.3 s exceeded" in limit["message"]
     assert "0.3 s" in limit["hint"]
     # the session survives the limit, its state with it
-    assert out["after"].structured_content["result"] == 7
+    assert out["after"].structured_content["return_value"] == 7
 
 
 def test_printed_text_streams_as_progress_and_stderr_is_apart():
@@ -102,7 +102,7 @@ def test_printed_text_streams_as_progress_and_stderr_is_apart():
     assert [v for v, _ in seen] == sorted(v for v, _ in seen)
     sc = result.structured_content
     assert sc["stdout"] == "step 0\nstep 1\nstep 2\n" and sc["stderr"] == "careful\n"
-    assert sc["result"] == "done"
+    assert sc["return_value"] == "done"
 
 
 def test_host_functions_from_a_module_sync_and_async_gathered(tmp_path):
@@ -142,7 +142,7 @@ def test_host_functions_from_a_module_sync_and_async_gathered(tmp_path):
     tools, gathered, hidden, failing = asyncio.run(main())
     assert "def price(item: str) -> float" in tools[0].description
     assert "async def fetch_stock(item: str) -> int" in tools[0].description
-    assert gathered.structured_content["result"] == {"stock": [5, 4, 3], "cost": 3.0,
+    assert gathered.structured_content["return_value"] == {"stock": [5, 4, 3], "cost": 3.0,
                                                      "fast": True}
     assert hidden.structured_content["error"]["type"] == "NameError"
     assert failing.structured_content["error"]["type"] == "KeyError"
@@ -158,10 +158,10 @@ def test_result_values_become_json():
         return plain, obj
 
     plain, obj = asyncio.run(main())
-    assert plain.structured_content["result"] == [{"a": [1, 2]}, [3], "b'x'", "inf", None]
+    assert plain.structured_content["return_value"] == [{"a": [1, 2]}, [3], "b'x'", "inf", None]
     # a value that is not plain data is described (the code ran: no error to retry on)
     assert not obj.is_error
-    assert obj.structured_content["result"].startswith("<P object: not plain data")
+    assert obj.structured_content["return_value"].startswith("<P object: not plain data")
 
 
 def test_monty_mcp_script_runs_the_same_server():
@@ -173,7 +173,7 @@ def test_monty_mcp_script_runs_the_same_server():
         async with Client(_params("--max-duration", "1", command=str(script))) as client:
             return await _call(client, "return 6 * 7")
 
-    assert asyncio.run(main()).structured_content["result"] == 42
+    assert asyncio.run(main()).structured_content["return_value"] == 42
 
 
 def test_bad_flags_exit_with_usage():
@@ -181,3 +181,16 @@ def test_bad_flags_exit_with_usage():
     proc = subprocess.run([sys.executable, "-m", "monty.mcp", "--max-duration", "soon"],
                           cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert proc.returncode == 2 and "not a number: 'soon'" in proc.stderr
+
+
+def test_load_functions_from_a_file_a_dict_and_a_list(tmp_path):
+    from monty.integrations.mcp import load_functions
+    path = tmp_path / "more_tools.py"
+    path.write_text("def a():\n    return 1\n\ndef _private():\n    return 2\n\n"
+                    "import json\nloads = json.loads\n\n"
+                    "TOOLS = {'first': a}\nLISTED = [a]\n")
+    assert list(load_functions(str(path))) == ["a"]     # public functions defined there
+    assert list(load_functions(f"{path}:TOOLS")) == ["first"]
+    assert list(load_functions(f"{path}:LISTED")) == ["a"]
+    with pytest.raises(TypeError, match="expected a dict, a list or a function"):
+        load_functions(f"{path}:__name__")

@@ -229,3 +229,10 @@ def test_a_last_value_that_is_not_plain_data_is_described_not_an_error():
     obs = _observations(agent)[0]
     assert "<Match object: not plain data, so not shown" in obs
     assert CALLS == [("get_price", "pear")]     # the step ran once, no error to retry on
+
+
+def test_printed_text_is_capped_like_smolagents_own_executor():
+    out = MontyExecutor()("for i in range(100000):\n    print(i)\n'finished'")
+    assert out.output == "finished"
+    assert out.logs.endswith("[output cut: more than max_output=50000 bytes printed]\n")
+    assert out.logs.startswith("0\n1\n2\n") and len(out.logs) < 50_100
