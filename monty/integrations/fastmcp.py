@@ -26,14 +26,19 @@ class MontySandboxProvider:
     Args:
         limits: a `monty.Limits` for every run (default `monty.Limits()`: 5 s of sandbox time,
             256 MB; `max_duration` excludes time spent awaiting tools, `max_wall_time`
-            includes it).
+            includes it), or a dict of its fields; the keys of FastMCP's own provider
+            (`max_feed_duration_secs`, `max_memory`, `max_recursion_depth`) are understood too,
+            the other limits keeping monty's defaults. An unknown key is a ValueError.
     """
 
     def __init__(self, *, limits=None):
         if limits is None:
             limits = Limits()
+        elif isinstance(limits, dict):
+            limits = _limits_from_dict(limits)
         if not isinstance(limits, Limits):
-            raise TypeError(f"limits must be a monty.Limits, not {type(limits).__name__}")
+            raise TypeError(f"limits must be a monty.Limits or a dict, not "
+                            f"{type(limits).__name__}")
         self.limits = limits
         # (a sandbox given an async function compiles its asyncio module once per process:
         # done here rather than inside the first timed run)
@@ -63,6 +68,21 @@ class MontySandboxProvider:
         """What the sandbox offers (modules, how to return a value), for `execute_description`;
         CodeMode adds `call_tool` itself."""
         return _prompt.instructions(None)
+
+
+_FASTMCP_KEYS = {"max_feed_duration_secs": "max_duration", "max_memory": "max_memory",
+                 "max_recursion_depth": "max_recursion_depth"}
+
+
+def _limits_from_dict(given):
+    fields = {}
+    for key, value in given.items():
+        field = _FASTMCP_KEYS.get(key, key)
+        if field not in Limits.__slots__:
+            known = sorted(set(Limits.__slots__) | set(_FASTMCP_KEYS))
+            raise ValueError(f"unknown limit {key!r}; known: {', '.join(known)}")
+        fields[field] = value
+    return Limits(**fields)
 
 
 async def _warm(*args, **kwargs):     # pragma: no cover - never called

@@ -239,3 +239,14 @@ def test_a_value_that_is_not_plain_data_is_described_not_an_error():
     value = arun(main())
     assert value.startswith("<Match object: not plain data") and "repr(value)" in value
     assert calls == ["once"]        # (reported, not raised: a retry would call it again)
+
+
+def test_limits_as_a_dict_including_fastmcp_provider_keys():
+    p = MontySandboxProvider(limits={"max_feed_duration_secs": 1.5, "max_memory": 10_000_000,
+                                     "max_wall_time": 9})
+    assert (p.limits.max_duration, p.limits.max_memory, p.limits.max_wall_time) == (1.5,
+                                                                                   10_000_000, 9)
+    with pytest.raises(ValueError, match="unknown limit 'gc_interval'"):
+        MontySandboxProvider(limits={"gc_interval": 10})
+    with pytest.raises(TypeError):
+        MontySandboxProvider(limits=5)
