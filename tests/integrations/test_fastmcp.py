@@ -250,3 +250,26 @@ def test_limits_as_a_dict_including_fastmcp_provider_keys():
         MontySandboxProvider(limits={"gc_interval": 10})
     with pytest.raises(TypeError):
         MontySandboxProvider(limits=5)
+
+
+def test_anyio_cancel_scope_as_fastmcp_uses_ends_the_run_after_the_tool_cleanup():
+    anyio = pytest.importorskip("anyio")
+    record = []
+
+    async def call_tool(name, params):
+        record.append("start")
+        try:
+            await asyncio.sleep(30)
+        finally:
+            await asyncio.sleep(0.05)       # (anyio cancels again meanwhile: level-triggered)
+            record.append("cleaned")
+
+    async def main():
+        provider = MontySandboxProvider()
+        with anyio.move_on_after(0.1) as scope:
+            await provider.run("await call_tool('x', {})",
+                               external_functions={"call_tool": call_tool})
+        assert scope.cancelled_caught and record == ["start", "cleaned"]
+        return await provider.run("return 5")
+
+    assert anyio.run(main) == 5
