@@ -248,7 +248,8 @@ def _parser():
     for flag, field, kind in _LIMIT_FLAGS:
         p.add_argument(flag, dest=field, type=_number(kind), default=argparse.SUPPRESS,
                        metavar="N", help=f"Limits.{field} ('none': no cap)")
-    p.add_argument("--functions", action="append", default=[], metavar="MODULE[:NAME]",
+    p.add_argument("--functions", "--tools", dest="functions", action="append", default=[],
+                   metavar="MODULE[:NAME]",
                    help="host functions the code may call: a module (its __all__, else its "
                         "public functions) or MODULE:NAME (a dict or list of functions); "
                         "repeatable")
@@ -257,13 +258,17 @@ def _parser():
 
 
 def main(argv=None):
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
     from ..cli import _LIMIT_FLAGS
     limits = Limits(**{field: getattr(args, field) for _, field, _ in _LIMIT_FLAGS
                        if hasattr(args, field)})
     functions = {}
     for spec in args.functions:
-        functions.update(load_functions(spec))
+        try:
+            functions.update(load_functions(spec))
+        except Exception as e:
+            parser.error(f"--functions {spec}: {type(e).__name__}: {e}")
     server = create_server(limits, functions, name=args.name)
     server.run("stdio")
     return 0

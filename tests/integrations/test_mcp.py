@@ -181,6 +181,10 @@ def test_bad_flags_exit_with_usage():
     proc = subprocess.run([sys.executable, "-m", "monty.mcp", "--max-duration", "soon"],
                           cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert proc.returncode == 2 and "not a number: 'soon'" in proc.stderr
+    proc = subprocess.run([sys.executable, "-m", "monty.mcp", "--tools", "no_such_module_x"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2
+    assert "--functions no_such_module_x: ModuleNotFoundError" in proc.stderr
 
 
 def test_load_functions_from_a_file_a_dict_and_a_list(tmp_path):
