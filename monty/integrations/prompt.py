@@ -36,10 +36,10 @@ def instructions(sandbox=None, *, tool_names_line=True):
 
 
 _LIMIT_ADVICE = {
-    "MontyTimeLimitError": "do less work per run (smaller loops, or split the work across runs)",
-    "MontyMemoryLimitError": "keep less data alive (process it in pieces, drop what is done)",
-    "MontyAllocationLimitError": "create fewer objects per run",
-    "MontyHostCallLimitError": "call the functions fewer times per run (batch the calls)",
+    "MontyTimeLimitError": "smaller loops, or split the work across runs",
+    "MontyMemoryLimitError": "keep less data alive (process it in pieces)",
+    "MontyAllocationLimitError": "create fewer objects",
+    "MontyHostCallLimitError": "call the functions fewer times (batch the calls)",
 }
 
 
@@ -50,8 +50,9 @@ def hint(error):
             return f"The sandbox does not support {error.construct}; rewrite without it."
         return None
     if isinstance(error, _errors.MontyLimitError):
-        advice = _LIMIT_ADVICE.get(type(error).__name__, "do less work per run")
-        return f"A resource limit stopped the code ({error}); {advice}."
+        advice = _LIMIT_ADVICE.get(type(error).__name__)
+        return (f"A resource limit stopped the code ({error}); do less work per run"
+                + (f": {advice}." if advice else "."))
     if isinstance(error, _errors.MontyTypeError):
         return ("Only plain data (None, bool, int, float, str, bytes, list, tuple, dict, set) "
                 "leaves the sandbox; end with plain values, e.g. repr(obj) or a dict of its "
