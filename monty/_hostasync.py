@@ -138,13 +138,37 @@ async def run_async(sandbox, code, inputs):
             flags = _core.vm_wait_result(vm)
             step = lambda: _core.vm_resume(vm, flags, None)    # noqa: E731
     finally:
-        for fut, task in started.values():
+        leftover = [task for fut, task in started.values()]
+        for task in leftover:
             task.cancel()
         vm.pause_mode = False
         vm.async_mode = False
         vm.slice_end = 0.0
         _core.vm_abandon(vm)
-        sandbox._busy.release()
+        try:
+            if leftover:
+                await _join(leftover)
+        finally:
+            sandbox._busy.release()
+
+
+async def _join(tasks):
+    """Wait until the cancelled host calls of a run have finished (their `except` and
+    `finally` blocks ran): no host call outlives the run_async that made it. A cancellation
+    of the caller meanwhile (frameworks may repeat it) is passed on once they have."""
+    cancelled = False
+    pending = [t for t in tasks if not t.done()]
+    while pending:
+        try:
+            await asyncio.wait(pending)
+        except asyncio.CancelledError:
+            cancelled = True
+        pending = [t for t in pending if not t.done()]
+    for task in tasks:      # (retrieved: no "exception was never retrieved" warnings)
+        if not task.cancelled():
+            task.exception()
+    if cancelled:
+        raise asyncio.CancelledError
 
 
 def _start_call(loop, fut):

@@ -212,6 +212,35 @@ def test_cancel_while_awaiting_host_cancels_the_host_task():
     assert state == {"cancelled": True}
 
 
+def test_host_calls_have_finished_when_a_cancelled_run_async_returns():
+    # a cancelled run cancels its host calls in flight and waits for their cleanup: no host
+    # call of a run outlives it (frameworks tear down what the call used right after)
+    record = []
+
+    async def slow(i):
+        record.append(("start", i))
+        try:
+            await asyncio.sleep(10)
+        finally:
+            await asyncio.sleep(0.01)
+            record.append(("cleaned", i))
+
+    async def main():
+        sb = monty.Sandbox(functions={"slow": slow})
+        before = set(asyncio.all_tasks())
+        task = asyncio.ensure_future(sb.run_async(
+            "import asyncio\nawait asyncio.gather(slow(1), slow(2))"))
+        await asyncio.sleep(0.05)
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+        assert sorted(record) == [("cleaned", 1), ("cleaned", 2), ("start", 1), ("start", 2)]
+        assert set(asyncio.all_tasks()) == before
+        assert await sb.run_async("1 + 1") == 2
+
+    arun(main())
+
+
 def test_reentry_while_run_async_is_active_is_refused():
     async def wait():
         await asyncio.sleep(0.05)

@@ -35,6 +35,14 @@ def instructions(sandbox=None, *, tool_names_line=True):
     return "\n".join(lines)
 
 
+_LIMIT_ADVICE = {
+    "MontyTimeLimitError": "smaller loops, or split the work across runs",
+    "MontyMemoryLimitError": "keep less data alive (process it in pieces)",
+    "MontyAllocationLimitError": "create fewer objects",
+    "MontyHostCallLimitError": "call the functions fewer times (batch the calls)",
+}
+
+
 def hint(error):
     """One line that tells a model how to fix `error` (a MontyError), or None."""
     if isinstance(error, _errors.MontySyntaxError):
@@ -42,7 +50,13 @@ def hint(error):
             return f"The sandbox does not support {error.construct}; rewrite without it."
         return None
     if isinstance(error, _errors.MontyLimitError):
-        return f"A resource limit stopped the code ({error}); do less work per run."
+        advice = _LIMIT_ADVICE.get(type(error).__name__)
+        return (f"A resource limit stopped the code ({error}); do less work per run"
+                + (f": {advice}." if advice else "."))
+    if isinstance(error, _errors.MontyTypeError):
+        return ("Only plain data (None, bool, int, float, str, bytes, list, tuple, dict, set) "
+                "leaves the sandbox; end with plain values, e.g. repr(obj) or a dict of its "
+                "fields.")
     if isinstance(error, _errors.MontyRuntimeError):
         if error.exc_type in ("ModuleNotFoundError", "ImportError"):
             from .. import capabilities
@@ -86,3 +100,14 @@ def outcome_report(outcome):
     return {"status": "success" if outcome.ok else "error", "result": value,
             "stdout": outcome.stdout, "stderr": outcome.stderr,
             "error": error_report(outcome.error)}
+
+
+def unshown_value(error):
+    """What to show for a value that could not leave the sandbox when the program ended (the
+    MontyTypeError `run()`/`start()` raise after the code ran, side effects done): its type
+    and how to see it."""
+    import re
+    found = re.search(r"a value of type '([^']+)'", str(error))
+    name = found.group(1) if found else "a"
+    return (f"<{name} object: not plain data, so not shown; print() it, or end with plain data "
+            f"such as repr(value)>")
