@@ -43,17 +43,21 @@ _LIMIT_FIELDS = ("max_duration", "max_memory", "max_allocations", "max_recursion
                  "max_wall_time", "max_host_calls", "max_output")
 
 
-def _host_functions(tools, functions, use_async):
+def _host_functions(tools, functions):
+    """name -> host function: the functions as given; a Tool with a sync `function` called
+    through `invoke`, one with only an `async_function` through `invoke_async` (awaited in the
+    sandbox; the calls a program gathers run concurrently)."""
     out = dict(functions or {})
     for tool in tools:
-        if use_async:
+        is_async = tool.function is None
+        if is_async:
             async def call(args, tool=tool):
                 return await tool.invoke_async(**args)
         else:
             def call(args, tool=tool):
                 return tool.invoke(**args)
         out[tool.name] = _tools.host_function(tool.name, tool.parameters, tool.description,
-                                              call, is_async=use_async)
+                                              call, is_async=is_async)
     return out
 
 
@@ -77,7 +81,7 @@ class MontyPythonTool(Tool):
         self.host_functions = functions
         self.limits = limits
         self._captured = _tools.Captured()
-        self.sandbox = Sandbox(functions=_host_functions(tools, functions, False), limits=limits,
+        self.sandbox = Sandbox(functions=_host_functions(tools, functions), limits=limits,
                                print_callback=self._captured)
         if description is None:
             description = ("Run a Python program and get its result, its printed output and any "
@@ -86,11 +90,9 @@ class MontyPythonTool(Tool):
                          function=self._run, async_function=self._arun)
 
     def _run(self, code):
-        self.sandbox.set_functions(_host_functions(self.host_tools, self.host_functions, False))
         return _report(self.sandbox.execute(code))
 
     async def _arun(self, code):
-        self.sandbox.set_functions(_host_functions(self.host_tools, self.host_functions, True))
         return _report(await _tools.execute_async(self.sandbox, self._captured, code))
 
     def to_dict(self):

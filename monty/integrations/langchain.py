@@ -52,21 +52,43 @@ def _tool_schema(tool):
     return schema.model_json_schema()
 
 
-def _host_functions(tools, functions, use_async):
-    """name -> host function: plain callables as given, LangChain tools called through
-    `invoke` (or `ainvoke` for the async path, so gathered calls run concurrently)."""
+def _is_async(tool):
+    """Whether sandbox code awaits this tool: a tool with only a coroutine (`@tool async def`);
+    every other tool is called like a plain function (the same in invoke and ainvoke, so the
+    stubs in the prompt hold for both)."""
+    return getattr(tool, "func", 1) is None and getattr(tool, "coroutine", None) is not None
+
+
+def _host_functions(tools, functions=None):
+    """name -> host function: plain callables as given; LangChain tools called through
+    `invoke` (sync tools) or `ainvoke` (async-only tools: awaited in the sandbox, and calls the
+    program gathers run concurrently)."""
     out = dict(functions or {})
     for tool in tools:
-        name = tool.name
-        if use_async:
+        if _is_async(tool):
             async def call(args, tool=tool):
                 return await tool.ainvoke(args)
         else:
             def call(args, tool=tool):
                 return tool.invoke(args)
-        out[name] = _tools.host_function(name, _tool_schema(tool), tool.description, call,
-                                         is_async=use_async)
+        out[tool.name] = _tools.host_function(tool.name, _tool_schema(tool), tool.description,
+                                              call, is_async=_is_async(tool))
     return out
+
+
+def _run_coroutine(coro):
+    """Run `coro` to its end from synchronous code (on a helper thread when this thread
+    already runs an event loop), in the caller's context (LangGraph's config included)."""
+    import asyncio
+    import contextvars
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coro)
+    from concurrent.futures import ThreadPoolExecutor
+    ctx = contextvars.copy_context()
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(ctx.run, asyncio.run, coro).result()
 
 
 def _check_tools(tools):
@@ -105,7 +127,7 @@ class MontyTool(BaseTool):
         if limits is not None and not isinstance(limits, Limits):
             raise TypeError(f"limits must be a monty.Limits, not {type(limits).__name__}")
         tools = _check_tools(tools)
-        sync_functions = _host_functions(tools, functions, False)
+        sync_functions = _host_functions(tools, functions)
         if not kwargs.get("description"):
             docs = Sandbox(functions=sync_functions)
             kwargs["description"] = ("Run a Python program and get its result, its printed output "
@@ -122,11 +144,9 @@ class MontyTool(BaseTool):
         return self._sandbox
 
     def _run(self, code, run_manager=None):
-        self._sandbox.set_functions(_host_functions(self._host_tools, self._functions, False))
         return _report(self._sandbox.execute(code))
 
     async def _arun(self, code, run_manager=None):
-        self._sandbox.set_functions(_host_functions(self._host_tools, self._functions, True))
         return _report(await _tools.execute_async(self._sandbox, self._captured, code))
 
 
@@ -161,7 +181,7 @@ class MontyCodeInterpreterMiddleware(AgentMiddleware):
         self._sessions = {}             # thread id -> Sandbox
         self._paused = {}               # (thread id, tool call id) -> (Call | Pending, interrupts)
         self._outputs = {}              # thread id -> what its Sandbox printed
-        docs = Sandbox(functions=_host_functions(self.host_tools, None, False))
+        docs = Sandbox(functions=_host_functions(self.host_tools))
         self.system_prompt = (
             f"You can run Python with the `{tool_name}` tool.\n" + prompt.instructions(docs))
 
@@ -213,7 +233,7 @@ class MontyCodeInterpreterMiddleware(AgentMiddleware):
             if item is not None:
                 try:
                     sb = Sandbox.load(base64.b64decode(item.value["sandbox"]), functions=(
-                        _host_functions(self.host_tools, None, False)), limits=self.limits,
+                        _host_functions(self.host_tools)), limits=self.limits,
                         print_callback=self._output(thread_id), secret=self.secret)
                 except (MontyError, KeyError, ValueError, TypeError):
                     sb = None       # (unreadable: a fresh session rather than a failed tool)
@@ -235,32 +255,35 @@ class MontyCodeInterpreterMiddleware(AgentMiddleware):
     # -- a program run with start(): every host call pauses, so a tool's interrupt() leaves a
     # program that can be saved and resumed at that call
 
-    def _begin(self, code, runtime, use_async):
+    def _begin(self, code, runtime):
         store = getattr(runtime, "store", None)
         thread = self._thread(runtime)
         key = (thread, getattr(runtime, "tool_call_id", None) or "")
-        functions = _host_functions(self.host_tools, None, use_async)
+        functions = _host_functions(self.host_tools)
         self._output(thread).take()
-        step, done_before = None, 0
         paused = self._paused.pop(key, None)
         if paused is None and store is not None:
             item = store.get(self.namespace + ("paused", thread), key[1])
             if item is not None:
                 try:
-                    step = load(base64.b64decode(item.value["program"]), functions=functions,
-                                limits=self.limits, print_callback=self._output(thread),
-                                secret=self.secret)
-                    paused = (step, int(item.value["interrupts"]))
-                except (MontyError, KeyError, ValueError, TypeError):
-                    # (unreadable: the program starts over rather than the tool failing)
-                    store.delete(self.namespace + ("paused", thread), key[1])
+                    paused = (base64.b64decode(item.value["program"]),
+                              int(item.value["interrupts"]))
+                except (KeyError, ValueError, TypeError):
+                    paused = None
         if paused is not None:
-            step, done_before = paused
-            # interrupt() answers by position within this tool call: the answers to the
-            # interrupts before the one this program paused at are consumed again, in order
-            for _ in range(done_before):
-                interrupt(None)
-            return store, thread, key, step, done_before, True
+            program, done_before = paused
+            if isinstance(program, bytes):
+                try:
+                    program = load(program, functions=functions, limits=self.limits,
+                                   print_callback=self._output(thread), secret=self.secret)
+                except MontyError:
+                    program = None  # (unreadable: the program starts over, not the tool failing)
+            if program is not None:
+                # interrupt() answers by position within this tool call: the answers to the
+                # interrupts before the one this program paused at are consumed again, in order
+                for _ in range(done_before):
+                    interrupt(None)
+                return store, thread, key, program, done_before, True
         sb = self.session(thread, store)
         sb.set_functions(functions)
         try:
@@ -270,16 +293,18 @@ class MontyCodeInterpreterMiddleware(AgentMiddleware):
         return store, thread, key, step, 0, False
 
     def _pause(self, store, key, step, interrupts):
-        """A tool interrupted the program at `step`: keep it (in the store when there is one)."""
-        self._paused[key] = (step, interrupts)
-        if store is not None:
-            try:
-                blob = step.dump(secret=self.secret)
-            except MontyError:
-                return
-            store.put(self.namespace + ("paused", key[0]), key[1],
-                      {"program": base64.b64encode(blob).decode("ascii"),
-                       "interrupts": interrupts})
+        """A tool interrupted the program at `step`: keep it, as snapshot bytes (in the store
+        when there is one), so later runs of the thread's session cannot make it stale."""
+        try:
+            blob = step.dump(secret=self.secret)
+        except MontyError:
+            self._paused[key] = (step, interrupts)  # (state that cannot be saved: in memory)
+            return
+        if store is None:
+            self._paused[key] = (blob, interrupts)
+            return
+        store.put(self.namespace + ("paused", key[0]), key[1],
+                  {"program": base64.b64encode(blob).decode("ascii"), "interrupts": interrupts})
 
     def _finish(self, store, thread, key, sb, resumed, value, error):
         self._paused.pop(key, None)
@@ -290,24 +315,39 @@ class MontyCodeInterpreterMiddleware(AgentMiddleware):
             self._save_session(store, thread, sb)
         return _report(Outcome(value, self._output(thread).take(), "", error))
 
+    def _settle(self, store, key, step, calls, outcomes, interrupts):
+        """Sort the tools' outcomes into results and errors; a human-in-the-loop interrupt
+        saves the program paused at `step` and goes up to LangGraph."""
+        results, errors = {}, {}
+        for call, got in zip(calls, outcomes):
+            if isinstance(got, GraphBubbleUp):
+                self._pause(store, key, step, interrupts)
+                raise got
+            if isinstance(got, BaseException):
+                if not isinstance(got, Exception):
+                    raise got
+                errors[call.call_id] = got
+            else:
+                results[call.call_id] = _tools.plain(got)
+        return results, errors
+
     def _eval(self, code, runtime):
-        store, thread, key, step, interrupts, resumed = self._begin(code, runtime, False)
+        store, thread, key, step, interrupts, resumed = self._begin(code, runtime)
         sb = step.sandbox if isinstance(step, (Call, Pending)) else self._sessions.get(thread)
         tools = {t.name: t for t in self.host_tools}
         counted = False
         while isinstance(step, (Call, Pending)):
             sb = step.sandbox
-            calls = step.calls if isinstance(step, Pending) else [step]
-            results, errors = {}, {}
-            for call in calls:
+            if isinstance(step, Pending):
+                calls = step.calls
+                outcomes = _run_coroutine(_gather(tools, calls))
+            else:
+                calls = [step]
                 try:
-                    results[call.call_id] = _tools.plain(
-                        tools[call.function_name].invoke(_arguments(tools, call)))
-                except GraphBubbleUp:
-                    self._pause(store, key, step, interrupts)
-                    raise
+                    outcomes = [tools[step.function_name].invoke(_arguments(tools, step))]
                 except Exception as e:
-                    errors[call.call_id] = e
+                    outcomes = [e]
+            results, errors = self._settle(store, key, step, calls, outcomes, interrupts)
             step = _answer(step, results, errors)
             if resumed and not counted:
                 # the call that raised the interrupt has now had its answer
@@ -317,35 +357,42 @@ class MontyCodeInterpreterMiddleware(AgentMiddleware):
         return self._finish(store, thread, key, sb, resumed, step.value, None)
 
     async def _aeval(self, code, runtime):
+        # (store access, loading and the sandbox's own runs go to a worker thread, so neither
+        # a store that must not be called on the loop nor sandbox compute blocks the loop;
+        # the tools run on the loop, gathered)
         import asyncio
-        store, thread, key, step, interrupts, resumed = self._begin(code, runtime, True)
+        store, thread, key, step, interrupts, resumed = await asyncio.to_thread(
+            self._begin, code, runtime)
         sb = step.sandbox if isinstance(step, (Call, Pending)) else self._sessions.get(thread)
         tools = {t.name: t for t in self.host_tools}
         counted = False
         while isinstance(step, (Call, Pending)):
             sb = step.sandbox
             calls = step.calls if isinstance(step, Pending) else [step]
-            outcomes = await asyncio.gather(
-                *[tools[c.function_name].ainvoke(_arguments(tools, c)) for c in calls],
-                return_exceptions=True)
-            results, errors = {}, {}
-            for call, got in zip(calls, outcomes):
-                if isinstance(got, GraphBubbleUp):
-                    self._pause(store, key, step, interrupts)
-                    raise got
-                if isinstance(got, BaseException):
-                    if not isinstance(got, Exception):
-                        raise got
-                    errors[call.call_id] = got
-                else:
-                    results[call.call_id] = _tools.plain(got)
-            step = _answer(step, results, errors)
+            outcomes = await _gather(tools, calls)
+            if any(isinstance(got, GraphBubbleUp) for got in outcomes):
+                await asyncio.to_thread(self._settle, store, key, step, calls, outcomes,
+                                        interrupts)
+            results, errors = self._settle(store, key, step, calls, outcomes, interrupts)
+            step = await asyncio.to_thread(_answer, step, results, errors)
             if resumed and not counted:
                 # the call that raised the interrupt has now had its answer
                 interrupts, counted = interrupts + 1, True
         if isinstance(step, MontyError):
-            return self._finish(store, thread, key, sb, resumed, None, step)
-        return self._finish(store, thread, key, sb, resumed, step.value, None)
+            value, error = None, step
+        else:
+            value, error = step.value, None
+        return await asyncio.to_thread(self._finish, store, thread, key, sb, resumed, value,
+                                       error)
+
+
+async def _gather(tools, calls):
+    """The tools' results (or exceptions) for `calls`, run concurrently through `ainvoke`."""
+    import asyncio
+
+    async def one(call):
+        return await tools[call.function_name].ainvoke(_arguments(tools, call))
+    return await asyncio.gather(*[one(c) for c in calls], return_exceptions=True)
 
 
 def _arguments(tools, call):
@@ -357,13 +404,24 @@ def _arguments(tools, call):
 
 def _answer(step, results, errors):
     """Resume `step` with the host calls' results and errors: the next Call, Pending, Done, or
-    the MontyError the program ended with."""
+    the MontyError the program ended with. A result the sandbox cannot hold is a TypeError
+    raised in the program where it called the tool."""
+    from ..errors import MontyTypeError
     try:
-        if isinstance(step, Pending):
-            return step.resume(results=results, errors=errors)
-        if step.call_id in errors:
-            return step.resume_error(errors[step.call_id])
-        return step.resume(results[step.call_id])
+        try:
+            if isinstance(step, Pending):
+                return step.resume(results=results, errors=errors)
+            if step.call_id in errors:
+                return step.resume_error(errors[step.call_id])
+            return step.resume(results[step.call_id])
+        except MontyTypeError as e:
+            refused = TypeError(f"a tool returned a value the sandbox cannot hold: {e}")
+            try:
+                if isinstance(step, Pending):
+                    return step.resume(errors={**errors, **{k: refused for k in results}})
+                return step.resume_error(refused)
+            except MontyError:
+                return e        # (the program's own value could not leave the sandbox)
     except MontyError as e:
         return e
 

@@ -239,3 +239,76 @@ def test_monty_tool_sync_and_async():
     report = json.loads(msg.content)
     assert report["error"]["type"] == "ZeroDivisionError"
     assert "1/0" in report["error"]["traceback"]
+
+
+def test_human_in_the_loop_async_and_without_a_store():
+    from langgraph.checkpoint.memory import InMemorySaver
+    from langgraph.types import Command
+
+    calls = []
+
+    @tool
+    async def note(text: str) -> str:
+        """Record a note."""
+        calls.append(text)
+        return text.upper()
+
+    program = "a = await note('one')\nb = transfer(7)\nc = await note('two')\n[a, b, c]"
+    mw = MontyCodeInterpreterMiddleware(tools=[note, transfer])
+    model = ScriptedChat(script=[("eval_python", program),
+                                 ("eval_python", "x = 1"),
+                                 lambda m: json.dumps(last_tool_result(m))], seen=[])
+    agent = create_agent(model, tools=[], middleware=[mw], checkpointer=InMemorySaver())
+    config = {"configurable": {"thread_id": "mem"}}
+
+    async def main():
+        first = await agent.ainvoke({"messages": [("user", "go")]}, config)
+        assert first["__interrupt__"][0].value == {"action": "transfer 7"}
+        # the thread's sandbox runs other code meanwhile: the paused program is kept as bytes
+        other = mw.session("mem")
+        other.run("unrelated = 1")
+        return await agent.ainvoke(Command(resume="yes"), config)
+
+    out = asyncio.run(main())
+    report = [json.loads(m.content) for m in out["messages"] if isinstance(m, ToolMessage)][0]
+    assert report == {"result": ["ONE", "transfer 7 done", "TWO"], "stdout": "", "error": None}
+    assert calls == ["one", "two"]
+
+
+def test_a_tool_result_the_sandbox_cannot_hold_is_a_type_error_in_the_program():
+    class Thing:
+        pass
+
+    @tool
+    def make() -> object:
+        """Make a thing."""
+        return Thing()
+
+    model = ScriptedChat(script=[
+        ("eval_python", "try:\n    make()\nexcept TypeError as e:\n    r = 'refused'\nr"),
+        lambda m: last_tool_result(m)["result"]], seen=[])
+    agent = create_agent(model, tools=[], middleware=[MontyCodeInterpreterMiddleware([make])])
+    assert agent.invoke({"messages": [("user", "x")]})["messages"][-1].content == "refused"
+
+
+def test_async_only_tools_are_awaited_and_gathered_under_invoke_too():
+    mw = MontyCodeInterpreterMiddleware(tools=[slow_square, get_weather])
+    assert "async def slow_square(n: int):" in mw.system_prompt
+    assert "\ndef get_weather(" in mw.system_prompt
+    model = ScriptedChat(script=[
+        ("eval_python", "import asyncio\nt = get_weather('Oslo')['temp']\n"
+                        "await asyncio.gather(*[slow_square(i) for i in range(int(t) + 1)])"),
+        lambda m: json.dumps(last_tool_result(m)["result"])], seen=[])
+    agent = create_agent(model, tools=[], middleware=[mw])
+    t0 = time.perf_counter()
+    out = agent.invoke({"messages": [("user", "x")]})
+    took = time.perf_counter() - t0
+    assert json.loads(out["messages"][-1].content) == [0, 1, 4, 9, 16]
+    assert took < 0.45, took
+
+    t = MontyTool(tools=[slow_square])
+    t0 = time.perf_counter()
+    r = t.invoke({"code": "import asyncio\n"
+                          "await asyncio.gather(*[slow_square(i) for i in range(5)])"})
+    assert r["result"] == [0, 1, 4, 9, 16]
+    assert time.perf_counter() - t0 < 0.4
