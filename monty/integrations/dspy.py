@@ -128,7 +128,7 @@ class MontyInterpreter:
         if value is not None:
             shown = value.repr if isinstance(value, Opaque) else repr(value)
             out = out + shown if not out or out.endswith("\n") else out + "\n" + shown
-        return out or None
+        return out.rstrip("\n") or None     # (as DSPy's own interpreters return it)
 
     def shutdown(self):
         self._sandbox = None

@@ -49,7 +49,7 @@ def test_rlm_runs_to_final_output_with_errors_limits_and_state():
         result = rlm(keys=["a", "b"])
     assert result.answer == "42"
     outputs = [step["output"] for step in result.trajectory]
-    assert outputs[0] == "[10, 32]\n"                       # tool called back on the host
+    assert outputs[0] == "[10, 32]"                       # tool called back on the host
     assert "ModuleNotFoundError: No module named 'numpy'" in outputs[1]
     assert 'File "<string>", line 1' in outputs[1] and "import numpy" in outputs[1]
     assert "Hint: Modules available: " in outputs[1] and "json" in outputs[1]
@@ -59,7 +59,7 @@ def test_rlm_runs_to_final_output_with_errors_limits_and_state():
 
 def test_execute_returns_output_and_keeps_state_across_a_limit():
     interp = MontyInterpreter(limits=monty.Limits(max_duration=0.2, max_memory=10_000_000))
-    assert interp.execute("x = 20\nprint('hi')") == "hi\n"
+    assert interp.execute("x = 20\nprint('hi')") == "hi"
     assert interp.execute("x + 1") == "21"                    # last value shown like a REPL
     assert interp.execute("y = 1") is None
     with pytest.raises(CodeExecutionError, match="time limit of 0.2 s exceeded"):
@@ -130,3 +130,35 @@ def test_variables_and_lifecycle():
     interp.shutdown()
     with pytest.raises(CodeInterpreterError, match="shut down"):
         interp.execute("1")
+
+
+def _three_step_lm():
+    # (keyword arguments: DSPy 3.4's LocalInterpreter cannot pass RLM tools positional ones)
+    return DummyLM([
+        {"reasoning": "look", "code": "vals = {k: lookup(key=k) for k in keys}\nprint(vals)"},
+        {"reasoning": "combine", "code": "total = sum(vals.values())\nprint(total)"},
+        {"reasoning": "done", "code": "SUBMIT(answer=f'{total} from {len(vals)} keys')"},
+    ])
+
+
+def test_rlm_gives_the_same_answer_as_dspys_local_interpreter():
+    from dspy.primitives.local_interpreter import LocalInterpreter
+    runs = {}
+    for name, factory in (("local", LocalInterpreter), ("monty", MontyInterpreter)):
+        rlm = dspy.RLM("keys -> answer", max_iters=5, tools=[lookup], interpreter_factory=factory)
+        with dspy.context(lm=_three_step_lm()):
+            runs[name] = rlm(keys=["a", "b"])
+    assert runs["monty"].answer == runs["local"].answer == "42 from 2 keys"
+    assert ([s["output"] for s in runs["monty"].trajectory]
+            == [s["output"] for s in runs["local"].trajectory])
+
+
+def test_rlm_async_forward():
+    rlm = dspy.RLM("keys -> answer", max_iters=5, tools=[lookup],
+                   interpreter_factory=MontyInterpreter)
+
+    async def main():
+        with dspy.context(lm=_three_step_lm()):
+            return await rlm.acall(keys=["a", "b"])
+
+    assert asyncio.run(main()).answer == "42 from 2 keys"
