@@ -162,3 +162,15 @@ def test_rlm_async_forward():
             return await rlm.acall(keys=["a", "b"])
 
     assert asyncio.run(main()).answer == "42 from 2 keys"
+
+
+def test_hint_for_a_builtin_the_sandbox_does_not_offer():
+    interp = MontyInterpreter()
+    with pytest.raises(CodeExecutionError) as info:
+        interp.execute("data = open('notes.txt').read()")
+    text = str(info.value)
+    assert "NameError: name 'open' is not defined" in text
+    assert text.endswith("Hint: `open` is not available in the sandbox (no files, network, "
+                         "processes or environment); use the functions listed for you.")
+    with pytest.raises(CodeExecutionError, match="Names persist between runs"):
+        interp.execute("undefined_name")
