@@ -2,6 +2,7 @@
 network)."""
 
 import asyncio
+import gc
 import time
 
 import pytest
@@ -13,6 +14,20 @@ from dspy.primitives.code_interpreter import (  # noqa: E402
     CodeExecutionError, CodeInterpreter, CodeInterpreterError, FinalOutput)
 from dspy.utils.dummies import DummyLM  # noqa: E402
 from monty.integrations.dspy import MontyInterpreter  # noqa: E402
+
+
+# The framework stays imported for the whole test session: its objects are kept out of the
+# cyclic collector's work (gc.freeze), or every gc.collect() in the rest of the suite walks
+# them (0.3 s each on the CI machine) and timing tests elsewhere feel it.
+gc.collect()
+gc.freeze()
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _freeze_what_the_tests_left():
+    yield
+    gc.collect()
+    gc.freeze()
 
 
 def lookup(key: str) -> int:

@@ -2,6 +2,7 @@
 installed langchain / langgraph (a scripted chat model; no network)."""
 
 import asyncio
+import gc
 import json
 import time
 
@@ -18,6 +19,20 @@ from langchain_core.tools import tool  # noqa: E402
 from monty.integrations.langchain import MontyCodeInterpreterMiddleware, MontyTool  # noqa: E402
 
 create_agent = pytest.importorskip("langchain.agents").create_agent
+
+
+# The framework stays imported for the whole test session: its objects are kept out of the
+# cyclic collector's work (gc.freeze), or every gc.collect() in the rest of the suite walks
+# them (0.3 s each on the CI machine) and timing tests elsewhere feel it.
+gc.collect()
+gc.freeze()
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _freeze_what_the_tests_left():
+    yield
+    gc.collect()
+    gc.freeze()
 
 
 class ScriptedChat(BaseChatModel):

@@ -2,6 +2,7 @@
 (a FunctionModel plays the model; no network)."""
 
 import asyncio
+import gc
 import time
 
 import pytest
@@ -14,6 +15,20 @@ from pydantic_ai.messages import ModelResponse, TextPart, ToolCallPart  # noqa: 
 from pydantic_ai.models.function import AgentInfo, FunctionModel  # noqa: E402
 from pydantic_ai.toolsets import FunctionToolset  # noqa: E402
 from monty.integrations.pydantic_ai import MontyCodeToolset  # noqa: E402
+
+
+# The framework stays imported for the whole test session: its objects are kept out of the
+# cyclic collector's work (gc.freeze), or every gc.collect() in the rest of the suite walks
+# them (0.3 s each on the CI machine) and timing tests elsewhere feel it.
+gc.collect()
+gc.freeze()
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _freeze_what_the_tests_left():
+    yield
+    gc.collect()
+    gc.freeze()
 
 
 async def fetch(url: str) -> str:
