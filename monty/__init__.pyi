@@ -108,12 +108,16 @@ class Call:
     args: tuple[Any, ...]
     kwargs: dict[str, Any]
     call_id: int
+    @property
+    def sandbox(self) -> Sandbox: ...
     def resume(self, return_value: Any = None) -> Call | Pending | Done: ...
     def resume_error(self, exc: BaseException) -> Call | Pending | Done: ...
     def dump(self, secret: bytes | None = None) -> bytes: ...
 
 class Pending:
     calls: list[Call]
+    @property
+    def sandbox(self) -> Sandbox: ...
     def resume(
         self,
         results: Mapping[int, Any] | None = None,

@@ -118,6 +118,12 @@ class Call:
         except Exception:
             pass
 
+    @property
+    def sandbox(self):
+        """The Sandbox this program runs in (for a program from `monty.load()`, the Sandbox made
+        for it): once the program is done, its globals live on there, for later runs."""
+        return self._sandbox
+
     def _check(self):
         if self._used:
             raise MontyError("this Call was already resumed; a Call resumes once")
@@ -275,6 +281,12 @@ class Pending:
 
     def __repr__(self):
         return f"Pending(calls={self.calls!r})"
+
+    @property
+    def sandbox(self):
+        """The Sandbox this program runs in (for a program from `monty.load()`, the Sandbox made
+        for it): once the program is done, its globals live on there, for later runs."""
+        return self._sandbox
 
     def __del__(self):
         try:

@@ -677,3 +677,22 @@ def test_mypy_strict_passes_on_the_examples_and_catches_misuse(tmp_path):
     result = _mypy(tmp_path, str(bad))
     assert result.returncode == 1
     assert result.stdout.count("error:") == 3, result.stdout
+
+
+def test_call_and_pending_name_their_sandbox():
+    import monty
+    sb = monty.Sandbox(functions={"f": None})
+    step = sb.start("x = 1\ny = f()\nz = y + 1")
+    assert step.sandbox is sb
+    loaded = monty.load(step.dump(), functions={"f": None})
+    assert loaded.sandbox is not sb
+    assert isinstance(loaded.resume(5), monty.Done)
+    assert loaded.sandbox.run("(x, y, z)") == (1, 5, 6)
+
+    async def g(n):
+        return n
+
+    sb = monty.Sandbox(functions={"g": g})
+    pending = sb.start("import asyncio\nawait asyncio.gather(g(1), g(2))")
+    assert isinstance(pending, monty.Pending) and pending.sandbox is sb
+    assert all(c.sandbox is sb for c in pending.calls)

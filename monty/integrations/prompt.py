@@ -62,8 +62,24 @@ def hint(error):
             from .. import capabilities
             return ("Modules available: " + ", ".join(sorted(capabilities()["modules"])) + ".")
         if error.exc_type == "NameError":
+            missing = _missing_builtin(error.message)
+            if missing:
+                return (f"`{missing}` is not available in the sandbox (no files, network, "
+                        "processes or environment); use the functions listed for you.")
             return "Names persist between runs only if a run that defined them succeeded."
     return None
+
+
+def _missing_builtin(message):
+    """The name in "name 'open' is not defined" when it is a CPython builtin the sandbox does
+    not offer (open, input, exec, eval, ...), else None."""
+    import builtins
+    import re
+    m = re.match(r"name '([A-Za-z_][A-Za-z0-9_]*)' is not defined", message or "")
+    if not m or not hasattr(builtins, m.group(1)):
+        return None
+    from .. import capabilities
+    return None if m.group(1) in capabilities()["builtins"] else m.group(1)
 
 
 def error_report(error):
