@@ -1,0 +1,214 @@
+"""A durable monty application for tests/test_durable.py, run as a child process (DBOS keeps
+process-global state, and the crash tests kill the process with os._exit).
+
+    python app.py first  DB LOG RUN_ID CRASH   start the run, die at CRASH (see _crash_points)
+    python app.py finish DB LOG RUN_ID          launch (recovering pending runs), print result
+    python app.py many   DB LOG N               start N runs at once, print their results
+    python app.py scenarios DB LOG              the in-process checks, as JSON
+
+Every host call appends "<name> <arg>" to LOG (one line, fsynced) before it returns, so the
+test counts how often each call really ran."""
+
+import asyncio
+import json
+import os
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(os.path.dirname(HERE)))     # the tree under test
+
+import monty                       # noqa: E402
+from monty import durable          # noqa: E402
+
+SECRET = b"test-secret-0123456789abcdef"
+LOG = None
+CRASH = os.environ.get("DURABLE_CRASH", "")     # "inside:step:3", "after:host.step:2", ...
+
+
+def _log(line):
+    with open(LOG, "a") as f:
+        f.write(line + "\n")
+        f.flush()
+        os.fsync(f.fileno())
+
+
+def step(i):
+    """Record that call `i` ran, and return i * 10."""
+    _log(f"step {i}")
+    if CRASH == f"inside:step:{i}":
+        os._exit(70)
+    return i * 10
+
+
+def fail(message):
+    _log(f"fail {message}")
+    raise ValueError(message)
+
+
+async def fetch(name, delay=0.0):
+    await asyncio.sleep(delay)
+    _log(f"fetch {name}")
+    if CRASH == f"inside:fetch:{name}":
+        os._exit(70)
+    return f"page {name}"
+
+
+def bad_value():
+    return object()
+
+
+FUNCTIONS = {"step": step, "fail": fail, "fetch": fetch, "bad_value": bad_value,
+             "approve": durable.External(), "quick": durable.External(timeout=0.3)}
+
+PROGRAM = """
+total = 0
+for i in range(1, n + 1):
+    total += step(i)
+total
+"""
+
+GATHER = """
+import asyncio
+pages = await asyncio.gather(fetch('a'), fetch('b', 0.3), fetch('c'))
+[step(1), pages]
+"""
+
+
+def _crash_points():
+    """Die with os._exit right after the step named in CRASH ("after:<step name>:<nth>")
+    has been recorded, before the workflow goes on."""
+    if not CRASH.startswith("after:"):
+        return
+    _, name, nth = CRASH.split(":")
+    nth = int(nth)
+    seen = {"n": 0}
+    orig = durable.DBOS.run_step
+
+    def run_step(options, func, *args, **kwargs):
+        out = orig(options, func, *args, **kwargs)
+        if options.get("name") == name:
+            seen["n"] += 1
+            if seen["n"] == nth:
+                os._exit(71)
+        return out
+
+    durable.DBOS.run_step = run_step
+
+
+def _sandbox(db, **kw):
+    limits = monty.Limits(max_duration=0.5)
+    return durable.DurableSandbox(functions=FUNCTIONS, limits=limits, database_url=db,
+                                  secret=kw.pop("secret", SECRET), **kw)
+
+
+def _outcome(fn):
+    try:
+        return {"value": fn()}
+    except Exception as e:
+        return {"error": type(e).__name__, "message": str(e),
+                "exc_type": getattr(e, "exc_type", None)}
+
+
+def first(db, run_id, code, inputs):
+    _crash_points()
+    sb = _sandbox(db)
+    sb.start(code, inputs, run_id=run_id)
+    time.sleep(30)          # the crash comes first
+    os._exit(3)
+
+
+def finish(db, run_id, secret=SECRET):
+    sb = _sandbox(db, secret=secret)
+    out = _outcome(lambda: sb.result(run_id, timeout=30))
+    out["status"] = sb.status(run_id)
+    sb.close()
+    return out
+
+
+def many(db, n):
+    sb = _sandbox(db, concurrency=32)
+    t0 = time.perf_counter()
+    ids = [sb.start(PROGRAM, {"n": 3 + k % 3}) for k in range(n)]
+    values = [sb.result(r, timeout=60) for r in ids]
+    took = time.perf_counter() - t0
+    sb.close()
+    return {"values": values, "seconds": took}
+
+
+def scenarios(db):
+    sb = _sandbox(db)
+    out = {}
+
+    def run(code, inputs=None):
+        return sb.result(sb.start(code, inputs), timeout=20)
+
+    out["program"] = _outcome(lambda: run(PROGRAM, {"n": 4}))
+
+    t0 = time.perf_counter()
+    out["futures"] = _outcome(lambda: run(GATHER))
+    out["futures_seconds"] = time.perf_counter() - t0
+
+    out["host_error"] = _outcome(lambda: run(
+        "try:\n    fail('nope')\nexcept ValueError as e:\n    r = 'caught ' + str(e)\nr"))
+    out["uncaught"] = _outcome(lambda: run("fail('boom')"))
+    out["program_error"] = _outcome(lambda: run("x = step(1)\n{}['missing']"))
+    out["limit"] = _outcome(lambda: run("step(1)\nwhile True:\n    pass"))
+    out["syntax"] = _outcome(lambda: run("def ("))
+    out["bad_value"] = _outcome(lambda: run(
+        "try:\n    bad_value()\nexcept TypeError as e:\n    r = 'TypeError'\nr"))
+    out["return"] = _outcome(lambda: run("step(2)\nreturn 'early'"))
+
+    # External: the run waits in the database until a value is sent
+    rid = sb.start("answer = approve('deploy?', env='prod')\n[answer, step(7)]")
+    deadline = time.monotonic() + 10
+    while sb.status(rid) != "waiting" and time.monotonic() < deadline:
+        time.sleep(0.02)
+    out["waiting_status"] = sb.status(rid)
+    out["waiting"] = sb.waiting(rid)
+    sb.send(rid, "approved", name="approve")
+    out["external"] = _outcome(lambda: sb.result(rid, timeout=10))
+    out["external_status"] = sb.status(rid)
+    out["external_waiting_after"] = sb.waiting(rid)
+
+    out["external_timeout"] = _outcome(lambda: run(
+        "try:\n    quick()\nexcept TimeoutError as e:\n    r = str(e)\nr"))
+
+    rid = sb.start("approve('never answered')")
+    while sb.status(rid) != "waiting" and time.monotonic() < deadline + 10:
+        time.sleep(0.02)
+    sb.cancel(rid)
+    out["cancelled"] = _outcome(lambda: sb.result(rid, timeout=10))
+    out["cancelled_status"] = sb.status(rid)
+
+    out["result_timeout"] = _outcome(lambda: sb.result(
+        sb.start("approve('slow')"), timeout=0.2))
+    out["unknown_run"] = _outcome(lambda: sb.status("no-such-run"))
+    out["second_app"] = _outcome(lambda: _sandbox(db))
+    out["idempotent_start"] = [sb.start(PROGRAM, {"n": 1}, run_id="fixed"),
+                               sb.start(PROGRAM, {"n": 1}, run_id="fixed")]
+    out["idempotent_value"] = sb.result("fixed", timeout=10)
+    sb.close()
+    return out
+
+
+def main(argv):
+    global LOG
+    cmd, db, LOG = argv[0], argv[1], argv[2]
+    if cmd == "first":
+        run_id, which = argv[3], argv[4]
+        code, inputs = (GATHER, None) if which == "gather" else (PROGRAM, {"n": 4})
+        first(db, run_id, code, inputs)
+    elif cmd == "finish":
+        secret = argv[4].encode() if len(argv) > 4 else SECRET
+        print(json.dumps(finish(db, argv[3], secret)))
+    elif cmd == "many":
+        print(json.dumps(many(db, int(argv[3]))))
+    elif cmd == "scenarios":
+        print(json.dumps(scenarios(db), default=repr))
+    sys.stdout.flush()
+    os._exit(0)       # (DBOS's background threads need not wind down)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
