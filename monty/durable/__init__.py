@@ -279,8 +279,9 @@ class DurableSandbox:
     `secret` (bytes) signs every snapshot; a snapshot whose tag does not match is refused.
 
     Keyword options: `concurrency` runs at once in this process (the queue's per-worker
-    limit), `global_concurrency` across all workers, `worker=False` for a process that only
-    starts runs and reads results (it takes no queued runs), `worker_timeout` seconds after
+    limit), `global_concurrency` across all workers, `worker=False` for a client: a process
+    that starts runs and reads them through the database (a DBOS client: it runs no program
+    and needs no host functions but their names), `worker_timeout` seconds after
     which a silent Postgres worker counts as dead and its runs are recovered by the others,
     `name` the DBOS application name, `print_callback` as for `monty.Sandbox`."""
 
@@ -324,14 +325,23 @@ class DurableSandbox:
         self.executor_id = executor_id
         self._stop = threading.Event()
         self._beat = None
+        self._client = None
+        self._name = name
+        if not self.postgres:
+            _sqlite_wal(self.database_url)
+        if not self.worker:
+            # a client: it starts runs and reads them, through the database alone
+            from dbos import DBOSClient
+            DBOS.migrate(self.database_url)
+            self._client = DBOSClient(system_database_url=self.database_url,
+                                      application_name=name)
+            return
         with _app_lock:
             if _app is not None:
                 raise MontyError("a DurableSandbox is already running in this process "
                                  "(DBOS allows one application per process; close() it first)")
             _app = self
         try:
-            if not self.postgres:
-                _sqlite_wal(self.database_url)
             config = {
                 "name": name,
                 "system_database_url": self.database_url,
@@ -341,15 +351,13 @@ class DurableSandbox:
                 "notification_listener_polling_interval_sec": 0.1,
             }
             DBOS(config=config)
-            if not self.worker:
-                DBOS.listen_queues([])
-            if self.postgres and self.worker:
+            if self.postgres:
                 self._heartbeat_setup()
             DBOS.launch()
             self._queue = DBOS.register_queue(
                 _QUEUE, worker_concurrency=concurrency, global_concurrency=global_concurrency,
                 polling_interval_sec=poll_interval, on_conflict="always_update")
-            if self.postgres and self.worker:
+            if self.postgres:
                 self._beat = threading.Thread(target=self._heartbeat_loop, daemon=True,
                                               name="monty-durable-heartbeat")
                 self._beat.start()
@@ -367,8 +375,13 @@ class DurableSandbox:
         if inputs is not None and not isinstance(inputs, dict):
             raise TypeError("inputs must be a dict")
         run_id = str(run_id) if run_id is not None else uuid.uuid4().hex
-        with SetWorkflowID(run_id):
-            self._queue.enqueue(_run, code, inputs)
+        if self._client is not None:
+            self._client.enqueue({"workflow_name": _WORKFLOW, "queue_name": _QUEUE,
+                                  "workflow_id": run_id, "app_version": self.app_version},
+                                 code, inputs)
+        else:
+            with SetWorkflowID(run_id):
+                self._queue.enqueue(_run, code, inputs)
         return run_id
 
     def result(self, run_id, timeout=None):
@@ -417,12 +430,12 @@ class DurableSandbox:
         """The External call the run waits on, {"function", "args", "kwargs", "call_id"}, or
         None."""
         self._status(run_id)
-        return DBOS.get_event(run_id, _WAITING, timeout_seconds=0)
+        return (self._client or DBOS).get_event(run_id, _WAITING, timeout_seconds=0)
 
     def cancel(self, run_id):
         """Stop the run at its next step (a host call in flight finishes first)."""
         self._status(run_id)
-        DBOS.cancel_workflow(run_id)
+        (self._client or DBOS).cancel_workflow(run_id)
 
     def send(self, run_id, value, name=None):
         """Answer the run's call to the External function `name` (may be omitted when there is
@@ -434,10 +447,14 @@ class DurableSandbox:
         if name not in self._external:
             raise ValueError(f"{name!r} is not an External function of this sandbox")
         self._status(run_id)
-        DBOS.send(run_id, ("monty.value", value), topic=_topic(name))
+        (self._client or DBOS).send(run_id, ("monty.value", value), topic=_topic(name))
 
     def _status(self, run_id):
-        st = DBOS.get_workflow_status(str(run_id))
+        if self._client is not None:
+            found = self._client.list_workflows(workflow_ids=[str(run_id)])
+            st = found[0] if found else None
+        else:
+            st = DBOS.get_workflow_status(str(run_id))
         if st is None or st.name != _WORKFLOW:
             raise MontyError(f"no durable run {run_id!r}")
         return st
@@ -448,6 +465,9 @@ class DurableSandbox:
         """Stop this application (runs in flight stay in the database and recover later)."""
         global _app
         self._stop.set()
+        if self._client is not None:
+            self._client.destroy()
+            return
         try:
             DBOS.destroy(workflow_completion_timeout_sec=0)
         finally:

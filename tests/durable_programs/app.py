@@ -3,7 +3,6 @@ process-global state, and the crash tests kill the process with os._exit).
 
     python app.py first  DB LOG RUN_ID CRASH   start the run, die at CRASH (see _crash_points)
     python app.py finish DB LOG RUN_ID          launch (recovering pending runs), print result
-    python app.py many   DB LOG N               start N runs at once, print their results
     python app.py scenarios DB LOG              the in-process checks, as JSON
 
 Every host call appends "<name> <arg>" to LOG (one line, fsynced) before it returns, so the
@@ -22,7 +21,7 @@ import monty                       # noqa: E402
 from monty import durable          # noqa: E402
 
 SECRET = b"test-secret-0123456789abcdef"
-LOG = None
+LOG = os.environ.get("DURABLE_LOG")
 CRASH = os.environ.get("DURABLE_CRASH", "")     # "inside:step:3", "after:host.step:2", ...
 
 
@@ -33,9 +32,13 @@ def _log(line):
         os.fsync(f.fileno())
 
 
-def step(i):
+def step(i, tag=None):
     """Record that call `i` ran, and return i * 10."""
-    _log(f"step {i}")
+    if tag is None:
+        _log(f"step {i}")
+    else:       # (the Postgres workers: which run, which call, which process)
+        time.sleep(float(os.environ.get("DURABLE_STEP_DELAY", "0")))
+        _log(f"step {tag}:{i} {os.getpid()}")
     if CRASH == f"inside:step:{i}":
         os._exit(70)
     return i * 10
@@ -47,8 +50,9 @@ def fail(message):
 
 
 async def fetch(name, delay=0.0):
+    began = time.time()
     await asyncio.sleep(delay)
-    _log(f"fetch {name}")
+    _log(f"fetch {name} {began} {time.time()}")
     if CRASH == f"inside:fetch:{name}":
         os._exit(70)
     return f"page {name}"
@@ -65,6 +69,13 @@ PROGRAM = """
 total = 0
 for i in range(1, n + 1):
     total += step(i)
+total
+"""
+
+TAGGED = """
+total = 0
+for i in range(1, n + 1):
+    total += step(i, tag)
 total
 """
 
@@ -126,18 +137,37 @@ def finish(db, run_id, secret=SECRET):
     return out
 
 
-def many(db, n):
-    sb = _sandbox(db, concurrency=32)
+def many(sb, n):
     t0 = time.perf_counter()
-    ids = [sb.start(PROGRAM, {"n": 3 + k % 3}) for k in range(n)]
+    ids = [sb.start(PROGRAM, {"n": 1 + k % 3}) for k in range(n)]
     values = [sb.result(r, timeout=60) for r in ids]
-    took = time.perf_counter() - t0
+    return {"values": values, "seconds": time.perf_counter() - t0}
+
+
+def pg_client(db, n, victim):
+    """Start n runs through a client (no worker in this process), kill the worker `victim`
+    (SIGKILL) once it has made three host calls, and wait for every result."""
+    import signal
+    sb = _sandbox(db, worker=False)
+    ids = [sb.start(TAGGED, {"n": 4, "tag": f"r{k}"}) for k in range(n)]
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        lines = open(LOG).read().split("\n") if os.path.exists(LOG) else []
+        if sum(line.endswith(f" {victim}") for line in lines) >= 3:
+            break       # the victim is mid-way through its runs
+        time.sleep(0.01)
+    os.kill(victim, signal.SIGKILL)
+    killed_after = len(open(LOG).read().splitlines())
+    t0 = time.perf_counter()
+    out = {"values": [_outcome(lambda r=r: sb.result(r, timeout=60)) for r in ids],
+           "statuses": [sb.status(r) for r in ids], "killed_after": killed_after,
+           "finish_seconds": time.perf_counter() - t0}
     sb.close()
-    return {"values": values, "seconds": took}
+    return out
 
 
 def scenarios(db):
-    sb = _sandbox(db)
+    sb = _sandbox(db, concurrency=32)
     out = {}
 
     def run(code, inputs=None):
@@ -145,9 +175,14 @@ def scenarios(db):
 
     out["program"] = _outcome(lambda: run(PROGRAM, {"n": 4}))
 
-    t0 = time.perf_counter()
     out["futures"] = _outcome(lambda: run(GATHER))
-    out["futures_seconds"] = time.perf_counter() - t0
+    out["futures_overlap"] = _outcome(lambda: run(
+        "import asyncio\n"
+        "await asyncio.gather(fetch('x', 0.3), fetch('y', 0.3), fetch('z', 0.3))"))
+    with open(LOG) as f:
+        out["future_spans"] = [[float(t) for t in line.split()[2:4]] for line in f
+                               if line.split()[:2] in (["fetch", "x"], ["fetch", "y"],
+                                                       ["fetch", "z"])]
 
     out["host_error"] = _outcome(lambda: run(
         "try:\n    fail('nope')\nexcept ValueError as e:\n    r = 'caught ' + str(e)\nr"))
@@ -188,6 +223,11 @@ def scenarios(db):
     out["idempotent_start"] = [sb.start(PROGRAM, {"n": 1}, run_id="fixed"),
                                sb.start(PROGRAM, {"n": 1}, run_id="fixed")]
     out["idempotent_value"] = sb.result("fixed", timeout=10)
+    with open(LOG) as f:
+        out["calls_before_many"] = len(f.read().splitlines())
+    out["many"] = many(sb, 100)
+    with open(LOG) as f:
+        out["calls_after_many"] = len(f.read().splitlines())
     sb.close()
     return out
 
@@ -202,8 +242,8 @@ def main(argv):
     elif cmd == "finish":
         secret = argv[4].encode() if len(argv) > 4 else SECRET
         print(json.dumps(finish(db, argv[3], secret)))
-    elif cmd == "many":
-        print(json.dumps(many(db, int(argv[3]))))
+    elif cmd == "pg-client":
+        print(json.dumps(pg_client(db, int(argv[3]), int(argv[4]))))
     elif cmd == "scenarios":
         print(json.dumps(scenarios(db), default=repr))
     sys.stdout.flush()
