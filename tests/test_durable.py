@@ -103,10 +103,17 @@ def children(tmp_path_factory):
         d.mkdir()
         return _json(_app("scenarios", f"sqlite:///{d}/runs.sqlite", str(d / "calls.log")))
 
-    with ThreadPoolExecutor(len(CRASHES) + 1) as pool:
+    def example():
+        return subprocess.run([sys.executable, os.path.join(ROOT, "examples", "durable_agent.py")],
+                              capture_output=True, text=True, env=_env(), timeout=180,
+                              cwd=str(base))
+
+    with ThreadPoolExecutor(len(CRASHES) + 2) as pool:
         scen = pool.submit(scenarios)
+        ex = pool.submit(example)
         out = dict(zip(CRASHES, pool.map(scenario, CRASHES)))
         out["scenarios"] = scen.result()
+        out["example"] = ex.result()
     return out
 
 
@@ -164,6 +171,9 @@ def test_futures_run_as_concurrent_steps(scen):
 
 def test_host_errors_reach_the_program_and_program_errors_reach_result(scen):
     assert scen["host_error"] == {"value": "caught nope"}
+    # what the program sees of a host function's exception is what a direct run() sees
+    assert scen["raises_durable"] == scen["raises_direct"]
+    assert len(scen["raises_direct"]["value"]) == 4
     assert scen["uncaught"]["error"] == "MontyRuntimeError"
     assert scen["uncaught"]["exc_type"] == "ValueError"
     assert scen["uncaught"]["message"] == "ValueError: boom (line 1)"
@@ -200,6 +210,21 @@ def test_hundred_concurrent_runs(scen):
     # each host call ran once: the log grew by exactly the calls the 100 programs make
     assert scen["calls_after_many"] - scen["calls_before_many"] == sum(
         1 + k % 3 for k in range(100))
+
+
+def test_example_durable_agent_survives_its_crash(children):
+    proc = children["example"]
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    out = proc.stdout
+    assert "(the process dies in the middle of fetching https://example.org/c)" in out
+    assert "now waiting on {'function': 'approve', 'args': ('Digest: Page A; Page B; Page C',)" \
+        in out
+    assert "result: 'Digest: Page A; Page B; Page C'" in out
+    done = out.split("what the host really did:\n", 1)[1].split()
+    # each page fetched once (a and b were recorded before the crash), published once
+    assert done.count("fetched") == 3 and done.count("published") == 1
+    assert sorted(w for w in done if w.startswith("https://")) == [
+        "https://example.org/a", "https://example.org/b", "https://example.org/c"]
 
 
 def test_constructor_checks():

@@ -118,18 +118,29 @@ def _rebuild_error(name, text, attrs):
     return exc
 
 
-def _host_exception(name, message):
-    """The exception a host function raised, rebuilt from its record (type name, message):
-    builtin exception types come back as themselves, others as a class of the same name."""
+def _host_exception(name, args):
+    """The exception a host function raised, rebuilt from its record (type name, args):
+    builtin exception types come back as themselves, others as a class of the same name
+    (which the sandbox receives as RuntimeError, as `resume_error()` gives it)."""
+    args = tuple(args) if isinstance(args, (list, tuple)) else (str(args),)
     cls = getattr(builtins, name, None)
     if isinstance(cls, type) and issubclass(cls, Exception):
         try:
-            return cls(message)
+            return cls(*args)
         except Exception:
             pass
     if not (isinstance(name, str) and name.isidentifier()):
         name = "Exception"
-    return type(name, (Exception,), {})(message)
+    return type(name, (Exception,), {})(*args)
+
+
+def _error_outcome(e):
+    """A host function's exception as plain data: its type name and its args (their str when
+    they are not all simple values)."""
+    args = e.args
+    if not all(isinstance(a, (str, int, float, bool, type(None))) for a in args):
+        args = (str(e),)
+    return ("err", type(e).__name__, tuple(args))
 
 
 def _step_start(code, inputs):
@@ -170,30 +181,26 @@ def _step_advance(blob, results, errors):
         return _error_state(e)
 
 
-def _host_outcome(func, args, kwargs):
-    try:
-        return ("ok", func(*args, **kwargs))
-    except Exception as e:
-        return ("err", type(e).__name__, str(e))
-
-
 def _step_host_call(name, args, kwargs):
     func = _current()._host_functions.get(name)
     if func is None:
-        return ("err", "NameError", f"host function {name!r} is not known to this worker")
-    return _host_outcome(func, args, kwargs)
+        return ("err", "NameError", (f"host function {name!r} is not known to this worker",))
+    try:
+        return ("ok", func(*args, **kwargs))
+    except Exception as e:
+        return _error_outcome(e)
 
 
 async def _step_host_call_async(name, args, kwargs):
     func = _current()._host_functions.get(name)
     if func is None:
-        return ("err", "NameError", f"host function {name!r} is not known to this worker")
+        return ("err", "NameError", (f"host function {name!r} is not known to this worker",))
     try:
         if _is_async(func):
             return ("ok", await func(*args, **kwargs))
         return ("ok", func(*args, **kwargs))
     except Exception as e:
-        return ("err", type(e).__name__, str(e))
+        return _error_outcome(e)
 
 
 def _wait_external(app, call_id, name, args, kwargs):
@@ -208,7 +215,7 @@ def _wait_external(app, call_id, name, args, kwargs):
         message = DBOS.recv(topic=_topic(name), timeout_seconds=ext.timeout)
     DBOS.set_event(_WAITING, None)
     if message is None:
-        return ("err", "TimeoutError", f"no value was sent to {name}() within {ext.timeout} s")
+        return ("err", "TimeoutError", (f"no value was sent to {name}() within {ext.timeout} s",))
     return ("ok", message[1])
 
 
@@ -274,9 +281,10 @@ def _sqlite_wal(url):
 class DurableSandbox:
     """Durable monty runs on DBOS. `functions` maps names to host functions (sync, async: the
     sandbox's futures, run as concurrent steps) or `External()` (a value sent from outside).
-    `database_url`: None is a SQLite file (`DEFAULT_DATABASE_URL`, in the working directory);
+    `database_url`: None is a SQLite file (`DEFAULT_DATABASE_URL`, in the working directory),
+    a path without a scheme a SQLite file there;
     `postgresql://...` shares runs between worker processes and machines through a DBOS queue.
-    `secret` (bytes) signs every snapshot; a snapshot whose tag does not match is refused.
+    `secret` (bytes; a str is UTF-8 encoded) signs every snapshot; a snapshot whose tag does not match is refused.
 
     Keyword options: `concurrency` runs at once in this process (the queue's per-worker
     limit), `global_concurrency` across all workers, `worker=False` for a client: a process
@@ -289,6 +297,8 @@ class DurableSandbox:
                  concurrency=16, global_concurrency=None, worker=True, worker_timeout=15.0,
                  name="monty", print_callback=None, executor_id=None, poll_interval=0.05):
         global _app
+        if isinstance(secret, str):
+            secret = secret.encode()
         if not isinstance(secret, (bytes, bytearray)) or not secret:
             raise TypeError("DurableSandbox needs secret=<bytes>: the key that signs snapshots")
         functions = dict(functions or {})
@@ -309,7 +319,10 @@ class DurableSandbox:
         self.limits = monty.Limits() if limits is None else limits
         self.secret = bytes(secret)
         self.print_callback = print_callback
-        self.database_url = database_url or DEFAULT_DATABASE_URL
+        database_url = os.fspath(database_url) if database_url else DEFAULT_DATABASE_URL
+        if "://" not in database_url:       # a file name: a SQLite database there
+            database_url = "sqlite:///" + os.path.abspath(database_url)
+        self.database_url = database_url
         self.postgres = self.database_url.startswith(("postgresql:", "postgres:"))
         self.worker = bool(worker)
         self.worker_timeout = float(worker_timeout)

@@ -62,7 +62,29 @@ def bad_value():
     return object()
 
 
+class Oops(Exception):
+    pass
+
+
+def raises(kind):
+    """Raise the exception named `kind` (a builtin type, or a host class)."""
+    raise {"KeyError": KeyError("k"), "OSError": OSError(2, "gone"),
+           "Oops": Oops("custom problem"), "ValueError": ValueError("v", 3)}[kind]
+
+
+RAISES = """
+out = []
+for kind in ['KeyError', 'OSError', 'Oops', 'ValueError']:
+    try:
+        raises(kind)
+    except Exception as e:
+        out.append((type(e).__name__, str(e), e.args))
+out
+"""
+
+
 FUNCTIONS = {"step": step, "fail": fail, "fetch": fetch, "bad_value": bad_value,
+             "raises": raises,
              "approve": durable.External(), "quick": durable.External(timeout=0.3)}
 
 PROGRAM = """
@@ -186,6 +208,9 @@ def scenarios(db):
 
     out["host_error"] = _outcome(lambda: run(
         "try:\n    fail('nope')\nexcept ValueError as e:\n    r = 'caught ' + str(e)\nr"))
+    out["raises_durable"] = _outcome(lambda: run(RAISES))
+    out["raises_direct"] = _outcome(lambda: monty.Sandbox(functions={"raises": raises}).run(
+        RAISES))
     out["uncaught"] = _outcome(lambda: run("fail('boom')"))
     out["program_error"] = _outcome(lambda: run("x = step(1)\n{}['missing']"))
     out["limit"] = _outcome(lambda: run("step(1)\nwhile True:\n    pass"))
