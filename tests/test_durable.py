@@ -43,7 +43,7 @@ def _env(**extra):
     return env
 
 
-def _app(*args, env=None, timeout=90):
+def _app(*args, env=None, timeout=300):
     return subprocess.run([sys.executable, APP, *args], capture_output=True, text=True,
                           env=env or _env(), timeout=timeout, cwd=APP_DIR)
 
@@ -105,10 +105,10 @@ def children(tmp_path_factory):
 
     def example():
         return subprocess.run([sys.executable, os.path.join(ROOT, "examples", "durable_agent.py")],
-                              capture_output=True, text=True, env=_env(), timeout=180,
+                              capture_output=True, text=True, env=_env(), timeout=300,
                               cwd=str(base))
 
-    with ThreadPoolExecutor(len(CRASHES) + 2) as pool:
+    with ThreadPoolExecutor(6) as pool:     # (more at once only thrash a small machine)
         scen = pool.submit(scenarios)
         ex = pool.submit(example)
         out = dict(zip(CRASHES, pool.map(scenario, CRASHES)))
@@ -181,7 +181,10 @@ def test_host_errors_reach_the_program_and_program_errors_reach_result(scen):
     assert scen["program_error"]["message"] == "KeyError: 'missing' (line 2)"
     assert scen["limit"]["error"] == "MontyTimeLimitError"
     assert scen["syntax"]["error"] == "MontySyntaxError"
-    assert scen["bad_value"] == {"value": "TypeError"}
+    # a host value that cannot enter the sandbox: the TypeError a direct run gives
+    assert scen["bad_value"] == scen["bad_value_direct"]
+    assert scen["bad_value"]["value"].startswith(
+        "TypeError: bad_value() returned a value the sandbox cannot hold")
 
 
 def test_external_function_waits_for_send(scen):

@@ -143,6 +143,29 @@ def _error_outcome(e):
     return ("err", type(e).__name__, tuple(args))
 
 
+_scratch = threading.local()
+
+
+def _unfit(name, value):
+    """None if `value` can enter the sandbox, else the TypeError message a direct run gives
+    for a host function `name` that returned it (checked by copying it into a scratch VM)."""
+    sandbox = getattr(_scratch, "sandbox", None)
+    if sandbox is None:
+        sandbox = _scratch.sandbox = monty.Sandbox(limits=monty.Limits(max_memory=None))
+    try:
+        _core.to_sandbox(value, sandbox._vm)
+    except TypeError as e:
+        return f"{name}() returned a value the sandbox cannot hold: {e}"
+    except (RecursionError, MemoryError):
+        return f"{name}() returned a value the sandbox cannot hold: nested too deeply"
+    return None
+
+
+def _checked(name, value):
+    bad = _unfit(name, value)
+    return ("ok", value) if bad is None else ("err", "TypeError", (bad,))
+
+
 def _step_start(code, inputs):
     app = _current()
     try:
@@ -161,14 +184,6 @@ def _step_advance(blob, results, errors):
         step = monty.load(blob, functions=app._sandbox_functions, limits=app.limits,
                           print_callback=app.print_callback, secret=app.secret)
         errors = {cid: _host_exception(*err) for cid, err in errors.items()}
-        # a host value that cannot enter the sandbox is a TypeError at its call
-        vm = step._sandbox._vm
-        for cid in list(results):
-            try:
-                _core.to_sandbox(results[cid], vm)
-            except TypeError as e:
-                errors[cid] = TypeError(str(e))
-                del results[cid]
         if isinstance(step, monty.Call):
             if step.call_id in errors:
                 step = step.resume_error(errors[step.call_id])
@@ -186,7 +201,7 @@ def _step_host_call(name, args, kwargs):
     if func is None:
         return ("err", "NameError", (f"host function {name!r} is not known to this worker",))
     try:
-        return ("ok", func(*args, **kwargs))
+        return _checked(name, func(*args, **kwargs))
     except Exception as e:
         return _error_outcome(e)
 
@@ -197,8 +212,8 @@ async def _step_host_call_async(name, args, kwargs):
         return ("err", "NameError", (f"host function {name!r} is not known to this worker",))
     try:
         if _is_async(func):
-            return ("ok", await func(*args, **kwargs))
-        return ("ok", func(*args, **kwargs))
+            return _checked(name, await func(*args, **kwargs))
+        return _checked(name, func(*args, **kwargs))
     except Exception as e:
         return _error_outcome(e)
 
@@ -216,7 +231,7 @@ def _wait_external(app, call_id, name, args, kwargs):
     DBOS.set_event(_WAITING, None)
     if message is None:
         return ("err", "TimeoutError", (f"no value was sent to {name}() within {ext.timeout} s",))
-    return ("ok", message[1])
+    return _checked(name, message[1])
 
 
 def _topic(name):
@@ -520,6 +535,8 @@ class DurableSandbox:
                 " VALUES (:e, :v, now()) ON CONFLICT (executor_id)"
                 " DO UPDATE SET seen = now(), app_version = :v"),
                 {"e": self.executor_id, "v": self.app_version})
+            conn.execute(sa.text("DELETE FROM monty_durable_workers"
+                                 " WHERE seen < now() - interval '1 day'"))
             alive = {row[0] for row in conn.execute(sa.text(
                 "SELECT executor_id FROM monty_durable_workers"
                 " WHERE seen > now() - make_interval(secs => :t)"), {"t": self.worker_timeout})}
