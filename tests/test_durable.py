@@ -191,7 +191,7 @@ def test_external_function_waits_for_send(scen):
     assert scen["waiting_status"] == "waiting"
     assert scen["waiting"] == {"function": "approve", "args": ["deploy?"],
                                "kwargs": {"env": "prod"}, "call_id": 1}
-    assert scen["external"] == {"value": ["approved", 70]}
+    assert scen["external"] == {"value": ["approved", 70, "approve"]}
     assert scen["external_status"] == "done"
     assert scen["external_waiting_after"] is None
     assert scen["external_timeout"] == {"value": "no value was sent to quick() within 0.3 s"}

@@ -62,7 +62,7 @@ class External:
     calls `DurableSandbox.send(run_id, value, name=...)`: a person's approval, a webhook.
 
     `timeout` (seconds, None = wait for ever): past it the call raises `TimeoutError` inside
-    the sandbox. `doc` is shown to the program as the function's docstring."""
+    the sandbox. `doc` is the docstring of the host function the sandbox sees."""
 
     def __init__(self, timeout=None, doc=None):
         if timeout is not None and not (isinstance(timeout, (int, float)) and timeout > 0):
@@ -72,6 +72,16 @@ class External:
 
     def __repr__(self):
         return f"External(timeout={self.timeout!r})"
+
+
+def _placeholder(name, doc):
+    """What the sandbox sees of an External function: its name and doc (a paused program
+    never calls it; the workflow answers the call with the value sent)."""
+    def external(*args, **kwargs):
+        raise MontyError(f"{name}() is External: its value comes from send()")
+    external.__name__ = external.__qualname__ = name
+    external.__doc__ = doc
+    return external
 
 
 def _is_async(func):
@@ -323,7 +333,7 @@ class DurableSandbox:
                 raise ValueError(f"bad host function name {fname!r}")
             if isinstance(func, External):
                 external[fname] = func
-                sandbox_functions[fname] = None
+                sandbox_functions[fname] = _placeholder(fname, func.doc)
                 kinds.append((fname, "external"))
             elif callable(func):
                 host[fname] = func

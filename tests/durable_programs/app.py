@@ -85,7 +85,8 @@ out
 
 FUNCTIONS = {"step": step, "fail": fail, "fetch": fetch, "bad_value": bad_value,
              "raises": raises,
-             "approve": durable.External(), "quick": durable.External(timeout=0.3)}
+             "approve": durable.External(doc="A person's verdict."),
+             "quick": durable.External(timeout=0.3)}
 
 PROGRAM = """
 total = 0
@@ -222,7 +223,7 @@ def scenarios(db):
     out["return"] = _outcome(lambda: run("step(2)\nreturn 'early'"))
 
     # External: the run waits in the database until a value is sent
-    rid = sb.start("answer = approve('deploy?', env='prod')\n[answer, step(7)]")
+    rid = sb.start("answer = approve('deploy?', env='prod')\n[answer, step(7), approve.__name__]")
     deadline = time.monotonic() + 120
     while sb.status(rid) != "waiting" and time.monotonic() < deadline:
         time.sleep(0.02)
