@@ -179,6 +179,9 @@ def test_host_errors_reach_the_program_and_program_errors_reach_result(scen):
     assert scen["uncaught"]["message"] == "ValueError: boom (line 1)"
     assert scen["program_error"]["exc_type"] == "KeyError"
     assert scen["program_error"]["message"] == "KeyError: 'missing' (line 2)"
+    # the error result() raises is the one a direct run raises: traceback, display()
+    assert scen["display_durable"] == scen["display_direct"]
+    assert "line 4, in <module>" in scen["display_direct"][0]
     assert scen["limit"]["error"] == "MontyTimeLimitError"
     assert scen["syntax"]["error"] == "MontySyntaxError"
     # a host value that cannot enter the sandbox: the TypeError a direct run gives

@@ -112,9 +112,8 @@ def _state(step, secret):
 
 
 def _error_state(e):
-    attrs = {k: v for k, v in vars(e).items() if k != "source"}
-    attrs["source"] = getattr(e, "source", None)
-    return ("error", type(e).__name__, str(e), attrs)
+    """A MontyError as plain data: its class, message and attributes (traceback, source...)."""
+    return ("error", type(e).__name__, str(e), dict(vars(e)))
 
 
 def _rebuild_error(name, text, attrs):

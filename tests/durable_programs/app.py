@@ -213,7 +213,14 @@ def scenarios(db):
     out["raises_direct"] = _outcome(lambda: monty.Sandbox(functions={"raises": raises}).run(
         RAISES))
     out["uncaught"] = _outcome(lambda: run("fail('boom')"))
-    out["program_error"] = _outcome(lambda: run("x = step(1)\n{}['missing']"))
+    failing = "def f(d):\n    return d['missing']\nx = step(1)\nf({})"
+    out["program_error"] = _outcome(lambda: run(failing))
+    for key, how in (("durable", lambda: run(failing)),
+                     ("direct", lambda: monty.Sandbox(functions={"step": step}).run(failing))):
+        try:
+            how()
+        except monty.MontyRuntimeError as e:
+            out["display_" + key] = [e.display(), e.traceback, e.exc_type, e.message]
     out["limit"] = _outcome(lambda: run("step(1)\nwhile True:\n    pass"))
     out["syntax"] = _outcome(lambda: run("def ("))
     bad = "try:\n    bad_value()\nexcept TypeError as e:\n    r = 'TypeError: ' + str(e)\nr"
