@@ -258,8 +258,11 @@ def pg_database():
     try:
         _pg_admin("SELECT 1")
     except Exception as e:
-        pytest.fail(f"no Postgres at {PG_URL} ({type(e).__name__}: {e}); "
-                    ".ci/postgres installs and starts one")
+        message = (f"no Postgres at {PG_URL} ({type(e).__name__}: {e}); .ci/postgres installs "
+                   f"and starts one and sets MONTY_TEST_POSTGRES_URL")
+        if "MONTY_TEST_POSTGRES_URL" in os.environ:
+            pytest.fail(message)        # a server was promised (CI): its absence is a failure
+        pytest.skip(message)            # a machine without the service the test needs
     name = f"monty_durable_{uuid.uuid4().hex[:10]}"
     _pg_admin(f"CREATE DATABASE {name}")
     try:
