@@ -260,6 +260,7 @@ cdef class VM:
         f.entry = entry
         f.gen = NULL
         f.resume = 0
+        f.proto = 0
         f.init_self = NULL
         f.next_default = NULL
         f.drain = NULL
@@ -1503,6 +1504,9 @@ cdef object run_frames(VM vm):
                     if LongExact(v) and LongExact(w) and unchecked_int_binop(a):
                         r = BINOP_FUNCS[a](v, w)
                     else:
+                        if (heap_typed(v) or heap_typed(w)) and binary_protocol(vm, f, pc, sp - stack, a):
+                            f = reload_frame(vm, stack, gv, &ip, &consts, &fast, &sp, &pc)
+                            continue
                         r = binary_op(vm, a, v, w, sp - stack, &seq_op)
                     sp -= 2
                     DECREF(v)
@@ -1522,6 +1526,9 @@ cdef object run_frames(VM vm):
                     w = sp[-1]
                     v = sp[-2]
                     if a <= CMP_GE:
+                        if (heap_typed(v) or heap_typed(w)) and compare_protocol(vm, f, pc, sp - stack, a):
+                            f = reload_frame(vm, stack, gv, &ip, &consts, &fast, &sp, &pc)
+                            continue
                         check_compare(vm, v, w, a)
                         r = R_RichCompare(v, w, a)     # CMP_LT..CMP_GE are Py_LT..Py_GE
                     elif a == CMP_IN or a == CMP_NOT_IN:
@@ -1665,6 +1672,9 @@ cdef object run_frames(VM vm):
                         raised_by_op = True
                         raise_taken(vm)
                 elif op == OP_LOAD_ATTR:
+                    if heap_typed(sp[-1]) and attr_protocol(vm, f, pc, sp - stack, (<Code>f.code).names[a]):
+                        f = reload_frame(vm, stack, gv, &ip, &consts, &fast, &sp, &pc)
+                        continue
                     replace_top(sp, get_attribute(<object>sp[-1], (<Code>f.code).names[a]))
                     guard_value(vm, sp[-1])
                 elif op == OP_LOAD_METHOD:
@@ -1675,17 +1685,26 @@ cdef object run_frames(VM vm):
                         sp[-1] = <PyObject*>obj
                         INCREF(sp[-1])
                     else:
+                        if heap_typed(v) and attr_protocol(vm, f, pc, sp - stack, (<Code>f.code).names[a]):
+                            f = reload_frame(vm, stack, gv, &ip, &consts, &fast, &sp, &pc)
+                            continue
                         replace_top(sp, get_attribute(<object>v, (<Code>f.code).names[a]))
                         sp[0] = NULL            # [attribute, NULL]
                         guard_value(vm, sp[-1])
                     sp += 1
                     obj = None
                 elif op == OP_STORE_ATTR:
+                    if heap_typed(sp[-1]) and store_protocol(vm, f, pc, sp - stack, (<Code>f.code).names[a], False):
+                        f = reload_frame(vm, stack, gv, &ip, &consts, &fast, &sp, &pc)
+                        continue
                     set_attribute(<object>sp[-1], (<Code>f.code).names[a], <object>sp[-2])
                     sp -= 2
                     DECREF(sp[0])
                     DECREF(sp[1])
                 elif op == OP_DELETE_ATTR:
+                    if heap_typed(sp[-1]) and store_protocol(vm, f, pc, sp - stack, (<Code>f.code).names[a], True):
+                        f = reload_frame(vm, stack, gv, &ip, &consts, &fast, &sp, &pc)
+                        continue
                     del_attribute(<object>sp[-1], (<Code>f.code).names[a])
                     sp -= 1
                     DECREF(sp[0])
@@ -1848,6 +1867,9 @@ cdef object run_frames(VM vm):
                     if a == 0 and (LongExact(v) or FloatExact(v)):
                         sp[-1] = R_Str(v)
                         DECREF(v)
+                        continue
+                    if heap_typed(sp[-2] if a & FV_SPEC else v) and format_protocol(vm, f, pc, sp - stack, a):
+                        f = reload_frame(vm, stack, gv, &ip, &consts, &fast, &sp, &pc)
                         continue
                     if a & FV_SPEC:
                         sp = pop_and_push(sp, 2, format_value(<object>sp[-2], a, <object>sp[-1]))

@@ -1964,8 +1964,14 @@ def _check_frames(frames, plain, stack, max_depth):
                 _need(stack[ret] is func, "the frame's function is not at its call slot")
                 if base == ret + 2:
                     _need(stack[ret + 1] is _NULL, "bad call slot")
-                _need(resume == 0 and (instance is None or _core.is_registered_class(
-                    type(instance))), "bad function frame")
+                _need(0 <= resume < len(O.PROTOCOLS) and (instance is None or (
+                    resume == 0 and _core.is_registered_class(type(instance)))),
+                    "bad function frame")
+                if resume:
+                    # a protocol dunder's frame (a property getter, __str__, __add__...)
+                    caller_op = frames[k - 1][0].spec["instrs"][frames[k - 1][2] - 1][0]
+                    _need(caller_op in O.PROTOCOLS[resume].waits,
+                          "a protocol frame above an instruction it does not answer")
             stack_base = base + code.nslots
             _need(stack_base <= len(stack), "bad frame layout")
             _check_closure_slots(code, func, stack, base)
@@ -1985,6 +1991,16 @@ def _check_frames(frames, plain, stack, max_depth):
             # resumed a generator (FOR_ITER) or drains one (a consumer CALL run again after)
             _need(kinds[pc - 1] is not None, "unreachable instruction")
             live = kinds[pc - 1]
+        elif k + 1 < len(frames) and frames[k + 1][7] != 0:
+            # a protocol dunder runs above: the instruction's inputs stay below its call slot,
+            # or it answers a CALL in the call's slot
+            proto = frames[k + 1][7]
+            _need(type(proto) is int and 0 < proto < len(O.PROTOCOLS), "bad function frame")
+            shape = O.PROTOCOLS[proto].waits.get(code.spec["instrs"][pc - 1][0])
+            _need(shape is not None and frames[k + 1][4] == sp, "bad protocol frame caller")
+            at = pc if shape == "call" else pc - 1
+            _need(at < len(kinds) and kinds[at] is not None, "unreachable instruction")
+            live = kinds[at][:-1] if shape == "call" else kinds[at]
         else:
             _need(code.spec["instrs"][pc - 1][0] in call_ops, "frame not paused at a call")
             top = frames[k + 1][4] if k + 1 < len(frames) else sp
