@@ -26,6 +26,7 @@ cdef object _object_getattribute = object.__dict__["__getattribute__"]
 cdef object _object_setattr_entry = object.__dict__["__setattr__"]
 cdef object _object_delattr_entry = object.__dict__["__delattr__"]
 cdef tuple _NUMBER_TYPES = (int, float, complex, bool)
+cdef object _BUILTIN_LEN = len
 cdef tuple _REFLECTED_CMP = ("__gt__", "__ge__", "__eq__", "__ne__", "__lt__", "__le__")
 cdef tuple _CMP_NAMES = ("__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__")
 cdef tuple _CMP_SYMBOLS = ("<", "<=", "==", "!=", ">", ">=")
@@ -116,6 +117,14 @@ cdef int finish_op(VM vm, Frame* f, object value) except -1:
             f.pc = b if op == OP_COMPARE_JUMP_IF_FALSE else a
             vm.ticks -= 1
         return 0
+    elif op == OP_JUMP_IF_FALSE_OR_POP or op == OP_JUMP_IF_TRUE_OR_POP:
+        INCREF(<PyObject*>value)
+        h = truth_and_release(<PyObject*>value)
+        if h == (op == OP_JUMP_IF_TRUE_OR_POP):
+            f.pc = a                # the tested value stays: it is the expression's value
+            return 0
+        release_to(sp, sp - 1)
+        sp -= 1
     else:
         if op == OP_STORE_SUBSCR:
             n = 3
@@ -124,7 +133,7 @@ cdef int finish_op(VM vm, Frame* f, object value) except -1:
             n = 2
         elif op == OP_FORMAT_VALUE:
             n = 2 if a & FV_SPEC else 1
-        else:       # LOAD_ATTR, DELETE_ATTR, UNARY_OP
+        else:       # LOAD_ATTR, DELETE_ATTR, UNARY_OP, GET_ITER
             n = 1
         release_to(sp, sp - n)
         sp -= n
@@ -340,6 +349,8 @@ cdef int conversion_call(VM vm, Frame* f, int pc, Py_ssize_t top, PyObject** fun
         return 0
     if kw != NULL or not heap_typed(args[0]):
         return 0
+    if n == 1 and v == <PyObject*>_BUILTIN_LEN:
+        return len_call(vm, f, pc, func_slot, args, sp)
     if n == 1 and v == <PyObject*>str:
         return call_conversion(vm, f, pc, func_slot, args, sp, n, PROTO_STR)
     if n == 1 and v == <PyObject*>_BUILTIN_REPR:
@@ -553,6 +564,141 @@ cdef bint compare_step_inverted(VM vm, Frame* f, int step):
     return inverted
 
 
+# ------------------------------------------------------------------ truth, len, in, [], unary, iter
+
+cdef int truth_protocol(VM vm, Frame* f, int pc, Py_ssize_t top) except -1:
+    """A truth test (POP_JUMP_IF_*, JUMP_IF_*_OR_POP, `not`) of the sandbox object on top:
+    its __bool__, else its __len__."""
+    cdef PyObject* p
+    t = <object>TYPE(vm.stack[top - 1])
+    if not is_sandbox_type(t):
+        return 0
+    if _PyType_Lookup(<PyObject*>t, <PyObject*>"__bool__") != NULL:
+        p = plain_dunder(t, "__bool__")
+        proto = PROTO_BOOL
+    else:
+        p = plain_dunder(t, "__len__")
+        proto = PROTO_LEN
+    if p == NULL:
+        return 0
+    return enter_dunder(vm, f, pc, top, <object>p, (<object>vm.stack[top - 1],), proto)
+
+
+cdef int len_call(VM vm, Frame* f, int pc, PyObject** func_slot, PyObject** args,
+                  PyObject** sp) except -1:
+    """len(x) of a sandbox object whose __len__ is a sandbox function: it runs in the call's
+    slot (its value checked on return)."""
+    cdef PyObject* p
+    t = <object>TYPE(args[0])
+    if not is_sandbox_type(t):
+        return 0
+    p = plain_dunder(t, "__len__")
+    if p == NULL:
+        return 0
+    f.pc = pc
+    f.sp = func_slot - vm.stack
+    vm.ticks -= 1
+    if vm.ticks <= 0:
+        check_limits(vm, sp - vm.stack)
+    DECREF(func_slot[0])
+    func_slot[0] = p
+    INCREF(p)
+    bind_and_push(vm, <Function><object>p, func_slot - vm.stack, args - vm.stack, 1, NULL, 0)
+    vm.frames[vm.depth - 1].proto = PROTO_LEN
+    return 1
+
+
+cdef object checked_len(object r):
+    """The value of a __len__ frame as CPython's length slot checks it."""
+    if not isinstance(r, int):
+        raise TypeError(f"'{type_name(r)}' object cannot be interpreted as an integer")
+    n = _operator.index(r)
+    if n < 0:
+        raise ValueError("__len__() should return >= 0")
+    if n > PY_SSIZE_T_MAX:
+        raise OverflowError("cannot fit 'int' into an index-sized integer")
+    return n
+
+
+cdef int contains_protocol(VM vm, Frame* f, int pc, Py_ssize_t top) except -1:
+    """`v in w` / `v not in w` where w is a sandbox object with a sandbox __contains__."""
+    cdef PyObject** sp = vm.stack + top
+    cdef PyObject* p
+    t = <object>TYPE(sp[-1])
+    if not is_sandbox_type(t):
+        return 0
+    p = plain_dunder(t, "__contains__")
+    if p == NULL:
+        return 0
+    return enter_dunder(vm, f, pc, top, <object>p, (<object>sp[-1], <object>sp[-2]), PROTO_CONTAINS)
+
+
+cdef int subscript_protocol(VM vm, Frame* f, int pc, Py_ssize_t top, int op) except -1:
+    """c[k], c[k] = v, del c[k] on a sandbox object with a sandbox __getitem__ /
+    __setitem__ / __delitem__."""
+    cdef PyObject** sp = vm.stack + top
+    cdef PyObject* p
+    c = <object>sp[-2]
+    t = type(c)
+    if not is_sandbox_type(t):
+        return 0
+    if op == OP_BINARY_SUBSCR:
+        p = plain_dunder(t, "__getitem__")
+        if p != NULL:
+            return enter_dunder(vm, f, pc, top, <object>p, (c, <object>sp[-1]), PROTO_VALUE)
+    elif op == OP_STORE_SUBSCR:
+        p = plain_dunder(t, "__setitem__")
+        if p != NULL:
+            return enter_dunder(vm, f, pc, top, <object>p, (c, <object>sp[-1], <object>sp[-3]),
+                                PROTO_DISCARD)
+    else:
+        p = plain_dunder(t, "__delitem__")
+        if p != NULL:
+            return enter_dunder(vm, f, pc, top, <object>p, (c, <object>sp[-1]), PROTO_DISCARD)
+    return 0
+
+
+cdef tuple _UNARY_DUNDERS = ("__neg__", "__pos__", "__invert__")
+
+
+cdef int unary_protocol(VM vm, Frame* f, int pc, Py_ssize_t top, int a) except -1:
+    """-x, +x, ~x, not x on a sandbox object whose dunder is a sandbox function."""
+    cdef PyObject* p
+    if a == UNARY_NOT:
+        return truth_protocol(vm, f, pc, top)
+    t = <object>TYPE(vm.stack[top - 1])
+    if not is_sandbox_type(t):
+        return 0
+    p = plain_dunder(t, _UNARY_DUNDERS[a])
+    if p == NULL:
+        return 0
+    return enter_dunder(vm, f, pc, top, <object>p, (<object>vm.stack[top - 1],), PROTO_VALUE)
+
+
+cdef int iter_protocol(VM vm, Frame* f, int pc, Py_ssize_t top) except -1:
+    """GET_ITER of a sandbox object whose __iter__ is a plain sandbox function."""
+    cdef PyObject* p
+    t = <object>TYPE(vm.stack[top - 1])
+    if not is_sandbox_type(t):
+        return 0
+    p = plain_dunder(t, "__iter__")
+    if p == NULL:
+        return 0
+    return enter_dunder(vm, f, pc, top, <object>p, (<object>vm.stack[top - 1],), PROTO_ITER)
+
+
+cdef object checked_iterator(object r):
+    """The value of an __iter__ frame as a sandbox iterator (iter()'s check)."""
+    if isinstance(r, SandboxIter):
+        return r
+    t = type(r)
+    if _PyType_Lookup(<PyObject*>t, <PyObject*>"__next__") == NULL:
+        raise TypeError(f"iter() returned non-iterator of type '{type_name(r)}'")
+    if is_sandbox_type(t):
+        return r
+    return get_iter(r)
+
+
 # ------------------------------------------------------------------ the way back
 
 cdef int returned_to(VM vm, Frame* f, int proto, PyObject* r) except -1:
@@ -572,6 +718,29 @@ cdef int returned_to(VM vm, Frame* f, int proto, PyObject* r) except -1:
 cdef int finish_protocol(VM vm, Frame* f, int proto, object value) except -1:
     cdef int op = (<Code>f.code).instrs[(f.pc - 1) * 3]
     cdef int step
+    if proto == PROTO_BOOL or proto == PROTO_LEN:
+        if proto == PROTO_BOOL:
+            if type(value) is not bool:
+                raise TypeError(f"__bool__ should return bool, returned {type_name(value)}")
+        else:
+            value = checked_len(value)
+            if op == OP_CALL or op == OP_CALL_EX:
+                vm.stack[f.sp] = <PyObject*>value       # len(x): the call's result
+                INCREF(<PyObject*>value)
+                f.sp += 1
+                return 0
+            value = value != 0
+        if op == OP_UNARY_OP:
+            value = not value
+        return finish_op(vm, f, value)
+    if proto == PROTO_CONTAINS:
+        INCREF(<PyObject*>value)
+        value = truth_and_release(<PyObject*>value) != 0
+        if (<Code>f.code).instrs[(f.pc - 1) * 3 + 1] == CMP_NOT_IN:
+            value = not value
+        return finish_op(vm, f, value)
+    if proto == PROTO_ITER:
+        return finish_op(vm, f, checked_iterator(value))
     if proto == PROTO_ARG_TEXT:
         return replace_text_argument(vm, f, checked_text(PROTO_STR, value))
     if proto == PROTO_STR or proto == PROTO_REPR or proto == PROTO_FORMAT:

@@ -1532,6 +1532,9 @@ cdef object run_frames(VM vm):
                         check_compare(vm, v, w, a)
                         r = R_RichCompare(v, w, a)     # CMP_LT..CMP_GE are Py_LT..Py_GE
                     elif a == CMP_IN or a == CMP_NOT_IN:
+                        if heap_typed(w) and contains_protocol(vm, f, pc, sp - stack):
+                            f = reload_frame(vm, stack, gv, &ip, &consts, &fast, &sp, &pc)
+                            continue
                         r = contains_op(vm, a, v, w)
                     else:
                         r = TRUE_P if (v == w) != (a == CMP_IS_NOT) else FALSE_P
@@ -1552,8 +1555,11 @@ cdef object run_frames(VM vm):
                                         return PAUSED
                             pc = b
                 elif op == OP_POP_JUMP_IF_FALSE or op == OP_POP_JUMP_IF_TRUE:
+                    v = sp[-1]
+                    if v != TRUE_P and v != FALSE_P and heap_typed(v) and truth_protocol(vm, f, pc, sp - stack):
+                        f = reload_frame(vm, stack, gv, &ip, &consts, &fast, &sp, &pc)
+                        continue
                     sp -= 1
-                    v = sp[0]
                     h = truth_and_release(v)
                     if h == (op == OP_POP_JUMP_IF_TRUE):
                         if a < pc:
@@ -1571,6 +1577,9 @@ cdef object run_frames(VM vm):
                     pc = a
                 elif op == OP_JUMP_IF_FALSE_OR_POP or op == OP_JUMP_IF_TRUE_OR_POP:
                     v = sp[-1]
+                    if heap_typed(v) and truth_protocol(vm, f, pc, sp - stack):
+                        f = reload_frame(vm, stack, gv, &ip, &consts, &fast, &sp, &pc)
+                        continue
                     h = R_IsTrue(v)
                     if h == (op == OP_JUMP_IF_TRUE_OR_POP):
                         pc = a
@@ -1713,6 +1722,9 @@ cdef object run_frames(VM vm):
                     v = sp[-2]
                     if TupleCheck(w):
                         check_hash(vm, w)
+                    if heap_typed(v) and subscript_protocol(vm, f, pc, sp - stack, op):
+                        f = reload_frame(vm, stack, gv, &ip, &consts, &fast, &sp, &pc)
+                        continue
                     r = R_GetItem(v, w)
                     sp -= 1
                     sp[-1] = r
@@ -1725,6 +1737,9 @@ cdef object run_frames(VM vm):
                         account_sp(vm, sp, 112)      # an entry, its key, and amortised table growth
                     if TupleCheck(sp[-1]):
                         check_hash(vm, sp[-1])
+                    if heap_typed(sp[-2]) and subscript_protocol(vm, f, pc, sp - stack, op):
+                        f = reload_frame(vm, stack, gv, &ip, &consts, &fast, &sp, &pc)
+                        continue
                     R_SetItem(sp[-2], sp[-1], sp[-3])
                     sp -= 3
                     DECREF(sp[0])
@@ -1733,12 +1748,18 @@ cdef object run_frames(VM vm):
                 elif op == OP_DELETE_SUBSCR:
                     if TupleCheck(sp[-1]):
                         check_hash(vm, sp[-1])
+                    if heap_typed(sp[-2]) and subscript_protocol(vm, f, pc, sp - stack, op):
+                        f = reload_frame(vm, stack, gv, &ip, &consts, &fast, &sp, &pc)
+                        continue
                     R_DelItem(sp[-2], sp[-1])
                     sp -= 2
                     DECREF(sp[0])
                     DECREF(sp[1])
                 elif op == OP_UNARY_OP:
                     v = sp[-1]
+                    if heap_typed(v) and unary_protocol(vm, f, pc, sp - stack, a):
+                        f = reload_frame(vm, stack, gv, &ip, &consts, &fast, &sp, &pc)
+                        continue
                     if a == UNARY_NEG:
                         r = R_Neg(v)
                     elif a == UNARY_POS:
@@ -1752,6 +1773,9 @@ cdef object run_frames(VM vm):
                     sp[-1] = r
                     DECREF(v)
                 elif op == OP_GET_ITER:
+                    if heap_typed(sp[-1]) and iter_protocol(vm, f, pc, sp - stack):
+                        f = reload_frame(vm, stack, gv, &ip, &consts, &fast, &sp, &pc)
+                        continue
                     replace_top(sp, get_iter(<object>sp[-1]))
                 elif op == OP_BUILD_TUPLE:
                     r = R_TupleNew(a)

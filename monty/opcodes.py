@@ -312,6 +312,7 @@ _ATTR_OPS = "LOAD_ATTR LOAD_METHOD"
 _STORE_OPS = "STORE_ATTR DELETE_ATTR STORE_SUBSCR DELETE_SUBSCR"
 _BINARY_OPS = "BINARY_OP BINARY_OP_STORE_FAST"
 _COMPARE_OPS = "COMPARE_OP COMPARE_JUMP_IF_FALSE"
+_TRUTH_OPS = "POP_JUMP_IF_FALSE POP_JUMP_IF_TRUE JUMP_IF_FALSE_OR_POP JUMP_IF_TRUE_OR_POP UNARY_OP"
 
 
 def _protocols():
@@ -329,6 +330,11 @@ def _protocols():
         _protocol("NEXT", "FOR_ITER FOR_ITER_STORE_FAST",
                   "__next__ of an iterator: StopIteration ends the loop"),
         _protocol("VALUE", "BINARY_SUBSCR UNARY_OP", "__getitem__, __neg__...: the result"),
+        _protocol("BOOL", _TRUTH_OPS, "__bool__ of a truth test: its value must be a bool"),
+        _protocol("LEN", _TRUTH_OPS + " CALL:call",
+                  "__len__ of len() or a truth test: its value must be an int >= 0"),
+        _protocol("CONTAINS", _COMPARE_OPS, "__contains__ of `in` / `not in`: its truth"),
+        _protocol("ITER", "GET_ITER", "__iter__: its value must be an iterator"),
     ]
     # the steps of CPython's operator protocol (forward, reflected, in place): NotImplemented
     # from step i goes on with step i + 1

@@ -1,0 +1,429 @@
+"""Host calls inside sandbox dunders, properties, descriptors and iterator methods that the
+VM's own instructions reach: each program gives CPython's value, output and host-call log
+under run() and under start() with dump/load at every and every second pause."""
+
+import pytest
+
+from pausing import assert_pauses_like_cpython
+
+PROGRAMS = {
+    "property_get_set_delete": """
+class A:
+    def __init__(self):
+        self._x = 1
+    @property
+    def x(self):
+        return get(self._x) + 1
+    @x.setter
+    def x(self, v):
+        note("set", v)
+        self._x = v
+    @x.deleter
+    def x(self):
+        note("del")
+        self._x = 0
+a = A()
+a.x = 5
+r = [a.x]
+del a.x
+r.append(a.x)
+r.append(a.x.bit_length())
+r
+""",
+    "property_in_expression_and_method_call": """
+class Box:
+    def __init__(self, items):
+        self.items = items
+    @property
+    def total(self):
+        return sum(get(i) for i in self.items) if False else get(len(self.items))
+    @property
+    def label(self):
+        return get("box")
+b = Box([1, 2, 3])
+(b.total * 2, b.label.upper(), [Box([1]).total for _ in range(2)])
+""",
+    "descriptor_get_set": """
+class Field:
+    def __set_name__(self, owner, name):
+        self.name = "_" + name
+    def __get__(self, obj, objtype=None):
+        if obj is None:
+            return self
+        return get(getattr(obj, self.name))
+    def __set__(self, obj, value):
+        note(self.name, value)
+        setattr(obj, self.name, value)
+class P:
+    x = Field()
+    y = Field()
+p = P()
+p.x = 3
+p.y = 4
+(p.x, p.y, type(P.x).__name__)
+""",
+    "non_data_descriptor_shadowed": """
+class Lazy:
+    def __get__(self, obj, objtype=None):
+        return get(7)
+class C:
+    v = Lazy()
+c = C()
+first = c.v
+c.__dict__["v"] = 1
+(first, c.v)
+""",
+    "getattr_fallback": """
+class Proxy:
+    def __init__(self):
+        self.real = 1
+    def __getattr__(self, name):
+        if name.startswith("bad"):
+            raise AttributeError(name)
+        return get(name)
+p = Proxy()
+r = [p.real, p.foo, p.bar.upper()]
+try:
+    p.bad_one
+except AttributeError as e:
+    r.append(str(e))
+r.append(hasattr(p, "bad_two"))
+r
+""",
+    "setattr_override": """
+class Rec:
+    def __setattr__(self, name, value):
+        note(name, value)
+        object.__setattr__(self, name, get(value))
+r = Rec()
+r.a = 1
+r.b = 2
+(r.a, r.b)
+""",
+    "call_dunder": """
+class Adder:
+    def __init__(self, n):
+        self.n = n
+    def __call__(self, x, scale=1):
+        return get(x) * scale + self.n
+add = Adder(1)
+(add(2), add(3, scale=2), [add(i) for i in range(3)])
+""",
+    "str_repr_format": """
+class T:
+    def __init__(self, v):
+        self.v = v
+    def __str__(self):
+        return get("s" + str(self.v))
+    def __repr__(self):
+        return get("r" + str(self.v))
+    def __format__(self, spec):
+        return get("f" + spec)
+t = T(1)
+(str(t), repr(t), format(t), format(t, ">3"), f"{t}", f"{t:x}", f"{t!s}", f"{t!r}",
+ f"<{t!s}|{t!r}>")
+""",
+    "str_via_repr_only": """
+class R:
+    def __repr__(self):
+        return get("R()")
+r = R()
+(str(r), f"{r}", format(r))
+""",
+    "print_calls_str": """
+class P:
+    def __init__(self, n):
+        self.n = n
+    def __str__(self):
+        return "P" + str(get(self.n))
+print(P(1))
+print("a", P(2), P(3), sep="-")
+print(P(4), end="!\\n")
+""",
+    "next_in_for_loop": """
+class Count:
+    def __init__(self, n):
+        self.i = 0
+        self.n = n
+    def __iter__(self):
+        return self
+    def __next__(self):
+        if self.i >= self.n:
+            raise StopIteration
+        self.i += 1
+        return get(self.i)
+out = []
+for v in Count(3):
+    out.append(v)
+total = 0
+for v in Count(2):
+    for w in Count(2):
+        total += v * w
+(out, total, [x for x in Count(2)])
+""",
+    "binary_operators": """
+class V:
+    def __init__(self, x):
+        self.x = x
+    def __add__(self, o):
+        if not isinstance(o, V):
+            return NotImplemented
+        return V(get(self.x) + o.x)
+    def __radd__(self, o):
+        return V(get(o) + self.x)
+    def __mul__(self, k):
+        return V(self.x * get(k))
+    def __sub__(self, o):
+        return NotImplemented
+    def __rsub__(self, o):
+        return V(get(o) - self.x)
+r = V(1) + V(2)
+s = 3 + V(4)
+t = V(1)
+t += V(5)
+u = V(2) * 3
+w = V(1) - V(9)
+try:
+    V(1) - 1
+except TypeError as e:
+    err = str(e)
+(r.x, s.x, t.x, u.x, w.x, err)
+""",
+    "inplace_operator": """
+class Acc:
+    def __init__(self):
+        self.items = []
+    def __iadd__(self, x):
+        self.items.append(get(x))
+        return self
+a = Acc()
+for i in range(3):
+    a += i
+b = a
+b += 10
+(a.items, a is b)
+""",
+    "comparisons": """
+class K:
+    def __init__(self, v):
+        self.v = v
+    def __eq__(self, o):
+        return isinstance(o, K) and get(self.v) == o.v
+    def __lt__(self, o):
+        return get(self.v) < o.v
+    def __hash__(self):
+        return hash(self.v)
+a, b = K(1), K(2)
+r = [a == K(1), a == b, a != K(1), a != b, a < b, b > a, a == 1, 1 == a]
+if a < b:
+    r.append("lt")
+while K(0) == K(1):
+    r.append("never")
+try:
+    a <= b
+except TypeError as e:
+    r.append(str(e))
+r
+""",
+    "ne_and_identity": """
+class Only:
+    def __eq__(self, o):
+        note("eq")
+        return NotImplemented
+x = Only()
+(x == x, x != x, x == Only(), x != Only())
+""",
+    "exception_in_dunders": """
+class Bad:
+    @property
+    def p(self):
+        fail("p")
+    def __str__(self):
+        fail("s")
+    def __add__(self, o):
+        return fail("add")
+    def __next__(self):
+        fail("next")
+    def __iter__(self):
+        return self
+r = []
+for code in ("b.p", "str(b)", "f'{b}'", "b + 1", "[x for x in b]"):
+    b = Bad()
+    try:
+        if code == "b.p":
+            b.p
+        elif code == "str(b)":
+            str(b)
+        elif code == "f'{b}'":
+            f"{b}"
+        elif code == "b + 1":
+            b + 1
+        else:
+            [x for x in b]
+    except KeyError as e:
+        r.append((code, str(e)))
+r
+""",
+    "bad_return_types": """
+class S:
+    def __str__(self):
+        return get(1)
+    def __repr__(self):
+        return get(2)
+    def __format__(self, spec):
+        return get(3)
+r = []
+for f in (str, repr, format, lambda s: f"{s}", lambda s: f"{s!r}"):
+    try:
+        f(S())
+    except TypeError as e:
+        r.append(str(e))
+r
+""",
+    "truth_tests": """
+class B:
+    def __init__(self, v):
+        self.v = v
+    def __bool__(self):
+        return get(self.v) > 0
+class L:
+    def __init__(self, n):
+        self.n = n
+    def __len__(self):
+        return get(self.n)
+r = []
+if B(1):
+    r.append("b1")
+if not B(0):
+    r.append("not b0")
+r.append(B(1) and "and")
+r.append(B(0) or "or")
+r.append(bool(B(1)) if False else None)
+while B(0):
+    r.append("never")
+if L(2):
+    r.append("l2")
+if L(0):
+    r.append("never")
+r.append(not L(3))
+r.append(L(0) or "empty")
+r.append(len(L(4)))
+r.append([x for x in range(3) if B(x)])
+r
+""",
+    "truth_and_len_errors": """
+class BadBool:
+    def __bool__(self):
+        return get(1)
+class BadLen:
+    def __init__(self, v):
+        self.v = v
+    def __len__(self):
+        return get(self.v)
+r = []
+for make in (lambda: BadBool(), lambda: BadLen(-1), lambda: BadLen("x")):
+    try:
+        if make():
+            pass
+    except (TypeError, ValueError) as e:
+        r.append((type(e).__name__, str(e)))
+for v in (-1, "x"):
+    try:
+        len(BadLen(v))
+    except (TypeError, ValueError) as e:
+        r.append((type(e).__name__, str(e)))
+r
+""",
+    "contains": """
+class Evens:
+    def __contains__(self, x):
+        return get(x) % 20 == 0
+e = Evens()
+r = [2 in e, 3 in e, 2 not in e, 3 not in e]
+if 2 in e:
+    r.append("yes")
+r.append([x for x in range(4) if x in e])
+r
+""",
+    "subscripts": """
+class Store:
+    def __init__(self):
+        self.d = {}
+    def __getitem__(self, k):
+        if k == "missing":
+            raise KeyError(k)
+        return get(k)
+    def __setitem__(self, k, v):
+        note("set", k, v)
+        self.d[k] = v
+    def __delitem__(self, k):
+        note("del", k)
+        self.d.pop(k, None)
+s = Store()
+s["a"] = 1
+s[1, 2] = 3
+del s["a"]
+r = [s[4], s["b"], s[1:2] if False else None, s.d]
+try:
+    s["missing"]
+except KeyError as e:
+    r.append(repr(e))
+s[5] += 1
+r.append(s.d)
+r
+""",
+    "unary_operators": """
+class N:
+    def __init__(self, v):
+        self.v = v
+    def __neg__(self):
+        return N(-get(self.v))
+    def __pos__(self):
+        return N(get(self.v) + 1)
+    def __invert__(self):
+        return get(~self.v)
+(( -N(3)).v, (+N(3)).v, ~N(3), (-(-N(2))).v)
+""",
+    "iter_dunder": """
+class Bag:
+    def __init__(self, items):
+        self.items = items
+    def __iter__(self):
+        note("iter")
+        return iter([get(x) for x in self.items])
+class Self:
+    def __init__(self):
+        self.i = 0
+    def __iter__(self):
+        note("self")
+        return self
+    def __next__(self):
+        self.i += 1
+        if self.i > 2:
+            raise StopIteration
+        return get(self.i)
+class NotIter:
+    def __iter__(self):
+        return get(1)
+r = [x for x in Bag([1, 2])]
+for x in Self():
+    r.append(x)
+try:
+    for x in NotIter():
+        pass
+except TypeError as e:
+    r.append(str(e))
+r
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_pauses_like_cpython(name):
+    assert_pauses_like_cpython(PROGRAMS[name])
+
+
+@pytest.mark.parametrize("name", ["property_get_set_delete", "str_repr_format",
+                                  "next_in_for_loop", "comparisons"])
+def test_pauses_through_a_fresh_process(name):
+    assert_pauses_like_cpython(PROGRAMS[name], subprocess_steps=True)
