@@ -4,7 +4,7 @@ under run() and under start() with dump/load at every and every second pause."""
 
 import pytest
 
-from pausing import assert_pauses_like_cpython
+from pausing import IMPLS, assert_pauses_like_cpython
 
 PROGRAMS = {
     "property_get_set_delete": """
@@ -182,7 +182,7 @@ s = 3 + V(4)
 t = V(1)
 t += V(5)
 u = V(2) * 3
-w = V(1) - V(9)
+w = 10 - V(9)
 try:
     V(1) - 1
 except TypeError as e:
@@ -427,3 +427,68 @@ def test_pauses_like_cpython(name):
                                   "next_in_for_loop", "comparisons"])
 def test_pauses_through_a_fresh_process(name):
     assert_pauses_like_cpython(PROGRAMS[name], subprocess_steps=True)
+
+
+HOSTILE = ["property_get_set_delete", "str_repr_format", "print_calls_str", "next_in_for_loop",
+           "binary_operators", "comparisons", "truth_tests", "contains", "subscripts",
+           "iter_dunder", "getattr_fallback", "descriptor_get_set", "unary_operators"]
+
+
+def _load_ok_or_monty_error(data, names):
+    import monty
+    try:
+        step = monty.load(data, functions={n: None for n in names},
+                          limits=monty.Limits(max_duration=1.0))
+    except monty.MontyError:
+        return
+    for _ in range(40):
+        if not isinstance(step, monty.Call):
+            return
+        try:
+            step = step.resume(1)
+        except monty.MontyError:
+            return
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_doctored_protocol_frames_never_crash(name):
+    """Every pause inside a protocol dunder, with the frame's protocol, the caller's position
+    and the value-stack slots replaced: load refuses with a MontyError, or the program runs
+    (or fails) cleanly."""
+    import msgspec
+    import monty
+    from monty.opcodes import PROTOCOLS
+    names = ["get", "note", "fail"]
+    sb = monty.Sandbox(functions={n: None for n in names})
+    step = sb.start(PROGRAMS[name])
+    blobs = []
+    while isinstance(step, monty.Call) and len(blobs) < 4:
+        blobs.append(step.dump())
+        try:
+            result = IMPLS[step.function_name](*step.args, **step.kwargs)
+        except KeyError as e:
+            step = step.resume_error(e)
+        else:
+            step = step.resume(result)
+    blobs = [b for b in blobs if any(row[7] for row in msgspec.msgpack.decode(b)[6] if not row[6])]
+    assert blobs, "no pause inside a protocol frame"
+    protocols = list(range(-1, len(PROTOCOLS) + 2)) + [None, "x", [1], 2**40]
+    for blob in blobs:
+        doc = msgspec.msgpack.decode(blob)
+        for k in range(1, len(doc[6])):
+            for v in protocols:
+                d = msgspec.msgpack.decode(blob)
+                d[6][k][7] = v
+                _load_ok_or_monty_error(msgspec.msgpack.encode(d), names)
+            for v in (doc[6][k - 1][2] - 1, doc[6][k - 1][2] + 1, 1):
+                d = msgspec.msgpack.decode(blob)
+                d[6][k - 1][2] = v
+                _load_ok_or_monty_error(msgspec.msgpack.encode(d), names)
+        for k in range(1, len(doc[5])):
+            for rep in (5, None, "s", [0]):
+                d = msgspec.msgpack.decode(blob)
+                if rep == [0]:
+                    d[10].append(["L", []])
+                    rep = [len(d[10]) - 1]
+                d[5][k] = rep
+                _load_ok_or_monty_error(msgspec.msgpack.encode(d), names)
