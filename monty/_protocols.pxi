@@ -27,6 +27,8 @@ cdef object _object_setattr_entry = object.__dict__["__setattr__"]
 cdef object _object_delattr_entry = object.__dict__["__delattr__"]
 cdef tuple _NUMBER_TYPES = (int, float, complex, bool)
 cdef object _BUILTIN_LEN = len
+import functools as _functools
+cdef object _cached_property = _functools.cached_property
 cdef tuple _REFLECTED_CMP = ("__gt__", "__ge__", "__eq__", "__ne__", "__lt__", "__le__")
 cdef tuple _CMP_NAMES = ("__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__")
 cdef tuple _CMP_SYMBOLS = ("<", "<=", "==", "!=", ">", ">=")
@@ -162,6 +164,15 @@ cdef int attr_protocol(VM vm, Frame* f, int pc, Py_ssize_t top, str name) except
     descr = _PyType_Lookup(<PyObject*>t, <PyObject*>name)
     if descr != NULL and getattr_fn == NULL:
         # (with __getattr__, an AttributeError of the getter goes on to it: CPython's path)
+        if TYPE(descr) == <PyObject*>_cached_property:
+            fn = (<object>descr).func
+            attrname = (<object>descr).attrname
+            if not plain_dunder_value(fn) or type(attrname) is not str:
+                return 0
+            d = own_dict(obj)
+            if d is not None and attrname in d:
+                return 0            # cached already: CPython's path reads the __dict__
+            return enter_dunder(vm, f, pc, top, fn, (obj,), PROTO_CACHED)
         if TYPE(descr) == <PyObject*>property:
             fget = (<object>descr).fget
             if plain_dunder_value(fget):
@@ -699,6 +710,75 @@ cdef object checked_iterator(object r):
     return get_iter(r)
 
 
+cdef int store_cached(VM vm, Frame* f, object value) except -1:
+    """CACHED: the value goes into the instance's __dict__ under the cached_property's name
+    (the LOAD_ATTR f waits at has the instance on top)."""
+    cdef PyObject* descr
+    obj = <object>vm.stack[f.sp - 1]
+    name = (<Code>f.code).names[(<Code>f.code).instrs[(f.pc - 1) * 3 + 1]]
+    t = type(obj)
+    descr = _PyType_Lookup(<PyObject*>t, <PyObject*>name)
+    if descr != NULL and TYPE(descr) == <PyObject*>_cached_property:
+        attrname = (<object>descr).attrname
+        if type(attrname) is str:
+            _object_getattribute(obj, "__dict__")[attrname] = value
+    return 0
+
+
+# ------------------------------------------------------------------ unpacking
+
+cdef int unpack_protocol(VM vm, Frame* f, int pc, Py_ssize_t top) except -1:
+    """UNPACK_SEQUENCE / UNPACK_EX of a sandbox object whose __iter__ is a sandbox function:
+    __iter__, then the iterator's __next__ (when a sandbox function) run as frames, the
+    items kept in the input slot; the instruction then runs on the list of items."""
+    cdef PyObject* p
+    t = <object>TYPE(vm.stack[top - 1])
+    if not is_sandbox_type(t):
+        return 0
+    p = plain_dunder(t, "__iter__")
+    if p == NULL:
+        return 0
+    return enter_dunder(vm, f, pc, top, <object>p, (<object>vm.stack[top - 1],),
+                        PROTO_UNPACK_ITER)
+
+
+cdef inline void replace_input(PyObject** slot, object value) noexcept:
+    cdef PyObject* old = slot[0]
+    INCREF(<PyObject*>value)
+    slot[0] = <PyObject*>value
+    DECREF(old)
+
+
+cdef int unpack_step(VM vm, Frame* f, object state) except -1:
+    """The next __next__ of the unpacked iterator (state: [iterator, items...] in the input
+    slot), or the instruction run again on the items once there are enough."""
+    cdef PyObject** sp = vm.stack + f.sp
+    cdef Code code = <Code>f.code
+    cdef int op = code.instrs[(f.pc - 1) * 3]
+    cdef int a = code.instrs[(f.pc - 1) * 3 + 1]
+    cdef PyObject* p
+    if op == OP_UNPACK_SEQUENCE and len(state) - 1 > a:
+        raise ValueError(f"too many values to unpack (expected {a})")
+    it = state[0]
+    p = plain_dunder(type(it), "__next__")
+    if p == NULL:
+        raise TypeError(f"'{type_name(it)}' object is not an iterator")
+    return enter_dunder(vm, f, f.pc, f.sp, <object>p, (it,), PROTO_UNPACK_NEXT)
+
+
+cdef int unpack_items(VM vm, Frame* f, PyObject** sp) except -1:
+    """StopIteration left the unpacked iterator's __next__: the instruction runs again on the
+    items (sp: f's stack top, the [iterator, items...] state below it). 0 when the state is
+    not one (the exception then goes on as any other)."""
+    state = <object>sp[-1]
+    if type(state) is not list or len(<list>state) < 1:
+        return 0
+    replace_input(sp - 1, (<list>state)[1:])
+    f.sp = sp - vm.stack
+    f.pc -= 1
+    return 1
+
+
 # ------------------------------------------------------------------ the way back
 
 cdef int returned_to(VM vm, Frame* f, int proto, PyObject* r) except -1:
@@ -741,6 +821,24 @@ cdef int finish_protocol(VM vm, Frame* f, int proto, object value) except -1:
         return finish_op(vm, f, value)
     if proto == PROTO_ITER:
         return finish_op(vm, f, checked_iterator(value))
+    if proto == PROTO_CACHED:
+        store_cached(vm, f, value)
+    elif proto == PROTO_UNPACK_ITER:
+        it = checked_iterator(value)
+        if is_sandbox_type(type(it)) and plain_dunder(type(it), "__next__") != NULL:
+            state = [it]
+            replace_input(vm.stack + f.sp - 1, state)
+            return unpack_step(vm, f, state)
+        replace_input(vm.stack + f.sp - 1, it)     # runs again on a native iterator
+        f.pc -= 1
+        return 0
+    elif proto == PROTO_UNPACK_NEXT:
+        state = <object>vm.stack[f.sp - 1]
+        if type(state) is not list or len(<list>state) < 1:
+            raise SystemError("bad unpacking state")
+        account(vm, 16)
+        (<list>state).append(value)
+        return unpack_step(vm, f, state)
     if proto == PROTO_ARG_TEXT:
         return replace_text_argument(vm, f, checked_text(PROTO_STR, value))
     if proto == PROTO_STR or proto == PROTO_REPR or proto == PROTO_FORMAT:

@@ -308,5 +308,7 @@ cdef int unwind_to_handler(VM vm, Frame* f, object exc, int pc, Py_ssize_t top, 
         sp = stack + (f.sp if h else n)
         if proto == PROTO_NEXT and isinstance(exc, StopIteration):
             return stop_iteration_ends(vm, f, sp)       # __next__ ended a for loop
+        if proto == PROTO_UNPACK_NEXT and isinstance(exc, StopIteration) and unpack_items(vm, f, sp):
+            return 0                                    # ... or the items to unpack
         pc = f.pc
         add_traceback(exc, f, pc)

@@ -312,6 +312,7 @@ _ATTR_OPS = "LOAD_ATTR LOAD_METHOD"
 _STORE_OPS = "STORE_ATTR DELETE_ATTR STORE_SUBSCR DELETE_SUBSCR"
 _BINARY_OPS = "BINARY_OP BINARY_OP_STORE_FAST"
 _COMPARE_OPS = "COMPARE_OP COMPARE_JUMP_IF_FALSE"
+_UNPACK_OPS = "UNPACK_SEQUENCE UNPACK_EX"
 _TRUTH_OPS = "POP_JUMP_IF_FALSE POP_JUMP_IF_TRUE JUMP_IF_FALSE_OR_POP JUMP_IF_TRUE_OR_POP UNARY_OP"
 
 
@@ -335,6 +336,11 @@ def _protocols():
                   "__len__ of len() or a truth test: its value must be an int >= 0"),
         _protocol("CONTAINS", _COMPARE_OPS, "__contains__ of `in` / `not in`: its truth"),
         _protocol("ITER", "GET_ITER", "__iter__: its value must be an iterator"),
+        _protocol("CACHED", _ATTR_OPS, "a cached_property's function: its value is stored in "
+                  "the instance's __dict__ and is the attribute"),
+        _protocol("UNPACK_ITER", _UNPACK_OPS, "__iter__ of an unpacked object"),
+        _protocol("UNPACK_NEXT", _UNPACK_OPS, "__next__ of an unpacked object: the input slot "
+                  "holds [iterator, items so far...]; StopIteration unpacks the items"),
     ]
     # the steps of CPython's operator protocol (forward, reflected, in place): NotImplemented
     # from step i goes on with step i + 1

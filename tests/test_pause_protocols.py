@@ -415,6 +415,39 @@ except TypeError as e:
     r.append(str(e))
 r
 """,
+    "unpacking": """
+class It:
+    def __init__(self, n): self.n = n; self.i = 0
+    def __iter__(self): return self
+    def __next__(self):
+        self.i += 1
+        if self.i > self.n: raise StopIteration
+        return get(self.i)
+class Wrap:
+    def __init__(self, n): self.n = n
+    def __iter__(self):
+        note("iter")
+        return It(self.n)
+class ListIt:
+    def __iter__(self):
+        return iter([get(1), get(2)])
+r = []
+a, b = It(2); r.append((a, b))
+a, *rest = Wrap(4); r.append((a, rest))
+x, y = ListIt(); r.append((x, y))
+for n in (1, 3):
+    try:
+        a, b = It(n)
+    except ValueError as e:
+        r.append(str(e))
+try:
+    a, b, *c = It(1)
+except ValueError as e:
+    r.append(str(e))
+for (p, q) in [It(2), It(2)]:
+    r.append(p + q)
+r
+""",
 }
 
 
@@ -429,7 +462,40 @@ def test_pauses_through_a_fresh_process(name):
     assert_pauses_like_cpython(PROGRAMS[name], subprocess_steps=True)
 
 
-HOSTILE = ["property_get_set_delete", "str_repr_format", "print_calls_str", "next_in_for_loop",
+def test_cached_property_pauses():
+    """The function of a cached_property runs in the main loop: each host call inside it is
+    a pause (the descriptor object itself is not yet a snapshot value)."""
+    import monty
+    from pausing import cpython_run
+    code = """
+from functools import cached_property
+class C:
+    def __init__(self, v):
+        self.v = v
+    @cached_property
+    def double(self):
+        return get(self.v) * 2
+c = C(3)
+r = [c.double, c.double, C(1).double]
+c.double = 5
+r.append(c.double)
+del c.double
+r.append(c.double)
+r.append(c.double.bit_length())
+r
+"""
+    sb = monty.Sandbox(functions={"get": None})
+    step = sb.start(code)
+    calls = []
+    while isinstance(step, monty.Call):
+        calls.append(step.args)
+        step = step.resume(IMPLS["get"](*step.args))
+    expected, expected_calls, _ = cpython_run(code)
+    assert ("ok", step.value) == expected
+    assert calls == [c[1] for c in expected_calls]
+
+
+HOSTILE = ["unpacking", "property_get_set_delete", "str_repr_format", "print_calls_str", "next_in_for_loop",
            "binary_operators", "comparisons", "truth_tests", "contains", "subscripts",
            "iter_dunder", "getattr_fallback", "descriptor_get_set", "unary_operators"]
 
