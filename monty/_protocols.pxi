@@ -154,14 +154,27 @@ cdef int attr_protocol(VM vm, Frame* f, int pc, Py_ssize_t top, str name) except
     cdef PyObject* descr
     cdef PyObject* getattr_fn
     cdef PyObject* get
+    cdef PyObject* dt
     obj = <object>vm.stack[top - 1]
     t = type(obj)
+    # the common cases first: an instance attribute or a method (no __getattr__)
+    descr = _PyType_Lookup(<PyObject*>t, <PyObject*>name)
+    if descr != NULL:
+        dt = TYPE(descr)
+        if not (dt == <PyObject*>property or dt == <PyObject*>_cached_property
+                or (PyType_GetFlags(dt) & Py_TPFLAGS_HEAPTYPE)):
+            return 0
+        getattr_fn = NULL
+    else:
+        getattr_fn = plain_dunder(t, "__getattr__")
+        if getattr_fn == NULL:
+            return 0
     if not is_sandbox_type(t) or is_dunderish(name):
         return 0
     if _PyType_Lookup(<PyObject*>t, <PyObject*>"__getattribute__") != <PyObject*>_object_getattribute:
         return 0
-    getattr_fn = plain_dunder(t, "__getattr__")
-    descr = _PyType_Lookup(<PyObject*>t, <PyObject*>name)
+    if descr != NULL:
+        getattr_fn = plain_dunder(t, "__getattr__")
     if descr != NULL and getattr_fn == NULL:
         # (with __getattr__, an AttributeError of the getter goes on to it: CPython's path)
         if TYPE(descr) == <PyObject*>_cached_property:
@@ -179,12 +192,12 @@ cdef int attr_protocol(VM vm, Frame* f, int pc, Py_ssize_t top, str name) except
                 return enter_dunder(vm, f, pc, top, fget, (obj,), PROTO_ATTR)
             return 0
         if is_sandbox_type(<object>TYPE(descr)):
-            dt = <object>TYPE(descr)
-            get = plain_dunder(dt, "__get__")
+            dtype = <object>TYPE(descr)
+            get = plain_dunder(dtype, "__get__")
             if get == NULL:
                 return 0
-            if (_PyType_Lookup(<PyObject*>dt, <PyObject*>"__set__") == NULL
-                    and _PyType_Lookup(<PyObject*>dt, <PyObject*>"__delete__") == NULL):
+            if (_PyType_Lookup(<PyObject*>dtype, <PyObject*>"__set__") == NULL
+                    and _PyType_Lookup(<PyObject*>dtype, <PyObject*>"__delete__") == NULL):
                 d = own_dict(obj)
                 if d is not None and name in d:
                     return 0            # the instance's own value shadows a non-data descriptor
