@@ -34,6 +34,11 @@ Flags:
           through next()/send()/throw() or a consumer such as list(gen)
   yield   a generator frame suspends here
   class   reads the class namespace held in fast slot 0: class bodies only
+
+PROTOCOLS (below the table) lists the ways an instruction can run a sandbox dunder as a frame
+of the loop (a property getter under LOAD_ATTR, __add__ under BINARY_OP...): the VM's PROTO_*
+numbers, the instructions whose frame may wait on each, and the caller's stack meanwhile,
+which the snapshot verifier checks.
 """
 
 import enum

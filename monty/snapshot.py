@@ -10,8 +10,10 @@ A snapshot is msgspec msgpack: an array
 - `slot_names`: the sandbox's global slot names in order, so relinking gives the same slots.
 - `globals`, `stack`: value items (below); `frames`: [code path, function item, pc, base, ret,
   sp, is_gen, resume, instance item]: a generator frame (is_gen) runs the generator held in its
-  `ret` slot, at its caller's region top; `instance` is the new object of a class call's
-  `__init__` frame, or the list a drained generator frame collects into.
+  `ret` slot, at its caller's region top; `resume` is how a generator frame was resumed, and
+  for a function frame the protocol it runs (opcodes.PROTOCOLS: a property getter, __str__,
+  __add__..., 0 for a CALL); `instance` is the new object of a class call's `__init__`
+  frame, or the list a drained generator frame collects into.
 - `imported`: [name, state] of each sandbox module the program imported (re-imported on load;
   `random` keeps its generator state).
 - `objects`: the object table. A value item is a plain leaf inline (None, bool, int that fits
