@@ -110,6 +110,8 @@ cdef int finish_op(VM vm, Frame* f, object value) except -1:
         sp[0] = NULL
         sp += 1
     elif op == OP_COMPARE_JUMP_IF_FALSE or op == OP_POP_JUMP_IF_FALSE or op == OP_POP_JUMP_IF_TRUE:
+        if heap_typed(<PyObject*>value) and truth_frame(vm, f, value):
+            return 0                # (a comparison's value) its __bool__ / __len__ decides
         n = 2 if op == OP_COMPARE_JUMP_IF_FALSE else 1
         release_to(sp, sp - n)
         f.sp = sp - n - stack
@@ -135,6 +137,8 @@ cdef int finish_op(VM vm, Frame* f, object value) except -1:
             n = 2
         elif op == OP_FORMAT_VALUE:
             n = 2 if a & FV_SPEC else 1
+        elif op == OP_BUILD_CLASS:
+            n = a + 2 + (b & 1)
         else:       # LOAD_ATTR, DELETE_ATTR, UNARY_OP, GET_ITER
             n = 1
         release_to(sp, sp - n)
@@ -590,6 +594,24 @@ cdef bint compare_step_inverted(VM vm, Frame* f, int step):
 
 # ------------------------------------------------------------------ truth, len, in, [], unary, iter
 
+cdef int truth_frame(VM vm, Frame* f, object value) except -1:
+    """The truth of `value` (a sandbox object) for the instruction f waits at, by its
+    __bool__ or __len__ run as a frame; 0 when neither is a sandbox function."""
+    cdef PyObject* p
+    t = type(value)
+    if not is_sandbox_type(t):
+        return 0
+    if _PyType_Lookup(<PyObject*>t, <PyObject*>"__bool__") != NULL:
+        p = plain_dunder(t, "__bool__")
+        proto = PROTO_BOOL
+    else:
+        p = plain_dunder(t, "__len__")
+        proto = PROTO_LEN
+    if p == NULL:
+        return 0
+    return enter_dunder(vm, f, f.pc, f.sp, <object>p, (value,), proto)
+
+
 cdef int truth_protocol(VM vm, Frame* f, int pc, Py_ssize_t top) except -1:
     """A truth test (POP_JUMP_IF_*, JUMP_IF_*_OR_POP, `not`) of the sandbox object on top:
     its __bool__, else its __len__."""
@@ -738,6 +760,32 @@ cdef int store_cached(VM vm, Frame* f, object value) except -1:
     return 0
 
 
+# ------------------------------------------------------------------ class statements
+
+cdef int class_body_protocol(VM vm, Frame* f, int pc, Py_ssize_t top, int nbases,
+                             int has_kwargs) except -1:
+    """BUILD_CLASS: the body runs as a frame of the loop on a fresh namespace (the bases and
+    keywords checked first); the class is made when it returns."""
+    cdef PyObject** items = vm.stack + top - (nbases + 2 + has_kwargs)
+    body = <object>items[0]
+    if not plain_dunder_value(body):
+        return 0
+    class_parts(items, nbases, has_kwargs)
+    ns = {"__module__": "__main__", "__qualname__": (<Function>body).qualname}
+    return enter_dunder(vm, f, pc, top, body, (ns,), PROTO_CLASS_BODY)
+
+
+cdef object finished_class(VM vm, Frame* f, object cell, object ns):
+    """CLASS_BODY returned `cell` having filled `ns`: the class of the BUILD_CLASS f waits at."""
+    cdef Code code = <Code>f.code
+    cdef int a = code.instrs[(f.pc - 1) * 3 + 1]
+    cdef int b = code.instrs[(f.pc - 1) * 3 + 2]
+    if type(ns) is not dict:
+        raise SystemError("bad class namespace")
+    name, bases, kwargs = class_parts(vm.stack + f.sp - (a + 2 + (b & 1)), a, b & 1)
+    return make_class(name, bases, <dict>ns, kwargs, cell)
+
+
 # ------------------------------------------------------------------ unpacking
 
 cdef int unpack_protocol(VM vm, Frame* f, int pc, Py_ssize_t top) except -1:
@@ -794,13 +842,20 @@ cdef int unpack_items(VM vm, Frame* f, PyObject** sp) except -1:
 
 # ------------------------------------------------------------------ the way back
 
-cdef int returned_to(VM vm, Frame* f, int proto, PyObject* r) except -1:
+cdef int returned_to(VM vm, Frame* f, int proto, PyObject* r, PyObject* ns_p) except -1:
     """A frame running protocol `proto` for f (now the innermost frame, its sp at the
     frame's call slot) returned r (a reference this call consumes). Errors are left in
-    vm.pending_exc for f's instruction to raise: OUT_RESUME or OUT_RESUME_RAISE."""
+    vm.pending_exc for f's instruction to raise: OUT_RESUME or OUT_RESUME_RAISE. `ns`: a
+    class body's namespace (a reference this call consumes, or NULL)."""
     value = <object>r
     DECREF(r)
+    ns = None
+    if ns_p != NULL:
+        ns = <object>ns_p
+        DECREF(ns_p)
     try:
+        if proto == PROTO_CLASS_BODY:
+            value = finished_class(vm, f, value, ns)
         finish_protocol(vm, f, proto, value)
     except BaseException as e:
         vm.pending_exc = e

@@ -79,11 +79,15 @@ cdef int return_from_frame(VM vm, Frame* f, PyObject* r, PyObject** left) except
     cdef bint gen = f.gen != NULL
     cdef int proto = f.proto
     cdef PyObject* default = NULL
+    cdef PyObject* ns = NULL
     cdef Frame* caller
     if f.init_self != NULL:         # __init__ returned None (checked): the call's value is self
         DECREF(r)
         r = f.init_self
         f.init_self = NULL
+    if proto == PROTO_CLASS_BODY and f.base >= 0:
+        ns = stack[f.base]                  # the class body's namespace, for the class
+        XINCREF(ns)
     if gen:
         gen_finish(vm, f)
         if resume == RESUME_CALL:
@@ -97,7 +101,7 @@ cdef int return_from_frame(VM vm, Frame* f, PyObject* r, PyObject** left) except
     caller = &vm.frames[vm.depth - 1]
     if not gen:
         if proto:
-            return returned_to(vm, caller, proto, r)
+            return returned_to(vm, caller, proto, r, ns)
         stack[ret] = r
         caller.sp = ret + 1
     elif resume == RESUME_SEND:

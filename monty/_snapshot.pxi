@@ -206,6 +206,16 @@ def vm_prepare_slots(VM vm, list names):
     vm.grow_globals(len(vm.slot_names))
 
 
+cdef bint runs_class_body(Code code):
+    """Class body code: it reads its namespace from fast slot 0."""
+    cdef int i, op
+    for i in range(code.ninstrs):
+        op = code.instrs[i * 3]
+        if op == OP_LOAD_NAME or op == OP_STORE_NAME or op == OP_DELETE_NAME:
+            return True
+    return False
+
+
 def vm_import(VM vm, list frames, list stack, list gl, handled, tuple pending_call):
     """Install a validated paused state (monty/snapshot.py checks every invariant; the
     structural ones that guard memory are checked again here)."""
@@ -281,6 +291,10 @@ def vm_import(VM vm, list frames, list stack, list gl, handled, tuple pending_ca
                     raise ValueError("bad frame layout")
                 if type(resume) is not int or not 0 <= resume < N_PROTOCOLS or instance is UNBOUND:
                     raise ValueError("bad function frame")
+                if runs_class_body(code) and not (
+                        resume == PROTO_CLASS_BODY and 0 <= base < len(stack)
+                        and type(stack[base]) is dict):
+                    raise ValueError("a frame runs a class body outside its class statement")
                 if resume != 0:
                     # a protocol dunder's frame: the caller waits at an instruction it answers
                     pcode = <Code>frames[i - 1][0]

@@ -1245,6 +1245,14 @@ cdef object dict_merge(object target, object other, object func):
     return None
 
 
+cdef inline int check_namespace(PyObject** fast) except -1:
+    """A class body's fast slot 0 holds its namespace dict (a function made from class body
+    code and called otherwise, which only a doctored snapshot could do, is refused)."""
+    if fast[0] == NULL or TYPE(fast[0]) != <PyObject*>dict:
+        raise SystemError("a class body runs without its namespace")
+    return 0
+
+
 cdef int delete_name(dict ns, str name) except -1:
     if name not in ns:
         raise NameError(f"name '{name}' is not defined")
@@ -1965,6 +1973,7 @@ cdef object run_frames(VM vm):
                     send_to_delegate(vm, f, pc, sp - stack, a)
                     f = reload_frame(vm, stack, gv, &ip, &consts, &fast, &sp, &pc)
                 elif op == OP_LOAD_NAME:
+                    check_namespace(fast)
                     obj = (<dict>fast[0]).get((<Code>f.code).names[a], _MISSING)
                     if obj is _MISSING:
                         v = gv[b]
@@ -1979,13 +1988,18 @@ cdef object run_frames(VM vm):
                     sp[0] = v
                     sp += 1
                 elif op == OP_STORE_NAME:
+                    check_namespace(fast)
                     sp -= 1
                     (<dict>fast[0])[(<Code>f.code).names[a]] = <object>sp[0]
                     DECREF(sp[0])
                 elif op == OP_DELETE_NAME:
+                    check_namespace(fast)
                     delete_name(<dict>fast[0], (<Code>f.code).names[a])
                 elif op == OP_BUILD_CLASS:
                     n = a + 2 + (b & 1)
+                    if class_body_protocol(vm, f, pc, sp - stack, a, b & 1):
+                        f = reload_frame(vm, stack, gv, &ip, &consts, &fast, &sp, &pc)
+                        continue
                     sp = pop_and_push(sp, n, build_class(vm, sp - n, a, b & 1))
                 elif op == OP_IMPORT_NAME:
                     f.pc = pc

@@ -318,7 +318,8 @@ _STORE_OPS = "STORE_ATTR DELETE_ATTR STORE_SUBSCR DELETE_SUBSCR"
 _BINARY_OPS = "BINARY_OP BINARY_OP_STORE_FAST"
 _COMPARE_OPS = "COMPARE_OP COMPARE_JUMP_IF_FALSE"
 _UNPACK_OPS = "UNPACK_SEQUENCE UNPACK_EX"
-_TRUTH_OPS = "POP_JUMP_IF_FALSE POP_JUMP_IF_TRUE JUMP_IF_FALSE_OR_POP JUMP_IF_TRUE_OR_POP UNARY_OP"
+_TRUTH_OPS = ("POP_JUMP_IF_FALSE POP_JUMP_IF_TRUE JUMP_IF_FALSE_OR_POP JUMP_IF_TRUE_OR_POP UNARY_OP "
+              "COMPARE_JUMP_IF_FALSE")
 
 
 def _protocols():
@@ -341,6 +342,8 @@ def _protocols():
                   "__len__ of len() or a truth test: its value must be an int >= 0"),
         _protocol("CONTAINS", _COMPARE_OPS, "__contains__ of `in` / `not in`: its truth"),
         _protocol("ITER", "GET_ITER", "__iter__: its value must be an iterator"),
+        _protocol("CLASS_BODY", "BUILD_CLASS", "a class body (its namespace dict in fast slot 0): "
+                  "the class is made from the namespace when it returns"),
         _protocol("CACHED", _ATTR_OPS, "a cached_property's function: its value is stored in "
                   "the instance's __dict__ and is the attribute"),
         _protocol("UNPACK_ITER", _UNPACK_OPS, "__iter__ of an unpacked object"),

@@ -632,9 +632,7 @@ def _new_group(d, cls, group):
 
 def _enc_function(e, fn):
     code, defaults, kwdefaults, closure, name, qualname = _core.function_state(fn)
-    if _is_class_body(code):
-        raise MontyError("cannot snapshot a program paused while a class statement is "
-                         "evaluated (in its bases or keywords)")
+    # (a class body's function too: the VM checks its namespace slot whenever it runs)
     entry = ["f", e.code(code), e.item(defaults), e.item(kwdefaults), e.item(closure), name,
              qualname]
     attrs = _core.function_attrs(fn)
@@ -1555,7 +1553,6 @@ def _dec_function(d, entry):
     path, defaults, kwdefaults, closure, name, qualname = _args(entry, 6)
     code = d.code(path)
     _need(not code.flags & 4, "a function cannot run module code")
-    _need(not _is_class_body(code), "a function cannot run a class body")
     defaults = d.item(defaults)
     kwdefaults = d.item(kwdefaults)
     closure = d.item(closure)
@@ -1927,7 +1924,10 @@ def _check_frames(frames, plain, stack, max_depth):
         module = bool(code.flags & 4)
         _need(all(type(x) is int for x in (pc, base, ret, sp, resume)) and type(is_gen) is bool,
               "bad frame fields")
-        _need(not _is_class_body(code), "a frame runs a class body")
+        _need(not _is_class_body(code) or (
+            k > 0 and not is_gen and resume == O.PROTOCOL_BY_NAME["CLASS_BODY"]
+            and 0 <= base < len(stack) and type(stack[base]) is dict),
+            "a frame runs a class body outside its class statement")
         if k == 0:
             _need(module and func is None and base == -1 and ret == 0 and not is_gen
                   and instance is None and resume == 0, "bad module frame")

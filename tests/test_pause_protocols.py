@@ -448,6 +448,65 @@ for (p, q) in [It(2), It(2)]:
     r.append(p + q)
 r
 """,
+    "comparison_value_truth": """
+class W:
+    def __init__(self, v):
+        self.v = v
+    def __bool__(self):
+        return get(self.v) > 0
+class E:
+    def __init__(self, v):
+        self.v = v
+    def __eq__(self, o):
+        return W(self.v)
+r = []
+if E(1) == 1:
+    r.append("yes")
+if E(0) == 1:
+    r.append("no")
+while E(0) == 0:
+    r.append("never")
+r
+""",
+    "class_bodies": """
+def deco(cls):
+    note("deco", cls.__name__)
+    cls.tag = get("t")
+    return cls
+class Config:
+    url = get("u")
+    size = get(2) * 2
+    names = [get(i) for i in range(2)]
+    if size > 10:
+        big = True
+    def method(self):
+        return __class__.__name__ + self.url
+    class Inner:
+        deep = get(3)
+@deco
+class Sub(Config):
+    extra = get("e")
+    def method(self):
+        return super().method() + "!"
+(Config.url, Config.size, Config.names, Config.big, Config.Inner.deep, Sub.tag, Sub.extra,
+ Sub().method(), Config.__qualname__, Config.Inner.__qualname__)
+""",
+    "class_body_errors": """
+r = []
+try:
+    class Bad:
+        x = fail("body")
+except KeyError as e:
+    r.append(repr(e))
+try:
+    class Worse:
+        y = get(1)
+        z = undefined_name
+except NameError as e:
+    r.append(str(e))
+r.append(get(0))
+r
+""",
 }
 
 
@@ -495,7 +554,7 @@ r
     assert calls == [c[1] for c in expected_calls]
 
 
-HOSTILE = ["unpacking", "property_get_set_delete", "str_repr_format", "print_calls_str", "next_in_for_loop",
+HOSTILE = ["unpacking", "class_bodies", "comparison_value_truth", "property_get_set_delete", "str_repr_format", "print_calls_str", "next_in_for_loop",
            "binary_operators", "comparisons", "truth_tests", "contains", "subscripts",
            "iter_dunder", "getattr_fallback", "descriptor_get_set", "unary_operators"]
 
