@@ -115,6 +115,15 @@ cdef int call_value(VM vm, Frame* f, int pc, Py_ssize_t top, int a, int b) excep
         DECREF(v)
         v = func_slot[0]
         nargs += 1
+    if TYPE(v) != <PyObject*>Function and heap_typed(v):
+        w = instance_call(v)
+        if w is not None:
+            # a sandbox object's __call__: the object becomes `self`
+            args = insert_first_arg(func_slot, args, &sp, v)
+            func_slot[0] = <PyObject*>w
+            INCREF(func_slot[0])
+            v = func_slot[0]
+            nargs += 1
     if TYPE(v) == <PyObject*>Function:
         if sp == stack + top:
             return enter_function(vm, f, pc, func_slot, args, sp, nargs, kw, made)
@@ -124,6 +133,8 @@ cdef int call_value(VM vm, Frame* f, int pc, Py_ssize_t top, int a, int b) excep
             release_to(sp, stack + top)     # the slot self took: above the loop's top
             raise
     n = nargs - (TUPLE_SIZE(kw) if kw != NULL else 0)
+    if n >= 1 and conversion_call(vm, f, pc, top, func_slot, args, sp, n, kw, v):
+        return OUT_ENTER        # str(x), repr(x), format(x), print(x): x's __str__... runs
     if (v == NEXT_BUILTIN and kw == NULL and (n == 1 or n == 2)
             and TYPE(args[0]) == <PyObject*>Generator
             and (<Generator>args[0]).state != GEN_RUNNING):

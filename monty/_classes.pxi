@@ -187,14 +187,26 @@ cdef int sandbox_setattr(object obj, str name, object value, bint delete) except
 cdef object build_class(VM vm, PyObject** items, int nbases, int has_kwargs):
     """BUILD_CLASS: run the body in a fresh namespace, then create the class."""
     body = <Function>items[0]
+    name, bases, kwargs = class_parts(items, nbases, has_kwargs)
+    ns = {"__module__": "__main__", "__qualname__": body.qualname}
+    cell = vm.call_nested(body, (ns,), None)
+    return make_class(name, bases, ns, kwargs, cell)
+
+
+cdef tuple class_parts(PyObject** items, int nbases, int has_kwargs):
+    """(name, bases, keywords) of BUILD_CLASS's inputs (body, name, bases..., keywords),
+    checked."""
     name = <object>items[1]
     bases = tuple([mro_entry(<object>items[2 + i]) for i in range(nbases)])
     kwargs = dict(<object>items[2 + nbases]) if has_kwargs else {}
     if "metaclass" in kwargs:
         bases = metaclass_bases(bases, kwargs)
     check_bases(bases, kwargs)
-    ns = {"__module__": "__main__", "__qualname__": body.qualname}
-    cell = vm.call_nested(body, (ns,), None)
+    return name, bases, kwargs
+
+
+cdef object make_class(object name, tuple bases, dict ns, dict kwargs, object cell):
+    """The class of a class statement whose body filled `ns` and returned `cell`."""
     cls = create_class(name, bases, ns, kwargs)
     if type(cell) is Cell:
         (<Cell>cell).contents = cls

@@ -28,6 +28,8 @@ cdef struct Frame:
     int entry           # returning from this frame leaves the eval loop
     PyObject* gen       # the Generator this frame runs (borrowed: its `ret` slot owns it), or NULL
     int resume          # how a generator frame was resumed: RESUME_ENTRY or RESUME_FOR_ITER
+    int proto           # a protocol dunder's frame (a property getter, __str__, __add__...): what
+                        # the instruction waiting below does with its value (PROTO_*; 0: a CALL)
     PyObject* init_self     # an __init__ frame run for a class call: the new object (owned)
     PyObject* next_default  # a generator frame run by next(gen, default): the default (owned)
     PyObject* drain         # a generator frame drained by a consumer: the list of its values (owned)

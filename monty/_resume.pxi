@@ -55,6 +55,8 @@ cdef PyObject* next_or_resume(VM vm, Frame* f, int pc, Py_ssize_t top, PyObject*
         if gen_push_frame(vm, <Generator>it, None, 0, RESUME_FOR_ITER):
             return RESUMED
         return NULL
+    if heap_typed(it) and next_protocol(vm, f, pc, top, it):
+        return RESUMED
     r = monty_iternext(it)
     if r == NULL and R_ErrOccurred() != NULL:
         raise_pending()
@@ -75,12 +77,17 @@ cdef int return_from_frame(VM vm, Frame* f, PyObject* r, PyObject** left) except
     cdef int ret = f.ret
     cdef int resume = f.resume
     cdef bint gen = f.gen != NULL
+    cdef int proto = f.proto
     cdef PyObject* default = NULL
+    cdef PyObject* ns = NULL
     cdef Frame* caller
     if f.init_self != NULL:         # __init__ returned None (checked): the call's value is self
         DECREF(r)
         r = f.init_self
         f.init_self = NULL
+    if proto == PROTO_CLASS_BODY and f.base >= 0:
+        ns = stack[f.base]                  # the class body's namespace, for the class
+        XINCREF(ns)
     if gen:
         gen_finish(vm, f)
         if resume == RESUME_CALL:
@@ -93,6 +100,8 @@ cdef int return_from_frame(VM vm, Frame* f, PyObject* r, PyObject** left) except
         return OUT_LEAVE
     caller = &vm.frames[vm.depth - 1]
     if not gen:
+        if proto:
+            return returned_to(vm, caller, proto, r, ns)
         stack[ret] = r
         caller.sp = ret + 1
     elif resume == RESUME_SEND:
@@ -247,7 +256,7 @@ cdef int unwind_to_handler(VM vm, Frame* f, object exc, int pc, Py_ssize_t top, 
     cdef PyObject** stack = vm.stack
     cdef PyObject** sp = stack + top
     cdef Py_ssize_t n
-    cdef int h, is_entry
+    cdef int h, is_entry, proto
     vm.top_sp = -1
     f.wait_sp = -1
     # (a KeyboardInterrupt from a host function set LIMIT_ABORT; one raised by sandbox code
@@ -290,6 +299,7 @@ cdef int unwind_to_handler(VM vm, Frame* f, object exc, int pc, Py_ssize_t top, 
         n = f.ret
         is_entry = f.entry
         h = f.gen != NULL
+        proto = f.proto
         if h:
             exc = generator_stop_error(exc, <object>f.gen)
             gen_finish(vm, f)
@@ -300,5 +310,9 @@ cdef int unwind_to_handler(VM vm, Frame* f, object exc, int pc, Py_ssize_t top, 
         f = &vm.frames[vm.depth - 1]
         # the call's slots are gone; a generator ran above its caller's stack
         sp = stack + (f.sp if h else n)
+        if proto == PROTO_NEXT and isinstance(exc, StopIteration):
+            return stop_iteration_ends(vm, f, sp)       # __next__ ended a for loop
+        if proto == PROTO_UNPACK_NEXT and isinstance(exc, StopIteration) and unpack_items(vm, f, sp):
+            return 0                                    # ... or the items to unpack
         pc = f.pc
         add_traceback(exc, f, pc)

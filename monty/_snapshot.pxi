@@ -171,7 +171,8 @@ def vm_export(VM vm):
         else:
             inst = <object>f.init_self if f.init_self != NULL else None
         frames.append((<object>f.code, <object>f.func if f.func != NULL else None,
-                       f.pc, f.base, f.ret, f.sp, f.gen != NULL, f.resume, inst))
+                       f.pc, f.base, f.ret, f.sp, f.gen != NULL,
+                       f.resume if f.gen != NULL else f.proto, inst))
     top = vm.frames[vm.depth - 1].sp
     stack = [UNBOUND] * top
     lo = 0
@@ -205,6 +206,16 @@ def vm_prepare_slots(VM vm, list names):
     vm.grow_globals(len(vm.slot_names))
 
 
+cdef bint runs_class_body(Code code):
+    """Class body code: it reads its namespace from fast slot 0."""
+    cdef int i, op
+    for i in range(code.ninstrs):
+        op = code.instrs[i * 3]
+        if op == OP_LOAD_NAME or op == OP_STORE_NAME or op == OP_DELETE_NAME:
+            return True
+    return False
+
+
 def vm_import(VM vm, list frames, list stack, list gl, handled, tuple pending_call):
     """Install a validated paused state (monty/snapshot.py checks every invariant; the
     structural ones that guard memory are checked again here)."""
@@ -234,7 +245,7 @@ def vm_import(VM vm, list frames, list stack, list gl, handled, tuple pending_ca
         code = <Code?>code_o
         if i == 0:
             if (base != -1 or ret != 0 or not (code.flags & CO_MODULE) or func is not None
-                    or is_gen or instance is not None):
+                    or is_gen or instance is not None or resume != 0):
                 raise ValueError("bad module frame")
         else:
             if type(func) is not Function or (<Function>func).code is not code or code.flags & CO_MODULE:
@@ -278,8 +289,19 @@ def vm_import(VM vm, list frames, list stack, list gl, handled, tuple pending_ca
             else:
                 if not (ret < base <= ret + 2) or ret >= prev_limit or ret < prev_base or ret != prev_sp:
                     raise ValueError("bad frame layout")
-                if resume != 0 or instance is UNBOUND:
+                if type(resume) is not int or not 0 <= resume < N_PROTOCOLS or instance is UNBOUND:
                     raise ValueError("bad function frame")
+                if runs_class_body(code) and not (
+                        resume == PROTO_CLASS_BODY and 0 <= base < len(stack)
+                        and type(stack[base]) is dict):
+                    raise ValueError("a frame runs a class body outside its class statement")
+                if resume != 0:
+                    # a protocol dunder's frame: the caller waits at an instruction it answers
+                    pcode = <Code>frames[i - 1][0]
+                    ppc = frames[i - 1][2]
+                    if (instance is not None or not 1 <= ppc <= pcode.ninstrs
+                            or pcode.instrs[(ppc - 1) * 3] not in _PROTOCOL_WAITS[resume]):
+                        raise ValueError("bad protocol frame")
             for j in range(base + code.nlocals, base + code.nslots):
                 if j >= len(stack) or type(stack[j]) is not Cell:
                     raise ValueError("a cell slot does not hold a cell")
@@ -325,6 +347,8 @@ def vm_import(VM vm, list frames, list stack, list gl, handled, tuple pending_ca
                 INCREF(<PyObject*>instance)
                 f.next_default = <PyObject*>instance
                 continue
+        else:
+            f.proto = resume
         if instance is not None:
             INCREF(<PyObject*>instance)
             if is_gen:
@@ -340,6 +364,8 @@ def vm_import(VM vm, list frames, list stack, list gl, handled, tuple pending_ca
 
 GEN_STATES = (GEN_CREATED, GEN_SUSPENDED, GEN_RUNNING, GEN_FINISHED)
 RESUME_KINDS = (RESUME_ENTRY, RESUME_FOR_ITER, RESUME_DRAIN, RESUME_SEND, RESUME_CALL)
+from monty.opcodes import PROTOCOLS as _PROTOCOL_ROWS
+cdef list _PROTOCOL_WAITS = [frozenset(row.waits) for row in _PROTOCOL_ROWS]
 
 
 def make_host_future_value(str name, value, error):

@@ -260,6 +260,7 @@ cdef class VM:
         f.entry = entry
         f.gen = NULL
         f.resume = 0
+        f.proto = 0
         f.init_self = NULL
         f.next_default = NULL
         f.drain = NULL
@@ -1244,6 +1245,14 @@ cdef object dict_merge(object target, object other, object func):
     return None
 
 
+cdef inline int check_namespace(PyObject** fast) except -1:
+    """A class body's fast slot 0 holds its namespace dict (a function made from class body
+    code and called otherwise, which only a doctored snapshot could do, is refused)."""
+    if fast[0] == NULL or TYPE(fast[0]) != <PyObject*>dict:
+        raise SystemError("a class body runs without its namespace")
+    return 0
+
+
 cdef int delete_name(dict ns, str name) except -1:
     if name not in ns:
         raise NameError(f"name '{name}' is not defined")
@@ -1503,6 +1512,9 @@ cdef object run_frames(VM vm):
                     if LongExact(v) and LongExact(w) and unchecked_int_binop(a):
                         r = BINOP_FUNCS[a](v, w)
                     else:
+                        if (heap_typed(v) or heap_typed(w)) and binary_protocol(vm, f, pc, sp - stack, a):
+                            f = reload_frame(vm, stack, gv, &ip, &consts, &fast, &sp, &pc)
+                            continue
                         r = binary_op(vm, a, v, w, sp - stack, &seq_op)
                     sp -= 2
                     DECREF(v)
@@ -1522,9 +1534,15 @@ cdef object run_frames(VM vm):
                     w = sp[-1]
                     v = sp[-2]
                     if a <= CMP_GE:
+                        if (heap_typed(v) or heap_typed(w)) and compare_protocol(vm, f, pc, sp - stack, a):
+                            f = reload_frame(vm, stack, gv, &ip, &consts, &fast, &sp, &pc)
+                            continue
                         check_compare(vm, v, w, a)
                         r = R_RichCompare(v, w, a)     # CMP_LT..CMP_GE are Py_LT..Py_GE
                     elif a == CMP_IN or a == CMP_NOT_IN:
+                        if heap_typed(w) and contains_protocol(vm, f, pc, sp - stack):
+                            f = reload_frame(vm, stack, gv, &ip, &consts, &fast, &sp, &pc)
+                            continue
                         r = contains_op(vm, a, v, w)
                     else:
                         r = TRUE_P if (v == w) != (a == CMP_IS_NOT) else FALSE_P
@@ -1545,8 +1563,11 @@ cdef object run_frames(VM vm):
                                         return PAUSED
                             pc = b
                 elif op == OP_POP_JUMP_IF_FALSE or op == OP_POP_JUMP_IF_TRUE:
+                    v = sp[-1]
+                    if v != TRUE_P and v != FALSE_P and heap_typed(v) and truth_protocol(vm, f, pc, sp - stack):
+                        f = reload_frame(vm, stack, gv, &ip, &consts, &fast, &sp, &pc)
+                        continue
                     sp -= 1
-                    v = sp[0]
                     h = truth_and_release(v)
                     if h == (op == OP_POP_JUMP_IF_TRUE):
                         if a < pc:
@@ -1564,6 +1585,9 @@ cdef object run_frames(VM vm):
                     pc = a
                 elif op == OP_JUMP_IF_FALSE_OR_POP or op == OP_JUMP_IF_TRUE_OR_POP:
                     v = sp[-1]
+                    if heap_typed(v) and truth_protocol(vm, f, pc, sp - stack):
+                        f = reload_frame(vm, stack, gv, &ip, &consts, &fast, &sp, &pc)
+                        continue
                     h = R_IsTrue(v)
                     if h == (op == OP_JUMP_IF_TRUE_OR_POP):
                         pc = a
@@ -1665,6 +1689,9 @@ cdef object run_frames(VM vm):
                         raised_by_op = True
                         raise_taken(vm)
                 elif op == OP_LOAD_ATTR:
+                    if heap_typed(sp[-1]) and attr_protocol(vm, f, pc, sp - stack, (<Code>f.code).names[a]):
+                        f = reload_frame(vm, stack, gv, &ip, &consts, &fast, &sp, &pc)
+                        continue
                     replace_top(sp, get_attribute(<object>sp[-1], (<Code>f.code).names[a]))
                     guard_value(vm, sp[-1])
                 elif op == OP_LOAD_METHOD:
@@ -1675,17 +1702,26 @@ cdef object run_frames(VM vm):
                         sp[-1] = <PyObject*>obj
                         INCREF(sp[-1])
                     else:
+                        if heap_typed(v) and attr_protocol(vm, f, pc, sp - stack, (<Code>f.code).names[a]):
+                            f = reload_frame(vm, stack, gv, &ip, &consts, &fast, &sp, &pc)
+                            continue
                         replace_top(sp, get_attribute(<object>v, (<Code>f.code).names[a]))
                         sp[0] = NULL            # [attribute, NULL]
                         guard_value(vm, sp[-1])
                     sp += 1
                     obj = None
                 elif op == OP_STORE_ATTR:
+                    if heap_typed(sp[-1]) and store_protocol(vm, f, pc, sp - stack, (<Code>f.code).names[a], False):
+                        f = reload_frame(vm, stack, gv, &ip, &consts, &fast, &sp, &pc)
+                        continue
                     set_attribute(<object>sp[-1], (<Code>f.code).names[a], <object>sp[-2])
                     sp -= 2
                     DECREF(sp[0])
                     DECREF(sp[1])
                 elif op == OP_DELETE_ATTR:
+                    if heap_typed(sp[-1]) and store_protocol(vm, f, pc, sp - stack, (<Code>f.code).names[a], True):
+                        f = reload_frame(vm, stack, gv, &ip, &consts, &fast, &sp, &pc)
+                        continue
                     del_attribute(<object>sp[-1], (<Code>f.code).names[a])
                     sp -= 1
                     DECREF(sp[0])
@@ -1694,6 +1730,9 @@ cdef object run_frames(VM vm):
                     v = sp[-2]
                     if TupleCheck(w):
                         check_hash(vm, w)
+                    if heap_typed(v) and subscript_protocol(vm, f, pc, sp - stack, op):
+                        f = reload_frame(vm, stack, gv, &ip, &consts, &fast, &sp, &pc)
+                        continue
                     r = R_GetItem(v, w)
                     sp -= 1
                     sp[-1] = r
@@ -1706,6 +1745,9 @@ cdef object run_frames(VM vm):
                         account_sp(vm, sp, 112)      # an entry, its key, and amortised table growth
                     if TupleCheck(sp[-1]):
                         check_hash(vm, sp[-1])
+                    if heap_typed(sp[-2]) and subscript_protocol(vm, f, pc, sp - stack, op):
+                        f = reload_frame(vm, stack, gv, &ip, &consts, &fast, &sp, &pc)
+                        continue
                     R_SetItem(sp[-2], sp[-1], sp[-3])
                     sp -= 3
                     DECREF(sp[0])
@@ -1714,12 +1756,18 @@ cdef object run_frames(VM vm):
                 elif op == OP_DELETE_SUBSCR:
                     if TupleCheck(sp[-1]):
                         check_hash(vm, sp[-1])
+                    if heap_typed(sp[-2]) and subscript_protocol(vm, f, pc, sp - stack, op):
+                        f = reload_frame(vm, stack, gv, &ip, &consts, &fast, &sp, &pc)
+                        continue
                     R_DelItem(sp[-2], sp[-1])
                     sp -= 2
                     DECREF(sp[0])
                     DECREF(sp[1])
                 elif op == OP_UNARY_OP:
                     v = sp[-1]
+                    if heap_typed(v) and unary_protocol(vm, f, pc, sp - stack, a):
+                        f = reload_frame(vm, stack, gv, &ip, &consts, &fast, &sp, &pc)
+                        continue
                     if a == UNARY_NEG:
                         r = R_Neg(v)
                     elif a == UNARY_POS:
@@ -1733,6 +1781,9 @@ cdef object run_frames(VM vm):
                     sp[-1] = r
                     DECREF(v)
                 elif op == OP_GET_ITER:
+                    if heap_typed(sp[-1]) and iter_protocol(vm, f, pc, sp - stack):
+                        f = reload_frame(vm, stack, gv, &ip, &consts, &fast, &sp, &pc)
+                        continue
                     replace_top(sp, get_iter(<object>sp[-1]))
                 elif op == OP_BUILD_TUPLE:
                     r = R_TupleNew(a)
@@ -1838,6 +1889,9 @@ cdef object run_frames(VM vm):
                     check_tuple_depth(vm, <object>r)
                 elif op == OP_UNPACK_SEQUENCE or op == OP_UNPACK_EX:
                     v = sp[-1]
+                    if heap_typed(v) and unpack_protocol(vm, f, pc, sp - stack):
+                        f = reload_frame(vm, stack, gv, &ip, &consts, &fast, &sp, &pc)
+                        continue
                     unpack_into(<object>v, a, b, op == OP_UNPACK_EX, sp - 1)
                     DECREF(v)
                     sp += (a - 1) if op == OP_UNPACK_SEQUENCE else (a + b)
@@ -1848,6 +1902,9 @@ cdef object run_frames(VM vm):
                     if a == 0 and (LongExact(v) or FloatExact(v)):
                         sp[-1] = R_Str(v)
                         DECREF(v)
+                        continue
+                    if heap_typed(sp[-2] if a & FV_SPEC else v) and format_protocol(vm, f, pc, sp - stack, a):
+                        f = reload_frame(vm, stack, gv, &ip, &consts, &fast, &sp, &pc)
                         continue
                     if a & FV_SPEC:
                         sp = pop_and_push(sp, 2, format_value(<object>sp[-2], a, <object>sp[-1]))
@@ -1916,6 +1973,7 @@ cdef object run_frames(VM vm):
                     send_to_delegate(vm, f, pc, sp - stack, a)
                     f = reload_frame(vm, stack, gv, &ip, &consts, &fast, &sp, &pc)
                 elif op == OP_LOAD_NAME:
+                    check_namespace(fast)
                     obj = (<dict>fast[0]).get((<Code>f.code).names[a], _MISSING)
                     if obj is _MISSING:
                         v = gv[b]
@@ -1930,13 +1988,18 @@ cdef object run_frames(VM vm):
                     sp[0] = v
                     sp += 1
                 elif op == OP_STORE_NAME:
+                    check_namespace(fast)
                     sp -= 1
                     (<dict>fast[0])[(<Code>f.code).names[a]] = <object>sp[0]
                     DECREF(sp[0])
                 elif op == OP_DELETE_NAME:
+                    check_namespace(fast)
                     delete_name(<dict>fast[0], (<Code>f.code).names[a])
                 elif op == OP_BUILD_CLASS:
                     n = a + 2 + (b & 1)
+                    if class_body_protocol(vm, f, pc, sp - stack, a, b & 1):
+                        f = reload_frame(vm, stack, gv, &ip, &consts, &fast, &sp, &pc)
+                        continue
                     sp = pop_and_push(sp, n, build_class(vm, sp - n, a, b & 1))
                 elif op == OP_IMPORT_NAME:
                     f.pc = pc

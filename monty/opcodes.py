@@ -34,6 +34,11 @@ Flags:
           through next()/send()/throw() or a consumer such as list(gen)
   yield   a generator frame suspends here
   class   reads the class namespace held in fast slot 0: class bodies only
+
+PROTOCOLS (below the table) lists the ways an instruction can run a sandbox dunder as a frame
+of the loop (a property getter under LOAD_ATTR, __add__ under BINARY_OP...): the VM's PROTO_*
+numbers, the instructions whose frame may wait on each, and the caller's stack meanwhile,
+which the snapshot verifier checks.
 """
 
 import enum
@@ -240,7 +245,7 @@ OPCODES = [
          "push next(it); when exhausted pop it and jump to a", jump="it --"),
     _row("FOR_ITER_STORE_FAST", "jump", "local", "it -- it", "raise resume-for",
          "FOR_ITER storing into local b", jump="it --"),
-    _row("CALL", "n", "flags", "fn self:m*(b&1) arg*a kwnames*(b>>1&1) -- res",
+    _row("CALL", "n", "flags", "fn self:m*(b&1) arg*a kwnames:t*(b>>1&1) -- res",
          "raise pause resume-call",
          "call with a arguments (b: CALL_METHOD, CALL_KWNAMES); sandbox functions run in this loop"),
     _row("CALL_EX", "flags", "-", "fn args kwargs*(a&1) -- res", "raise pause",
@@ -287,9 +292,81 @@ OPCODES = [
 ]
 del R
 
+
+class Protocol(NamedTuple):
+    """A sandbox dunder (a property getter, __str__, __add__, __next__...) an instruction runs
+    as a frame of the loop: the callee frame records it, and the instruction finishes when the
+    frame returns. `waits`: the opcodes whose frame may wait on it, each with the caller's
+    stack while it waits: "inputs" (the instruction's inputs stay below the dunder's call
+    slot) or "call" (the dunder sits in the slot of the CALL it answers)."""
+    name: str
+    waits: dict
+    doc: str
+
+
+def _protocol(name, waits, doc):
+    shapes = {}
+    for word in waits.split():
+        op, _, shape = word.partition(":")
+        assert shape in ("", "call") and op in BY_NAME, word
+        shapes[BY_NAME[op]] = shape or "inputs"
+    return Protocol(name, shapes, doc)
+
+
+_ATTR_OPS = "LOAD_ATTR LOAD_METHOD"
+_STORE_OPS = "STORE_ATTR DELETE_ATTR STORE_SUBSCR DELETE_SUBSCR"
+_BINARY_OPS = "BINARY_OP BINARY_OP_STORE_FAST"
+_COMPARE_OPS = "COMPARE_OP COMPARE_JUMP_IF_FALSE"
+_UNPACK_OPS = "UNPACK_SEQUENCE UNPACK_EX"
+_TRUTH_OPS = ("POP_JUMP_IF_FALSE POP_JUMP_IF_TRUE JUMP_IF_FALSE_OR_POP JUMP_IF_TRUE_OR_POP UNARY_OP "
+              "COMPARE_JUMP_IF_FALSE")
+
+
+def _protocols():
+    rows = [
+        Protocol("CALL", {}, "a plain call (the frame of a CALL): its value is the result"),
+        _protocol("ATTR", _ATTR_OPS, "a property getter, a descriptor's __get__ or __getattr__: "
+                  "its value is the attribute"),
+        _protocol("DISCARD", _STORE_OPS, "a setter, deleter, __set__, __setattr__, __setitem__, "
+                  "__delitem__...: its value is dropped"),
+        _protocol("STR", "FORMAT_VALUE CALL:call", "__str__: its value must be a str"),
+        _protocol("REPR", "FORMAT_VALUE CALL:call", "__repr__: its value must be a str"),
+        _protocol("FORMAT", "FORMAT_VALUE CALL:call", "__format__: its value must be a str"),
+        _protocol("ARG_TEXT", "CALL", "__str__ of a print() argument: its text replaces the "
+                  "argument and the CALL runs again"),
+        _protocol("NEXT", "FOR_ITER FOR_ITER_STORE_FAST",
+                  "__next__ of an iterator: StopIteration ends the loop"),
+        _protocol("VALUE", "BINARY_SUBSCR UNARY_OP", "__getitem__, __neg__...: the result"),
+        _protocol("BOOL", _TRUTH_OPS, "__bool__ of a truth test: its value must be a bool"),
+        _protocol("LEN", _TRUTH_OPS + " CALL:call",
+                  "__len__ of len() or a truth test: its value must be an int >= 0"),
+        _protocol("CONTAINS", _COMPARE_OPS, "__contains__ of `in` / `not in`: its truth"),
+        _protocol("ITER", "GET_ITER", "__iter__: its value must be an iterator"),
+        _protocol("CLASS_BODY", "BUILD_CLASS", "a class body (its namespace dict in fast slot 0): "
+                  "the class is made from the namespace when it returns"),
+        _protocol("CACHED", _ATTR_OPS, "a cached_property's function: its value is stored in "
+                  "the instance's __dict__ and is the attribute"),
+        _protocol("UNPACK_ITER", _UNPACK_OPS, "__iter__ of an unpacked object"),
+        _protocol("UNPACK_NEXT", _UNPACK_OPS, "__next__ of an unpacked object: the input slot "
+                  "holds [iterator, items so far...]; StopIteration unpacks the items"),
+    ]
+    # the steps of CPython's operator protocol (forward, reflected, in place): NotImplemented
+    # from step i goes on with step i + 1
+    rows += [_protocol(f"BINARY_{i}", _BINARY_OPS, f"step {i} of a binary operator")
+             for i in range(3)]
+    rows += [_protocol(f"COMPARE_{i}", _COMPARE_OPS, f"step {i} of a rich comparison")
+             for i in range(3)]
+    return rows
+
+
+
+
 NAMES = [row.name for row in OPCODES]
 BY_NAME = {row.name: i for i, row in enumerate(OPCODES)}
 globals().update(BY_NAME)
+
+PROTOCOLS = _protocols()
+PROTOCOL_BY_NAME = {row.name: i for i, row in enumerate(PROTOCOLS)}
 
 
 def with_flag(flag):
@@ -402,4 +479,7 @@ def generate_pxi():
     lines += [f"    UNARY_{op.name} = {op.value}" for op in UnaryOp]
     lines.append("cdef enum CmpOp:")
     lines += [f"    CMP_{op.name} = {op.value}" for op in CmpOp]
+    lines.append("cdef enum Protocol:")
+    lines += [f"    PROTO_{row.name} = {i}" for i, row in enumerate(PROTOCOLS)]
+    lines.append(f"    N_PROTOCOLS = {len(PROTOCOLS)}")
     return "\n".join(lines) + "\n"

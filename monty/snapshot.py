@@ -10,8 +10,10 @@ A snapshot is msgspec msgpack: an array
 - `slot_names`: the sandbox's global slot names in order, so relinking gives the same slots.
 - `globals`, `stack`: value items (below); `frames`: [code path, function item, pc, base, ret,
   sp, is_gen, resume, instance item]: a generator frame (is_gen) runs the generator held in its
-  `ret` slot, at its caller's region top; `instance` is the new object of a class call's
-  `__init__` frame, or the list a drained generator frame collects into.
+  `ret` slot, at its caller's region top; `resume` is how a generator frame was resumed, and
+  for a function frame the protocol it runs (opcodes.PROTOCOLS: a property getter, __str__,
+  __add__..., 0 for a CALL); `instance` is the new object of a class call's `__init__`
+  frame, or the list a drained generator frame collects into.
 - `imported`: [name, state] of each sandbox module the program imported (re-imported on load;
   `random` keeps its generator state).
 - `objects`: the object table. A value item is a plain leaf inline (None, bool, int that fits
@@ -642,9 +644,7 @@ def _new_group(d, cls, group):
 
 def _enc_function(e, fn):
     code, defaults, kwdefaults, closure, name, qualname = _core.function_state(fn)
-    if _is_class_body(code):
-        raise MontyError("cannot snapshot a program paused while a class statement is "
-                         "evaluated (in its bases or keywords)")
+    # (a class body's function too: the VM checks its namespace slot whenever it runs)
     entry = ["f", e.code(code), e.item(defaults), e.item(kwdefaults), e.item(closure), name,
              qualname]
     attrs = _core.function_attrs(fn)
@@ -1565,7 +1565,6 @@ def _dec_function(d, entry):
     path, defaults, kwdefaults, closure, name, qualname = _args(entry, 6)
     code = d.code(path)
     _need(not code.flags & 4, "a function cannot run module code")
-    _need(not _is_class_body(code), "a function cannot run a class body")
     defaults = d.item(defaults)
     kwdefaults = d.item(kwdefaults)
     closure = d.item(closure)
@@ -1943,7 +1942,10 @@ def _check_frames(frames, plain, stack, max_depth):
         module = bool(code.flags & 4)
         _need(all(type(x) is int for x in (pc, base, ret, sp, resume)) and type(is_gen) is bool,
               "bad frame fields")
-        _need(not _is_class_body(code), "a frame runs a class body")
+        _need(not _is_class_body(code) or (
+            k > 0 and not is_gen and resume == O.PROTOCOL_BY_NAME["CLASS_BODY"]
+            and 0 <= base < len(stack) and type(stack[base]) is dict),
+            "a frame runs a class body outside its class statement")
         if k == 0:
             _need(module and func is None and base == -1 and ret == 0 and not is_gen
                   and instance is None and resume == 0, "bad module frame")
@@ -1982,8 +1984,14 @@ def _check_frames(frames, plain, stack, max_depth):
                 _need(stack[ret] is func, "the frame's function is not at its call slot")
                 if base == ret + 2:
                     _need(stack[ret + 1] is _NULL, "bad call slot")
-                _need(resume == 0 and (instance is None or _core.is_registered_class(
-                    type(instance))), "bad function frame")
+                _need(0 <= resume < len(O.PROTOCOLS) and (instance is None or (
+                    resume == 0 and _core.is_registered_class(type(instance)))),
+                    "bad function frame")
+                if resume:
+                    # a protocol dunder's frame (a property getter, __str__, __add__...)
+                    caller_op = frames[k - 1][0].spec["instrs"][frames[k - 1][2] - 1][0]
+                    _need(caller_op in O.PROTOCOLS[resume].waits,
+                          "a protocol frame above an instruction it does not answer")
             stack_base = base + code.nslots
             _need(stack_base <= len(stack), "bad frame layout")
             _check_closure_slots(code, func, stack, base)
@@ -2003,6 +2011,16 @@ def _check_frames(frames, plain, stack, max_depth):
             # resumed a generator (FOR_ITER) or drains one (a consumer CALL run again after)
             _need(kinds[pc - 1] is not None, "unreachable instruction")
             live = kinds[pc - 1]
+        elif k + 1 < len(frames) and frames[k + 1][7] != 0:
+            # a protocol dunder runs above: the instruction's inputs stay below its call slot,
+            # or it answers a CALL in the call's slot
+            proto = frames[k + 1][7]
+            _need(type(proto) is int and 0 < proto < len(O.PROTOCOLS), "bad function frame")
+            shape = O.PROTOCOLS[proto].waits.get(code.spec["instrs"][pc - 1][0])
+            _need(shape is not None and frames[k + 1][4] == sp, "bad protocol frame caller")
+            at = pc if shape == "call" else pc - 1
+            _need(at < len(kinds) and kinds[at] is not None, "unreachable instruction")
+            live = kinds[at][:-1] if shape == "call" else kinds[at]
         else:
             _need(code.spec["instrs"][pc - 1][0] in call_ops, "frame not paused at a call")
             top = frames[k + 1][4] if k + 1 < len(frames) else sp
