@@ -1753,10 +1753,17 @@ cdef extern from *:
 
 
 cdef inline bint chain_link(PyObject* v):
-    """Whether `v` may be a link of such a chain (a flag test first: these are all GC types)."""
+    """Whether `v` may be a link of such a chain (a flag test first: these are all GC types;
+    then the common containers and every heap type, whose instances are freed through the
+    trashcan by CPython's subtype_dealloc, without the set lookup)."""
+    cdef PyObject* t
     if not monty_is_gc(v) or TupleCheck(v):
         return False
-    return <object>TYPE(v) in chain_types()
+    t = TYPE(v)
+    if (t == <PyObject*>list or t == <PyObject*>dict
+            or PyType_GetFlags(t) & Py_TPFLAGS_HEAPTYPE):
+        return False
+    return <object>t in chain_types()
 
 
 cdef int check_chain(VM vm, object link) except -1:
