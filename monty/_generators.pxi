@@ -199,8 +199,7 @@ cdef object gen_resume(VM vm, Generator gen, object value, object exc):
             raise exc
         raise StopIteration
     check_in_run(vm)
-    if vm.nest >= MAX_C_NEST:
-        raise RecursionError("maximum recursion depth exceeded")
+    nest_check(vm)
     if value is not None:
         guard_value(vm, <PyObject*>value)      # send() called from C with a value it built
     if exc is not None:

@@ -16,7 +16,7 @@ cimport cython
 cdef enum:
     STACK_CAPACITY = 1 << 20     # data-stack slots (8 MiB of pointers, touched lazily)
     MAX_NEST = 100               # frames a generator resume may add beyond the recursion limit
-    MAX_C_NEST = 1000            # eval loops nested on the C stack (see nest_enter)
+    MAX_C_NEST = 1000            # eval loops nested on the C stack (see nest_check)
     TICKS = 1000                 # loop/call ticks between limit checks
 
 cdef enum:
@@ -45,7 +45,7 @@ cdef extern from *:
 # took since the enclosing loop started back, and nest_exit restores it. Measured C stack per
 # nested level (CPython 3.11, x86-64): ~1.6 KiB through min(<genexp>), ~2 KiB through
 # lru_cache, ~6.3 KiB through list.sort calling __lt__; 1,000 levels fit the default 8 MiB
-# stack, and nest_enter also refuses a level when less than 512 KiB of the thread's stack is
+# stack, and nest_check also refuses a level when less than 512 KiB of the thread's stack is
 # left (threads started with a small stack size).
 cdef extern from *:
     """
@@ -116,11 +116,16 @@ cdef struct NestSave:
     int budget              # the budget when this nested loop was entered
 
 
-cdef inline int nest_enter(VM vm, NestSave* save) except -1:
-    """Before a nested loop: the C-stack bound, then the host budget given back."""
-    global monty_loop_budget
+cdef inline int nest_check(VM vm) except -1:
+    """Whether one more loop may nest on the C stack (before anything is pushed)."""
     if vm.nest >= MAX_C_NEST or not monty_stack_ok():
         raise RecursionError("maximum recursion depth exceeded")
+    return 0
+
+
+cdef inline int nest_enter(VM vm, NestSave* save) except -1:
+    """Before a nested loop (nest_check passed): the host budget given back."""
+    global monty_loop_budget
     save.outer_budget = monty_loop_budget
     save.budget = monty_budget_get()
     if save.outer_budget > save.budget:
@@ -449,8 +454,7 @@ cdef class VM:
         cdef int ret
         cdef double deadline = self.deadline
         cdef NestSave save
-        if self.nest >= MAX_C_NEST:
-            raise RecursionError("maximum recursion depth exceeded")
+        nest_check(self)
         self.ensure_stack()
         ret = self.region_top()
         if ret + code.stacksize + 4 >= self.stack_cap:
@@ -481,8 +485,7 @@ cdef class VM:
             return func(*args, **(kwargs or {}))
         fn = <Function>func
         check_in_run(self)
-        if self.nest >= MAX_C_NEST:
-            raise RecursionError("maximum recursion depth exceeded")
+        nest_check(self)
         # C code may call back many times per loop step (a dict probing colliding keys with
         # __eq__, a sort's key): each call ticks like several calls of the loop
         self.ticks -= 4

@@ -9,15 +9,13 @@
 """
 
 import re
-import resource
 import subprocess
 import sys
-import textwrap
 
 import pytest
 
 import monty
-from tests.pausing import assert_pauses_like_cpython, cpython_run, paused_run
+from tests.pausing import assert_pauses_like_cpython
 
 
 def fetch(url, timeout=1):
@@ -276,9 +274,10 @@ def test_nested_recursion_without_a_recursion_limit_stops_at_the_c_stack_bound()
 
 
 _STACK_CHILD = r"""
-import sys, threading, resource
+import sys, threading
 import monty
 code = sys.argv[1]
+threading.stack_size(int(sys.argv[2]))
 def run():
     sb = monty.Sandbox(limits=monty.Limits(max_recursion_depth=None, max_duration=60))
     try:
@@ -291,12 +290,29 @@ t.join()
 """
 
 
-@pytest.mark.parametrize("code", [_LRU, _MIN_GEN])
-def test_deepest_nesting_fits_the_default_thread_stack(code):
+_SORT = """
+class K:
+    def __init__(self, n):
+        self.n = n
+    def __lt__(self, other):
+        return f(self.n) < 0
+def f(n):
+    if n == 0:
+        return 0
+    sorted([K(n - 1), K(n - 1)])
+    return 0
+f(N)
+"""
+
+
+@pytest.mark.parametrize("stack", [0, 1 << 20, 600 << 10])
+@pytest.mark.parametrize("code", [_LRU, _MIN_GEN, _SORT])
+def test_deepest_nesting_fits_the_thread_stack(code, stack):
     """With no recursion limit, the nested loops stop at their own bound (MAX_C_NEST) before
-    the C stack of a thread with the default stack size runs out: no crash."""
-    out = subprocess.run([sys.executable, "-c", _STACK_CHILD, code], capture_output=True,
-                         text=True, timeout=120)
+    the C stack of a thread with the default stack size runs out, and in a thread with a
+    small stack when less than 512 KiB of it is left: a RecursionError, no crash."""
+    out = subprocess.run([sys.executable, "-c", _STACK_CHILD, code, str(stack)],
+                         capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.strip() == "RecursionError"
 
