@@ -10,7 +10,7 @@ import functools as _ft
 import sys as _sys
 import types as _types
 
-from ._support import chunks, is_sandbox_class, sandbox_getattr, sandbox_iter, type_name
+from ._support import charge, chunks, is_sandbox_class, sandbox_getattr, sandbox_iter, type_name
 
 NAME = "functools"
 
@@ -199,6 +199,7 @@ class KeyWrapper:
             if kwargs:
                 raise TypeError("K() takes no keyword arguments")
             raise TypeError(f"K() takes exactly 1 positional argument ({len(args)} given)")
+        charge(1)           # (sorted() makes one per item before any comparison runs)
         return KeyWrapper(self.cmp, args[0])
 
     def _compare(self, other):
@@ -273,6 +274,7 @@ class _lru_cache_wrapper:
         self._misses = 0
 
     def __call__(self, *args, **kwds):
+        charge(1)
         maxsize = self._maxsize
         if maxsize == 0:
             self._misses += 1
