@@ -16,7 +16,7 @@ EXPOSED_EXCEPTIONS = frozenset(
 
 cdef dict _SANDBOX_TYPE_NAMES = {
     Function: "function", VMBuiltin: "builtin_function_or_method",
-    HostFunction: "builtin_function_or_method", BoundMethod: "method", Cell: "cell", Code: "code",
+    HostFunction: "function", BoundMethod: "method", Cell: "cell", Code: "code",
     RangeIter: "range_iterator", BigRangeIter: "longrange_iterator", SetIter: "set_iterator",
     EnumerateIter: "enumerate", ZipIter: "zip", MapIter: "map", FilterIter: "filter",
     ForeignIter: "iterator", ReversedIter: "reversed", Generator: "generator",
@@ -139,6 +139,8 @@ cdef object get_attribute(object obj, str name):
                 name in (<Function>obj).attrs):
             return (<Function>obj).attrs[name]
         if name == "__doc__" and isinstance(obj, (Function, VMBuiltin, HostFunction)):
+            if type(obj) is HostFunction:
+                return (<HostFunction>obj).doc
             return (<Function>obj).code.doc if type(obj) is Function else None
         if type(obj) is BoundMethod:
             if name in ("__self__", "__func__"):

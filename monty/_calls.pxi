@@ -135,6 +135,8 @@ cdef int call_value(VM vm, Frame* f, int pc, Py_ssize_t top, int a, int b) excep
     n = nargs - (TUPLE_SIZE(kw) if kw != NULL else 0)
     if n >= 1 and conversion_call(vm, f, pc, top, func_slot, args, sp, n, kw, v):
         return OUT_ENTER        # str(x), repr(x), format(x), print(x): x's __str__... runs
+    if TYPE(v) == <PyObject*>_PARTIAL and partial_runs_in_loop(v):
+        return call_partial(vm, f, pc, func_slot, sp, args, n, kw)
     if (v == NEXT_BUILTIN and kw == NULL and (n == 1 or n == 2)
             and TYPE(args[0]) == <PyObject*>Generator
             and (<Generator>args[0]).state != GEN_RUNNING):
@@ -359,3 +361,39 @@ cdef int call_ex_value(VM vm, Frame* f, int pc, Py_ssize_t top, int a) except -1
     else:
         obj = call_object_ex(vm, <object>v, <object>func_slot[1], None)
     return push_call_result(vm, f, func_slot, sp, obj)
+
+
+import functools as _functools
+cdef object _PARTIAL = _functools.partial
+
+
+cdef bint partial_runs_in_loop(PyObject* p):
+    """functools.partial over a sandbox function or a host function: called by the loop (so
+    the call can pause), not by partial's C code."""
+    cdef object func = (<object>p).func
+    cdef object t = type(func)
+    return (t is Function or t is HostFunction
+            or (t is BoundMethod and type((<BoundMethod>func).func) is Function))
+
+
+cdef int call_partial(VM vm, Frame* f, int pc, PyObject** func_slot, PyObject** sp,
+                      PyObject** args, Py_ssize_t n, PyObject* kw) except -1:
+    """partial(func, *a, **k)(*b, **j): the call slots become `func, a + b, {**k, **j}` and run
+    as CALL_EX does (three slots from func_slot: within the frame's region, whose limit keeps
+    two slots above the deepest stack)."""
+    cdef Py_ssize_t i
+    cdef object p = <object>func_slot[0]
+    positional = (<object>p).args + tuple([<object>args[i] for i in range(n)])
+    kwargs = dict((<object>p).keywords)
+    if kw != NULL:
+        for i, name in enumerate(<tuple>kw):
+            kwargs[name] = <object>args[n + i]
+    func = (<object>p).func
+    release_to(sp, func_slot)
+    func_slot[0] = <PyObject*>func
+    INCREF(func_slot[0])
+    func_slot[1] = <PyObject*>positional
+    INCREF(func_slot[1])
+    func_slot[2] = <PyObject*>kwargs
+    INCREF(func_slot[2])
+    return call_ex_value(vm, f, pc, func_slot + 3 - vm.stack, CALL_EX_KWARGS)

@@ -92,6 +92,7 @@ cdef class HostFunction:
     cdef readonly str name
     cdef readonly object func       # None: name only (start() mode)
     cdef readonly bint is_async     # an `async def` function: a call gives a HostFuture
+    cdef readonly object doc        # the host function's docstring (a str), or None
 
 
 ctypedef object (*builtin_impl)(VM vm, PyObject** args, Py_ssize_t nargs, PyObject* kwnames)

@@ -191,6 +191,7 @@ cdef object gen_resume(VM vm, Generator gen, object value, object exc):
     CPython (gen_push_throw)."""
     cdef VM saved
     cdef int h
+    cdef NestSave save
     if gen.state == GEN_FINISHED or (gen.state == GEN_CREATED and exc is not None):
         gen.state = GEN_FINISHED
         gen.saved = None
@@ -198,8 +199,7 @@ cdef object gen_resume(VM vm, Generator gen, object value, object exc):
             raise exc
         raise StopIteration
     check_in_run(vm)
-    if vm.nest >= MAX_NEST:
-        raise RecursionError("maximum recursion depth exceeded")
+    nest_check(vm)
     if value is not None:
         guard_value(vm, <PyObject*>value)      # send() called from C with a value it built
     if exc is not None:
@@ -211,12 +211,12 @@ cdef object gen_resume(VM vm, Generator gen, object value, object exc):
     if exc is not None:
         vm.pending_exc = exc
     saved = cur_vm()
+    nest_enter(vm, &save)
     set_cur_vm(vm)
-    vm.nest += 1
     try:
         result = run_frames(vm)
     finally:
-        vm.nest -= 1
+        nest_exit(vm, &save)
         set_cur_vm(saved)
     if vm.yielded:
         vm.yielded = 0

@@ -158,9 +158,34 @@ cdef class HostFunction:
         if is_async is None:
             is_async = func is not None and _is_async_callable(func)
         self.is_async = is_async
+        self.doc = _host_doc(func)
 
     def __repr__(self):
-        return f"<host function {self.name}>"
+        return f"<function {self.name} at {id(self):#x}>"
+
+    def __call__(self, *args, **kwargs):
+        # C code calling it (a callback of a builtin run natively): the same checks and
+        # conversions as a call from the loop; it cannot pause there
+        cdef VM vm = cur_vm()
+        if vm is None or not (vm.running or vm.nest > 0):
+            raise RuntimeError("sandbox code cannot run outside a run of its sandbox")
+        if vm.pause_mode and not self.is_async and not vm.async_mode:
+            raise RuntimeError(
+                f"host function '{self.name}' cannot be paused inside a callback run by native "
+                f"code (a key function, map() or filter() callback run from C)")
+        return call_host_values(vm, self, args, dict(kwargs))
+
+
+def _host_doc(func):
+    """The docstring sandbox code sees as `fetch.__doc__`: the host function's own, when it
+    is a str (read once, on the host, when the function is registered)."""
+    if func is None:
+        return None
+    try:
+        doc = getattr(func, "__doc__", None)
+    except Exception:
+        return None
+    return str(doc) if isinstance(doc, str) else None
 
 
 def _removed_host_function(name):
@@ -180,6 +205,7 @@ def host_function_replace(HostFunction hf, func):
     """set_functions() gave its name a new function: references sandbox code kept call it."""
     hf.func = func
     hf.is_async = func is not None and _is_async_callable(func)
+    hf.doc = _host_doc(func)
 
 
 cdef class VMBuiltin:

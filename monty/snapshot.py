@@ -496,15 +496,36 @@ class _Encoder:
                 # re-imported module's own class, the one its functions and exports use
                 return lambda e, v: ["Ma", found[0], found[1]]
             return _enc_class
+        if t is _sandbox_enum().EnumType and "__monty_class__" in obj.__dict__ and (
+                self.module_attr.get(id(obj)) is None):
+            return _enc_enum_class
+        if type(t) is _sandbox_enum().EnumType and "__monty_class__" in t.__dict__:
+            return _enc_enum_member
         if _core.is_registered_class(t):
             return _enc_instance
+        if (isinstance(obj, tuple) and self.module_attr.get(id(t)) is not None
+                and type(t.__dict__.get("_fields")) is tuple
+                and type(t.__dict__.get("_make")) is classmethod):
+            where = self.module_attr[id(t)]      # a module's named tuple (decimal.DecimalTuple)
+            return lambda e, v: ["Xt", where[0], where[1], e.items(list(tuple.__iter__(v)))]
+        if isinstance(obj, BaseException) and self.module_attr.get(id(t)) is not None:
+            where = self.module_attr[id(t)]
+            return lambda e, v: _enc_module_exception(e, v, where)
         found = self.module_attr.get(id(obj))
         if t is _modules().SandboxModule and (found is None or obj.__name__ in self.imported):
             return lambda e, m: ["Mo", m.__name__]
         if found is not None:
             return lambda e, v: ["Ma", found[0], found[1]]
-        if t is super:
-            raise MontyError("cannot snapshot a super() object held by the paused program")
+        tables = _module_tables()
+        found = tables[2].get(id(obj))
+        if found is not None:
+            return lambda e, v: ["Xn", found[0], found[1]]
+        if t in tables[0]:
+            return _enc_fields
+        if t is _types.FunctionType and obj.__code__ in tables[4]:
+            return _enc_made
+        if t is _sandbox_pattern():
+            return _enc_pattern
         if t is _types.GenericAlias:
             return lambda e, v: ["GA", e.item(v.__origin__), e.item(v.__args__)]
         if t in _collection_types():
@@ -520,6 +541,11 @@ class _Encoder:
 def _modules():
     from . import modules
     return modules
+
+
+def _sandbox_pattern():
+    from .modules import re
+    return re.Pattern
 
 
 def _sandbox_fraction():
@@ -910,7 +936,7 @@ def _code_paths(modules):
     return out
 
 
-def _module_state(name, module, vm=None):
+def _module_state(name, module, vm=None, enc=None):
     """Extra state of an imported module that re-importing does not restore (a module file
     may keep per-sandbox state in `vm.module_state[NAME]`, saved by its `dump_state(state)` as
     plain data and put back by its `load_state(vm, data)`)."""
@@ -919,6 +945,11 @@ def _module_state(name, module, vm=None):
         mod = _modules()._FILES.get(name)
         if mod is not None and hasattr(mod, "dump_state"):
             return mod.dump_state(states[name])
+    if name == "contextvars" and enc is not None and vm is not None and (
+            vm.context_state is not None):
+        # the current context: values the program set, held by reference (restored once
+        # every value exists, see _restore_objects_state)
+        return ["ctx", enc.item(vm.context_state.current)]
     if name == "random":
         rng = getattr(module._attrs.get("random"), "__self__", None)
         if rng is not None:
@@ -934,7 +965,7 @@ def _dump_state(call):
     imported = []
     enc.imported = state["imported"]
     for name, module in state["imported"].items():
-        imported.append([name, _module_state(name, module, sandbox._vm)])
+        imported.append([name, _module_state(name, module, sandbox._vm, enc)])
         for attr, value in module._attrs.items():
             if not isinstance(value, _LEAVES):
                 enc.module_attr.setdefault(id(value), (name, attr))
@@ -974,7 +1005,7 @@ def _dump_idle(sandbox):
     imported = []
     enc.imported = state["imported"]
     for name, module in state["imported"].items():
-        imported.append([name, _module_state(name, module)])
+        imported.append([name, _module_state(name, module, vm, enc)])
         for attr, value in module._attrs.items():
             if not isinstance(value, _LEAVES):
                 enc.module_attr.setdefault(id(value), (name, attr))
@@ -1354,6 +1385,12 @@ def _shell_instance(d, entry):
             return base.__new__(cls, value)
         if kind == "exc" and type(state) is list and len(state) == 6:
             return _new_group(d, cls, state[4:])
+        if kind == "exc":
+            # the builtin exception its layout comes from (OSError for class E(OSError,
+            # ValueError)): BaseException.__new__ refuses such a class
+            for klass in cls.__mro__:
+                if klass in _core.EXPOSED_EXCEPTIONS:
+                    return klass.__new__(cls)
         return base.__new__(cls)
     except (TypeError, ValueError) as e:
         raise _Bad(f"bad instance: {e}") from None
@@ -1804,6 +1841,509 @@ DECODERS = {
 }
 
 
+# ------------------------------------------------------------------ values of sandbox modules
+
+import functools as _ft          # noqa: E402
+import itertools as _std_itertools   # noqa: E402
+#
+# A module file declares how its own host-side values are kept (all optional):
+#   SNAPSHOT        {type: (to plain data, from plain data)}    leaf values ("Xv")
+#   SNAPSHOT_FIELDS {class: {attribute: check}}                 objects rebuilt field by field
+#                   ("Xo": an empty object first, its fields filled once every entry exists, so
+#                   cycles work); each check (below) is applied to the decoded value on load
+#   SNAPSHOT_NAMED  {key: object}                               shared constants (sentinels,
+#                   functions a module installs in sandbox classes), kept by key ("Xn")
+#   SNAPSHOT_MADE   {factory name: (code, argument names)}      host closures a module function
+#                   makes (contextmanager's wrapper): kept as the factory and its arguments,
+#                   made again on load by the re-imported module's factory ("Xf")
+
+
+def _defines_next(v):
+    """An iterator: its type defines __next__ (read from the class dicts: no code runs)."""
+    return any("__next__" in k.__dict__ for k in type(v).__mro__)
+
+
+_FIELD_CHECKS = {
+    "any": lambda v: v is not _NULL,
+    "int": lambda v: type(v) is int,
+    "int?": lambda v: v is None or type(v) is int,
+    "count": lambda v: type(v) is int and 0 <= v < 1 << 62,
+    "cost": lambda v: type(v) is int and 1 <= v <= 1 << 20,
+    "bool": lambda v: type(v) is bool,
+    "str": lambda v: type(v) is str,
+    "list": lambda v: type(v) is list,
+    "tuple": lambda v: type(v) is tuple,
+    "dict": lambda v: type(v) is dict,
+    "callable": callable,
+    "callable?": lambda v: v is None or callable(v),
+    "iter": _defines_next,
+    "iter?": lambda v: v is None or _defines_next(v),
+    # (a list is filled after the objects that hold it: only its type is known here; what
+    # it holds is used by code that raises a sandbox TypeError/IndexError on a wrong shape)
+    "node": lambda v: type(v) is list,
+    "iters": lambda v: type(v) is list,
+    "native": lambda v: v is None or type(v) in _NATIVE_ITERS.values(),
+    "strs": lambda v: type(v) is tuple and all(type(x) is str for x in v),
+    "paths": lambda v: type(v) is tuple and all(
+        type(p) is tuple and all(type(x) is str for x in p) for p in v),
+}
+
+
+def _module_tables():
+    """(fields by class, class by (module, name), named by id, named by (module, key),
+    factories by code) from every module file's declarations."""
+    if not _module_tables_cache:
+        mods = _modules()
+        mods._discover()
+        fields, classes, named_id, named, made = {}, {}, {}, {}, {}
+        for name, mod in mods._FILES.items():
+            for cls, spec in getattr(mod, "SNAPSHOT_FIELDS", {}).items():
+                assert all(c in _FIELD_CHECKS for c in spec.values()), cls
+                fields[cls] = (name, tuple(spec.items()))
+                classes[(name, cls.__name__)] = cls
+            for key, obj in getattr(mod, "SNAPSHOT_NAMED", {}).items():
+                named_id[id(obj)] = (name, key)
+                named[(name, key)] = obj
+            for factory, (code, argnames) in getattr(mod, "SNAPSHOT_MADE", {}).items():
+                made[code] = (name, factory, argnames)
+        _module_tables_cache[:] = [fields, classes, named_id, named, made]
+    return _module_tables_cache
+
+
+_module_tables_cache = []
+
+
+def _enc_fields(e, obj):
+    mod, spec = _module_tables()[0][type(obj)]
+    values = []
+    for attr, _ in spec:
+        try:
+            values.append(e.item(object.__getattribute__(obj, attr)))
+        except AttributeError:
+            values.append([-1])         # (deleted, as _GeneratorContextManager's arguments)
+    return ["Xo", mod, type(obj).__name__, values]
+
+
+def _shell_fields(d, entry):
+    mod, cname, values = _args(entry, 3)
+    cls = _module_tables()[1].get((mod, cname)) if type(mod) is str and type(
+        cname) is str else None
+    _need(cls is not None, "bad module object")
+    _need(type(values) is list and len(values) == len(_module_tables()[0][cls][1]),
+          "bad module object")
+    try:
+        return cls.__new__(cls)
+    except TypeError as e:
+        raise _Bad(f"bad module object: {e}") from None
+
+
+def _fill_fields(d, obj, entry):
+    mod, cname, values = _args(entry, 3)
+    for (attr, check), x in zip(_module_tables()[0][type(obj)][1], values):
+        value = d.item(x, null=True)
+        if value is _NULL:
+            continue
+        _need(_FIELD_CHECKS[check](value), f"bad {mod}.{cname} field {attr}")
+        object.__setattr__(obj, attr, value)
+
+
+def _dec_named_value(d, entry):
+    mod, key = _args(entry, 2)
+    found = _module_tables()[3].get((mod, key), _MISSING) if type(mod) is str and type(
+        key) is str else _MISSING
+    _need(found is not _MISSING, "bad module constant")
+    return found
+
+
+def _enc_made(e, fn):
+    mod, factory, argnames = _module_tables()[4][fn.__code__]
+    cells = dict(zip(fn.__code__.co_freevars, fn.__closure__ or ()))
+    return ["Xf", mod, factory, [e.item(cells[a].cell_contents) for a in argnames]]
+
+
+def _dec_made(d, entry):
+    mod, factory, args = _args(entry, 3)
+    _need(type(mod) is str and type(factory) is str and type(args) is list, "bad module value")
+    found = [k for k in _module_tables()[4].values() if k[0] == mod and k[1] == factory]
+    _need(len(found) == 1 and len(found[0][2]) == len(args), "bad module value")
+    args = [d.item(a) for a in args]
+    _need(all(callable(a) for a in args), "bad module value")
+    make = _dec_module_attr(d, ["Ma", mod, factory])
+    return make(*args)
+
+
+def _enc_partial(e, p):
+    func, args, kwds, attrs = p.__reduce__()[2]
+    if attrs:
+        raise MontyError("cannot snapshot a functools.partial with attributes set on it")
+    return ["Pa", type(p) is _ft.partialmethod, e.item(func), e.item(args), e.item(kwds or {})]
+
+
+def _enc_partialmethod(e, p):
+    return ["Pa", True, e.item(p.func), e.item(p.args), e.item(p.keywords)]
+
+
+def _shell_partial(d, entry):
+    method, func, args, kwds = _args(entry, 4)
+    _need(type(method) is bool, "bad partial")
+    if method:
+        return object.__new__(_ft.partialmethod)
+    return _ft.partial(_partial_shell)
+
+
+def _partial_shell(*args, **kwargs):
+    raise TypeError("a partial object being loaded was called")
+
+
+def _fill_partial(d, p, entry):
+    """Filled once every entry exists (its keywords dict may be filled after it: shared)."""
+    method, func, args, kwds = _args(entry, 4)
+    func, args, kwds = d.item(func), d.item(args), d.item(kwds)
+    _need(type(args) is tuple and type(kwds) is dict, "bad partial")
+    _need(callable(func) or (method and hasattr(type(func), "__get__")), "bad partial")
+    if method:
+        p.func, p.args, p.keywords = func, args, kwds
+    else:
+        _std_build("partial", lambda: p.__setstate__((func, args, kwds, None)))
+
+
+def _enc_cached_property(e, p):
+    return ["CP", e.item(p.func), p.attrname, p.__doc__ if type(p.__doc__) is str else None]
+
+
+def _dec_cached_property(d, entry):
+    func, attrname, doc = _args(entry, 3)
+    func = d.item(func)
+    _need(callable(func) and (attrname is None or (type(attrname) is str and len(attrname) < 1000))
+          and (doc is None or type(doc) is str), "bad cached_property")
+    p = _std_build("cached_property", lambda: _ft.cached_property(func))
+    p.attrname = attrname
+    p.__doc__ = doc
+    return p
+
+
+def _enc_super(e, s):
+    return ["Su", e.item(s.__thisclass__), e.item(s.__self__)]
+
+
+def _dec_super(d, entry):
+    cls, obj = (d.item(x) for x in _args(entry, 2))
+    _need(isinstance(cls, type) and (_core.is_registered_class(cls) or cls in _core._BASE_TYPES),
+          "bad super()")
+    return _std_build("super()", lambda: super(cls) if obj is None else super(cls, obj))
+
+
+def _enc_pattern(e, p):
+    return ["Rp", p.pattern, p.flags]
+
+
+def _dec_pattern(d, entry):
+    pattern, flags = _args(entry, 2)
+    _need(type(pattern) in (str, bytes) and len(pattern) <= 100_000 and type(flags) is int,
+          "bad re.Pattern")
+    from .modules import re as _sre
+    try:
+        return _sre._compile(pattern, flags, d.sandbox._vm)
+    except MontyError:
+        raise
+    except Exception as e:      # (re.error, the engine's own errors, a refused expansion)
+        raise _Bad(f"bad re.Pattern: {type(e).__name__}") from None
+
+
+# CPython's combinatoric iterators (itertools' product/permutations/combinations run over
+# pools it has checked): kept by their constructor arguments and their position
+_NATIVE_ITERS = {"product": _std_itertools.product, "permutations": _std_itertools.permutations,
+                 "combinations": _std_itertools.combinations,
+                 "combinations_with_replacement": _std_itertools.combinations_with_replacement}
+_NATIVE_NAME = {v: k for k, v in _NATIVE_ITERS.items()}
+
+
+def _enc_native_iter(e, it):
+    red = it.__reduce__()
+    return ["Ni", _NATIVE_NAME[type(it)], e.item(red[1]), e.item(red[2] if len(red) > 2 else None)]
+
+
+def _dec_native_iter(d, entry):
+    kind, args, state = _args(entry, 3)
+    cls = _NATIVE_ITERS.get(kind) if type(kind) is str else None
+    args, state = d.item(args), d.item(state)
+    _need(cls is not None and type(args) is tuple and (state is None or type(state) is tuple),
+          "bad itertools state")
+    if kind == "product":
+        _need(all(type(p) is tuple for p in args) and len(args) <= 1 << 16, "bad itertools state")
+    else:
+        _need(len(args) == 2 and type(args[0]) is tuple and type(args[1]) is int
+              and 0 <= args[1] <= max(len(args[0]), 1) * 2 and args[1] <= 1 << 16,
+              "bad itertools state")
+
+    def make():
+        it = cls(*args)
+        if state is not None:
+            _need(all(type(x) in (int, bool, tuple) for x in state), "bad itertools state")
+            it.__setstate__(state)
+        return it
+    return _std_build("itertools state", make)
+
+
+
+
+ENCODERS.update({
+    _ft.partial: _enc_partial,
+    _ft.partialmethod: _enc_partialmethod,
+    _ft.cached_property: _enc_cached_property,
+    super: _enc_super,
+})
+for _t in _NATIVE_ITERS.values():
+    ENCODERS[_t] = _enc_native_iter
+SHELLS["Xo"] = _shell_fields
+FILLERS["Xo"] = _fill_fields
+SHELLS["Pa"] = _shell_partial
+FILLERS["Pa"] = _fill_partial
+DECODERS.update({"CP": _dec_cached_property, "Su": _dec_super,
+                 "Rp": _dec_pattern, "Ni": _dec_native_iter, "Xn": _dec_named_value,
+                 "Xf": _dec_made})
+CHILD_FIELDS.update({"CP": (1,), "Su": (1, 2), "Rp": (), "Ni": (2, 3),
+                     "Xn": (), "Xf": (3,)})
+
+
+# ------------------------------------------------------------------ enum classes and members
+#
+# An enum class of the sandbox ("En") is rebuilt without re-running its class body or the
+# metaclass (which would call the sandbox's _generate_next_value_ / __init__ outside a run):
+# the class is made empty by type.__new__ with EnumType as metaclass, its members are made
+# (their builtin mixin value, name) and put in the member tables at once, so that references
+# to them ("EM": class, member name) resolve while the table is being read; the namespace and
+# the members' attributes (`_value_`, what __init__ set) are filled afterwards. A composite
+# Flag value that is no member ("EP") is made again by Flag's own _missing_.
+
+
+def _sandbox_enum():
+    from .modules import enum
+    return enum
+
+
+_ENUM_TABLES = ("_member_names_", "_member_map_", "_value2member_map_")
+
+
+def _enum_base_value(member, mixin):
+    if mixin is int:
+        return int.__index__(member)
+    if mixin is str:
+        return str.__str__(member)
+    if mixin is float:
+        return float.__float__(member)
+    return None
+
+
+def _enc_enum_class(e, cls):
+    en = _sandbox_enum()
+    d = cls.__dict__
+    for klass in cls.__mro__[1:]:
+        if "__init_subclass__" in klass.__dict__ and _core.is_registered_class(klass):
+            raise MontyError(f"cannot snapshot the class {cls.__name__!r}: its base "
+                             f"{klass.__name__!r} defines __init_subclass__")
+    mixin = en._mixin_type(cls)
+    names = d["_member_names_"]
+    mmap = d["_member_map_"]
+    rows, aliases = [], []
+    for name in names:
+        m = mmap[name]
+        attrs = _core.instance_dict(m) or {}
+        rows.append([name, e.item(_enum_base_value(m, mixin)), e.items(list(attrs.keys())),
+                     e.items(list(attrs.values()))])
+    for name, m in mmap.items():
+        if name not in names:
+            aliases.append([name, m._name_])
+    keys, values = [], []
+    for k, v in d.items():
+        if k in _CLASS_SKIP or k in _ENUM_TABLES or k in mmap or k == "__monty_class__":
+            continue
+        keys.append(k)
+        values.append(v)
+    return ["En", cls.__name__, cls.__qualname__, e.items(cls.__bases__), e.items(keys),
+            e.items(values), rows, aliases]
+
+
+def _shell_enum_class(d, entry):
+    en = _sandbox_enum()
+    name, qualname, bases, keys, values, rows, aliases = _args(entry, 7)
+    _need(type(name) is str and name.isidentifier() and type(qualname) is str
+          and len(qualname) < 1000 and type(rows) is list and type(aliases) is list,
+          "bad enum class")
+    bases = tuple(d.items(bases))
+    _need(bases and all(isinstance(b, type) for b in bases), "bad enum class bases")
+    for b in bases:
+        _need(b in en._MIXINS or b in en._SHARED_BASES or (
+            type(b) is en.EnumType and _core.is_registered_class(b)
+            and not b.__dict__["_member_names_"]), "bad enum class bases")
+        for klass in b.__mro__:
+            if "__init_subclass__" in klass.__dict__ and _core.is_registered_class(klass):
+                raise MontyError("cannot load a subclass of a class that defines "
+                                 "__init_subclass__")
+    _need(any(type(b) is en.EnumType for b in bases), "bad enum class bases")
+    ns = {"__module__": "__main__", "__qualname__": qualname, "__monty_class__": True,
+          "_member_names_": [], "_member_map_": {}, "_value2member_map_": {}}
+    try:
+        cls = type.__new__(en.EnumType, name, bases, ns)
+        mixin = en._mixin_type(cls)
+    except TypeError as ex:
+        raise _Bad(f"bad enum class: {ex}") from None
+    _core.register_class(cls)
+    en._sandbox_bases().add(cls)
+    members = {}
+    for row in rows:
+        _need(type(row) is list and len(row) == 4 and type(row[0]) is str
+              and row[0].isidentifier() and row[0] not in members
+              and row[0] not in _CLASS_FORBIDDEN and row[0] not in _ENUM_TABLES,
+              "bad enum member")
+        value = d.item(row[1])
+        if mixin is object:
+            _need(value is None, "bad enum member")
+            member = object.__new__(cls)
+        else:
+            _need(type(value) is mixin, "bad enum member")
+            member = mixin.__new__(cls, value)
+        object.__setattr__(member, "_name_", row[0])
+        members[row[0]] = member
+        cls._member_names_.append(row[0])
+        cls._member_map_[row[0]] = member
+        type.__setattr__(cls, row[0], member)
+    for row in aliases:
+        _need(type(row) is list and len(row) == 2 and type(row[0]) is str and row[0].isidentifier()
+              and row[0] not in members and row[0] not in _CLASS_FORBIDDEN
+              and row[0] not in _ENUM_TABLES and row[1] in members, "bad enum alias")
+        cls._member_map_[row[0]] = members[row[1]]
+        type.__setattr__(cls, row[0], members[row[1]])
+    return cls
+
+
+def _fill_enum_class(d, cls, entry):
+    name, qualname, bases, keys, values, rows, aliases = _args(entry, 7)
+    keys, values = d.items(keys), d.items(values)
+    _need(len(keys) == len(values), "bad enum class namespace")
+    mmap = cls.__dict__["_member_map_"]
+    for k, v in zip(keys, values):
+        _need(type(k) is str and k.isidentifier() and k not in _CLASS_FORBIDDEN
+              and k not in _CLASS_DROPPED and k not in _ENUM_TABLES and k not in mmap
+              and k != "__monty_class__", "bad class attribute name")
+        _need(v is not _NULL, "bad class attribute")
+        type.__setattr__(cls, k, v)
+    v2m = cls.__dict__["_value2member_map_"]
+    for row in rows:
+        member = mmap[row[0]]
+        akeys, avalues = d.items(row[2]), d.items(row[3])
+        _need(len(akeys) == len(avalues) and all(type(k) is str for k in akeys)
+              and "_value_" in akeys, "bad enum member attributes")
+        target = object.__getattribute__(member, "__dict__")
+        target.update(zip(akeys, avalues))
+        target["_name_"] = row[0]
+        try:
+            v2m.setdefault(target["_value_"], member)
+        except TypeError:
+            pass        # (an unhashable value: found by a scan, as when it was made)
+
+
+def _enc_enum_member(e, m):
+    cls = type(m)
+    name = m.__dict__.get("_name_")
+    if type(name) is str and cls.__dict__["_member_map_"].get(name) is m:
+        return ["EM", e.item(cls), name]
+    if issubclass(cls, _sandbox_enum().Flag) and type(m.__dict__.get("_value_")) is int:
+        return ["EP", e.item(cls), e.item(m._value_)]
+    raise MontyError(f"cannot snapshot an instance of {cls.__name__!r}")
+
+
+def _dec_enum_member(d, entry):
+    cls, name = _args(entry, 2)
+    cls = d.item(cls)
+    _need(type(cls) is _sandbox_enum().EnumType and _core.is_registered_class(cls)
+          and type(name) is str, "bad enum member")
+    member = cls.__dict__["_member_map_"].get(name)
+    _need(member is not None, "bad enum member")
+    return member
+
+
+def _dec_enum_pseudo(d, entry):
+    cls, value = _args(entry, 2)
+    cls, value = d.item(cls), d.item(value)
+    en = _sandbox_enum()
+    _need(type(cls) is en.EnumType and _core.is_registered_class(cls)
+          and issubclass(cls, en.Flag) and type(value) is int, "bad flag value")
+    try:
+        member = en.Flag.__dict__["_missing_"].__func__(cls, value)
+    except MontyError:
+        raise
+    except Exception as ex:
+        raise _Bad(f"bad flag value: {type(ex).__name__}") from None
+    _need(isinstance(member, cls), "bad flag value")
+    return member
+
+
+SHELLS["En"] = _shell_enum_class
+FILLERS["En"] = _fill_enum_class
+DECODERS.update({"EM": _dec_enum_member, "EP": _dec_enum_pseudo})
+CHILD_FIELDS.update({"EM": (1,), "EP": (1, 2)})
+
+
+# ------------------------------------------------------------------ module exceptions
+#
+# An instance of an exception class a sandbox module exports (json.JSONDecodeError,
+# decimal.InvalidOperation, base64's binascii.Error...): "Ex", its class by module and name,
+# then what "E" keeps, and its attribute dict (the fields its __init__ set). It is made by
+# BaseException.__new__ (no __init__ runs) and filled like a builtin exception.
+
+
+def _enc_module_exception(e, exc, where):
+    attrs = getattr(exc, "__dict__", None) or {}
+    attrs = {k: v for k, v in attrs.items() if k != "__monty_tb__"}
+    return (["Ex", where[0], where[1]] + _enc_exception(e, exc)[2:6]
+            + [[[str(n), int(l)] for n, l in getattr(exc, "__monty_tb__", None) or []],
+               e.items(list(attrs.keys())), e.items(list(attrs.values()))])
+
+
+def _shell_module_exception(d, entry):
+    _need(len(entry) == 10, "bad exception")
+    cls = _dec_module_attr(d, ["Ma", entry[1], entry[2]])
+    _need(isinstance(cls, type) and issubclass(cls, BaseException)
+          and cls in _modules().EXCEPTIONS | _modules().TYPES, "bad exception class")
+    try:
+        return BaseException.__new__(cls)
+    except TypeError as ex:
+        raise _Bad(f"bad exception: {ex}") from None
+
+
+def _fill_module_exception(d, exc, entry):
+    args = d.item(entry[3])
+    _need(type(args) is tuple, "exception args must be a tuple")
+    BaseException.args.__set__(exc, args)
+    _fill_exception(d, exc, ["E", None, None] + entry[4:8])
+    keys, values = d.items(entry[8]), d.items(entry[9])
+    _need(len(keys) == len(values) and all(type(k) is str and k.isidentifier() for k in keys),
+          "bad exception attributes")
+    try:
+        target = object.__getattribute__(exc, "__dict__")
+    except AttributeError:
+        raise _Bad("exception attributes on an object without __dict__") from None
+    target.update(zip(keys, values))
+
+
+def _dec_module_namedtuple(d, entry):
+    mod, attr, items = _args(entry, 3)
+    cls = _dec_module_attr(d, ["Ma", mod, attr])
+    _need(isinstance(cls, type) and issubclass(cls, tuple)
+          and type(cls.__dict__.get("_fields")) is tuple
+          and type(cls.__dict__.get("_make")) is classmethod, "bad named tuple")
+    items = d.items(items)
+    _need(len(items) == len(cls._fields), "bad named tuple")
+    return tuple.__new__(cls, items)
+
+
+DECODERS["Xt"] = _dec_module_namedtuple
+CHILD_FIELDS["Xt"] = (3,)
+SHELLS["Ex"] = _shell_module_exception
+FILLERS["Ex"] = _fill_module_exception
+
+
 # ------------------------------------------------------------------ frame checks
 
 
@@ -2078,6 +2618,18 @@ def _is_class_body(code):
     return result
 
 
+def _restore_objects_state(d, vm, imported):
+    """Module state held by reference (contextvars' current context), once the table is read."""
+    for name, mstate in imported:
+        if name == "contextvars" and type(mstate) is list and mstate[:1] == ["ctx"]:
+            _need(len(mstate) == 2, "bad contextvars state")
+            ctx = d.item(mstate[1])
+            from .modules import contextvars as _cv
+            _need(type(ctx) is _cv.Context and vm.context_state is not None,
+                  "bad contextvars state")
+            vm.context_state.current = ctx
+
+
 def _restore_module_state(name, module, state, vm=None):
     if name == "random":
         _need(type(state) is list and len(state) == 3 and type(state[0]) is int
@@ -2169,7 +2721,8 @@ def _rebuild(sandbox, functions, modules, imported, objects, bind_globals):
     for name, mstate in imported:
         module = _core.vm_import_module(vm, name)
         _need(module is not None, f"unknown module {name!r}")
-        if mstate is not None:
+        if mstate is not None and not (name == "contextvars" and type(mstate) is list
+                                       and mstate[:1] == ["ctx"]):
             _restore_module_state(name, module, mstate, vm)
     d = _Decoder(objects, codes, sandbox, hosts)
     d.unlinked = unlinked
@@ -2228,6 +2781,7 @@ def _load(data, functions, limits, print_callback):
         args = d.item(call_item[1])
         kwargs = d.item(call_item[2])
     d.finish()
+    _restore_objects_state(d, vm, imported)
     _need(handled_v is None or isinstance(handled_v, BaseException), "bad handled exception")
     if waits:
         _need(type(futures) is list and futures and all(
@@ -2286,6 +2840,7 @@ def _load_idle(data, functions, limits, print_callback):
     d = _rebuild(sandbox, functions, modules, imported, objects, bind_globals=False)
     gvals = [d.item(x, null=True) for x in gl]
     d.finish()
+    _restore_objects_state(d, vm, imported)
     _check_generators(d, set())      # (an idle sandbox runs no generator)
     _core.vm_set_globals(vm, gvals)
     for name, hf in d.hosts.items():

@@ -741,8 +741,8 @@ def test_pause_in_class_bases_dumps_and_resumes():
 
 def test_snapshot_refuses_unsupported_values_by_type():
     sb = monty.Sandbox(functions={"get": None})
-    step = sb.start("import re\np = re.compile('a+')\nget(1)")
-    with pytest.raises(monty.MontyError, match="Pattern"):
+    step = sb.start("import re\nm = re.match('a+', 'aa')\nget(1)")
+    with pytest.raises(monty.MontyError, match="Match"):
         step.dump()
 
 

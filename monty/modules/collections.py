@@ -519,3 +519,7 @@ def build(vm):
         "namedtuple": namedtuple,
         "abc": SandboxModule("collections.abc", _abc_module.build(vm)),
     }
+
+
+# how snapshots keep a ChainMap: its list of maps (see monty/snapshot.py)
+SNAPSHOT_FIELDS = {ChainMap: {"maps": "list"}}

@@ -250,3 +250,12 @@ def build(vm):
         vm.context_state = _State()
     return {"ContextVar": ContextVar, "Token": Token, "Context": Context,
             "copy_context": copy_context}
+
+
+# how snapshots keep these values: their fields, checked on load (see monty/snapshot.py)
+SNAPSHOT_FIELDS = {
+    Context: {"_vars": "dict", "_entered": "bool"},
+    ContextVar: {"_name": "str", "_default": "any"},
+    Token: {"_ctx": "any", "_var": "any", "_old": "any", "_used": "bool"},
+}
+SNAPSHOT_NAMED = {"missing": _MISSING}

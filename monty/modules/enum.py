@@ -513,3 +513,8 @@ def build(vm):
     return {"Enum": Enum, "IntEnum": IntEnum, "StrEnum": StrEnum, "auto": auto,
             "Flag": Flag, "IntFlag": IntFlag,
             "unique": unique, "EnumType": EnumType, "EnumMeta": EnumType}
+
+
+# how snapshots keep auto() (see monty/snapshot.py)
+SNAPSHOT_FIELDS = {auto: {"value": "any"}}
+SNAPSHOT_NAMED = {"missing": _MISSING}

@@ -156,7 +156,7 @@ class chain(SandboxIter):
     def __init__(self, *iterables, **kwargs):
         if kwargs:
             raise TypeError("chain() takes no keyword arguments")
-        self._sources = iter(iterables)
+        self._sources = sandbox_iter(iterables)
         self._it = None
 
     def __next__(self):
@@ -594,6 +594,30 @@ _tee.__name__ = _tee.__qualname__ = "_tee"
 tee.__module__ = "itertools"
 
 TP_NAMES = {cls: "itertools." + cls.__name__ for cls in _CLASSES + (_grouper, _tee)}
+
+# how snapshots keep these iterators: their fields, checked on load (see monty/snapshot.py)
+SNAPSHOT_FIELDS = {
+    count: {"_n": "any", "_step": "any"},
+    cycle: {"_it": "iter?", "_saved": "list", "_index": "count", "_first": "bool"},
+    repeat: {"_obj": "any", "_times": "int?"},
+    accumulate: {"_it": "iter", "_func": "callable?", "_total": "any", "_initial": "any"},
+    chain: {"_sources": "iter?", "_it": "iter?"},
+    compress: {"_data": "iter", "_selectors": "iter"},
+    dropwhile: {"_pred": "callable", "_it": "iter", "_dropping": "bool"},
+    takewhile: {"_pred": "callable", "_it": "iter?"},
+    filterfalse: {"_pred": "callable?", "_it": "iter"},
+    _grouper: {"_parent": "any", "_key": "any"},
+    groupby: {"_it": "iter", "_keyfunc": "callable?", "_tgtkey": "any", "_curkey": "any",
+              "_value": "any", "_current": "any"},
+    islice: {"_it": "iter?", "_next": "count", "_stop": "int?", "_step": "count", "_pos": "count"},
+    pairwise: {"_it": "iter?", "_last": "any"},
+    starmap: {"_func": "callable", "_it": "iter"},
+    _tee: {"_it": "iter", "_node": "node"},
+    zip_longest: {"_its": "iters", "_active": "count", "_fill": "any"},
+}
+for _cls in (product, permutations, combinations, combinations_with_replacement):
+    SNAPSHOT_FIELDS[_cls] = {"_it": "native", "_cost": "cost", "_width": "count"}
+SNAPSHOT_NAMED = {"empty": _EMPTY}
 
 # chain.from_iterable, read on the class
 METHODS = {chain: {"from_iterable": _from_iterable}}

@@ -204,6 +204,13 @@ class methodcaller:
 for _cls in (attrgetter, itemgetter, methodcaller):
     _cls.__module__ = "operator"
 
+# how snapshots keep these callables (see monty/snapshot.py)
+SNAPSHOT_FIELDS = {
+    attrgetter: {"_attrs": "strs", "_paths": "paths"},
+    itemgetter: {"_items": "tuple"},
+    methodcaller: {"_name": "str", "_args": "tuple", "_kwargs": "dict"},
+}
+
 
 def build(vm):
     names = {name: getattr(_op, name) for name in _PLAIN if hasattr(_op, name)}

@@ -191,3 +191,15 @@ TYPES = _CLASSES
 
 def build(vm):
     return {cls.__name__: cls for cls in _CLASSES}
+
+
+def _load_path(cls):
+    def load(text):
+        if type(text) is not str or len(text) > 100_000:
+            raise ValueError("bad path")
+        return cls(text)
+    return load
+
+
+# how snapshots keep paths: their text, made again by the class (see monty/snapshot.py)
+SNAPSHOT = {cls: (str, _load_path(cls)) for cls in (PurePosixPath, PureWindowsPath, PosixPath)}

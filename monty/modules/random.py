@@ -96,6 +96,24 @@ paretovariate vonmisesvariate weibullvariate getstate setstate
 METHODS = {_SandboxRandom: {name: getattr(_SandboxRandom, name) for name in _METHOD_NAMES}}
 
 
+def _dump_random(rng):
+    version, internal, gauss = rng.getstate()
+    return [version, list(internal), gauss]
+
+
+def _load_random(data):
+    if not (type(data) is list and len(data) == 3 and type(data[1]) is list
+            and all(type(x) is int for x in data[1])
+            and (data[2] is None or type(data[2]) is float)):
+        raise ValueError("bad Random state")
+    rng = _SandboxRandom(0)
+    rng.setstate((data[0], tuple(data[1]), data[2]))     # (checks the version and the words)
+    return rng
+
+
+SNAPSHOT = {_SandboxRandom: (_dump_random, _load_random)}
+
+
 
 def build(vm):
     rng = _SandboxRandom()
