@@ -82,6 +82,7 @@ cdef int call_value(VM vm, Frame* f, int pc, Py_ssize_t top, int a, int b) excep
     cdef Py_ssize_t nargs = a, n
     cdef PyObject* v
     cdef PyObject* made = NULL
+    cdef int h
     if b & CALL_METHOD:
         func_slot = args - 2
         if args[-1] != NULL:
@@ -129,6 +130,10 @@ cdef int call_value(VM vm, Frame* f, int pc, Py_ssize_t top, int a, int b) excep
             and (<Generator>args[0]).state != GEN_RUNNING):
         return call_next_on_generator(vm, f, pc, func_slot, sp, args, n)
     elif TYPE(v) == <PyObject*>VMBuiltin:
+        if (<VMBuiltin>v).impl == b_list_sort and kw != NULL:
+            fn = route_of(vm, ROUTE_LIST_SORT, args, n, kw)
+            if fn is not None:
+                return enter_routed(vm, f, pc, func_slot, args, sp, nargs, kw, fn)
         obj = (<VMBuiltin>v).impl(vm, args, n, kw)
         guard_value(vm, <PyObject*>obj)
     elif TYPE(v) == <PyObject*>HostFunction:
@@ -145,8 +150,25 @@ cdef int call_value(VM vm, Frame* f, int pc, Py_ssize_t top, int a, int b) excep
     elif n >= 1 and TYPE(args[0]) == <PyObject*>Generator and is_drain_consumer(<object>v):
         return call_draining(vm, f, pc, sp, args)
     else:
+        h = route_kind(v)
+        if h >= 0:
+            # sum(gen), sorted(xs, key=f)...: the loop runs in the VM (see route_of)
+            fn = route_of(vm, h, args, n, kw)
+            if fn is not None:
+                return enter_routed(vm, f, pc, func_slot, args, sp, nargs, kw, fn)
         obj = call_native(vm, f, v, sp - stack, args, n, kw)
     return push_call_result(vm, f, func_slot, sp, obj)
+
+
+cdef int enter_routed(VM vm, Frame* f, int pc, PyObject** func_slot, PyObject** args,
+                      PyObject** sp, Py_ssize_t nargs, PyObject* kw, object fn) except -1:
+    """Call the sandbox function `fn` in place of the builtin in func_slot, with the same
+    arguments: its frame runs next in this loop."""
+    cdef PyObject* old = func_slot[0]
+    INCREF(<PyObject*>fn)
+    func_slot[0] = <PyObject*>fn
+    DECREF(old)
+    return enter_function(vm, f, pc, func_slot, args, sp, nargs, kw, NULL)
 
 
 cdef int push_call_result(VM vm, Frame* f, PyObject** func_slot, PyObject** sp,

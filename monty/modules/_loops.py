@@ -1,0 +1,33 @@
+"""Builtins that call sandbox code back, as loops of the VM.
+
+`sum(x for x in ...)`, `sorted(xs, key=f)`, `map(fetch, urls)`, `'-'.join(gen)`...: when an
+argument is sandbox code, the call runs the function of the same name written in sandbox
+Python (monty/modules/_sandbox/_loops.py) instead of CPython's C loop, so the callbacks run
+as frames of the eval loop and a host call inside them pauses, dumps and resumes. With only
+builtin values the native builtin runs as before.
+
+Not a module sandbox code can import (no NAME): the VM builds it on first use, per sandbox;
+its globals live under PREFIX, a name sandbox code cannot spell, and snapshots carry its
+source like any internal module's."""
+
+from ._support import sandbox_source
+
+LOOPS_NAME = "builtins"
+PREFIX = ".loops."
+FILENAME = "<builtins>"
+SOURCE = sandbox_source("_loops")
+EXPORTS = ("sum_", "any_", "all_", "min_", "max_", "list_sort", "sorted_", "join", "extend",
+           "update", "map_", "filter_", "zip_", "enumerate_", "callable_iterator")
+
+
+def build(vm):
+    """The exported functions, built once per sandbox (kept in vm.module_state)."""
+    from ._support import build_internal
+    states = vm.module_state
+    if states is None:
+        states = vm.module_state = {}
+    attrs = states.get(PREFIX)
+    if attrs is None:
+        attrs = build_internal(vm, LOOPS_NAME, SOURCE, PREFIX, EXPORTS)
+        states[PREFIX] = attrs
+    return attrs

@@ -1,0 +1,154 @@
+"""Builtins and module functions that call sandbox code back run it as loops of the VM: a
+host call inside a generator they consume or a callback they call pauses, dumps, loads and
+resumes to CPython's result and host-call sequence (tests/pausing.py), under run() and
+start() alike; errors and early exits are CPython's; limits still fire inside them."""
+
+import pytest
+
+import monty
+from pausing import assert_pauses_like_cpython
+
+from conformance import assert_same
+
+PROGRAMS = {
+    # ---- consumers of generators
+    "sum_genexp": "sum(get(i) for i in range(4))",
+    "sum_start": "sum((get(i) for i in range(3)), 100)",
+    "sum_start_kw": "sum((get(i) for i in range(3)), start=0.5)",
+    "sum_floats": "sum(get(i) / 3 for i in range(5))",
+    "sum_lists": "sum(([get(i)] for i in range(3)), [])",
+    "sum_type_error_midway": "sum(get(i) if i != 2 else 'x' for i in range(5))",
+    "any_short_circuit": "any(get(i) > 15 for i in range(5))",
+    "any_false": "any(get(i) > 100 for i in range(3))",
+    "all_short_circuit": "all(get(i) < 15 for i in range(5))",
+    "all_true": "all(get(i) >= 0 for i in range(3))",
+    "min_genexp": "min(get(i) % 7 for i in range(5))",
+    "max_genexp": "max(get(i) % 7 for i in range(5))",
+    "min_empty_default": "min((get(i) for i in range(0)), default='none'), get(1)",
+    "max_empty_error": "get(1)\nmax(get(i) for i in range(0))",
+    "join_genexp": "'-'.join(get(str(i)) for i in range(4))",
+    "bytes_join": "b','.join(str(get(i)).encode() for i in range(3))",
+    "list_extend": "l = [0]\nl.extend(get(i) for i in range(3))\nl",
+    "dict_update": "d = {}\nd.update((str(i), get(i)) for i in range(3))\nd",
+    "sorted_genexp": "sorted(-get(i) for i in range(4))",
+    "tuple_of_genexp": "tuple(get(i) for i in range(3))",
+    # ---- key functions and callbacks
+    "sorted_key": "sorted([3, 1, 2], key=lambda x: -get(x))",
+    "sorted_key_reverse_stable": "sorted([3, 1, 2, 13], key=lambda x: get(x) % 10, reverse=True)",
+    "sorted_key_host": "sorted([3, 1, 2], key=get)",
+    "min_key": "min([3, 1, 2], key=lambda x: get(x))",
+    "max_key_multi": "max(3, 1, 2, key=lambda x: -get(x))",
+    "max_key_default": "max([], key=get, default=7), get(1)",
+    "list_sort_key": "l = [5, 3, 9]\nl.sort(key=lambda x: get(x) % 4)\nl",
+    "list_sort_reverse": "l = ['b', 'a', 'c']\nl.sort(key=get, reverse=True)\nl",
+    "map_host": "list(map(get, [1, 2, 3]))",
+    "map_lambda_for": "out = []\nfor v in map(lambda x: get(x) + 1, [1, 2]):\n    out.append(v)\nout",
+    "map_two_iterables": "list(map(lambda a, b: get(a) + b, [1, 2, 3], [10, 20]))",
+    "map_over_generator": "list(map(str, (get(i) for i in range(3))))",
+    "filter_host": "list(filter(lambda x: get(x) > 15, [1, 2, 3]))",
+    "filter_none_generator": "list(filter(None, (get(i) for i in range(3))))",
+    "zip_generators": "list(zip((get(i) for i in range(3)), 'ab'))",
+    "zip_break": ("out = []\nfor a, b in zip((get(i) for i in range(10)), range(10)):\n"
+                  "    if a > 20:\n        break\n    out.append(b)\nout"),
+    "zip_strict_short": "list(zip('abc', (get(i) for i in range(2)), strict=True))",
+    "zip_strict_long": "list(zip('a', (get(i) for i in range(2)), strict=True))",
+    "enumerate_generator": "list(enumerate((get(i) for i in range(3)), 5))",
+    "iter_callable": ("n = [0]\ndef step():\n    n[0] += 1\n    return get(n[0])\n"
+                      "list(iter(step, 40))"),
+    "next_on_map": "m = map(get, [1, 2])\nnext(m), next(m), next(m, 'end')",
+    "nested_consumers": "sum(len(str(x)) for x in map(get, sorted([3, 1, 2], key=get)))",
+    # ---- errors inside callbacks
+    "key_raises": ("try:\n    sorted([1, 2], key=lambda x: fail(x))\nexcept KeyError as e:\n"
+                   "    note('caught', e.args)\n'done'"),
+    "map_raises_uncaught": "list(map(fail, [1, 2]))",
+    "generator_raises_in_sum": ("def g():\n    yield get(1)\n    raise ValueError('boom')\n"
+                                "try:\n    sum(g())\nexcept ValueError as e:\n    note(str(e))"),
+    "min_empty": "get(1)\nmin(x for x in [])",
+    "sum_strings_start": "get(0)\nsum((get(i) for i in range(2)), '')",
+    "min_default_multiple": "get(1)\nmin(1, 2, key=get, default=3)",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_pauses_like_cpython(name):
+    assert_pauses_like_cpython(PROGRAMS[name])
+
+
+def test_pauses_through_a_fresh_process():
+    assert_pauses_like_cpython(
+        "total = sum(get(i) for i in range(3))\n"
+        "ranked = sorted(['bb', 'a', 'ccc'], key=lambda s: get(len(s)))\n"
+        "total, ranked, list(map(get, [7]))", subprocess_steps=True)
+
+
+# ---- the same builtins with builtin values only keep CPython's behaviour (native path),
+# and with sandbox callbacks give CPython's values and errors
+
+SAME = [
+    "sum(x for x in range(10))",
+    "sum([1, 2.5, True])",
+    "sum((x for x in [0.1] * 10), 0.0)",
+    "sum((x for x in [1, 2]), start=10)",
+    "sum(x for x in [[1], [2]])",
+    "min(x for x in [3, 1, 2])",
+    "max((x for x in []), default=None)",
+    "min((x for x in [1, 2]), key=lambda v: -v)",
+    "max('a', 'bb', key=lambda s: len(s))",
+    "min(1, 2, 3, key=lambda v: v % 2)",
+    "min(key=lambda v: v)",
+    "max((x for x in [3, 3.0]), key=lambda v: v)",
+    "any(x for x in [0, '', 3])",
+    "all(x for x in [1, 0, 3])",
+    "sorted((x for x in 'hello'), key=lambda c: -ord(c), reverse=True)",
+    "sorted([(1, 'b'), (1, 'a'), (0, 'c')], key=lambda t: t[0], reverse=True)",
+    "sorted([3, 1], key=lambda v: v, reverse='x')",
+    "sorted([3, 1], key=lambda v: v, cmp=None)",
+    "l = [3, 1, 2]; l.sort(key=lambda v: -v); l",
+    "','.join(str(x) for x in range(5))",
+    "','.join(x for x in [1, 2])",
+    "list(map(lambda a, b: a * b, [1, 2, 3], (x for x in [4, 5])))",
+    "m = map(lambda v: v, []); type(m).__name__",
+    "list(filter(lambda v: v % 2, range(7)))",
+    "list(zip((x for x in 'ab'), [1, 2, 3], strict=True))",
+    "list(zip([1, 2, 3], (x for x in 'ab'), [5], strict=True))",
+    "list(zip([1], (x for x in 'ab'), strict=True))",
+    "list(zip([1], [2], (x for x in 'ab'), strict=True))",
+    "list(enumerate(x for x in 'abc'))",
+    "n = iter([1, 2, 3, 4]); list(iter(lambda: next(n), 3))",
+    "d = {}; d.update((k, k * 2) for k in range(3)); d",
+    "l = []; l.extend(x * x for x in range(4)); l",
+    "sum((x for x in range(3)), b'')",
+]
+
+
+@pytest.mark.parametrize("code", SAME)
+def test_same_as_cpython(code):
+    assert_same(code)
+
+
+# ---- limits fire inside the loops
+
+def test_time_bomb_in_key_function_is_stopped():
+    sb = monty.Sandbox(limits=monty.Limits(max_duration=0.3))
+    with pytest.raises(monty.MontyLimitError):
+        sb.run("def k(x):\n    while True:\n        pass\nsorted([1, 2], key=k)")
+
+
+def test_memory_bomb_in_generator_summed_is_stopped():
+    sb = monty.Sandbox(limits=monty.Limits(max_memory=20_000_000))
+    with pytest.raises(monty.MontyLimitError):
+        sb.run("sum(len(['x' * 1000] * 10 ** 9) for _ in range(3))")
+
+
+def test_memory_bomb_in_map_callback_is_stopped():
+    sb = monty.Sandbox(limits=monty.Limits(max_memory=20_000_000))
+    with pytest.raises(monty.MontyLimitError):
+        sb.run("acc = []\nlist(map(lambda i: acc.append('y' * 10 ** 6), range(10 ** 6)))")
+
+
+def test_native_path_keeps_builtin_values_native():
+    """With builtin values only, the builtins stay CPython's own (no sandbox frame)."""
+    sb = monty.Sandbox()
+    assert sb.run("sum([1, 2, 3]), min(3, 1), sorted([2, 1]), ','.join(['a', 'b'])") == \
+        (6, 1, [1, 2], "a,b")
+    assert sb.run("type(map(str, [1])).__name__, type(zip([1], [2])).__name__") == ("map", "zip")
