@@ -226,5 +226,8 @@ def _make_classes():
 def build(vm):
     contextmanager, classes = _make_classes()
     names = {cls.__name__: cls for cls in classes[1:]}
-    names["contextmanager"] = contextmanager
+    # written in sandbox Python (monty/modules/_loops.py): the generator runs as a frame of
+    # the VM, so host calls inside it pause
+    from . import _loops
+    names["contextmanager"] = _loops.build(vm)["contextmanager"]
     return names

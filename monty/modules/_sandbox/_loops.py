@@ -188,6 +188,173 @@ def callable_iterator(func, sentinel):
         yield value
 
 
+
+# ---- functools
+
+def reduce(*args):
+    if len(args) < 2:
+        raise TypeError(f"reduce expected at least 2 arguments, got {len(args)}")
+    if len(args) > 3:
+        raise TypeError(f"reduce expected at most 3 arguments, got {len(args)}")
+    function = args[0]
+    try:
+        it = iter(args[1])
+    except TypeError:
+        raise TypeError("reduce() arg 2 must support iteration") from None
+    value = args[2] if len(args) == 3 else _END
+    for item in it:
+        if value is _END:
+            value = item
+        else:
+            value = function(value, item)
+    if value is _END:
+        raise TypeError("reduce() of empty iterable with no initial value")
+    return value
+
+
+_KWD_MARK = (_End(),)
+
+
+def _make_key(args, kwds, typed):
+    # the C lru_cache's keys: a lone int or str argument is its own key
+    key = args
+    if kwds:
+        key += _KWD_MARK
+        for item in kwds.items():
+            key += item
+    if typed:
+        key += tuple([type(v) for v in args])
+        if kwds:
+            key += tuple([type(v) for v in kwds.values()])
+    elif len(key) == 1 and (type(key[0]) is int or type(key[0]) is str):
+        return key[0]
+    return key
+
+
+def _lru_wrapper(user_function, maxsize, typed):
+    cache = {}
+    stats = [0, 0]      # hits, misses
+
+    if maxsize == 0:
+        def wrapper(*args, **kwds):
+            stats[1] += 1
+            return user_function(*args, **kwds)
+    elif maxsize is None:
+        def wrapper(*args, **kwds):
+            key = _make_key(args, kwds, typed)
+            result = cache.get(key, _END)
+            if result is not _END:
+                stats[0] += 1
+                return result
+            stats[1] += 1
+            result = user_function(*args, **kwds)
+            cache[key] = result
+            return result
+    else:
+        def wrapper(*args, **kwds):
+            key = _make_key(args, kwds, typed)
+            result = cache.get(key, _END)
+            if result is not _END:
+                del cache[key]          # most recently used last
+                cache[key] = result
+                stats[0] += 1
+                return result
+            stats[1] += 1
+            result = user_function(*args, **kwds)
+            if key not in cache:        # (a recursive call may have stored it)
+                if len(cache) >= maxsize:
+                    del cache[next(iter(cache))]
+                cache[key] = result
+            return result
+
+    def cache_info():
+        return _b_cache_info(stats[0], stats[1], maxsize, len(cache))
+
+    def cache_clear():
+        cache.clear()
+        stats[0] = 0
+        stats[1] = 0
+
+    def cache_parameters():
+        return {"maxsize": maxsize, "typed": typed}
+
+    wrapper.cache_info = cache_info
+    wrapper.cache_clear = cache_clear
+    wrapper.cache_parameters = cache_parameters
+    _b_update_wrapper(wrapper, user_function)
+    return wrapper
+
+
+def lru_cache(maxsize=128, typed=False):
+    if isinstance(maxsize, int):
+        if maxsize < 0:
+            maxsize = 0
+    elif callable(maxsize) and isinstance(typed, bool):
+        return _lru_wrapper(maxsize, 128, typed)
+    elif maxsize is not None:
+        raise TypeError("Expected first argument to be an integer, a callable, or None")
+
+    def decorating_function(user_function):
+        return _lru_wrapper(user_function, maxsize, typed)
+    return decorating_function
+
+
+def cache(user_function, /):
+    return _lru_wrapper(user_function, None, False)
+
+
+# ---- contextlib
+
+class _GeneratorContextManager:
+    """A @contextmanager function's result: one run of its generator (CPython 3.11's)."""
+
+    __module__ = "contextlib"
+
+    def __init__(self, func, args, kwds):
+        self.gen = func(*args, **kwds)
+        self.func, self.args, self.kwds = func, args, kwds
+
+    def __enter__(self):
+        del self.args, self.kwds, self.func
+        try:
+            return next(self.gen)
+        except StopIteration:
+            raise RuntimeError("generator didn't yield") from None
+
+    def __exit__(self, typ, value, traceback):
+        if typ is None:
+            try:
+                next(self.gen)
+            except StopIteration:
+                return False
+            else:
+                raise RuntimeError("generator didn't stop")
+        if value is None:
+            value = typ()
+        try:
+            self.gen.throw(value)
+        except StopIteration as exc:
+            return exc is not value
+        except RuntimeError as exc:
+            if exc is value:
+                return False
+            if isinstance(value, StopIteration) and exc.__cause__ is value:
+                return False
+            raise
+        except BaseException as exc:
+            if exc is not value:
+                raise
+            return False
+        raise RuntimeError("generator didn't stop after throw()")
+
+
+def contextmanager(func):
+    def helper(*args, **kwds):
+        return _GeneratorContextManager(func, args, kwds)
+    _b_update_wrapper(helper, func)
+    return helper
+
+
 for _f in (sum_, any_, all_, min_, max_, sorted_, map_, filter_, zip_, enumerate_):
     _f.__name__ = _f.__qualname__ = _f.__name__[:-1]
 list_sort.__name__ = "sort"
