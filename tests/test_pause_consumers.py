@@ -64,6 +64,45 @@ PROGRAMS = {
     "generator_raises_in_sum": ("def g():\n    yield get(1)\n    raise ValueError('boom')\n"
                                 "try:\n    sum(g())\nexcept ValueError as e:\n    note(str(e))"),
     "min_empty": "get(1)\nmin(x for x in [])",
+    # ---- functools, contextlib, itertools
+    "reduce": "import functools\nfunctools.reduce(lambda a, b: a + get(b), [1, 2, 3])",
+    "reduce_initial": "from functools import reduce\nreduce(lambda a, b: a + [get(b)], (x for x in [1, 2]), [])",
+    "reduce_host_function": "import functools\nfunctools.reduce(get, [1, 2, 3])",
+    "reduce_empty": "import functools\nget(1)\nfunctools.reduce(get, [])",
+    "lru_cache_recursive": ("import functools\n@functools.lru_cache(maxsize=None)\n"
+                            "def fib(n):\n    note(n)\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\n"
+                            "fib(8), fib.cache_info()"),
+    "lru_cache_bounded": ("from functools import lru_cache\n@lru_cache(maxsize=2)\n"
+                          "def f(x):\n    return get(x)\n"
+                          "[f(1), f(2), f(1), f(3), f(2), f(1.0), f(x=1)], f.cache_info()"),
+    "lru_cache_typed_clear": ("import functools\n@functools.lru_cache(typed=True)\n"
+                              "def f(x):\n    return get(1) + x\n"
+                              "a = [f(1), f(1.0), f(1)]\nf.cache_clear()\na, f(1), f.cache_info(), "
+                              "f.cache_parameters(), f.__name__"),
+    "cache": "import functools\n@functools.cache\ndef f(x):\n    return get(x)\n[f(2), f(2), f(3)]",
+    "wraps": ("import functools\ndef deco(f):\n    @functools.wraps(f)\n    def w(*a):\n"
+              "        note('in', f.__name__)\n        return f(*a)\n    return w\n"
+              "@deco\ndef g(x):\n    return get(x)\ng(2), g.__name__"),
+    "contextmanager": ("import contextlib\n@contextlib.contextmanager\ndef c(x):\n"
+                       "    note('enter')\n    yield get(x)\n    note('exit')\n"
+                       "with c(2) as v:\n    note(v)\nv"),
+    "contextmanager_exception": ("from contextlib import contextmanager\n@contextmanager\n"
+                                 "def c():\n    try:\n        yield get(1)\n"
+                                 "    except ValueError as e:\n        note('handled', str(e))\n"
+                                 "with c():\n    raise ValueError('x')\n'after'"),
+    "accumulate": "import itertools\nlist(itertools.accumulate([1, 2, 3], lambda a, b: a + get(b)))",
+    "accumulate_generator": ("import itertools\n"
+                             "list(itertools.accumulate((get(i) for i in range(3)), initial=5))"),
+    "takewhile": "import itertools\nlist(itertools.takewhile(lambda x: get(x) < 30, [1, 2, 3, 4]))",
+    "dropwhile": "import itertools\nlist(itertools.dropwhile(lambda x: get(x) < 30, [1, 2, 3, 4, 1]))",
+    "filterfalse": "import itertools\nlist(itertools.filterfalse(lambda x: get(x) > 20, [1, 2, 3]))",
+    "starmap": "import itertools\nlist(itertools.starmap(lambda a, b: get(a) + b, [(1, 2), [3, 4]]))",
+    "groupby_key": ("import itertools\n[(k, list(g)) for k, g in "
+                    "itertools.groupby([1, 1, 2, 3, 3, 1], key=lambda x: get(x))]"),
+    "groupby_skipped_groups": ("import itertools\ngs = list(itertools.groupby('aabbbc', key=get))\n"
+                               "[(k, list(g)) for k, g in gs]"),
+    "groupby_generator": ("import itertools\n"
+                          "[(k, len(list(g))) for k, g in itertools.groupby(get(x) for x in [1, 1, 2])]"),
     "sum_strings_start": "get(0)\nsum((get(i) for i in range(2)), '')",
     "min_default_multiple": "get(1)\nmin(1, 2, key=get, default=3)",
 }
@@ -118,6 +157,16 @@ SAME = [
     "d = {}; d.update((k, k * 2) for k in range(3)); d",
     "l = []; l.extend(x * x for x in range(4)); l",
     "sum((x for x in range(3)), b'')",
+    "import functools; functools.reduce(lambda a, b: a * b, (x for x in range(1, 6)))",
+    "import functools; functools.reduce(lambda a, b: a, 5)",
+    "import functools; functools.reduce(lambda a, b: a, [], 1, 2)",
+    "import functools; f = functools.lru_cache(maxsize=-3)(lambda x: x); f(1), f(1), tuple(f.cache_info())",
+    "import functools; functools.lru_cache('x')",
+    "import itertools; list(itertools.accumulate((x for x in [1, 2, 3]), lambda a, b: a * b, initial=2))",
+    "import itertools; list(itertools.starmap(lambda a: a, (x for x in [1])))",
+    "import itertools; [(k, ''.join(g)) for k, g in itertools.groupby((c for c in 'aAbB'), key=str.lower)]",
+    "import itertools; list(itertools.takewhile(lambda x: x < 3, 5))",
+    "import contextlib\n@contextlib.contextmanager\ndef c():\n    if False: yield\nwith c(): pass",
 ]
 
 

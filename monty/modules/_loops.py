@@ -18,7 +18,8 @@ FILENAME = "<builtins>"
 SOURCE = sandbox_source("_loops")
 EXPORTS = ("sum_", "any_", "all_", "min_", "max_", "list_sort", "sorted_", "join", "extend",
            "update", "map_", "filter_", "zip_", "enumerate_", "callable_iterator",
-           "reduce", "lru_cache", "cache", "contextmanager", "_GeneratorContextManager")
+           "reduce", "lru_cache", "cache", "contextmanager", "_GeneratorContextManager",
+           "accumulate_", "dropwhile_", "takewhile_", "filterfalse_", "starmap_", "groupby_")
 
 
 def _cache_info(hits, misses, maxsize, currsize):

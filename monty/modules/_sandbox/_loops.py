@@ -355,7 +355,109 @@ def contextmanager(func):
     return helper
 
 
-for _f in (sum_, any_, all_, min_, max_, sorted_, map_, filter_, zip_, enumerate_):
+
+# ---- itertools adaptors with a sandbox callback or over a generator (monty/modules/itertools.py
+# checks their arguments and makes these instead of its host classes)
+
+def accumulate_(it, func, initial):
+    total = _END
+    if initial is not None:
+        total = initial
+        yield total
+    for item in it:
+        if total is _END:
+            total = item
+        elif func is None:
+            total = total + item
+        else:
+            total = func(total, item)
+        yield total
+
+
+def dropwhile_(pred, it):
+    for item in it:
+        if not pred(item):
+            yield item
+            break
+    for item in it:
+        yield item
+
+
+def takewhile_(pred, it):
+    for item in it:
+        if not pred(item):
+            return
+        yield item
+
+
+def filterfalse_(pred, it):
+    for item in it:
+        if pred is None:
+            if not item:
+                yield item
+        elif not pred(item):
+            yield item
+
+
+def starmap_(func, it):
+    for args in it:
+        if type(args) is not tuple:
+            args = tuple(args)
+        yield func(*args)
+
+
+class _GroupBy:
+    pass
+
+
+def _groupby_step(gb):
+    value = next(gb.it, _END)
+    if value is _END:
+        return False
+    gb.value = value
+    gb.curkey = value if gb.keyfunc is None else gb.keyfunc(value)
+    return True
+
+
+def groupby_(it, keyfunc):
+    gb = _GroupBy()
+    gb.it = it
+    gb.keyfunc = keyfunc
+    gb.tgtkey = gb.curkey = gb.value = _END
+    gb.current = None
+    while True:
+        gb.current = None
+        while True:
+            if gb.value is _END:
+                if not _groupby_step(gb):
+                    return
+                if gb.tgtkey is _END:
+                    break
+            if gb.tgtkey is _END or not (gb.curkey is gb.tgtkey or gb.curkey == gb.tgtkey):
+                break
+            gb.value = _END
+        gb.tgtkey = gb.curkey
+        token = _End()
+        gb.current = token
+        yield (gb.curkey, _grouper_(gb, token, gb.tgtkey))
+
+
+def _grouper_(gb, token, key):
+    while True:
+        if gb.current is not token:
+            return
+        if gb.value is _END:
+            if not _groupby_step(gb):
+                return
+        if not (gb.curkey is key or gb.curkey == key):
+            return
+        value = gb.value
+        gb.value = _END
+        yield value
+
+
+for _f in (sum_, any_, all_, min_, max_, sorted_, map_, filter_, zip_, enumerate_, accumulate_,
+           dropwhile_, takewhile_, filterfalse_, starmap_, groupby_, _grouper_):
     _f.__name__ = _f.__qualname__ = _f.__name__[:-1]
 list_sort.__name__ = "sort"
 list_sort.__qualname__ = "list.sort"
