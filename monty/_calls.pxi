@@ -82,7 +82,6 @@ cdef int call_value(VM vm, Frame* f, int pc, Py_ssize_t top, int a, int b) excep
     cdef Py_ssize_t nargs = a, n
     cdef PyObject* v
     cdef PyObject* made = NULL
-    cdef int h
     if b & CALL_METHOD:
         func_slot = args - 2
         if args[-1] != NULL:
@@ -150,12 +149,10 @@ cdef int call_value(VM vm, Frame* f, int pc, Py_ssize_t top, int a, int b) excep
     elif n >= 1 and TYPE(args[0]) == <PyObject*>Generator and is_drain_consumer(<object>v):
         return call_draining(vm, f, pc, sp, args)
     else:
-        h = route_kind(v)
-        if h >= 0:
-            # sum(gen), sorted(xs, key=f)...: the loop runs in the VM (see route_of)
-            fn = route_of(vm, h, args, n, kw)
-            if fn is not None:
-                return enter_routed(vm, f, pc, func_slot, args, sp, nargs, kw, fn)
+        # sum(gen), sorted(xs, key=f), json.dumps(x, default=f)...: the loop runs in the VM
+        fn = routed_function(vm, v, args, n, kw)
+        if fn is not None:
+            return enter_routed(vm, f, pc, func_slot, args, sp, nargs, kw, fn)
         obj = call_native(vm, f, v, sp - stack, args, n, kw)
     return push_call_result(vm, f, func_slot, sp, obj)
 

@@ -525,15 +525,17 @@ cdef bint vm_code(object x):
 cdef object loops_function(VM vm, str name):
     """The sandbox-Python function `name` of monty/modules/_loops.py for this sandbox, or
     None when it cannot be built now (the global table is full while a callback runs)."""
+    cdef dict attrs
     states = vm.module_state
     attrs = states.get(".loops.") if states is not None else None
-    if attrs is None:
+    fn = attrs.get(name) if attrs is not None else None
+    if fn is None:
         from monty.modules import _loops
         try:
-            attrs = _loops.build(vm)
+            fn = _loops.function(vm, name)
         except RuntimeError:
             return None
-    return attrs[name]
+    return fn
 
 
 cdef object route_of(VM vm, int kind, PyObject** args, Py_ssize_t n, PyObject* kw):
@@ -592,6 +594,46 @@ cdef object route_of(VM vm, int kind, PyObject** args, Py_ssize_t n, PyObject* k
     if not found:
         return None
     return loops_function(vm, _ROUTE_EXPORTS[kind])
+
+
+cdef dict _generic_routes = {}       # host-module function -> predicate (see register_route)
+import types as _pytypes
+cdef object _PY_FUNCTION = _pytypes.FunctionType
+
+
+def register_route(func, predicate):
+    """Route calls of the host-module function `func` (a Python function shared by every
+    sandbox) to sandbox Python: `predicate(*args, **kwargs)` names the function of
+    monty/modules/_loops.py to run instead, or returns None for `func` itself (also when the
+    arguments do not bind: `func` gives its own error)."""
+    _generic_routes[func] = predicate
+
+
+cdef object generic_route(VM vm, PyObject* v, PyObject** args, Py_ssize_t n, PyObject* kw):
+    """The sandbox function to run instead of the Python function `v`, or None."""
+    pred = _generic_routes.get(<object>v)
+    if pred is None:
+        return None
+    positional, kwargs = call_args(args, n, kw)
+    try:
+        name = pred(*positional, **kwargs)
+    except TypeError:
+        return None
+    if name is None:
+        return None
+    return loops_function(vm, name)
+
+
+cdef inline object routed_function(VM vm, PyObject* v, PyObject** args, Py_ssize_t n,
+                                   PyObject* kw):
+    """What CALL runs instead of the native or host-module callable `v` for these arguments
+    (a sandbox function of monty/modules/_loops.py), or None."""
+    cdef int h = route_kind(v)
+    if h >= 0:
+        return route_of(vm, h, args, n, kw)
+    if TYPE(v) == <PyObject*>_PY_FUNCTION and _generic_routes:
+        return generic_route(vm, v, args, n, kw)
+    return None
 
 
 cdef object loops_generator(VM vm, str name, tuple args):

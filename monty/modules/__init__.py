@@ -73,7 +73,8 @@ def _discover():
 
 def _load_all():
     from . import _loops
-    INTERNAL_SOURCES[_loops.SOURCE] = (_loops.FILENAME, _loops.PREFIX)
+    for source, prefix in _loops.SOURCES:
+        INTERNAL_SOURCES[source] = (_loops.FILENAME, prefix)
     for info in pkgutil.iter_modules(__path__):
         if info.name.startswith("_"):
             continue
@@ -125,7 +126,7 @@ def internal_module_prefixes():
     _discover()
     from . import _loops
     return frozenset([mod.PREFIX for mod in _FILES.values() if hasattr(mod, "SOURCE")]
-                     + [_loops.PREFIX])
+                     + [prefix for _, prefix in _loops.SOURCES])
 
 
 def available():

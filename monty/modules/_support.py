@@ -132,7 +132,7 @@ def loops_generator(name, *args):
     """A generator of monty/modules/_loops.py (written in sandbox Python) over `args`, made
     for the running sandbox: its callbacks run as frames of the VM and can pause."""
     from . import _loops
-    return _loops.build(_core.current_vm())[name](*args)
+    return _loops.function(_core.current_vm(), name)(*args)
 
 
 def type_name(obj):

@@ -229,5 +229,5 @@ def build(vm):
     # written in sandbox Python (monty/modules/_loops.py): the generator runs as a frame of
     # the VM, so host calls inside it pause
     from . import _loops
-    names["contextmanager"] = _loops.build(vm)["contextmanager"]
+    names["contextmanager"] = _loops.function(vm, "contextmanager")
     return names
