@@ -14,6 +14,16 @@ from monty import modules as _modules
 EXPOSED_EXCEPTIONS = frozenset(
     v for v in vars(_py_builtins).values() if isinstance(v, type) and issubclass(v, BaseException))
 
+cdef str LOOPS_FILENAME = "<builtins>"     # monty/modules/_loops.py's code
+
+
+cdef bint any_vm_code(object xs) except -1:
+    for x in xs:
+        if vm_code(x):
+            return True
+    return False
+
+
 cdef dict _SANDBOX_TYPE_NAMES = {
     Function: "function", VMBuiltin: "builtin_function_or_method",
     HostFunction: "function", BoundMethod: "method", Cell: "cell", Code: "code",
@@ -31,6 +41,8 @@ cdef dict _SANDBOX_TYPE_NAMES = {
 cdef str type_name(object obj):
     """The type name sandbox code sees for `obj`."""
     t = type(obj)
+    if t is Generator and (<Generator>obj).code.filename == LOOPS_FILENAME:
+        return (<Generator>obj).code.name.rstrip("_")      # map(fetch, urls): a 'map'
     name = _SANDBOX_TYPE_NAMES.get(t)
     if name is not None:
         return name
@@ -974,6 +986,10 @@ cdef object b_iter(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
     if npos == 2:
         if not callable(positional[0]):
             raise TypeError("iter(v, w): v must be callable")
+        if vm_code(positional[0]):
+            g = loops_generator(vm, "callable_iterator", positional)
+            if g is not None:
+                return g
         c = CallIter.__new__(CallIter)
         (<CallIter>c).func = positional[0]
         (<CallIter>c).sentinel = positional[1]
@@ -1041,8 +1057,13 @@ cdef object b_enumerate(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnam
     start = values[1] if total == 2 else 0
     if type(start) is not int:
         start = _operator_index(start)
+    it = get_iter(iterable)
+    if vm_code(iterable) or vm_code(it):
+        g = loops_generator(vm, "enumerate_", (it, int(start)))
+        if g is not None:
+            return g
     cdef EnumerateIter e = EnumerateIter.__new__(EnumerateIter)
-    e.it = get_iter(iterable)
+    e.it = it
     e.count = int(start)
     return e
 
@@ -1058,6 +1079,10 @@ cdef object b_zip(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
             iters.append(get_iter(a))
         except TypeError:
             raise TypeError(f"zip argument #{i + 1} must support iteration") from None
+    if any_vm_code(positional) or any_vm_code(iters):
+        g = loops_generator(vm, "zip_", (iters, bool(strict)))
+        if g is not None:
+            return g
     cdef ZipIter z = ZipIter.__new__(ZipIter)
     z.iters = tuple(iters)
     z.strict = bool(strict)
@@ -1069,9 +1094,14 @@ cdef object b_map(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
     no_kwargs("map", kwargs)
     if npos < 2:
         raise TypeError("map() must have at least two arguments.")
+    iters = tuple([get_iter(a) for a in positional[1:]])
+    if vm_code(positional[0]) or any_vm_code(positional[1:]) or any_vm_code(iters):
+        g = loops_generator(vm, "map_", (positional[0], iters))
+        if g is not None:
+            return g
     cdef MapIter m = MapIter.__new__(MapIter)
     m.func = positional[0]
-    m.iters = tuple([get_iter(a) for a in positional[1:]])
+    m.iters = iters
     return m
 
 
@@ -1080,9 +1110,14 @@ cdef object b_filter(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames)
     no_kwargs("filter", kwargs)
     if npos != 2:
         raise TypeError(f"filter expected 2 arguments, got {npos}")
+    it = get_iter(positional[1])
+    if vm_code(positional[0]) or vm_code(positional[1]) or vm_code(it):
+        g = loops_generator(vm, "filter_", (positional[0], it))
+        if g is not None:
+            return g
     cdef FilterIter fi = FilterIter.__new__(FilterIter)
     fi.func = positional[0]
-    fi.it = get_iter(positional[1])
+    fi.it = it
     return fi
 
 
@@ -1393,6 +1428,31 @@ cdef object b_list_sort(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnam
 
 
 
+cdef object b_sort_by_keys(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
+    """.sort_by_keys(items, keys, reverse): sort the list `items` in place as list.sort
+    does with the keys the VM computed for it (keys None: by the items themselves), stably;
+    the comparisons of the keys are native."""
+    if npos != 3 or kwnames != NULL or type(<object>args[0]) is not list:
+        raise TypeError("bad sort_by_keys call")
+    cdef list items = <list>args[0]
+    keys = <object>args[1]
+    reverse = <object>args[2]
+    if keys is None:
+        if vm.deadline:
+            check_walk(vm, items, sort_factor(len(items)))
+        items.sort(reverse=reverse)
+        return None
+    if type(keys) is not list or len(<list>keys) != len(items):
+        raise ValueError("list modified during sort")
+    if vm.deadline:
+        check_walk(vm, keys, sort_factor(len(<list>keys)))
+    order = list(range(len(items)))
+    order.sort(key=(<list>keys).__getitem__, reverse=reverse)
+    if len(items) != len(order):
+        raise ValueError("list modified during sort")
+    items[:] = [items[i] for i in order]
+    return None
+
 # ---- try/except* (the compiler's hidden helpers; the state is a list on the value stack:
 # [the exception caught, what no clause has matched yet, what the handlers raised...])
 
@@ -1491,6 +1551,8 @@ _VM_BUILTINS = {
 }
 
 cdef dict _VM_METHODS = {(list, "sort"): make_builtin("sort", b_list_sort)}
+_VM_BUILTINS[".sort_by_keys"] = make_builtin("sort_by_keys", b_sort_by_keys)
+init_routes()
 
 _NATIVE_BUILTINS = (
     "abs", "all", "any", "ascii", "bin", "bool", "bytes", "bytearray", "complex", "callable", "chr", "dict", "divmod", "float",

@@ -142,6 +142,10 @@ cdef int call_value(VM vm, Frame* f, int pc, Py_ssize_t top, int a, int b) excep
             and (<Generator>args[0]).state != GEN_RUNNING):
         return call_next_on_generator(vm, f, pc, func_slot, sp, args, n)
     elif TYPE(v) == <PyObject*>VMBuiltin:
+        if (<VMBuiltin>v).impl == b_list_sort and kw != NULL:
+            fn = route_of(vm, ROUTE_LIST_SORT, args, n, kw)
+            if fn is not None:
+                return enter_routed(vm, f, pc, func_slot, args, sp, nargs, kw, fn)
         obj = (<VMBuiltin>v).impl(vm, args, n, kw)
         guard_value(vm, <PyObject*>obj)
     elif TYPE(v) == <PyObject*>HostFunction:
@@ -158,8 +162,23 @@ cdef int call_value(VM vm, Frame* f, int pc, Py_ssize_t top, int a, int b) excep
     elif n >= 1 and TYPE(args[0]) == <PyObject*>Generator and is_drain_consumer(<object>v):
         return call_draining(vm, f, pc, sp, args)
     else:
+        # sum(gen), sorted(xs, key=f), json.dumps(x, default=f)...: the loop runs in the VM
+        fn = routed_function(vm, v, args, n, kw)
+        if fn is not None:
+            return enter_routed(vm, f, pc, func_slot, args, sp, nargs, kw, fn)
         obj = call_native(vm, f, v, sp - stack, args, n, kw)
     return push_call_result(vm, f, func_slot, sp, obj)
+
+
+cdef int enter_routed(VM vm, Frame* f, int pc, PyObject** func_slot, PyObject** args,
+                      PyObject** sp, Py_ssize_t nargs, PyObject* kw, object fn) except -1:
+    """Call the sandbox function `fn` in place of the builtin in func_slot, with the same
+    arguments: its frame runs next in this loop."""
+    cdef PyObject* old = func_slot[0]
+    INCREF(<PyObject*>fn)
+    func_slot[0] = <PyObject*>fn
+    DECREF(old)
+    return enter_function(vm, f, pc, func_slot, args, sp, nargs, kw, NULL)
 
 
 cdef int push_call_result(VM vm, Frame* f, PyObject** func_slot, PyObject** sp,

@@ -453,3 +453,210 @@ _dict_keys = type({}.keys())
 _dict_values = type({}.values())
 _dict_items = type({}.items())
 cdef tuple _NOT_ITERABLE = (int, float, bool, type(None), complex)
+
+
+# ------------------------------------------------------------------ loops of the VM
+# Builtins that call sandbox code back (sum/any/all/min/max/sorted/list.sort over a generator
+# or with a sandbox key, str.join/list.extend/dict.update of a generator): when an argument is
+# sandbox code, CALL runs the function of the same job written in sandbox Python
+# (monty/modules/_sandbox/_loops.py) as a frame of the loop instead, so a host call inside a
+# callback pauses. With builtin values only, the native builtin runs: the check is a scan of
+# a few pointers, done only for the calls that reach native code.
+
+cdef enum:
+    ROUTE_SUM = 0
+    ROUTE_ANY = 1
+    ROUTE_ALL = 2
+    ROUTE_MIN = 3
+    ROUTE_MAX = 4
+    ROUTE_SORTED = 5
+    ROUTE_LIST_SORT = 6
+    ROUTE_JOIN = 7
+    ROUTE_EXTEND = 8
+    ROUTE_UPDATE = 9
+    ROUTE_MAX_KINDS = 12
+
+cdef PyObject* _routed[ROUTE_MAX_KINDS]
+cdef int _route_kind[ROUTE_MAX_KINDS]
+cdef int _nrouted = 0
+cdef tuple _ROUTE_EXPORTS = ("sum_", "any_", "all_", "min_", "max_", "sorted_", "list_sort",
+                             "join", "extend", "update")
+cdef list _route_keep = []          # the routed callables, kept alive
+
+
+cdef int add_route(object callable_, int kind) except -1:
+    global _nrouted
+    if callable_ is None or _nrouted >= ROUTE_MAX_KINDS:
+        return 0
+    _route_keep.append(callable_)
+    _routed[_nrouted] = <PyObject*>callable_
+    _route_kind[_nrouted] = kind
+    _nrouted += 1
+    return 0
+
+
+cdef inline int route_kind(PyObject* v) noexcept:
+    """The ROUTE_* kind of a callable whose loop may run in the VM, or -1."""
+    cdef int i
+    for i in range(_nrouted):
+        if _routed[i] == v:
+            return _route_kind[i]
+    return -1
+
+
+cdef object _partial_type = None
+
+
+cdef bint vm_code(object x):
+    """Whether calling or iterating `x` runs sandbox code (or a host function): a sandbox
+    function, method, class or instance, a generator, a host function, an iterator over
+    a sandbox object, a partial of one of those."""
+    cdef object t = type(x)
+    if (t is Generator or t is Function or t is BoundMethod or t is HostFunction
+            or t is ForeignIter or is_sandbox_object(x)):
+        return True
+    if t is CallIter:
+        return vm_code((<CallIter>x).func)
+    if t is _partial_type:
+        return vm_code(x.func)
+    return False
+
+
+cdef object loops_function(VM vm, str name):
+    """The sandbox-Python function `name` of monty/modules/_loops.py for this sandbox, or
+    None when it cannot be built now (the global table is full while a callback runs)."""
+    cdef dict attrs
+    states = vm.module_state
+    attrs = states.get(".loops.") if states is not None else None
+    fn = attrs.get(name) if attrs is not None else None
+    if fn is None:
+        from monty.modules import _loops
+        try:
+            fn = _loops.function(vm, name)
+        except RuntimeError:
+            return None
+    return fn
+
+
+cdef object route_of(VM vm, int kind, PyObject** args, Py_ssize_t n, PyObject* kw):
+    """The sandbox function to run instead of the routed builtin of `kind` for these
+    arguments (n positional, then the values of the keyword names `kw`), or None for the
+    native call: the call must have a shape the sandbox function binds exactly as the
+    builtin (other shapes get the builtin's own error) and involve sandbox code."""
+    cdef Py_ssize_t nkw = TUPLE_SIZE(kw) if kw != NULL else 0
+    cdef Py_ssize_t i
+    cdef bint found = False
+    key = None
+    for i in range(nkw):
+        name = <object>TUPLE_ITEM(kw, i)
+        if name == "key" and (kind == ROUTE_MIN or kind == ROUTE_MAX or kind == ROUTE_SORTED
+                              or kind == ROUTE_LIST_SORT):
+            key = <object>args[n + i]
+            found = found or (key is not None and vm_code(key))
+        elif name == "reverse" and (kind == ROUTE_SORTED or kind == ROUTE_LIST_SORT):
+            pass
+        elif name == "default" and (kind == ROUTE_MIN or kind == ROUTE_MAX):
+            pass
+        elif name == "start" and kind == ROUTE_SUM and n == 1:
+            pass
+        else:
+            return None
+    if kind == ROUTE_SUM:
+        if n < 1 or n > 2 or n + nkw > 2:
+            return None
+        found = vm_code(<object>args[0])
+    elif kind == ROUTE_ANY or kind == ROUTE_ALL:
+        if n != 1 or nkw:
+            return None
+        found = vm_code(<object>args[0])
+    elif kind == ROUTE_MIN or kind == ROUTE_MAX:
+        if n < 1:
+            return None
+        for i in range(n):
+            if found:
+                break
+            found = vm_code(<object>args[i])
+    elif kind == ROUTE_SORTED:
+        if n != 1:
+            return None
+        found = found or vm_code(<object>args[0])
+    elif kind == ROUTE_LIST_SORT:
+        if n != 1 or type(<object>args[0]) is not list:
+            return None
+    else:   # join, extend, update: (self, iterable)
+        if n != 2 or nkw:
+            return None
+        if kind == ROUTE_EXTEND and type(<object>args[0]) is not list:
+            return None
+        if kind == ROUTE_UPDATE and type(<object>args[0]) is not dict:
+            return None
+        found = vm_code(<object>args[1])
+    if not found:
+        return None
+    return loops_function(vm, _ROUTE_EXPORTS[kind])
+
+
+cdef dict _generic_routes = {}       # host-module function -> predicate (see register_route)
+import types as _pytypes
+cdef object _PY_FUNCTION = _pytypes.FunctionType
+
+
+def register_route(func, predicate):
+    """Route calls of the host-module function `func` (a Python function shared by every
+    sandbox) to sandbox Python: `predicate(*args, **kwargs)` names the function of
+    monty/modules/_loops.py to run instead, or returns None for `func` itself (also when the
+    arguments do not bind: `func` gives its own error)."""
+    _generic_routes[func] = predicate
+
+
+cdef object generic_route(VM vm, PyObject* v, PyObject** args, Py_ssize_t n, PyObject* kw):
+    """The sandbox function to run instead of the Python function `v`, or None."""
+    pred = _generic_routes.get(<object>v)
+    if pred is None:
+        return None
+    positional, kwargs = call_args(args, n, kw)
+    try:
+        name = pred(*positional, **kwargs)
+    except TypeError:
+        return None
+    if name is None:
+        return None
+    return loops_function(vm, name)
+
+
+cdef inline object routed_function(VM vm, PyObject* v, PyObject** args, Py_ssize_t n,
+                                   PyObject* kw):
+    """What CALL runs instead of the native or host-module callable `v` for these arguments
+    (a sandbox function of monty/modules/_loops.py), or None."""
+    cdef int h = route_kind(v)
+    if h >= 0:
+        return route_of(vm, h, args, n, kw)
+    if TYPE(v) == <PyObject*>_PY_FUNCTION and _generic_routes:
+        return generic_route(vm, v, args, n, kw)
+    return None
+
+
+cdef object loops_generator(VM vm, str name, tuple args):
+    """A generator of monty/modules/_loops.py made for `args` (no code runs yet), or None."""
+    fn = loops_function(vm, name)
+    if fn is None:
+        return None
+    return vm.call_nested(fn, args, None)
+
+
+cdef int init_routes() except -1:
+    global _partial_type
+    import functools
+    _partial_type = functools.partial
+    add_route(_py_builtins.sum, ROUTE_SUM)
+    add_route(_py_builtins.any, ROUTE_ANY)
+    add_route(_py_builtins.all, ROUTE_ALL)
+    add_route(_py_builtins.min, ROUTE_MIN)
+    add_route(_py_builtins.max, ROUTE_MAX)
+    add_route(_py_builtins.sorted, ROUTE_SORTED)
+    add_route(_VM_METHODS[(list, "sort")], ROUTE_LIST_SORT)
+    add_route(_policy.lookup_method(str, "join"), ROUTE_JOIN)
+    add_route(_policy.lookup_method(bytes, "join"), ROUTE_JOIN)
+    add_route(_policy.lookup_method(list, "extend"), ROUTE_EXTEND)
+    add_route(_policy.lookup_method(dict, "update"), ROUTE_UPDATE)
+    return 0

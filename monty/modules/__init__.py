@@ -72,6 +72,9 @@ def _discover():
 
 
 def _load_all():
+    from . import _loops
+    for source, prefix in _loops.SOURCES:
+        INTERNAL_SOURCES[source] = (_loops.FILENAME, prefix)
     for info in pkgutil.iter_modules(__path__):
         if info.name.startswith("_"):
             continue
@@ -121,7 +124,9 @@ def internal_module_names():
 def internal_module_prefixes():
     """The global-name prefixes of the modules written in sandbox Python ("urllib.parse.")."""
     _discover()
-    return frozenset(mod.PREFIX for mod in _FILES.values() if hasattr(mod, "SOURCE"))
+    from . import _loops
+    return frozenset([mod.PREFIX for mod in _FILES.values() if hasattr(mod, "SOURCE")]
+                     + [prefix for _, prefix in _loops.SOURCES])
 
 
 def available():

@@ -120,6 +120,21 @@ def mark_sandbox_class(cls):
         classes.add(cls)
 
 
+def is_vm_code(obj):
+    """Whether calling or iterating `obj` runs sandbox code or calls the host: a sandbox
+    function, method, class or instance, a generator, a host function."""
+    t = type(obj)
+    return (t is _core.Function or t is _core.BoundMethod or t is _core.HostFunction
+            or t is _core.Generator or is_sandbox_class(t) or is_sandbox_class(obj))
+
+
+def loops_generator(name, *args):
+    """A generator of monty/modules/_loops.py (written in sandbox Python) over `args`, made
+    for the running sandbox: its callbacks run as frames of the VM and can pause."""
+    from . import _loops
+    return _loops.function(_core.current_vm(), name)(*args)
+
+
 def type_name(obj):
     """The type name CPython's messages use for `obj` (its tp_name: 'collections.deque')."""
     return _core.sandbox_type_name(obj)

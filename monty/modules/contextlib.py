@@ -225,18 +225,10 @@ def _make_classes():
 
 def build(vm):
     contextmanager, classes = _make_classes()
-    names = {cls.__name__: cls for cls in classes}
-    names["contextmanager"] = contextmanager
+    names = {cls.__name__: cls for cls in classes[1:]}
+    # written in sandbox Python (monty/modules/_loops.py): the generator runs as a frame of
+    # the VM, so host calls inside it pause
+    from . import _loops
+    names["contextmanager"] = _loops.function(vm, "contextmanager")
     return names
 
-
-def _inner_code(code, *path):
-    for name in path:
-        code = next(c for c in code.co_consts if isinstance(c, _types.CodeType)
-                    and c.co_name == name)
-    return code
-
-
-# a @contextmanager function is kept as contextmanager(func) (see monty/snapshot.py)
-SNAPSHOT_MADE = {"contextmanager": (_inner_code(_make_classes.__code__, "contextmanager",
-                                                "helper"), ("func",))}

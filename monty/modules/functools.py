@@ -384,8 +384,12 @@ METHODS[_CacheInfo] = {"_asdict": _CacheInfo._asdict, "count": tuple.count, "ind
 
 
 def build(vm):
+    # reduce, lru_cache and cache are written in sandbox Python (monty/modules/_loops.py):
+    # the functions they call run as frames of the VM, so host calls inside them pause
+    from . import _loops
     return {
-        "reduce": reduce, "partial": partial, "lru_cache": lru_cache, "cache": cache,
+        "reduce": _loops.function(vm, "reduce"), "partial": partial,
+        "lru_cache": _loops.function(vm, "lru_cache"), "cache": _loops.function(vm, "cache"),
         "wraps": wraps, "update_wrapper": update_wrapper, "total_ordering": total_ordering,
         "cmp_to_key": cmp_to_key, "cached_property": cached_property,
         "singledispatch": singledispatch, "partialmethod": partialmethod,

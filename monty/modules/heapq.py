@@ -4,7 +4,7 @@ the list they are given); nlargest/nsmallest/merge walk their inputs in charged 
 import heapq as _hq
 
 from .. import policy
-from ._support import SandboxIter, charge, materialize, sandbox_iter
+from ._support import SandboxIter, _core, charge, is_vm_code, materialize, sandbox_iter
 
 NAME = "heapq"
 
@@ -94,6 +94,16 @@ _Merge.__name__ = _Merge.__qualname__ = "generator"
 
 def merge(*iterables, key=None, reverse=False):
     return _Merge(iterables, key, reverse)
+
+
+def _route_n(n, iterable, key=None):
+    return type(n) is int and (is_vm_code(iterable) or (key is not None and is_vm_code(key)))
+
+
+# with a sandbox key or over a generator, monty/modules/_loops.py's versions compute the keys
+# as frames of the VM (host calls inside pause)
+_core.register_route(nsmallest, lambda *a, **k: "heapq_nsmallest" if _route_n(*a, **k) else None)
+_core.register_route(nlargest, lambda *a, **k: "heapq_nlargest" if _route_n(*a, **k) else None)
 
 
 def build(vm):

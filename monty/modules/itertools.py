@@ -11,7 +11,8 @@ import itertools as _itertools
 import operator as _op
 import sys as _sys
 
-from ._support import SandboxIter, charge, materialize, need, need_items, sandbox_iter, type_name
+from ._support import (SandboxIter, charge, is_vm_code, loops_generator, materialize, need,
+                       need_items, sandbox_iter, type_name)
 
 NAME = "itertools"
 
@@ -42,6 +43,20 @@ def _two_args(name, args, kwargs):
     if len(args) != 2:
         raise TypeError(f"{name} expected 2 arguments, got {len(args)}")
     return args
+
+
+def _in_vm(cls, base, fields, args, kwargs):
+    """The adaptor `base(*args, **kwargs)` as a generator written in sandbox Python when it
+    calls or iterates sandbox code (so its callbacks pause), else None: the host class is
+    made as usual. Its arguments are checked by the class's own __init__ first."""
+    if cls is not base:
+        return None             # a sandbox subclass: an instance of it
+    probe = SandboxIter.__new__(base)
+    base.__init__(probe, *args, **kwargs)
+    values = tuple([getattr(probe, f) for f in fields])
+    if not any(is_vm_code(v) for v in values):
+        return probe
+    return loops_generator(base.__name__ + "_", *values)
 
 
 def _pool(iterable):
@@ -114,7 +129,14 @@ class repeat(SandboxIter):
 
 
 class accumulate(SandboxIter):
+    def __new__(cls, *args, **kwargs):
+        made = _in_vm(cls, accumulate, ("_it", "_func", "_initial"), args, kwargs)
+        return made if made is not None else SandboxIter.__new__(cls)
+
     def __init__(self, *args, initial=None, **kwargs):
+        if getattr(self, "_it", None) is not None:
+            return                  # made and checked by __new__
+
         if len(args) > 2:
             raise TypeError(f"accumulate() takes at most 2 positional arguments ({len(args)} given)")
         values = list(args)
@@ -219,7 +241,13 @@ class compress(SandboxIter):
 
 
 class dropwhile(SandboxIter):
+    def __new__(cls, *args, **kwargs):
+        made = _in_vm(cls, dropwhile, ("_pred", "_it"), args, kwargs)
+        return made if made is not None else SandboxIter.__new__(cls)
+
     def __init__(self, *args, **kwargs):
+        if getattr(self, "_it", None) is not None:
+            return                  # made and checked by __new__
         predicate, iterable = _two_args("dropwhile", args, kwargs)
         self._pred = predicate
         self._it = sandbox_iter(iterable)
@@ -237,7 +265,13 @@ class dropwhile(SandboxIter):
 
 
 class takewhile(SandboxIter):
+    def __new__(cls, *args, **kwargs):
+        made = _in_vm(cls, takewhile, ("_pred", "_it"), args, kwargs)
+        return made if made is not None else SandboxIter.__new__(cls)
+
     def __init__(self, *args, **kwargs):
+        if getattr(self, "_it", None) is not None:
+            return                  # made and checked by __new__
         predicate, iterable = _two_args("takewhile", args, kwargs)
         self._pred = predicate
         self._it = sandbox_iter(iterable)
@@ -254,7 +288,13 @@ class takewhile(SandboxIter):
 
 
 class filterfalse(SandboxIter):
+    def __new__(cls, *args, **kwargs):
+        made = _in_vm(cls, filterfalse, ("_pred", "_it"), args, kwargs)
+        return made if made is not None else SandboxIter.__new__(cls)
+
     def __init__(self, *args, **kwargs):
+        if getattr(self, "_it", None) is not None:
+            return                  # made and checked by __new__
         function, iterable = _two_args("filterfalse", args, kwargs)
         self._pred = function
         self._it = sandbox_iter(iterable)
@@ -291,7 +331,13 @@ class _grouper(SandboxIter):
 
 
 class groupby(SandboxIter):
+    def __new__(cls, *args, **kwargs):
+        made = _in_vm(cls, groupby, ("_it", "_keyfunc"), args, kwargs)
+        return made if made is not None else SandboxIter.__new__(cls)
+
     def __init__(self, iterable, key=None):
+        if getattr(self, "_it", None) is not None:
+            return                  # made and checked by __new__
         self._it = sandbox_iter(iterable)
         self._keyfunc = key
         self._tgtkey = _EMPTY
@@ -434,7 +480,13 @@ class pairwise(SandboxIter):
 
 
 class starmap(SandboxIter):
+    def __new__(cls, *args, **kwargs):
+        made = _in_vm(cls, starmap, ("_func", "_it"), args, kwargs)
+        return made if made is not None else SandboxIter.__new__(cls)
+
     def __init__(self, *args, **kwargs):
+        if getattr(self, "_it", None) is not None:
+            return                  # made and checked by __new__
         function, iterable = _two_args("starmap", args, kwargs)
         self._func = function
         self._it = sandbox_iter(iterable)

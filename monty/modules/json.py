@@ -3,6 +3,7 @@
 import json as _json
 
 from .. import policy
+from ._support import _core, is_vm_code
 
 NAME = "json"
 EXCEPTIONS = (_json.JSONDecodeError,)
@@ -76,6 +77,22 @@ def loads(s, *, parse_float=None, parse_int=None, parse_constant=None, object_ho
     return _json.loads(s, parse_float=parse_float, parse_int=parse_int,
                        parse_constant=parse_constant, object_hook=object_hook,
                        object_pairs_hook=object_pairs_hook)
+
+
+def _route_dumps(obj, *, default=None, **kwargs):
+    return "json_dumps" if default is not None and is_vm_code(default) else None
+
+
+def _route_loads(s, *, object_hook=None, object_pairs_hook=None, **kwargs):
+    if is_vm_code(object_hook) or is_vm_code(object_pairs_hook):
+        return "json_loads"
+    return None
+
+
+# with a sandbox default/object_hook the call runs monty/modules/_loops.py's json_dumps or
+# json_loads: the hooks run as frames of the VM (host calls inside pause)
+_core.register_route(dumps, _route_dumps)
+_core.register_route(loads, _route_loads)
 
 
 def build(vm):

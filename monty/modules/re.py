@@ -15,6 +15,7 @@ import time as _time
 import regex as _rx
 
 from .. import policy
+from ._support import _core as _core_module, is_vm_code
 
 try:
     from re import _constants as _sre_c, _parser as _sre_parse
@@ -518,6 +519,12 @@ def build(vm):
         for key in [k for k in list(_CACHE) if k[3] == id(vm)]:
             _CACHE.pop(key, None)
 
+    # re.sub and re.subn written in sandbox Python (monty/modules/_loops.py): with a function
+    # as repl, Pattern.sub runs it as a frame of the VM (host calls inside pause)
+    from ._loops import function as _loops_function
+    sub = _loops_function(vm, "re_sub")
+    subn = _loops_function(vm, "re_subn")
+
     names = {
         "compile": compile, "match": match, "fullmatch": fullmatch, "search": search,
         "findall": findall, "finditer": finditer, "sub": sub, "subn": subn, "split": split,
@@ -560,3 +567,19 @@ METHODS = {
             ("group", "groups", "groupdict", "start", "end", "span", "expand")},
     _MatchIter: {},
 }
+
+
+def _route_sub(self, repl, string, count=0):
+    if type(self) is Pattern and type(count) is int and is_vm_code(repl):
+        return "pattern_sub"
+    return None
+
+
+def _route_subn(self, repl, string, count=0):
+    return "pattern_subn" if _route_sub(self, repl, string, count) else None
+
+
+# p.sub(f, s) with a sandbox or host function f: monty/modules/_loops.py's pattern_sub runs
+# f as a frame of the VM (host calls inside pause)
+_core_module.register_route(METHODS[Pattern]["sub"], _route_sub)
+_core_module.register_route(METHODS[Pattern]["subn"], _route_subn)

@@ -1,0 +1,431 @@
+"""Module functions that call sandbox code back, as loops of the VM (see
+monty/modules/_loops.py): functools' reduce, lru_cache and cache, contextlib.contextmanager,
+the itertools adaptors with a callback, re.sub/subn with a function, json's default= and
+object hooks, heapq.nsmallest/nlargest with a key. Each follows CPython 3.11: the same calls
+in the same order and the same errors. Builtins named here are the VM's own."""
+
+
+class _End:
+    pass
+
+
+_END = _End()
+
+
+# ---- functools
+
+def reduce(*args):
+    if len(args) < 2:
+        raise TypeError(f"reduce expected at least 2 arguments, got {len(args)}")
+    if len(args) > 3:
+        raise TypeError(f"reduce expected at most 3 arguments, got {len(args)}")
+    function = args[0]
+    try:
+        it = iter(args[1])
+    except TypeError:
+        raise TypeError("reduce() arg 2 must support iteration") from None
+    value = args[2] if len(args) == 3 else _END
+    for item in it:
+        if value is _END:
+            value = item
+        else:
+            value = function(value, item)
+    if value is _END:
+        raise TypeError("reduce() of empty iterable with no initial value")
+    return value
+
+
+_KWD_MARK = (_End(),)
+
+
+def _make_key(args, kwds, typed):
+    # the C lru_cache's keys: a lone int or str argument is its own key
+    key = args
+    if kwds:
+        key += _KWD_MARK
+        for item in kwds.items():
+            key += item
+    if typed:
+        key += tuple([type(v) for v in args])
+        if kwds:
+            key += tuple([type(v) for v in kwds.values()])
+    elif len(key) == 1 and (type(key[0]) is int or type(key[0]) is str):
+        return key[0]
+    return key
+
+
+def _lru_wrapper(user_function, maxsize, typed):
+    cache = {}
+    stats = [0, 0]      # hits, misses
+
+    if maxsize == 0:
+        def wrapper(*args, **kwds):
+            stats[1] += 1
+            return user_function(*args, **kwds)
+    elif maxsize is None:
+        def wrapper(*args, **kwds):
+            key = _make_key(args, kwds, typed)
+            result = cache.get(key, _END)
+            if result is not _END:
+                stats[0] += 1
+                return result
+            stats[1] += 1
+            result = user_function(*args, **kwds)
+            cache[key] = result
+            return result
+    else:
+        def wrapper(*args, **kwds):
+            key = _make_key(args, kwds, typed)
+            result = cache.get(key, _END)
+            if result is not _END:
+                del cache[key]          # most recently used last
+                cache[key] = result
+                stats[0] += 1
+                return result
+            stats[1] += 1
+            result = user_function(*args, **kwds)
+            if key not in cache:        # (a recursive call may have stored it)
+                if len(cache) >= maxsize:
+                    del cache[next(iter(cache))]
+                cache[key] = result
+            return result
+
+    def cache_info():
+        return _b_cache_info(stats[0], stats[1], maxsize, len(cache))
+
+    def cache_clear():
+        cache.clear()
+        stats[0] = 0
+        stats[1] = 0
+
+    def cache_parameters():
+        return {"maxsize": maxsize, "typed": typed}
+
+    wrapper.cache_info = cache_info
+    wrapper.cache_clear = cache_clear
+    wrapper.cache_parameters = cache_parameters
+    _b_update_wrapper(wrapper, user_function)
+    return wrapper
+
+
+def lru_cache(maxsize=128, typed=False):
+    if isinstance(maxsize, int):
+        if maxsize < 0:
+            maxsize = 0
+    elif callable(maxsize) and isinstance(typed, bool):
+        return _lru_wrapper(maxsize, 128, typed)
+    elif maxsize is not None:
+        raise TypeError("Expected first argument to be an integer, a callable, or None")
+
+    def decorating_function(user_function):
+        return _lru_wrapper(user_function, maxsize, typed)
+    return decorating_function
+
+
+def cache(user_function, /):
+    return _lru_wrapper(user_function, None, False)
+
+
+# ---- contextlib
+
+class _GeneratorContextManager:
+    """A @contextmanager function's result: one run of its generator (CPython 3.11's)."""
+
+    __module__ = "contextlib"
+
+    def __init__(self, func, args, kwds):
+        self.gen = func(*args, **kwds)
+        self.func, self.args, self.kwds = func, args, kwds
+
+    def __enter__(self):
+        del self.args, self.kwds, self.func
+        try:
+            return next(self.gen)
+        except StopIteration:
+            raise RuntimeError("generator didn't yield") from None
+
+    def __exit__(self, typ, value, traceback):
+        if typ is None:
+            try:
+                next(self.gen)
+            except StopIteration:
+                return False
+            else:
+                raise RuntimeError("generator didn't stop")
+        if value is None:
+            value = typ()
+        try:
+            self.gen.throw(value)
+        except StopIteration as exc:
+            return exc is not value
+        except RuntimeError as exc:
+            if exc is value:
+                return False
+            if isinstance(value, StopIteration) and exc.__cause__ is value:
+                return False
+            raise
+        except BaseException as exc:
+            if exc is not value:
+                raise
+            return False
+        raise RuntimeError("generator didn't stop after throw()")
+
+
+def contextmanager(func):
+    def helper(*args, **kwds):
+        return _GeneratorContextManager(func, args, kwds)
+    _b_update_wrapper(helper, func)
+    return helper
+
+
+
+# ---- itertools adaptors with a sandbox callback or over a generator (monty/modules/itertools.py
+# checks their arguments and makes these instead of its host classes)
+
+def accumulate_(it, func, initial):
+    total = _END
+    if initial is not None:
+        total = initial
+        yield total
+    for item in it:
+        if total is _END:
+            total = item
+        elif func is None:
+            total = total + item
+        else:
+            total = func(total, item)
+        yield total
+
+
+def dropwhile_(pred, it):
+    for item in it:
+        if not pred(item):
+            yield item
+            break
+    for item in it:
+        yield item
+
+
+def takewhile_(pred, it):
+    for item in it:
+        if not pred(item):
+            return
+        yield item
+
+
+def filterfalse_(pred, it):
+    for item in it:
+        if pred is None:
+            if not item:
+                yield item
+        elif not pred(item):
+            yield item
+
+
+def starmap_(func, it):
+    for args in it:
+        if type(args) is not tuple:
+            args = tuple(args)
+        yield func(*args)
+
+
+class _GroupBy:
+    pass
+
+
+def _groupby_step(gb):
+    value = next(gb.it, _END)
+    if value is _END:
+        return False
+    gb.value = value
+    gb.curkey = value if gb.keyfunc is None else gb.keyfunc(value)
+    return True
+
+
+def groupby_(it, keyfunc):
+    gb = _GroupBy()
+    gb.it = it
+    gb.keyfunc = keyfunc
+    gb.tgtkey = gb.curkey = gb.value = _END
+    gb.current = None
+    while True:
+        gb.current = None
+        while True:
+            if gb.value is _END:
+                if not _groupby_step(gb):
+                    return
+                if gb.tgtkey is _END:
+                    break
+            if gb.tgtkey is _END or not (gb.curkey is gb.tgtkey or gb.curkey == gb.tgtkey):
+                break
+            gb.value = _END
+        gb.tgtkey = gb.curkey
+        token = _End()
+        gb.current = token
+        yield (gb.curkey, _grouper_(gb, token, gb.tgtkey))
+
+
+def _grouper_(gb, token, key):
+    while True:
+        if gb.current is not token:
+            return
+        if gb.value is _END:
+            if not _groupby_step(gb):
+                return
+        if not (gb.curkey is key or gb.curkey == key):
+            return
+        value = gb.value
+        gb.value = _END
+        yield value
+
+
+
+# ---- re.sub/re.subn with a function, json's default=, object_hook= and object_pairs_hook=
+
+def _re_subx(p, repl, string, count):
+    # the pieces _sre's pattern_subx joins: the text between matches when not empty, and
+    # what the function returns for each match unless None
+    # (the matches are found first, so no host iterator is held while repl runs: the text
+    # and the pattern cannot change in between)
+    matches = []
+    for m in p.finditer(string):
+        if count and len(matches) >= count:
+            break
+        matches.append(m)
+    pieces = []
+    pos = 0
+    n = 0
+    for m in matches:
+        start = m.start()
+        if start > pos:
+            pieces.append(string[pos:start])
+        item = repl(m)
+        if item is not None:
+            pieces.append(item)
+        pos = m.end()
+        n += 1
+    if pos < len(string):
+        pieces.append(string[pos:])
+    return string[:0].join(pieces), n
+
+
+def pattern_sub(self, repl, string, count=0):
+    return _re_subx(self, repl, string, count)[0]
+
+
+def pattern_subn(self, repl, string, count=0):
+    return _re_subx(self, repl, string, count)
+
+
+def re_sub(pattern, repl, string, count=0, flags=0):
+    import re
+    return re.compile(pattern, flags).sub(repl, string, count)
+
+
+def re_subn(pattern, repl, string, count=0, flags=0):
+    import re
+    return re.compile(pattern, flags).subn(repl, string, count)
+
+
+def _json_marked(markers, o):
+    for m in markers:
+        if m is o:
+            raise ValueError("Circular reference detected")
+    markers.append(o)
+
+
+def _json_prepare(o, default, markers, sort_keys, skipkeys):
+    # what the C encoder meets, in its order: default(o) called where it calls it, the
+    # result encoded in place of o (json.dumps then encodes the prepared tree natively)
+    if o is None or o is True or o is False or isinstance(o, (str, int, float)):
+        return o
+    if isinstance(o, (list, tuple)):
+        if markers is not None:
+            _json_marked(markers, o)
+        out = [_json_prepare(x, default, markers, sort_keys, skipkeys) for x in o]
+        if markers is not None:
+            markers.pop()
+        return out
+    if isinstance(o, dict):
+        if markers is not None:
+            _json_marked(markers, o)
+        out = {}
+        for k, v in (sorted(o.items()) if sort_keys else o.items()):
+            if not (k is None or isinstance(k, (str, int, float))):
+                if skipkeys:
+                    continue
+                raise TypeError(f"keys must be str, int, float, bool or None, not "
+                                f"{type(k).__name__}")
+            out[k] = _json_prepare(v, default, markers, sort_keys, skipkeys)
+        if markers is not None:
+            markers.pop()
+        return out
+    if markers is not None:
+        _json_marked(markers, o)
+    out = _json_prepare(default(o), default, markers, sort_keys, skipkeys)
+    if markers is not None:
+        markers.pop()
+    return out
+
+
+def json_dumps(obj, *, skipkeys=False, ensure_ascii=True, check_circular=True,
+               allow_nan=True, indent=None, separators=None, default=None, sort_keys=False):
+    import json
+    obj = _json_prepare(obj, default, [] if check_circular else None, sort_keys, skipkeys)
+    return json.dumps(obj, skipkeys=skipkeys, ensure_ascii=ensure_ascii,
+                      check_circular=check_circular, allow_nan=allow_nan, indent=indent,
+                      separators=separators, sort_keys=sort_keys)
+
+
+def _json_hooks(o, hook, pairs_hook):
+    # the decoder calls the hook as each object closes: inner ones first, in document order
+    if type(o) is list:
+        for i in range(len(o)):
+            o[i] = _json_hooks(o[i], hook, pairs_hook)
+        return o
+    if type(o) is tuple:
+        pairs = [(k, _json_hooks(v, hook, pairs_hook)) for k, v in o]
+        if pairs_hook is not None:
+            return pairs_hook(pairs)
+        d = dict(pairs)
+        return d if hook is None else hook(d)
+    return o
+
+
+def json_loads(s, *, parse_float=None, parse_int=None, parse_constant=None, object_hook=None,
+               object_pairs_hook=None):
+    import json
+    # (objects come back as tuples of pairs: a JSON array is a list, never a tuple)
+    tree = json.loads(s, parse_float=parse_float, parse_int=parse_int,
+                      parse_constant=parse_constant, object_pairs_hook=tuple)
+    return _json_hooks(tree, object_hook, object_pairs_hook)
+
+
+
+# ---- heapq.nsmallest/nlargest with a sandbox key or over a generator: CPython's results are
+# sorted(iterable, key=key)[:n] (reverse=True for nlargest), its keys computed once per item
+# in order
+
+def heapq_nsmallest(n, iterable, key=None):
+    items = [x for x in iterable]
+    if n <= 0:
+        return []
+    _b_sort_by_keys(items, None if key is None else [key(x) for x in items], False)
+    return items[:n]
+
+
+def heapq_nlargest(n, iterable, key=None):
+    items = [x for x in iterable]
+    if n <= 0:
+        return []
+    _b_sort_by_keys(items, None if key is None else [key(x) for x in items], True)
+    return items[:n]
+
+
+
+for _f in (accumulate_, dropwhile_, takewhile_, filterfalse_, starmap_, groupby_, _grouper_):
+    _f.__name__ = _f.__qualname__ = _f.__name__[:-1]
+for _f, _name in ((pattern_sub, "sub"), (pattern_subn, "subn"), (re_sub, "sub"),
+                  (re_subn, "subn"), (json_dumps, "dumps"), (json_loads, "loads"),
+                  (heapq_nsmallest, "nsmallest"), (heapq_nlargest, "nlargest")):
+    _f.__name__ = _f.__qualname__ = _name
