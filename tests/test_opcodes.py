@@ -29,7 +29,10 @@ def corpus():
                     pass
     for info in pkgutil.iter_modules(monty.modules.__path__):
         module = importlib.import_module(f"monty.modules.{info.name}")
-        if hasattr(module, "SOURCE"):          # written in sandbox Python
+        if hasattr(module, "SOURCES"):         # several internal modules (the loops)
+            for source, prefix in module.SOURCES:
+                codes.append(monty._code_cache.get(source, internal=(module.FILENAME, prefix)))
+        elif hasattr(module, "SOURCE"):        # written in sandbox Python
             name, prefix = module.NAME, module.PREFIX
             codes.append(monty._code_cache.get(module.SOURCE, internal=(f"<{name}>", prefix)))
     out = []

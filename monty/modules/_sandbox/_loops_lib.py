@@ -336,30 +336,48 @@ def _json_marked(markers, o):
 
 def _json_prepare(o, default, markers, sort_keys, skipkeys):
     # what the C encoder meets, in its order: default(o) called where it calls it, the
-    # result encoded in place of o (json.dumps then encodes the prepared tree natively)
+    # result encoded in place of o (json.dumps then encodes the prepared tree natively); a
+    # container nothing changed in is kept as it is (shared parts stay shared)
     if o is None or o is True or o is False or isinstance(o, (str, int, float)):
         return o
     if isinstance(o, (list, tuple)):
         if markers is not None:
             _json_marked(markers, o)
-        out = [_json_prepare(x, default, markers, sort_keys, skipkeys) for x in o]
+        out = None
+        i = 0
+        for x in o:
+            y = _json_prepare(x, default, markers, sort_keys, skipkeys)
+            if out is None and y is not x:
+                out = list(o[:i])
+            if out is not None:
+                out.append(y)
+            i += 1
         if markers is not None:
             markers.pop()
-        return out
+        return o if out is None else out
     if isinstance(o, dict):
         if markers is not None:
             _json_marked(markers, o)
-        out = {}
-        for k, v in (sorted(o.items()) if sort_keys else o.items()):
+        items = sorted(o.items()) if sort_keys else list(o.items())
+        out = None
+        i = 0
+        for k, v in items:
             if not (k is None or isinstance(k, (str, int, float))):
-                if skipkeys:
-                    continue
-                raise TypeError(f"keys must be str, int, float, bool or None, not "
-                                f"{type(k).__name__}")
-            out[k] = _json_prepare(v, default, markers, sort_keys, skipkeys)
+                if not skipkeys:
+                    raise TypeError(f"keys must be str, int, float, bool or None, not "
+                                    f"{type(k).__name__}")
+                if out is None:
+                    out = dict(items[:i])
+            else:
+                w = _json_prepare(v, default, markers, sort_keys, skipkeys)
+                if out is None and w is not v:
+                    out = dict(items[:i])
+                if out is not None:
+                    out[k] = w
+            i += 1
         if markers is not None:
             markers.pop()
-        return out
+        return o if out is None else out
     if markers is not None:
         _json_marked(markers, o)
     out = _json_prepare(default(o), default, markers, sort_keys, skipkeys)
