@@ -49,8 +49,9 @@ def _in_vm(cls, base, fields, args, kwargs):
     """The adaptor `base(*args, **kwargs)` as a generator written in sandbox Python when it
     calls or iterates sandbox code (so its callbacks pause), else None: the host class is
     made as usual. Its arguments are checked by the class's own __init__ first."""
-    if cls is not base:
-        return None             # a sandbox subclass: an instance of it
+    if cls is not base or not (args or kwargs):
+        return None             # a sandbox subclass: an instance of it; no arguments: the
+                                # class's __init__ reports them (or a snapshot fills it)
     probe = SandboxIter.__new__(base)
     base.__init__(probe, *args, **kwargs)
     values = tuple([getattr(probe, f) for f in fields])
