@@ -570,7 +570,9 @@ METHODS = {
 
 
 def _route_sub(self, repl, string, count=0):
-    if type(self) is Pattern and type(count) is int and is_vm_code(repl):
+    # (a sandbox str subclass's instance is a template, as for CPython: only a callable
+    # repl runs as a function)
+    if type(self) is Pattern and type(count) is int and is_vm_code(repl) and callable(repl):
         return "pattern_sub"
     return None
 
