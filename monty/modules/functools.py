@@ -1,8 +1,9 @@
 """`functools` for sandbox code.
 
-partial, cmp_to_key, lru_cache/cache and cached_property are CPython's (their C code only
-calls what it is given and hashes/compares arguments); reduce walks its input in charged
-chunks; wraps/update_wrapper copy names through the attribute gate; total_ordering only
+partial and cached_property are CPython's (their C code only calls what it is given);
+reduce, lru_cache and cache are written in sandbox Python (monty/modules/_sandbox/_loops_lib.py)
+so the functions they call can pause; cmp_to_key's keys compare through the sandbox's own
+comparator; wraps/update_wrapper copy names through the attribute gate; total_ordering only
 ever adds methods to classes the sandbox defined.
 """
 
@@ -10,33 +11,11 @@ import functools as _ft
 import sys as _sys
 import types as _types
 
-from ._support import charge, chunks, is_sandbox_class, sandbox_getattr, sandbox_iter, type_name
+from ._support import charge, is_sandbox_class, sandbox_getattr, type_name
 
 NAME = "functools"
 
 _EMPTY = object()
-
-
-def reduce(*args):
-    if len(args) < 2:
-        raise TypeError(f"reduce expected at least 2 arguments, got {len(args)}")
-    if len(args) > 3:
-        raise TypeError(f"reduce expected at most 3 arguments, got {len(args)}")
-    function, iterable, initial = args[0], args[1], args[2:]
-    try:
-        it = sandbox_iter(iterable)
-    except TypeError:
-        raise TypeError("reduce() arg 2 must support iteration") from None
-    value = initial[0] if initial else _EMPTY
-    for chunk in chunks(it):
-        for item in chunk:
-            if value is _EMPTY:
-                value = item
-            else:
-                value = function(value, item)
-    if value is _EMPTY:
-        raise TypeError("reduce() of empty iterable with no initial value")
-    return value
 
 
 WRAPPER_ASSIGNMENTS = ("__module__", "__name__", "__qualname__", "__doc__")
@@ -240,143 +219,23 @@ cached_property = _ft.cached_property
 
 
 _CacheInfo = type(_ft.lru_cache()(lambda: None).cache_info())
-_KWD_MARK = object()
-_MISS = object()
-
-
-def _make_key(args, kwds, typed):
-    """CPython's cache key: the arguments, a marker and the keyword items, their types when
-    typed; a lone int or str argument is its own key."""
-    key = args
-    if kwds:
-        key += (_KWD_MARK,)
-        for item in kwds.items():
-            key += item
-    if typed:
-        key += tuple([type(v) for v in args])
-        if kwds:
-            key += tuple([type(v) for v in kwds.values()])
-    elif len(key) == 1 and type(key[0]) in (int, str):
-        return key[0]
-    return key
-
-
-class _lru_cache_wrapper:
-    """lru_cache's wrapper, as CPython's C one behaves (hits, misses, least recently used
-    first out), with its cache in a dict a snapshot can keep: keys in use order."""
-
-    def __init__(self, func, maxsize, typed):
-        self.__wrapped__ = func
-        self._maxsize = maxsize
-        self._typed = typed
-        self._cache = {}
-        self._hits = 0
-        self._misses = 0
-
-    def __call__(self, *args, **kwds):
-        charge(1)
-        maxsize = self._maxsize
-        if maxsize == 0:
-            self._misses += 1
-            return self.__wrapped__(*args, **kwds)
-        key = _make_key(args, kwds, self._typed)
-        cache = self._cache
-        result = cache.get(key, _MISS)
-        if result is not _MISS:
-            self._hits += 1
-            if maxsize is not None:
-                del cache[key]              # (the most recently used goes last)
-                cache[key] = result
-            return result
-        self._misses += 1
-        result = self.__wrapped__(*args, **kwds)
-        if maxsize is not None:
-            if key in cache:
-                return result               # (the call itself cached it)
-            if len(cache) >= maxsize:
-                del cache[next(iter(cache))]
-        cache[key] = result
-        return result
-
-    def __get__(self, obj, objtype=None):
-        if obj is None:
-            return self
-        return _types.MethodType(self, obj)
-
-    def cache_info(self):
-        return _CacheInfo(self._hits, self._misses, self._maxsize, len(self._cache))
-
-    def cache_clear(self):
-        self._cache.clear()
-        self._hits = self._misses = 0
-
-    def cache_parameters(self):
-        return {"maxsize": self._maxsize, "typed": self._typed}
-
-    def __repr__(self):
-        return f"<functools._lru_cache_wrapper object at {id(self):#x}>"
-
-
-_lru_cache_wrapper.__module__ = "functools"
-
-
-def _wrap(func, maxsize, typed):
-    wrapper = _lru_cache_wrapper(func, maxsize, typed)
-    for attr in ("__module__", "__name__", "__qualname__", "__doc__"):
-        try:
-            value = sandbox_getattr(func, attr)
-        except AttributeError:
-            continue
-        if value is None or type(value) is str:
-            object.__setattr__(wrapper, attr, value)
-    return wrapper
-
-
-def lru_cache(maxsize=128, typed=False):
-    if isinstance(maxsize, int):
-        if maxsize < 0:
-            maxsize = 0
-    elif callable(maxsize) and isinstance(typed, bool):
-        user_function, maxsize = maxsize, 128
-        return _wrap(user_function, maxsize, typed)
-    elif maxsize is not None:
-        raise TypeError('Expected first argument to be an integer, a callable, or None')
-    maxsize = None if maxsize is None else int(maxsize)
-
-    def decorating_function(user_function):
-        return _wrap(user_function, maxsize, typed)
-    return decorating_function
-
-
-def cache(user_function, /):
-    return _wrap(user_function, None, False)
-
-_lru_type = _lru_cache_wrapper
-
 METHODS = {
     singledispatch: {"register": singledispatch.register, "dispatch": singledispatch.dispatch},
-    _lru_type: {"cache_info": _lru_type.cache_info, "cache_clear": _lru_type.cache_clear,
-                "cache_parameters": lambda f: f.cache_parameters()},
 }
 ATTRIBUTES = {
     singledispatch: ("registry",),
     _ft.partial: ("func", "args", "keywords"),
     _ft.partialmethod: ("func", "args", "keywords"),
     _CacheInfo: ("hits", "misses", "maxsize", "currsize"),
-    _lru_cache_wrapper: ("__wrapped__", "__name__", "__qualname__", "__doc__", "__module__"),
     KeyWrapper: ("obj",),
 }
 
 # how snapshots keep this module's values (see monty/snapshot.py)
 SNAPSHOT_FIELDS = {
-    _lru_cache_wrapper: {"__wrapped__": "callable", "_maxsize": "int?", "_typed": "bool",
-                         "_cache": "dict", "_hits": "int", "_misses": "int",
-                         "__module__": "any", "__name__": "any", "__qualname__": "any",
-                         "__doc__": "any"},
     singledispatch: {"_default": "callable", "_registry": "dict", "_name": "any"},
     KeyWrapper: {"cmp": "callable", "_obj": "any"},
 }
-SNAPSHOT_NAMED = {"kwd_mark": _KWD_MARK, "empty": _EMPTY}
+SNAPSHOT_NAMED = {"empty": _EMPTY}
 for _root, _pairs in _CONVERT.items():
     for _opname, _opfunc in _pairs:
         SNAPSHOT_NAMED[f"total_ordering{_root}{_opname}"] = _opfunc
