@@ -90,8 +90,8 @@ def roundtrip_in_subprocess(blob, names):
 
 def paused_run(code, impls=IMPLS, every=1, subprocess_steps=False, limits=None):
     """Like cpython_run, under monty's start(): each host call is a pause answered by the
-    host; every `every`-th pause is dumped and loaded (through a fresh process if
-    `subprocess_steps`) before it is answered."""
+    host; every `every`-th pause (none if `every` is 0) is dumped and loaded (through a
+    fresh process if `subprocess_steps`) before it is answered."""
     calls, out = [], []
     fns = {n: None for n in impls}
     sb = monty.Sandbox(functions=fns, print_callback=out.append, limits=limits)
@@ -100,7 +100,7 @@ def paused_run(code, impls=IMPLS, every=1, subprocess_steps=False, limits=None):
         n = 0
         while isinstance(step, (monty.Call, monty.Pending)):
             if isinstance(step, monty.Pending):
-                if n % every == 0:
+                if every and n % every == 0:
                     blob = step.dump()
                     if subprocess_steps:
                         blob = roundtrip_in_subprocess(blob, list(impls))
@@ -116,7 +116,7 @@ def paused_run(code, impls=IMPLS, every=1, subprocess_steps=False, limits=None):
                 step = step.resume(results=results, errors=errors)
                 continue
             calls.append((step.function_name, step.args, step.kwargs))
-            if n % every == 0:
+            if every and n % every == 0:
                 blob = step.dump()
                 if subprocess_steps:
                     blob = roundtrip_in_subprocess(blob, list(impls))
@@ -164,3 +164,20 @@ def assert_pauses_like_cpython(code, impls=IMPLS, subprocess_steps=False):
         got = paused_run(code, impls, every=every, subprocess_steps=subprocess_steps)
         assert got == expected, (f"start() with dump/load every {every} differs:\n{code}\n"
                                  f"CPython: {expected}\nmonty:   {got}")
+
+
+def load_ok_or_monty_error(data, functions, steps):
+    """Load (possibly doctored) snapshot bytes and resume up to `steps` times: each step either
+    works or fails with a MontyError, never anything else."""
+    try:
+        step = monty.load(data, functions=functions, limits=monty.Limits(max_duration=1.0))
+    except monty.MontyError:
+        return
+    assert isinstance(step, monty.Call)
+    for _ in range(steps):
+        try:
+            step = step.resume(1)
+        except monty.MontyError:
+            return
+        if not isinstance(step, monty.Call):
+            return

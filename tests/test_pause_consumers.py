@@ -135,22 +135,7 @@ RE_PROGRAMS = {
 
 
 def paused_without_dump(code, impls=pausing.IMPLS):
-    calls, out = [], []
-    sb = monty.Sandbox(functions={n: None for n in impls}, print_callback=out.append)
-    try:
-        step = sb.start(code)
-        while isinstance(step, monty.Call):
-            calls.append((step.function_name, step.args, step.kwargs))
-            try:
-                result = impls[step.function_name](*step.args, **step.kwargs)
-            except Exception as e:
-                step = step.resume_error(e)
-            else:
-                step = step.resume(result)
-        value = ("ok", step.value)
-    except monty.MontyRuntimeError as e:
-        value = ("error", e.exc_type, e.message)
-    return value, calls, out
+    return pausing.paused_run(code, impls, every=0)
 
 
 @pytest.mark.parametrize("name", sorted(RE_PROGRAMS))

@@ -2,34 +2,14 @@
 match an uninterrupted run()."""
 
 import os
-import subprocess
-import sys
-import tempfile
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import monty
-
-
-def _get(x=None, *rest, **kw):
-    if isinstance(x, int) and not isinstance(x, bool):
-        return x * 10
-    if isinstance(x, str):
-        return x + "!"
-    return [x, list(rest), sorted(kw)]
-
-
-def _note(*args, **kwargs):
-    return None
-
-
-def _fail(x):
-    raise KeyError(x)
-
-
-IMPLS = {"get": _get, "note": _note, "fail": _fail}
+import pausing
+from pausing import IMPLS   # the host functions get, note, fail
 
 PROGRAMS = {
     "module_level": "a = get(1)\nb = get('x')\n[a, b]",
@@ -501,21 +481,7 @@ def g():
 
 
 def _run_straight(code):
-    calls = []
-
-    def rec(name):
-        def f(*args, **kwargs):
-            calls.append((name, args, kwargs))
-            return IMPLS[name](*args, **kwargs)
-        return f
-
-    out = []
-    sb = monty.Sandbox(functions={n: rec(n) for n in IMPLS}, print_callback=out.append)
-    try:
-        value = ("ok", sb.run(code))
-    except monty.MontyRuntimeError as e:
-        value = ("error", e.exc_type, str(e))
-    return value, calls, out
+    return pausing.run_straight(code)
 
 
 def _host_result(step):
@@ -526,50 +492,7 @@ def _host_result(step):
 
 
 def _run_paused(code, every=1, subprocess_steps=False):
-    calls = []
-    out = []
-    fns = {n: None for n in IMPLS}
-    sb = monty.Sandbox(functions=fns, print_callback=out.append)
-    try:
-        step = sb.start(code)
-        n = 0
-        while isinstance(step, monty.Call):
-            calls.append((step.function_name, step.args, step.kwargs))
-            if n % every == 0:
-                blob = step.dump()
-                if subprocess_steps:
-                    blob = _roundtrip_in_subprocess(blob)
-                step = monty.load(blob, functions=fns, print_callback=out.append)
-                assert (step.function_name, step.args, step.kwargs) == calls[-1]
-            n += 1
-            kind, result = _host_result(step)
-            step = step.resume(result) if kind == "value" else step.resume_error(result)
-        value = ("ok", step.value)
-    except monty.MontyRuntimeError as e:
-        value = ("error", e.exc_type, str(e))
-    return value, calls, out
-
-
-_CHILD = r"""
-import sys, monty
-data = open(sys.argv[1], 'rb').read()
-step = monty.load(data, functions={'get': None, 'note': None, 'fail': None})
-open(sys.argv[1], 'wb').write(step.dump())
-"""
-
-
-def _roundtrip_in_subprocess(blob):
-    with tempfile.NamedTemporaryFile(delete=False) as fh:
-        fh.write(blob)
-        path = fh.name
-    try:
-        env = dict(os.environ)
-        env["PYTHONPATH"] = os.path.dirname(os.path.dirname(os.path.abspath(monty.__file__)))
-        subprocess.run([sys.executable, "-c", _CHILD, path], check=True, env=env, timeout=60)
-        with open(path, "rb") as fh:
-            return fh.read()
-    finally:
-        os.unlink(path)
+    return pausing.paused_run(code, every=every, subprocess_steps=subprocess_steps)
 
 
 @pytest.mark.parametrize("name", sorted(PROGRAMS))
@@ -590,28 +513,8 @@ def test_fresh_process_roundtrip(name):
 
 
 def _run_cpython(code):
-    import ast
-    import builtins
-    calls = []
-    out = []
-
-    def rec(name):
-        def f(*args, **kwargs):
-            calls.append((name, args, kwargs))
-            return IMPLS[name](*args, **kwargs)
-        f.__name__ = name
-        return f
-
-    tree = ast.parse(code)
-    last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
-    ns = {"__builtins__": builtins, **{n: rec(n) for n in IMPLS}}
-    ns["print"] = lambda *a, sep=" ", end="\n": out.append(sep.join(map(str, a)) + end)
-    try:
-        exec(compile(tree, "<snippet>", "exec"), ns)
-        value = eval(compile(ast.Expression(body=last.value), "<snippet>", "eval"), ns) if last else None
-        return ("ok", value), calls, out
-    except Exception as e:
-        return ("error", type(e).__name__), calls, out
+    value, calls, out = pausing.cpython_run(code)
+    return (value[:2] if value[0] == "error" else value), calls, out
 
 
 @pytest.mark.parametrize("name", sorted(PROGRAMS))
@@ -876,19 +779,8 @@ FNS = {n: None for n in IMPLS}
 
 
 def _load_ok_or_monty_error(data):
-    try:
-        step = monty.load(data, functions=FNS, limits=monty.Limits(max_duration=1.0))
-    except monty.MontyError:
-        return
-    assert isinstance(step, monty.Call)
-    # a loaded program must run (or fail) cleanly too
-    for _ in range(20):
-        try:
-            step = step.resume(1)
-        except monty.MontyError:
-            return
-        if not isinstance(step, monty.Call):
-            return
+    # (a loaded program must run, or fail, cleanly too)
+    pausing.load_ok_or_monty_error(data, FNS, 20)
 
 
 @pytest.mark.parametrize("data", [b"", b"\x00", b"\xc1", b"\x91", b"\xdd\xff\xff\xff\xff",

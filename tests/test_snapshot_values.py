@@ -16,6 +16,7 @@ import msgspec
 import pytest
 
 import monty
+import pausing
 
 FNS = {"get": None}
 
@@ -546,18 +547,8 @@ def _blobs_with_new_kinds():
 
 
 def _load_ok_or_monty_error(data):
-    try:
-        step = monty.load(data, functions=FNS, limits=monty.Limits(max_duration=1.0))
-    except monty.MontyError:
-        return
-    assert isinstance(step, monty.Call)
-    for _ in range(5):
-        try:
-            step = step.resume(1)
-        except monty.MontyError:
-            return
-        if not isinstance(step, monty.Call):
-            return
+    # (a loaded program must run, or fail, cleanly too)
+    pausing.load_ok_or_monty_error(data, FNS, 5)
 
 
 def test_doctored_module_value_entries_never_crash():
