@@ -1,5 +1,6 @@
-"""`contextlib` for sandbox code: contextmanager, suppress, nullcontext, closing, ExitStack and
-AbstractContextManager, ported from CPython 3.11's pure-Python implementation.
+"""`contextlib` for sandbox code: suppress, nullcontext, closing, ExitStack and
+AbstractContextManager, ported from CPython 3.11's pure-Python implementation; contextmanager
+is written in sandbox Python (monty/modules/_sandbox/_loops_lib.py), so its generator can pause.
 
 The classes are made afresh for each sandbox (sandbox code may assign to a class's
 attributes, so one sandbox must never see another's) and are treated like classes the sandbox
@@ -56,53 +57,6 @@ def _make_classes():
             if cls is AbstractContextManager:
                 return _check_methods(C, "__enter__", "__exit__")
             return NotImplemented
-
-    class _GeneratorContextManager(AbstractContextManager):
-        """A @contextmanager function's result: one run of its generator."""
-
-        def __init__(self, func, args, kwds):
-            self.gen = func(*args, **kwds)
-            self.func, self.args, self.kwds = func, args, kwds
-
-        def __enter__(self):
-            del self.args, self.kwds, self.func
-            try:
-                return next(self.gen)
-            except StopIteration:
-                raise RuntimeError("generator didn't yield") from None
-
-        def __exit__(self, typ, value, traceback):
-            if typ is None:
-                try:
-                    next(self.gen)
-                except StopIteration:
-                    return False
-                else:
-                    raise RuntimeError("generator didn't stop")
-            if value is None:
-                value = typ()
-            try:
-                self.gen.throw(typ, value, traceback)
-            except StopIteration as exc:
-                return exc is not value
-            except RuntimeError as exc:
-                if exc is value:
-                    return False
-                if isinstance(value, StopIteration) and exc.__cause__ is value:
-                    return False
-                raise
-            except BaseException as exc:
-                if exc is not value:
-                    raise
-                return False
-            raise RuntimeError("generator didn't stop after throw()")
-
-    _GeneratorContextManager.__qualname__ = "_GeneratorContextManager"
-
-    def contextmanager(func):
-        def helper(*args, **kwds):
-            return _GeneratorContextManager(func, args, kwds)
-        return helper
 
     class suppress(AbstractContextManager):
         def __init__(self, *exceptions):
@@ -215,17 +169,15 @@ def _make_classes():
                     raise
             return received_exc and suppressed_exc
 
-    classes = (_GeneratorContextManager, AbstractContextManager, suppress, nullcontext, closing,
-               ExitStack)
+    classes = (AbstractContextManager, suppress, nullcontext, closing, ExitStack)
     for cls in classes:
         cls.__module__ = "contextlib"
         mark_sandbox_class(cls)
-    return contextmanager, classes
+    return classes
 
 
 def build(vm):
-    contextmanager, classes = _make_classes()
-    names = {cls.__name__: cls for cls in classes[1:]}
+    names = {cls.__name__: cls for cls in _make_classes()}
     # written in sandbox Python (monty/modules/_loops.py): the generator runs as a frame of
     # the VM, so host calls inside it pause
     from . import _loops
