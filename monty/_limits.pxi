@@ -829,6 +829,11 @@ cdef extern from *:
         } else if (t == &PyFloat_Type) {
             w->total += 32 / rc;
             return 0;
+        } else if (t == &PyBaseObject_Type || t == &PyComplex_Type) {
+            /* leaves without references (object() sentinels by the million): sized here,
+               never queued (a queue entry would cost the walk half their size again) */
+            w->total += monty_heap_bytes(t->tp_basicsize) / rc;
+            return 0;
         } else if (t == &PyUnicode_Type) {
             if (rc == 1) { w->total += monty_heap_bytes(monty_str_bytes(o)); return 0; }
         } else if (t == &PyBytes_Type) {

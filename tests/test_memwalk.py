@@ -494,3 +494,37 @@ def test_multi_run_bomb(name):
     assert 2 <= out["runs"] <= 5, out
     assert out["growth"] <= (256 + 64) << 20, out
     assert out["after"] == 21, out
+
+
+LEAF_CHILD = r"""
+import json, resource, sys
+resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+sys.path.insert(0, sys.argv[1])
+import monty
+sb = monty.Sandbox(limits=monty.Limits(max_memory=128 << 20, max_duration=60.0))
+sb.run("x = []")
+base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+out = {}
+try:
+    sb.run(sys.argv[2])
+except monty.MontyError as e:
+    out["error"] = type(e).__name__
+out["growth"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 - base
+print("RESULT " + json.dumps(out))
+"""
+
+
+@pytest.mark.parametrize("code", ["while True:\n    x.append(object())",
+                                  "x = set(iter(object, 1))",
+                                  "while True:\n    x.append(complex(len(x), 1))"])
+def test_bomb_of_leaf_objects_peaks_near_the_limit(code):
+    # millions of reference-free objects, each only one list refers to: the walk sizes them
+    # as it meets them (a queue entry per object made the walk itself allocate a third of
+    # the data again, past the limit, while the guard is off for it)
+    proc = subprocess.run([sys.executable, "-c", LEAF_CHILD, ROOT, code],
+                          capture_output=True, text=True, timeout=300)
+    lines = [l for l in proc.stdout.splitlines() if l.startswith("RESULT ")]
+    assert lines, proc.stderr[-2000:]
+    out = json.loads(lines[0][7:])
+    assert out.get("error") == "MontyMemoryLimitError", out
+    assert out["growth"] <= (128 + 20) << 20, out
