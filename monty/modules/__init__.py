@@ -105,6 +105,9 @@ def load(name, vm):
     mod = _FILES.get(name)
     if mod is None:
         return None
+    available = getattr(mod, "available", None)
+    if available is not None and not available(vm):
+        return None         # a module this Sandbox was not given (os without files/environ)
     return SandboxModule(name, mod.build(vm))
 
 
