@@ -46,3 +46,19 @@ def function(vm, name):
     from .. import _core
     _core.vm_import_module(vm, NAME)
     return vm.get_global(PREFIX + name)
+
+
+def _load_mount_path(text):
+    from .pathlib import MountPosixPath
+    if type(text) is not str or len(text) > 100_000:
+        raise ValueError("bad path")
+    return MountPosixPath(text)
+
+
+def _snapshot_table():
+    from .pathlib import MountPosixPath
+    # (keyed by this module's name: pathlib's own PosixPath has the same class name)
+    return {MountPosixPath: (str, _load_mount_path)}
+
+
+SNAPSHOT = _snapshot_table()
