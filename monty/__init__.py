@@ -31,7 +31,6 @@ _BUILTINS = _core.make_builtins()
 
 from . import mounts as _mounts  # noqa: E402  (registers its primitives in _BUILTINS)
 from .mounts import MountDir  # noqa: E402
-_FILE_BUILTINS = dict(_BUILTINS, open=_mounts.open_builtin())   # a Sandbox with files=
 
 
 class Limits:
@@ -100,7 +99,7 @@ class Sandbox:
         self._functions = {}
         self._output = _Output(print_callback, limits.max_output)
         self._wall_start = 0.0          # when the running program started (max_wall_time)
-        self._vm = _core.VM(_BUILTINS if fs is None or not fs.mounts else _FILE_BUILTINS,
+        self._vm = _core.VM(_BUILTINS if fs is None or not fs.mounts else _mounts.builtins(),
                             self._functions, limits.max_recursion_depth, self._output)
         _mounts.install(self._vm, fs)
         _core.limits_configure(self._vm, limits.max_memory, limits.max_allocations)

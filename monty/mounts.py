@@ -243,16 +243,26 @@ def _open_dir(m, parts, path):
         raise _err(e.errno or _errno.EACCES, path) from None
     try:
         for comp in parts:
-            nfd = _os.open(comp, _DIR_FLAGS, dir_fd=fd)
+            try:
+                nfd = _os.open(comp, _DIR_FLAGS, dir_fd=fd)
+            except OSError as e:
+                code = e.errno
+                if code in (_errno.ELOOP, _errno.ENOTDIR) and _is_link(fd, comp):
+                    code = _errno.EACCES       # a symlink appeared after the check
+                raise _err(code, path) from None
             _os.close(fd)
             fd = nfd
-    except OSError as e:
+    except BaseException:
         _os.close(fd)
-        code = e.errno
-        if code == _errno.ELOOP:
-            code = _errno.EACCES       # a symlink appeared after the check
-        raise _err(code, path) from None
+        raise
     return fd
+
+
+def _is_link(dir_fd, name):
+    try:
+        return _stat.S_ISLNK(_os.stat(name, dir_fd=dir_fd, follow_symlinks=False).st_mode)
+    except OSError:
+        return False
 
 
 class _At:
@@ -377,7 +387,11 @@ def _file_fd(path, flags):
     norm = _check_path(path)
     w = _where(norm)
     if w.mount is None:
-        raise _err(_errno.EISDIR if (w.virtual or norm == "/") else _errno.ENOENT, path)
+        if w.virtual or norm == "/":
+            raise _err(_errno.EISDIR, path)
+        if flags & _os.O_CREAT and _parent_virtual(norm).virtual:
+            raise _err(_errno.EACCES, path)     # a new file beside the mount points
+        raise _err(_errno.ENOENT, path)
     if flags & (_os.O_WRONLY | _os.O_RDWR | _os.O_CREAT | _os.O_TRUNC):
         _writable(w, path)
     fd = _open_file(w, path, flags)
@@ -571,9 +585,10 @@ def fs_rename(src, dst):
     """rename inside one writable mount (os.rename / os.replace)."""
     ns, nd = _check_path(src), _check_path(dst)
     ws, wd = _where(ns), _where(nd)
-    for w, p in ((ws, src), (wd, dst)):
+    for w, p, n in ((ws, src, ns), (wd, dst, nd)):
         if w.mount is None:
-            raise _err(_errno.EACCES if (w.virtual or p == "/") else _errno.ENOENT, p)
+            outside = w.virtual or n == "/" or (w is wd and _parent_virtual(n).virtual)
+            raise _err(_errno.EACCES if outside else _errno.ENOENT, p)
         _writable(w, p)
         if not w.parts:
             raise _err(_errno.EBUSY, p)
@@ -631,10 +646,14 @@ def _open(file, mode="r", buffering=-1, encoding=None, errors=None, newline=None
     return fn(file, mode, buffering, encoding, errors, newline, closefd, opener)
 
 
-def open_builtin():
-    """The builtin `open` of a Sandbox with files= (registered as '.open' for snapshots)."""
+def builtins():
+    """The builtins of a Sandbox with files=: everyone's, with `open` (the function is
+    registered as '.open' too, the name snapshots record). The private helpers of every
+    module are registered first, so the copy misses none."""
     import monty
-    return monty._BUILTINS[".open"]
+    from .modules import _discover
+    _discover()
+    return dict(monty._BUILTINS, open=monty._BUILTINS[".open"])
 
 
 _open.__name__ = _open.__qualname__ = "open"

@@ -17,7 +17,7 @@ SEEK_CUR SEEK_END environ getenv fspath fsencode fsdecode getcwd getcwdb chdir l
 stat_result stat lstat DirEntry scandir mkdir makedirs remove unlink rmdir removedirs rename
 replace walk""".split()
 PATH_EXPORTS = """join split basename dirname splitext isabs normpath abspath realpath relpath
-commonprefix commonpath expanduser expandvars exists lexists isfile isdir islink ismount
+commonprefix commonpath normcase expanduser expandvars exists lexists isfile isdir islink ismount
 getsize getmtime getatime getctime samefile""".split()
 PATH_CONSTANTS = "sep altsep extsep pathsep curdir pardir defpath devnull".split()
 

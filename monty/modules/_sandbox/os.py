@@ -19,6 +19,8 @@ SEEK_SET = 0
 SEEK_CUR = 1
 SEEK_END = 2
 
+from io import UnsupportedOperation as _UnsupportedOperation
+
 environ = _b_fs_environ()
 _cwd = _b_fs_cwd()
 
@@ -134,6 +136,27 @@ class stat_result:
         self.st_nlink = 1
         self.st_uid = 0
         self.st_gid = 0
+
+    def _fields(self):
+        return (self.st_mode, self.st_ino, self.st_dev, self.st_nlink, self.st_uid, self.st_gid,
+                self.st_size, int(self.st_atime), int(self.st_mtime), int(self.st_ctime))
+
+    def __getitem__(self, i):
+        return self._fields()[i]
+
+    def __len__(self):
+        return 10
+
+    def __iter__(self):
+        return iter(self._fields())
+
+    def __eq__(self, other):
+        if isinstance(other, stat_result):
+            return self._fields() == other._fields()
+        return NotImplemented
+
+    def __hash__(self):
+        return hash(self._fields())
 
     def __repr__(self):
         return (f'os.stat_result(st_mode={self.st_mode}, st_ino=0, st_dev=0, st_nlink=1, '
@@ -472,6 +495,10 @@ def path_commonpath(paths):
     return prefix + '/'.join(common)
 
 
+def path_normcase(s):
+    return fspath(s)
+
+
 def path_expanduser(path):
     return fspath(path)
 
@@ -628,6 +655,24 @@ class _FileBase:
         for line in lines:
             self.write(line)
 
+    def _read(self, pos, n):
+        try:
+            return _b_fs_read(self._path, pos, n)
+        except OSError as e:
+            raise type(e)(e.errno, e.strerror, self._name) from None
+
+    def _read_text(self, pos, n):
+        try:
+            return _b_fs_read_text(self._path, pos, n, self._encoding, self._errors)
+        except OSError as e:
+            raise type(e)(e.errno, e.strerror, self._name) from None
+
+    def _size(self):
+        try:
+            return _b_fs_stat(self._path)[1]
+        except OSError as e:
+            raise type(e)(e.errno, e.strerror, self._name) from None
+
     def _pwrite(self, data):
         try:
             end = _b_fs_write(self._path, self._pos, data, self._append)
@@ -642,13 +687,11 @@ class _FileBase:
             size = self._pos
         if size < 0:
             raise OSError(22, 'Invalid argument')
-        _b_fs_truncate(self._path, size)
+        try:
+            _b_fs_truncate(self._path, size)
+        except OSError as e:
+            raise type(e)(e.errno, e.strerror, self._name) from None
         return size
-
-
-class _UnsupportedOperation(OSError, ValueError):
-    __module__ = 'io'
-    __qualname__ = 'UnsupportedOperation'
 
 
 class BufferedReader(_FileBase):
@@ -665,7 +708,7 @@ class BufferedReader(_FileBase):
         self._check_readable()
         if size is None:
             size = -1
-        data = _b_fs_read(self._path, self._pos, size)
+        data = self._read(self._pos, size)
         self._pos += len(data)
         return data
 
@@ -685,7 +728,7 @@ class BufferedReader(_FileBase):
             want = _CHUNK if size < 0 else min(_CHUNK, size - got)
             if want <= 0:
                 break
-            chunk = _b_fs_read(self._path, self._pos, want)
+            chunk = self._read(self._pos, want)
             if not chunk:
                 break
             i = chunk.find(b'\n')
@@ -705,7 +748,7 @@ class BufferedReader(_FileBase):
 
     def peek(self, size=0):
         self._check_readable()
-        return _b_fs_read(self._path, self._pos, max(size, _CHUNK))
+        return self._read(self._pos, max(size, _CHUNK))
 
     def write(self, b):
         self._check_writable()
@@ -730,7 +773,7 @@ class BufferedReader(_FileBase):
         elif whence == 1:
             pos = max(0, self._pos + offset)
         elif whence == 2:
-            pos = max(0, _b_fs_stat(self._path)[1] + offset)
+            pos = max(0, self._size() + offset)
         else:
             raise ValueError(f'whence value {whence} unsupported')
         self._pos = pos
@@ -787,8 +830,7 @@ class TextIOWrapper(_FileBase):
         if not self._buf:
             self._buf_start = self._pos
             self._buf_all = ''
-        text, used, end = _b_fs_read_text(self._path, self._pos, _CHUNK, self._encoding,
-                                         self._errors)
+        text, used, end = self._read_text(self._pos, _CHUNK)
         self._pos += used
         self._buf += text
         self._buf_all += text
@@ -817,8 +859,7 @@ class TextIOWrapper(_FileBase):
             raise TypeError(f"argument should be integer or None, not '{type(size).__name__}'")
         if size < 0:
             self._eof = False
-            text, used, end = _b_fs_read_text(self._path, self._pos, -1, self._encoding,
-                                             self._errors)
+            text, used, end = self._read_text(self._pos, -1)
             out = self._take(len(self._buf)) + text
             self._pos += used
             self._buf_start = self._pos
@@ -910,7 +951,7 @@ class TextIOWrapper(_FileBase):
         if whence == 2:
             if cookie != 0:
                 raise _UnsupportedOperation("can't do nonzero end-relative seeks")
-            pos = _b_fs_stat(self._path)[1]
+            pos = self._size()
         elif whence == 0:
             if cookie < 0:
                 raise ValueError(f'negative seek position {cookie}')
