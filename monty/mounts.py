@@ -17,6 +17,7 @@ file past its end: a sparse seek-and-write counts the gap), counted per Sandbox 
 Sandbox loaded from a snapshot starts its own count)."""
 
 import codecs as _codecs
+import collections.abc as _abc
 import errno as _errno
 import os as _os
 import stat as _stat
@@ -90,7 +91,7 @@ def make_state(files, environ):
         return None
     mounts = []
     if files is not None:
-        if not isinstance(files, (list, tuple)):
+        if not isinstance(files, _abc.Sequence) or isinstance(files, (str, bytes)):
             raise TypeError(f"files must be a list of monty.MountDir, not {type(files).__name__}")
         for m in files:
             if type(m) is not MountDir:
@@ -103,7 +104,7 @@ def make_state(files, environ):
         mounts = sorted(files, key=lambda m: -len(m.mount_point))
     env = None
     if environ is not None:
-        if not isinstance(environ, dict):
+        if not isinstance(environ, _abc.Mapping):
             raise TypeError(f"environ must be a dict of str -> str, not {type(environ).__name__}")
         env = {}
         for k, v in environ.items():

@@ -658,3 +658,17 @@ def test_idle_sandbox_dump_keeps_an_open_file(tmp_path):
     # loaded with the mount read-only: reading works, writing is refused
     sb4 = monty.Sandbox.load(blob, files=[monty.MountDir(str(tmp_path), DATA, "r")])
     assert sb4.run("f.read()") == "def\n"
+
+
+def test_the_files_example_runs(capsys):
+    import importlib.util
+    path = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "examples",
+                        "files_demo.py")
+    spec = importlib.util.spec_from_file_location("files_demo", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.main()
+    assert capsys.readouterr().out == (
+        "apple: 5\nfig: 5\npear: 1\n"
+        "refused: [Errno 30] Read-only file system: '/data/sales1.csv'\nfinance\n"
+        "apple: 5\nfig: 5\npear: 1\n")
