@@ -282,6 +282,20 @@ for fn in [lambda: os.listdir('/data/a.txt'),
         r.append((type(e).__name__, str(e)))
 r
 """,
+    # the working directory
+    """
+import os
+os.chdir('sub')
+r = [os.getcwd(), sorted(os.listdir()), open('n.txt').read(), open('../a.txt').readline(),
+     os.path.abspath('x')]
+os.chdir('..')
+r.append(os.getcwd())
+try:
+    os.chdir('a.txt')
+except OSError as e:
+    r.append((type(e).__name__, str(e)))
+r
+""",
     # path-likes: bytes, str subclasses, objects with __fspath__
     """
 import os
