@@ -488,10 +488,10 @@ def test_symlink_swapping_thread_never_leaks(mounted):
     t = threading.Thread(target=swap)
     t.start()
     try:
-        sb = _sandbox(root)
+        sb = _sandbox(root, limits=monty.Limits(max_duration=60))
         seen = sb.run("""
 seen = set()
-for i in range(3000):
+for i in range(1500):
     try:
         seen.add(open('/data/sub/f.txt').read())
     except OSError as e:
