@@ -235,9 +235,14 @@ def _real_parts(m, parts, path):
     return real[len(root.rstrip("/")) + 1:].split("/")
 
 
-def _open_dir(m, parts, path):
+class _SymlinkOnPath(Exception):
+    """A component of the path is a symlink: resolve it with realpath and walk again."""
+
+
+def _open_dir(m, parts, path, fast=False):
     """A descriptor of the directory `parts` under the mount, opened one component at a time
-    without following symlinks."""
+    without following symlinks. A symlink met on the way is refused (PermissionError); with
+    `fast`, _SymlinkOnPath is raised instead so the caller can check its realpath."""
     try:
         fd = _os.open(m._root, _DIR_FLAGS)
     except OSError as e:
@@ -249,7 +254,9 @@ def _open_dir(m, parts, path):
             except OSError as e:
                 code = e.errno
                 if code in (_errno.ELOOP, _errno.ENOTDIR) and _is_link(fd, comp):
-                    code = _errno.EACCES       # a symlink appeared after the check
+                    if fast:
+                        raise _SymlinkOnPath() from None
+                    code = _errno.EACCES       # a symlink appeared after the realpath check
                 raise _err(code, path) from None
             _os.close(fd)
             fd = nfd
@@ -266,20 +273,42 @@ def _is_link(dir_fd, name):
         return False
 
 
+def _dir_fd(m, parts, path):
+    """_open_dir of a path's directory: straight when no component is a symlink, else through
+    the realpath of the directory (which must stay inside the mount), walked again with
+    O_NOFOLLOW so a symlink swapped in meanwhile is refused."""
+    try:
+        return _open_dir(m, parts, path, fast=True)
+    except _SymlinkOnPath:
+        return _open_dir(m, _real_parts(m, parts, path), path)
+
+
 class _At:
-    """The parent directory's descriptor and the final name of a path inside a mount."""
+    """The parent directory's descriptor and the final name of a path inside a mount (a
+    final symlink is resolved through its realpath, which must stay inside the mount)."""
 
     def __init__(self, where, path):
         self.where = where
         self.path = path
-        parts = _real_parts(where.mount, where.parts, path)
+        m = where.mount
+        parts = where.parts
         self.is_root = not parts
-        if parts:
-            self.fd = _open_dir(where.mount, parts[:-1], path)
-            self.name = parts[-1]
-        else:
-            self.fd = _open_dir(where.mount, [], path)
+        if not parts:
+            self.fd = _open_dir(m, [], path)
             self.name = "."
+            return
+        fd = _dir_fd(m, parts[:-1], path)
+        if _is_link(fd, parts[-1]):
+            _os.close(fd)
+            parts = _real_parts(m, parts, path)
+            self.is_root = not parts
+            if not parts:
+                self.fd = _open_dir(m, [], path)
+                self.name = "."
+                return
+            fd = _open_dir(m, parts[:-1], path)
+        self.fd = fd
+        self.name = parts[-1]
 
     def __enter__(self):
         return self
@@ -348,8 +377,7 @@ def fs_listdir(path):
         if w.virtual or norm == "/":
             return [(c, "d") for c in (w.children or [])]
         raise _err(_errno.ENOENT, path)
-    parts = _real_parts(w.mount, w.parts, path)
-    fd = _open_dir(w.mount, parts, path)
+    fd = _dir_fd(w.mount, w.parts, path)
     try:
         out = []
         with _os.scandir(fd) as it:
@@ -562,10 +590,8 @@ def fs_remove(path, directory):
     if not w.parts:
         raise _err(_errno.EBUSY, path)
     # the entry itself, not what a symlink named so points to
-    parts = _real_parts(w.mount, w.parts[:-1], path) + [w.parts[-1]]
-    if w.parts[-1] == "..":
-        raise _err(_errno.EACCES, path)
-    fd = _open_dir(w.mount, parts[:-1], path)
+    parts = w.parts
+    fd = _dir_fd(w.mount, parts[:-1], path)
     try:
         st = _os.stat(parts[-1], dir_fd=fd, follow_symlinks=False)
         if directory:
@@ -595,11 +621,10 @@ def fs_rename(src, dst):
             raise _err(_errno.EBUSY, p)
     if ws.mount is not wd.mount:
         raise OSError(_errno.EXDEV, _os.strerror(_errno.EXDEV), src, None, dst)
-    sparts = _real_parts(ws.mount, ws.parts[:-1], src) + [ws.parts[-1]]
-    dparts = _real_parts(wd.mount, wd.parts[:-1], dst) + [wd.parts[-1]]
-    sfd = _open_dir(ws.mount, sparts[:-1], src)
+    sparts, dparts = ws.parts, wd.parts
+    sfd = _dir_fd(ws.mount, sparts[:-1], src)
     try:
-        dfd = _open_dir(wd.mount, dparts[:-1], dst)
+        dfd = _dir_fd(wd.mount, dparts[:-1], dst)
         try:
             _os.rename(sparts[-1], dparts[-1], src_dir_fd=sfd, dst_dir_fd=dfd)
         except OSError as e:

@@ -443,19 +443,23 @@ def test_escapes_are_refused(mounted, code, expected):
 
 
 def test_a_symlink_swapped_in_after_the_check_is_not_followed(mounted, monkeypatch):
-    """Between the realpath check and the open, the directory becomes a symlink to outside:
-    the component-wise O_NOFOLLOW open refuses it."""
+    """A path through an in-mount symlink is checked by its realpath; between that check and
+    the open, the real directory becomes a symlink to outside: the component-wise O_NOFOLLOW
+    open refuses it."""
     root, outside = mounted
     from monty import mounts
+    os.rename(os.path.join(root, "sub"), os.path.join(root, "sub_real"))
+    os.symlink("sub_real", os.path.join(root, "sub"))
+    shutil.copy(os.path.join(outside, "secret.txt"), os.path.join(outside, "f.txt"))
+    assert _run(_sandbox(root), "open('/data/sub/f.txt').read()") == ("value", "inside-f")
     real_parts = mounts._real_parts
     swapped = []
 
     def check_then_swap(m, parts, path):
         result = real_parts(m, parts, path)
-        if not swapped and "sub" in parts:
-            os.rename(os.path.join(root, "sub"), os.path.join(root, "sub_moved"))
-            os.symlink(outside, os.path.join(root, "sub"))
-            shutil.copy(os.path.join(outside, "secret.txt"), os.path.join(outside, "f.txt"))
+        if not swapped and "sub_real" in result:
+            os.rename(os.path.join(root, "sub_real"), os.path.join(root, "sub_moved"))
+            os.symlink(outside, os.path.join(root, "sub_real"))
             swapped.append(True)
         return result
 

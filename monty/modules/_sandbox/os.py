@@ -702,13 +702,17 @@ class BufferedReader(_FileBase):
         return f'<_io.{type(self).__name__} name={self._name!r}>'
 
     def _drop_buffer(self):
-        pass
+        self._rb = b''
 
     def read(self, size=-1):
         self._check_readable()
         if size is None:
             size = -1
-        data = self._read(self._pos, size)
+        off = self._pos - self._rb_start
+        if self._rb and 0 <= off and size >= 0 and off + size <= len(self._rb):
+            data = self._rb[off:off + size]
+        else:
+            data = self._read(self._pos, size)
         self._pos += len(data)
         return data
 
@@ -724,21 +728,26 @@ class BufferedReader(_FileBase):
             size = -1
         parts = []
         got = 0
-        while True:
-            want = _CHUNK if size < 0 else min(_CHUNK, size - got)
-            if want <= 0:
-                break
-            chunk = self._read(self._pos, want)
-            if not chunk:
-                break
-            i = chunk.find(b'\n')
+        while size < 0 or got < size:
+            off = self._pos - self._rb_start
+            if not self._rb or off < 0 or off >= len(self._rb):
+                self._rb = self._read(self._pos, _CHUNK)
+                self._rb_start = self._pos
+                off = 0
+                if not self._rb:
+                    break
+            rb = self._rb
+            end = len(rb) if size < 0 else min(len(rb), off + size - got)
+            i = rb.find(b'\n', off, end)
             if i >= 0:
-                chunk = chunk[:i + 1]
-            parts.append(chunk)
-            got += len(chunk)
-            self._pos += len(chunk)
+                end = i + 1
+            parts.append(rb[off:end])
+            got += end - off
+            self._pos += end - off
             if i >= 0:
                 break
+        if len(parts) == 1:
+            return parts[0]
         return b''.join(parts)
 
     def readinto(self, b):
@@ -755,6 +764,7 @@ class BufferedReader(_FileBase):
         if isinstance(b, str):
             raise TypeError(f"a bytes-like object is required, not 'str'")
         data = bytes(b)
+        self._rb = b''
         self._pwrite(data)
         return len(data)
 
@@ -813,41 +823,51 @@ class TextIOWrapper(_FileBase):
         raise _UnsupportedOperation('buffer')
 
     def _drop_buffer(self):
-        if self._buf:
-            self._pos = self._buf_start + len(self._buf_raw_prefix())
-            self._buf = ''
+        if self._bi < len(self._buf):
+            self._pos = self.tell()
+        self._buf = ''
+        self._bi = 0
+        self._buf_start = self._pos
 
-    def _buf_raw_prefix(self):
-        # the bytes of the text consumed from the buffer (the buffer is undecoded text
-        # without newline translation, so the consumed part re-encodes exactly)
-        return self._buf_all[:len(self._buf_all) - len(self._buf)].encode(
-            self._encoding, self._errors if self._errors != 'strict' else 'surrogateescape')
+    def _consumed_bytes(self):
+        # the bytes of the text consumed from the buffer (the buffer is decoded text without
+        # newline translation, so the consumed part re-encodes to what was read)
+        if not self._bi:
+            return 0
+        return len(self._buf[:self._bi].encode(
+            self._encoding, self._errors if self._errors != 'strict' else 'surrogateescape'))
 
-    def _fill(self):
-        """Append the next chunk's text to the buffer; False at the end of the file."""
+    def _fill(self, nbytes=_CHUNK):
+        """Append the next `nbytes` bytes' text to the buffer; False at the end of the file."""
         if self._eof:
             return False
+        if self._bi:
+            self._buf_start += self._consumed_bytes()
+            self._buf = self._buf[self._bi:]
+            self._bi = 0
         if not self._buf:
             self._buf_start = self._pos
-            self._buf_all = ''
-        text, used, end = self._read_text(self._pos, _CHUNK)
+        text, used, end = self._read_text(self._pos, nbytes)
         self._pos += used
         self._buf += text
-        self._buf_all += text
+        self._cr = '\r' in self._buf
         if end:
             self._eof = True
         return bool(text) or not end
 
     def _take(self, n):
-        out = self._buf[:n]
-        self._buf = self._buf[n:]
-        if not self._buf:
-            self._buf_all = ''
+        bi = self._bi
+        out = self._buf[bi:bi + n]
+        self._bi = bi + len(out)
+        if self._bi >= len(self._buf):
+            self._buf = ''
+            self._bi = 0
             self._buf_start = self._pos
         return out
 
     def _translate(self, s):
-        if self._newline is None:
+        # (only text from a buffer that held a '\r' can need it)
+        if self._newline is None and self._cr and '\r' in s:
             return s.replace('\r\n', '\n').replace('\r', '\n')
         return s
 
@@ -860,24 +880,26 @@ class TextIOWrapper(_FileBase):
         if size < 0:
             self._eof = False
             text, used, end = self._read_text(self._pos, -1)
-            out = self._take(len(self._buf)) + text
+            out = self._take(len(self._buf) - self._bi) + text
             self._pos += used
             self._buf_start = self._pos
             self._eof = True
+            self._cr = True
             return self._translate(out)
         while True:
+            avail = len(self._buf) - self._bi
             if self._newline is None:
-                if len(self._buf) > size and not (self._buf[size - 1:size] == '\r'):
+                if avail > size and not (self._buf[self._bi + size - 1:self._bi + size] == '\r'):
                     break
-            elif len(self._buf) >= size:
+            elif avail >= size:
                 break
-            if not self._fill():
+            if not self._fill(max(_CHUNK, size - avail + 1)):
                 break
         if self._newline is None:
             # `size` characters after translation: each '\r\n' before the cut is one
             out = []
             got = 0
-            i = 0
+            i = self._bi
             buf = self._buf
             while got < size and i < len(buf):
                 j = buf.find('\r', i, i + size - got)
@@ -892,7 +914,7 @@ class TextIOWrapper(_FileBase):
                 out.append('\n')
                 got += 1
                 i = j + 2 if buf[j + 1:j + 2] == '\n' else j + 1
-            self._take(i)
+            self._take(i - self._bi)
             return ''.join(out)
         return self._take(size)
 
@@ -900,27 +922,49 @@ class TextIOWrapper(_FileBase):
         self._check_readable()
         if size is None:
             size = -1
+        parts = []
+        got = 0
+        universal = self._newline is None or self._newline == ''
         while True:
             buf = self._buf
-            if self._newline is None or self._newline == '':
-                i = -1
-                n = buf.find('\n')
-                r = buf.find('\r')
-                if r >= 0 and (n < 0 or r < n):
+            bi = self._bi
+            i = -1
+            if universal:
+                n = buf.find('\n', bi)
+                r = buf.find('\r', bi, n if n >= 0 else len(buf)) if self._cr else -1
+                if r >= 0:
                     if r + 1 < len(buf) or self._eof:
                         i = r + 2 if buf[r + 1:r + 2] == '\n' else r + 1
                 elif n >= 0:
                     i = n + 1
             else:
-                i = buf.find(self._newline)
+                i = buf.find(self._newline, bi)
                 if i >= 0:
                     i += len(self._newline)
-            if i >= 0 and (size < 0 or i <= size):
-                return self._translate(self._take(i))
-            if 0 <= size <= len(buf):
-                return self._translate(self._take(size))
+            left = size - got
+            if i >= 0 and (size < 0 or i - bi <= left):
+                parts.append(self._take(i - bi))
+                break
+            if 0 <= left <= len(buf) - bi:
+                parts.append(self._take(left))
+                break
+            # no line end in the buffer: take it all (but a last character that may begin a
+            # two-character line end) and read on
+            keep = 0
+            if not self._eof and buf and (buf[-1] == '\r' or (
+                    not universal and len(self._newline) > 1 and buf[-1] == self._newline[0])):
+                keep = 1
+            n = len(buf) - bi - keep
+            if n > 0:
+                parts.append(self._take(n))
+                got += n
             if not self._fill():
-                return self._translate(self._take(len(self._buf)))
+                parts.append(self._take(len(self._buf) - self._bi))
+                break
+        line = parts[0] if len(parts) == 1 else ''.join(parts)
+        if self._newline is None and '\r' in line:
+            return line.replace('\r\n', '\n').replace('\r', '\n')
+        return line
 
     def write(self, s):
         self._check_writable()
@@ -937,7 +981,7 @@ class TextIOWrapper(_FileBase):
     def tell(self):
         self._check_closed()
         if self._buf:
-            return self._buf_start + len(self._buf_raw_prefix())
+            return self._buf_start + self._consumed_bytes()
         return self._pos
 
     def seek(self, cookie, whence=0):
@@ -959,7 +1003,7 @@ class TextIOWrapper(_FileBase):
         else:
             raise ValueError(f'invalid whence ({whence}, should be 0, 1 or 2)')
         self._buf = ''
-        self._buf_all = ''
+        self._bi = 0
         self._eof = False
         self._pos = pos
         self._buf_start = pos
@@ -1034,7 +1078,7 @@ def open_(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None
         f._errors = 'strict' if errors is None else errors
         f._newline = newline
         f._buf = ''
-        f._buf_all = ''
+        f._cr = False
         f._eof = False
     f._name = shown
     f._path = path
@@ -1044,6 +1088,9 @@ def open_(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None
     f._append = appending
     f._pos = size if appending else 0
     f._buf_start = f._pos
+    f._rb = b''
+    f._rb_start = 0
+    f._bi = 0
     return f
 
 
