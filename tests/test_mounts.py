@@ -690,3 +690,35 @@ def test_the_files_example_runs(capsys):
         "apple: 5\nfig: 5\npear: 1\n"
         "refused: [Errno 30] Read-only file system: '/data/sales1.csv'\nfinance\n"
         "apple: 5\nfig: 5\npear: 1\n")
+
+
+def test_two_tenants_with_files_cannot_change_what_the_other_sees(tmp_path):
+    """The attack of test_gate (every attribute-setting spelling and mutator on every module,
+    class and builtin reachable) run on os, os.path, pathlib's mount classes, open and file
+    objects in one Sandbox with files, while another one's view stays the same."""
+    import test_gate as gate
+    prelude = ("import os, os.path, pathlib, io\nMODULES = [os, os.path, pathlib, io]\n"
+               "f = open('/data/a.txt')\nb = open('/data/a.txt', 'rb')\n"
+               "BUILTINS = [open, f, type(f), b, type(b), pathlib.Path('/data/a.txt'), "
+               "pathlib.Path, pathlib.PosixPath, os.stat('/data/a.txt'), list(os.scandir('/data')),"
+               " os.environ]\n")
+
+    def tenant(name, seconds):
+        d = tmp_path / name
+        d.mkdir()
+        (d / "a.txt").write_text("same")
+        sb = monty.Sandbox(files=[monty.MountDir(str(d), DATA, "rw")], environ={"K": "v"},
+                           limits=monty.Limits(max_duration=seconds, max_memory=512 << 20))
+        sb.run(prelude)
+        return sb
+
+    fingerprint = gate._FINGERPRINT.replace("[fingerprint(b, 1) for b in BUILTINS]",
+                                            "[fingerprint(x, 1) for x in BUILTINS if "
+                                            "not isinstance(x, os.stat_result)]")
+    victim = tenant("victim", 60.0)
+    before = victim.run(fingerprint)
+    attacker = tenant("attacker", 120.0)
+    assert attacker.run(gate._ATTACK) > 100
+    assert victim.run(fingerprint) == before
+    assert victim.run("open('/data/a.txt').read(), os.environ") == ("same", {"K": "v"})
+    assert len(tenant("late", 60.0).run(fingerprint)) == len(before)

@@ -133,5 +133,7 @@ def internal_module_prefixes():
 
 
 def available():
+    """The modules every Sandbox can import (not those a Sandbox has only when the host
+    gives it something: `os` with files= or environ=)."""
     _discover()
-    return sorted(_FILES)
+    return sorted(name for name, mod in _FILES.items() if not hasattr(mod, "available"))
