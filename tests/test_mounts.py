@@ -722,3 +722,69 @@ def test_two_tenants_with_files_cannot_change_what_the_other_sees(tmp_path):
     assert victim.run(fingerprint) == before
     assert victim.run("open('/data/a.txt').read(), os.environ") == ("same", {"K": "v"})
     assert len(tenant("late", 60.0).run(fingerprint)) == len(before)
+
+
+PEER_STYLE = """
+import sys, os
+from pathlib import Path
+assert Path('/virtual/file.txt').read_text('utf-8') == 'hello world\\n'
+assert Path('/virtual/file.txt').read_text(encoding='UTF-8') == 'hello world\\n'
+st = Path('/virtual/file.txt').stat()
+assert st.st_size == 12 and st.st_mode & 0o777 == 0o644 and st.st_mode & 0o170000 == 0o100000
+st_dir = Path('/virtual/subdir').stat()
+assert st_dir.st_mode & 0o170000 == 0o040000 and st_dir.st_mode & 0o777 == 0o755, oct(st_dir.st_mode)
+st2 = Path('/virtual/file.txt').stat()
+assert st2[6] == 12 and st2[0] & 0o777 == 0o644
+entries = list(Path('/virtual').iterdir())
+assert len(entries) == 5
+assert entries[0].parent == Path('/virtual')
+assert str(Path('/virtual/subdir').absolute()) == '/virtual/subdir'
+try:
+    Path('/virtual/subdir').mkdir(exist_ok='')
+    assert False
+except OSError as exc:
+    assert isinstance(exc, FileExistsError)
+try:
+    Path('/virtual/x/y/z').mkdir(parents=b'')
+    assert False
+except OSError as exc:
+    assert isinstance(exc, FileNotFoundError)
+Path('/virtual/p/q/r').mkdir(parents='yes')
+Path('/virtual/old_name.txt').write_text('rename test')
+Path('/virtual/old_name.txt').rename(Path('/virtual/new_name.txt'))
+assert Path('/virtual/new_name.txt').read_text() == 'rename test'
+Path('/virtual/new_file.txt').write_text('written with all defaults', 'utf-8', None, None)
+assert os.path.normpath('/..') == '/' and os.path.normpath('../../a') == '../../a'
+assert os.path.relpath('/a', '/a/b/c') == '../..' and os.path.relpath('/x', '/a/b') == '../../x'
+assert os.path.commonpath(['/a/b', '/c/d']) == '/' and os.path.commonpath(['a/b/c', 'a/b/d']) == 'a/b'
+assert os.path.commonprefix(['/a/bc', '/a/bd']) == '/a/b'
+assert os.path.normcase('/A/b') == '/A/b' and os.path.expanduser('~/x') == '~/x'
+open('/virtual/pathext.txt', 'w').write('x')
+assert os.path.lexists('/virtual/pathext.txt') and not os.path.lexists('/virtual/definitely-absent')
+assert isinstance(os.path.getmtime('/virtual/pathext.txt'), float)
+env = os.environ
+assert env['VIRTUAL_EMPTY'] == '' and len(env) == 3 and 'VIRTUAL_HOME' in env
+sys.platform
+"""
+
+
+def test_what_the_peer_corpus_file_and_os_cases_exercise(tmp_path):
+    """A fixture like the peer corpus's /virtual tree: pathlib I/O and stat, os.path,
+    os.environ (its cases pass with this mount given)."""
+    d = str(tmp_path)
+    os.makedirs(f"{d}/subdir/deep")
+    for name, data in [("file.txt", b"hello world\n"), ("empty.txt", b""),
+                       ("data.bin", b"\x00\x01\x02\x03"), ("other.txt", b"x"),
+                       ("subdir/nested.txt", b"nested content"), ("subdir/deep/file.txt", b"deep")]:
+        with open(os.path.join(d, name), "wb") as f:
+            f.write(data)
+    for p in (d, f"{d}/subdir", f"{d}/subdir/deep"):
+        os.chmod(p, 0o755)
+    for name in ("file.txt",):
+        os.chmod(os.path.join(d, name), 0o644)
+    sb = monty.Sandbox(files=[monty.MountDir(d, "/virtual", "rw")],
+                       environ={"VIRTUAL_HOME": "/virtual/home", "VIRTUAL_USER": "testuser",
+                                "VIRTUAL_EMPTY": ""})
+    assert sb.run(PEER_STYLE) == sys.platform
+    assert sb.run("Path('/virtual/file.txt').read_text(encoding=None, errors=None, "
+                  "newline=None)") == "hello world\n"

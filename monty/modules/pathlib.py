@@ -214,8 +214,9 @@ class MountPath(Path):
         """open(self, ...) as the builtin open does."""
         return _fs("open_")(self._text(), mode, buffering, encoding, errors, newline)
 
-    def read_text(self, encoding=None, errors=None):
-        return _fs("p_read_text")(self._text(), encoding, errors)
+    def read_text(self, encoding=None, errors=None, newline=None):
+        """(newline as CPython 3.13 takes it)"""
+        return _fs("p_read_text")(self._text(), encoding, errors, newline)
 
     def read_bytes(self):
         return _fs("p_read_bytes")(self._text())

@@ -1101,8 +1101,8 @@ def p_read_bytes(path):
         return f.read()
 
 
-def p_read_text(path, encoding=None, errors=None):
-    with open_(path, 'r', encoding=encoding, errors=errors) as f:
+def p_read_text(path, encoding=None, errors=None, newline=None):
+    with open_(path, 'r', encoding=encoding, errors=errors, newline=newline) as f:
         return f.read()
 
 
