@@ -172,7 +172,7 @@ def _err(code, path):
 def _check_path(path):
     """`path` as an exact absolute virtual path, normalised; errors as CPython's."""
     if type(path) is not str:
-        if isinstance(path, str):
+        if issubclass(type(path), str):
             path = str.__str__(path)
         else:
             raise TypeError("path must be str")
@@ -521,6 +521,7 @@ def fs_read_text(path, offset, n, encoding, errors):
 
 def fs_write(path, offset, data, append):
     """Write `data` at `offset` (at the end when `append`); returns the offset after it."""
+    append = append is True
     if type(data) is not bytes:
         raise TypeError("bad write")
     if type(offset) is not int or offset < 0:
@@ -582,6 +583,7 @@ def fs_mkdir(path):
 
 def fs_remove(path, directory):
     """unlink (or rmdir with `directory`) inside a writable mount."""
+    directory = directory is True
     norm = _check_path(path)
     w = _where(norm)
     if w.mount is None:

@@ -179,14 +179,6 @@ def _fs(name):
     return _os_module.function(vm, name)
 
 
-def _opt_str(value, what):
-    if value is None or type(value) is str:
-        return value
-    if isinstance(value, str):
-        return str.__str__(value)
-    return value    # (the sandbox-Python helper raises CPython's TypeError)
-
-
 class MountPath(Path):
     """Path in a Sandbox with files: its I/O methods reach the mounts."""
 
@@ -247,6 +239,8 @@ class MountPath(Path):
 
     def iterdir(self):
         names = _fs("p_iterdir")(self._text())
+        if type(names) is not list:
+            raise TypeError("bad directory listing")
         charge(len(names) + 1)
         return iter([self._make_child(_clean((n,), self)) for n in names])
 
@@ -255,6 +249,8 @@ class MountPath(Path):
         if type(pattern) is not str:
             raise TypeError(f"expected str, not {type_name(pattern)}")
         found = _fs("p_glob")(self._text(), pattern, False)
+        if type(found) is not list:
+            raise TypeError("bad glob result")
         charge(len(found) + 1)
         return iter([self / rel for rel in found])
 
@@ -264,19 +260,19 @@ class MountPath(Path):
             raise TypeError(f"expected str, not {type_name(pattern)}")
         return self.glob("**/" + pattern)
 
+    # (flags go to the sandbox-Python helper as given: their truth is tested there, never
+    # by host code)
     def mkdir(self, mode=0o777, parents=False, exist_ok=False):
-        _fs("p_mkdir")(self._text(), mode, bool(parents), bool(exist_ok))
+        _fs("p_mkdir")(self._text(), mode, parents, exist_ok)
 
     def rmdir(self):
         _fs("rmdir")(self._text())
 
     def unlink(self, missing_ok=False):
-        _fs("p_unlink")(self._text(), bool(missing_ok))
+        _fs("p_unlink")(self._text(), missing_ok)
 
     def touch(self, mode=0o666, exist_ok=True):
-        if not exist_ok and self.exists():
-            raise FileExistsError(17, "File exists", str(self))
-        _fs("open_")(self._text(), "a").close()
+        _fs("p_touch")(self._text(), exist_ok)
 
     def rename(self, target):
         target = _clean((target,))[0]

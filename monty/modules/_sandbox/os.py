@@ -1138,6 +1138,12 @@ def p_mkdir(path, mode=0o777, parents=False, exist_ok=False):
             raise
 
 
+def p_touch(path, exist_ok=True):
+    if not exist_ok and path_exists(path):
+        raise FileExistsError(17, 'File exists', path)
+    open_(path, 'a').close()
+
+
 def p_unlink(path, missing_ok=False):
     try:
         remove(path)
