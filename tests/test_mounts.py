@@ -92,7 +92,13 @@ SNIPPETS = [
     # reading text: read, read(n), readline, readlines, iteration, tell/seek
     """
 f = open('a.txt')
-r = [f.read(3), f.readline(), f.tell(), f.readline(), f.readlines(), f.read(), f.tell()]
+import io
+r = [f.read(3), f.readline(), f.tell(), f.readline(), f.readlines(), f.read(), f.tell(),
+     type(f).__name__, isinstance(f, io.TextIOBase), isinstance(f, io.IOBase),
+     isinstance(open('b.bin', 'rb'), io.BufferedIOBase), type(open('b.bin', 'rb')).__name__,
+     type(open('b.bin', 'wb')).__name__, type(open('b.bin', 'r+b')).__name__,
+     isinstance(f, io.BufferedIOBase), f.readable(), f.writable(), f.seekable(), f.mode,
+     f.name, f.encoding]
 f.seek(0)
 r.append(list(f))
 f.close()

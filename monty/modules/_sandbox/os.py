@@ -19,7 +19,8 @@ SEEK_SET = 0
 SEEK_CUR = 1
 SEEK_END = 2
 
-from io import UnsupportedOperation as _UnsupportedOperation
+from io import UnsupportedOperation as _UnsupportedOperation, IOBase as _IOBase, \
+    TextIOBase as _TextIOBase, BufferedIOBase as _BufferedIOBase
 
 environ = _b_fs_environ()
 _cwd = _b_fs_cwd()
@@ -564,7 +565,7 @@ def path_samefile(f1, f2):
 _CHUNK = 65536
 
 
-class _FileBase:
+class _FileBase(_IOBase):
     __module__ = '_io'
 
     def _check_closed(self):
@@ -694,7 +695,7 @@ class _FileBase:
         return size
 
 
-class BufferedReader(_FileBase):
+class BufferedReader(_FileBase, _BufferedIOBase):
     """A binary file of a mount (BufferedReader, BufferedWriter or BufferedRandom by mode)."""
     __module__ = '_io'
 
@@ -798,7 +799,7 @@ class BufferedRandom(BufferedReader):
     __module__ = '_io'
 
 
-class TextIOWrapper(_FileBase):
+class TextIOWrapper(_FileBase, _TextIOBase):
     """A text file of a mount: bytes decoded as they are read, one chunk at a time."""
     __module__ = '_io'
 
