@@ -637,12 +637,6 @@ def fs_rename(src, dst):
         _os.close(sfd)
 
 
-def fs_mounts():
-    """[(mount point, mode)] of the running sandbox, longest first; the first given is the
-    working directory (see fs_cwd)."""
-    return [(m.mount_point, m.mode) for m in _state().mounts]
-
-
 def fs_cwd():
     """The starting working directory: the first mount point given."""
     st = _state()
