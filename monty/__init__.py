@@ -23,11 +23,14 @@ __all__ = [
     "Sandbox", "Call", "Done", "Pending", "load", "Limits", "MontyError", "MontySyntaxError",
     "MontyRuntimeError", "MontyLimitError", "MontyTimeLimitError", "MontyMemoryLimitError",
     "MontyAllocationLimitError", "MontyTypeError",
-    "Outcome", "Opaque", "MontyHostCallLimitError", "capabilities",
+    "Outcome", "Opaque", "MontyHostCallLimitError", "capabilities", "MountDir",
 ]
 
 _code_cache = CodeCache(_core.Code)
 _BUILTINS = _core.make_builtins()
+
+from . import mounts as _mounts  # noqa: E402  (registers its primitives in _BUILTINS)
+from .mounts import MountDir  # noqa: E402
 
 
 class Limits:
@@ -75,7 +78,8 @@ def _check_name(kind, name):
 class Sandbox:
     """An isolated interpreter whose globals persist across `run()` calls."""
 
-    def __init__(self, functions=None, limits=None, print_callback=None):
+    def __init__(self, functions=None, limits=None, print_callback=None, files=None,
+                 environ=None):
         if functions is None:
             functions = {}
         if not isinstance(functions, dict):
@@ -86,6 +90,7 @@ class Sandbox:
             raise TypeError(f"limits must be a monty.Limits, not {type(limits).__name__}")
         if print_callback is not None and not callable(print_callback):
             raise TypeError("print_callback must be callable or None")
+        fs = _mounts.make_state(files, environ)     # files= MountDirs, environ= str -> str
         self.limits = limits
         # held while sandbox code runs (run, start, resume, dump): a second entry, from a
         # host function, a callback or another thread, is refused before touching any state
@@ -94,7 +99,9 @@ class Sandbox:
         self._functions = {}
         self._output = _Output(print_callback, limits.max_output)
         self._wall_start = 0.0          # when the running program started (max_wall_time)
-        self._vm = _core.VM(_BUILTINS, self._functions, limits.max_recursion_depth, self._output)
+        self._vm = _core.VM(_BUILTINS if fs is None or not fs.mounts else _mounts.builtins(),
+                            self._functions, limits.max_recursion_depth, self._output)
+        _mounts.install(self._vm, fs)
         _core.limits_configure(self._vm, limits.max_memory, limits.max_allocations)
         self._vm.max_host_calls = -1 if limits.max_host_calls is None else limits.max_host_calls
         self._hosts = {}                # name -> the HostFunction sandbox code calls it by
@@ -246,10 +253,13 @@ class Sandbox:
         return _hostasync.dump_sandbox(self, secret)
 
     @staticmethod
-    def load(data, functions=None, limits=None, print_callback=None, secret=None):
-        """A new Sandbox from `Sandbox.dump()` bytes, with these host functions and limits;
-        checked like `monty.load()` (with `secret`, a wrong or missing tag is refused)."""
-        return _snapshot.load_sandbox(data, functions, limits, print_callback, secret)
+    def load(data, functions=None, limits=None, print_callback=None, secret=None, files=None,
+             environ=None):
+        """A new Sandbox from `Sandbox.dump()` bytes, with these host functions, limits, mounts
+        and environment; checked like `monty.load()` (with `secret`, a wrong or missing tag is
+        refused)."""
+        return _snapshot.load_sandbox(data, functions, limits, print_callback, secret,
+                                      files=files, environ=environ)
 
     def _enter(self):
         if not self._busy.acquire(False):

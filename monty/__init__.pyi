@@ -1,6 +1,7 @@
 # Types of monty's public API (everything in monty.__all__); see README.md and design.md.
-from collections.abc import Awaitable, Callable, Mapping
-from typing import Any, Final, TypeAlias
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from os import PathLike
+from typing import Any, Final, Literal, TypeAlias
 
 __version__: Final[str]
 __all__: list[str]
@@ -125,6 +126,20 @@ class Pending:
     ) -> Call | Pending | Done: ...
     def dump(self, secret: bytes | None = None) -> bytes: ...
 
+class MountDir:
+    """A host directory seen by sandbox code at `mount_point` (open(), os, pathlib)."""
+    host_path: str
+    mount_point: str
+    mode: Literal["r", "rw"]
+    max_bytes: int | None
+    def __init__(
+        self,
+        host_path: str | PathLike[str],
+        mount_point: str,
+        mode: Literal["r", "rw"] = "r",
+        max_bytes: int | None = None,
+    ) -> None: ...
+
 class Sandbox:
     limits: Limits
     def __init__(
@@ -132,6 +147,8 @@ class Sandbox:
         functions: dict[str, HostFunction] | None = None,
         limits: Limits | None = None,
         print_callback: PrintCallback | None = None,
+        files: Sequence[MountDir] | None = None,
+        environ: Mapping[str, str] | None = None,
     ) -> None: ...
     @property
     def print_callback(self) -> PrintCallback | None: ...
@@ -150,6 +167,8 @@ class Sandbox:
         limits: Limits | None = None,
         print_callback: PrintCallback | None = None,
         secret: bytes | None = None,
+        files: Sequence[MountDir] | None = None,
+        environ: Mapping[str, str] | None = None,
     ) -> Sandbox: ...
 
 def load(
@@ -158,6 +177,8 @@ def load(
     limits: Limits | None = None,
     print_callback: PrintCallback | None = None,
     secret: bytes | None = None,
+    files: Sequence[MountDir] | None = None,
+    environ: Mapping[str, str] | None = None,
 ) -> Call | Pending: ...
 
 def capabilities() -> dict[str, Any]: ...

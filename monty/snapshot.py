@@ -2653,18 +2653,26 @@ def _restore_module_state(name, module, state, vm=None):
     raise _Bad(f"unexpected state for module {name!r}")
 
 
-def load(data, functions=None, limits=None, print_callback=None, secret=None):
+def load(data, functions=None, limits=None, print_callback=None, secret=None, files=None,
+         environ=None):
     """The paused program in `data` (from `Call.dump` or `Pending.dump`), as a Call or Pending
-    on a fresh Sandbox."""
-    return _checked_load(_load, data, functions, limits, print_callback, secret)
+    on a fresh Sandbox (with these mounts and environment: open files find their paths again
+    in them)."""
+    return _checked_load(_load, data, functions, limits, print_callback, secret,
+                         dict(files=files, environ=environ))
 
 
-def load_sandbox(data, functions=None, limits=None, print_callback=None, secret=None):
+def load_sandbox(data, functions=None, limits=None, print_callback=None, secret=None,
+                 files=None, environ=None):
     """The idle sandbox in `data` (from `Sandbox.dump`), as a fresh Sandbox."""
-    return _checked_load(_load_idle, data, functions, limits, print_callback, secret)
+    return _checked_load(_load_idle, data, functions, limits, print_callback, secret,
+                         dict(files=files, environ=environ))
 
 
-def _checked_load(loader, data, functions, limits, print_callback, secret):
+def _checked_load(loader, data, functions, limits, print_callback, secret, options=None):
+    if options:
+        from .mounts import make_state
+        make_state(**options)       # bad files/environ: the TypeError, not "invalid snapshot"
     if not isinstance(data, (bytes, bytearray, memoryview)):
         raise TypeError(f"load() needs bytes, not {type(data).__name__}")
     data = bytes(data)
@@ -2678,7 +2686,7 @@ def _checked_load(loader, data, functions, limits, print_callback, secret):
             raise MontyError("snapshot refused: authentication tag does not match")
         data = payload
     try:
-        return loader(data, functions, limits, print_callback)
+        return loader(data, functions, limits, print_callback, **(options or {}))
     except MontyError:
         raise
     except _Bad as e:
@@ -2729,7 +2737,7 @@ def _rebuild(sandbox, functions, modules, imported, objects, bind_globals):
     return d
 
 
-def _load(data, functions, limits, print_callback):
+def _load(data, functions, limits, print_callback, files=None, environ=None):
     from . import Sandbox
     try:
         doc = _decoder.decode(data)
@@ -2759,7 +2767,8 @@ def _load(data, functions, limits, print_callback):
         "bad pending call")
 
     functions = dict(functions or {})
-    sandbox = Sandbox(functions=None, limits=limits, print_callback=print_callback)
+    sandbox = Sandbox(functions=None, limits=limits, print_callback=print_callback, files=files,
+                      environ=environ)
     vm = sandbox._vm
     _need(len(frames) <= sandbox.limits.max_recursion_depth, "too many frames")
     _core.vm_prepare_slots(vm, slot_names)
@@ -2811,7 +2820,7 @@ def _load(data, functions, limits, print_callback):
     return _paused(sandbox, elapsed, modules[0] if modules else None)
 
 
-def _load_idle(data, functions, limits, print_callback):
+def _load_idle(data, functions, limits, print_callback, files=None, environ=None):
     from . import Sandbox
     try:
         doc = _decoder.decode(data)
@@ -2834,7 +2843,8 @@ def _load_idle(data, functions, limits, print_callback):
     _need(type(gl) is list and len(gl) <= len(slot_names), "bad globals")
 
     functions = dict(functions or {})
-    sandbox = Sandbox(functions=None, limits=limits, print_callback=print_callback)
+    sandbox = Sandbox(functions=None, limits=limits, print_callback=print_callback, files=files,
+                      environ=environ)
     vm = sandbox._vm
     _core.vm_prepare_slots(vm, slot_names)
     d = _rebuild(sandbox, functions, modules, imported, objects, bind_globals=False)

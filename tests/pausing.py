@@ -9,6 +9,7 @@ host-call sequence.
 
 import ast
 import builtins
+import json
 import os
 import subprocess
 import sys
@@ -64,37 +65,47 @@ def cpython_run(code, impls=IMPLS):
 
 
 _CHILD = r"""
-import sys, monty
+import json, sys, monty
 names = sys.argv[2].split(",")
+files = [monty.MountDir(*m) for m in json.loads(sys.argv[3])] if len(sys.argv) > 3 else None
 data = open(sys.argv[1], 'rb').read()
-step = monty.load(data, functions={n: None for n in names})
+step = monty.load(data, functions={n: None for n in names}, files=files)
 open(sys.argv[1], 'wb').write(step.dump())
 """
 
 
-def roundtrip_in_subprocess(blob, names):
-    """`blob` loaded and dumped again by a fresh interpreter process."""
+def _mounts(files):
+    """monty.MountDir values from (host path, mount point, mode) triples, or None."""
+    return None if files is None else [monty.MountDir(*m) for m in files]
+
+
+def roundtrip_in_subprocess(blob, names, files=None):
+    """`blob` loaded (with mounts made from `files` triples) and dumped again by a fresh
+    interpreter process."""
     with tempfile.NamedTemporaryFile(delete=False) as fh:
         fh.write(blob)
         path = fh.name
     try:
         env = dict(os.environ)
         env["PYTHONPATH"] = os.path.dirname(os.path.dirname(os.path.abspath(monty.__file__)))
-        subprocess.run([sys.executable, "-c", _CHILD, path, ",".join(names)], check=True,
-                       env=env, timeout=60)
+        extra = [] if files is None else [json.dumps(files)]
+        subprocess.run([sys.executable, "-c", _CHILD, path, ",".join(names)] + extra,
+                       check=True, env=env, timeout=60)
         with open(path, "rb") as fh:
             return fh.read()
     finally:
         os.unlink(path)
 
 
-def paused_run(code, impls=IMPLS, every=1, subprocess_steps=False, limits=None):
+def paused_run(code, impls=IMPLS, every=1, subprocess_steps=False, limits=None, files=None):
     """Like cpython_run, under monty's start(): each host call is a pause answered by the
     host; every `every`-th pause (none if `every` is 0) is dumped and loaded (through a
-    fresh process if `subprocess_steps`) before it is answered."""
+    fresh process if `subprocess_steps`) before it is answered. `files`: (host path, mount
+    point, mode) triples mounted in the sandbox and again at each load."""
     calls, out = [], []
     fns = {n: None for n in impls}
-    sb = monty.Sandbox(functions=fns, print_callback=out.append, limits=limits)
+    sb = monty.Sandbox(functions=fns, print_callback=out.append, limits=limits,
+                       files=_mounts(files))
     try:
         step = sb.start(code)
         n = 0
@@ -103,8 +114,9 @@ def paused_run(code, impls=IMPLS, every=1, subprocess_steps=False, limits=None):
                 if every and n % every == 0:
                     blob = step.dump()
                     if subprocess_steps:
-                        blob = roundtrip_in_subprocess(blob, list(impls))
-                    step = monty.load(blob, functions=fns, print_callback=out.append)
+                        blob = roundtrip_in_subprocess(blob, list(impls), files)
+                    step = monty.load(blob, functions=fns, print_callback=out.append,
+                                      files=_mounts(files))
                 n += 1
                 results, errors = {}, {}
                 for c in step.calls:
@@ -119,8 +131,9 @@ def paused_run(code, impls=IMPLS, every=1, subprocess_steps=False, limits=None):
             if every and n % every == 0:
                 blob = step.dump()
                 if subprocess_steps:
-                    blob = roundtrip_in_subprocess(blob, list(impls))
-                step = monty.load(blob, functions=fns, print_callback=out.append)
+                    blob = roundtrip_in_subprocess(blob, list(impls), files)
+                step = monty.load(blob, functions=fns, print_callback=out.append,
+                                  files=_mounts(files))
                 assert (step.function_name, step.args, step.kwargs) == calls[-1]
             n += 1
             try:

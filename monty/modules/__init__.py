@@ -105,6 +105,9 @@ def load(name, vm):
     mod = _FILES.get(name)
     if mod is None:
         return None
+    available = getattr(mod, "available", None)
+    if available is not None and not available(vm):
+        return None         # a module this Sandbox was not given (os without files/environ)
     return SandboxModule(name, mod.build(vm))
 
 
@@ -130,5 +133,7 @@ def internal_module_prefixes():
 
 
 def available():
+    """The modules every Sandbox can import (not those a Sandbox has only when the host
+    gives it something: `os` with files= or environ=)."""
     _discover()
-    return sorted(_FILES)
+    return sorted(name for name, mod in _FILES.items() if not hasattr(mod, "available"))

@@ -168,6 +168,148 @@ class WindowsPath(Path, PureWindowsPath):
     __slots__ = ()
 
 
+def _fs(name):
+    """The `os` module's sandbox-Python helper `name`, for the running sandbox (a Sandbox
+    without files has none: nothing exists there)."""
+    from .. import _core, mounts
+    from . import os as _os_module
+    vm = _core.current_vm()
+    if not mounts.has_files(vm):
+        raise FileNotFoundError(2, "No such file or directory (no files are mounted)")
+    return _os_module.function(vm, name)
+
+
+class MountPath(Path):
+    """Path in a Sandbox with files: its I/O methods reach the mounts."""
+
+    __slots__ = ()
+
+    def __new__(cls, *args, **kwargs):
+        if cls is MountPath:
+            cls = MountPosixPath
+        return cls._from_parts(_clean(args))
+
+    @classmethod
+    def cwd(cls):
+        """The working directory (the first mount point)."""
+        return cls(_fs("getcwd")())
+
+    @classmethod
+    def home(cls):
+        """The home directory: there is none in the sandbox."""
+        raise RuntimeError("Could not determine home directory.")
+
+    def _text(self):
+        return str(self)
+
+    def open(self, mode="r", buffering=-1, encoding=None, errors=None, newline=None):
+        """open(self, ...) as the builtin open does."""
+        return _fs("open_")(self._text(), mode, buffering, encoding, errors, newline)
+
+    def read_text(self, encoding=None, errors=None, newline=None):
+        """(newline as CPython 3.13 takes it)"""
+        return _fs("p_read_text")(self._text(), encoding, errors, newline)
+
+    def read_bytes(self):
+        return _fs("p_read_bytes")(self._text())
+
+    def write_text(self, data, encoding=None, errors=None, newline=None):
+        return _fs("p_write_text")(self._text(), data, encoding, errors, newline)
+
+    def write_bytes(self, data):
+        return _fs("p_write_bytes")(self._text(), data)
+
+    def exists(self):
+        return _fs("path_exists")(self._text())
+
+    def is_file(self):
+        return _fs("path_isfile")(self._text())
+
+    def is_dir(self):
+        return _fs("path_isdir")(self._text())
+
+    def is_symlink(self):
+        return False
+
+    def stat(self):
+        return _fs("p_stat")(self._text())
+
+    def lstat(self):
+        return _fs("p_stat")(self._text())
+
+    def iterdir(self):
+        names = _fs("p_iterdir")(self._text())
+        if type(names) is not list:
+            raise TypeError("bad directory listing")
+        charge(len(names) + 1)
+        return iter([self._make_child(_clean((n,), self)) for n in names])
+
+    def glob(self, pattern):
+        pattern = _arg(pattern)
+        if type(pattern) is not str:
+            raise TypeError(f"expected str, not {type_name(pattern)}")
+        found = _fs("p_glob")(self._text(), pattern, False)
+        if type(found) is not list:
+            raise TypeError("bad glob result")
+        charge(len(found) + 1)
+        return iter([self / rel for rel in found])
+
+    def rglob(self, pattern):
+        pattern = _arg(pattern)
+        if type(pattern) is not str:
+            raise TypeError(f"expected str, not {type_name(pattern)}")
+        return self.glob("**/" + pattern)
+
+    # (flags go to the sandbox-Python helper as given: their truth is tested there, never
+    # by host code)
+    def mkdir(self, mode=0o777, parents=False, exist_ok=False):
+        _fs("p_mkdir")(self._text(), mode, parents, exist_ok)
+
+    def rmdir(self):
+        _fs("rmdir")(self._text())
+
+    def unlink(self, missing_ok=False):
+        _fs("p_unlink")(self._text(), missing_ok)
+
+    def touch(self, mode=0o666, exist_ok=True):
+        _fs("p_touch")(self._text(), exist_ok)
+
+    def rename(self, target):
+        target = _clean((target,))[0]
+        _fs("rename")(self._text(), str(target))
+        return type(self)(target)
+
+    def replace(self, target):
+        return self.rename(target)
+
+    def absolute(self):
+        if self.is_absolute():
+            return self
+        return type(self)(_fs("getcwd")(), *self._parts)
+
+    def resolve(self, strict=False):
+        return type(self)(_fs("path_abspath")(self._text()))
+
+    def expanduser(self):
+        return self
+
+    def samefile(self, other_path):
+        return self.resolve() == type(self)(other_path).resolve()
+
+
+class MountPosixPath(MountPath, PosixPath):
+    """Path's POSIX flavour in a Sandbox with files."""
+
+    __slots__ = ()
+
+
+for _c in (MountPath, MountPosixPath):
+    _c.__module__ = "pathlib"
+_MountPath_names = {MountPath: "Path", MountPosixPath: "PosixPath"}
+for _c, _n in _MountPath_names.items():
+    _c.__name__ = _c.__qualname__ = _n
+    _c.__init_subclass__ = classmethod(_refuse_subclass)
+
 _CLASSES = (PurePath, PurePosixPath, PureWindowsPath, Path, PosixPath, WindowsPath)
 for _c in _CLASSES:
     _c.__module__ = "pathlib"
@@ -180,17 +322,28 @@ _Parents = type(_pl.PurePosixPath("a").parents)
 
 _PROPERTIES = ("name", "stem", "suffix", "suffixes", "parent", "parents", "parts", "anchor",
                "root", "drive")
-ATTRIBUTES = {cls: _PROPERTIES for cls in (PurePosixPath, PureWindowsPath, PosixPath)}
+ATTRIBUTES = {cls: _PROPERTIES for cls in (PurePosixPath, PureWindowsPath, PosixPath,
+                                            MountPosixPath)}
 
 _METHOD_NAMES = ("joinpath", "relative_to", "is_relative_to", "with_name", "with_stem",
                  "with_suffix", "match", "as_posix", "as_uri", "is_absolute", "is_reserved",
                  "__fspath__")
-METHODS = {PurePath: {n: getattr(PurePath, n) for n in _METHOD_NAMES}}
-TYPES = _CLASSES
+_MOUNT_METHOD_NAMES = ("open", "read_text", "read_bytes", "write_text", "write_bytes", "exists",
+                       "is_file", "is_dir", "is_symlink", "stat", "lstat", "iterdir", "glob",
+                       "rglob", "mkdir", "rmdir", "unlink", "touch", "rename", "replace",
+                       "absolute", "resolve", "expanduser", "samefile", "cwd", "home")
+METHODS = {PurePath: {n: getattr(PurePath, n) for n in _METHOD_NAMES},
+           MountPath: {n: getattr(MountPath, n) for n in _MOUNT_METHOD_NAMES}}
+TYPES = _CLASSES + (MountPath, MountPosixPath)
 
 
 def build(vm):
-    return {cls.__name__: cls for cls in _CLASSES}
+    from .. import mounts
+    out = {cls.__name__: cls for cls in _CLASSES}
+    if mounts.has_files(vm):
+        out["Path"] = MountPath
+        out["PosixPath"] = MountPosixPath
+    return out
 
 
 def _load_path(cls):
