@@ -3,7 +3,7 @@
 import threading as _threading
 import time as _time
 
-from . import _core, _hostasync
+from . import _core, _hostasync, _hostmods
 from .compiler import CodeCache
 from .modules import asyncio as _asyncio
 from .errors import (
@@ -79,7 +79,7 @@ class Sandbox:
     """An isolated interpreter whose globals persist across `run()` calls."""
 
     def __init__(self, functions=None, limits=None, print_callback=None, files=None,
-                 environ=None):
+                 environ=None, modules=None):
         if functions is None:
             functions = {}
         if not isinstance(functions, dict):
@@ -106,6 +106,11 @@ class Sandbox:
         self._vm.max_host_calls = -1 if limits.max_host_calls is None else limits.max_host_calls
         self._hosts = {}                # name -> the HostFunction sandbox code calls it by
         self._install_functions(functions)
+        # modules={"tools": {"search": fn, "LIMIT": 10}}: importable host modules (see
+        # monty/_hostmods.py: functions become host functions, data is copied per sandbox)
+        self._modules = _hostmods.prepare(modules, self._vm)
+        self._vm.host_modules = self._modules
+        _hostasync.prewarm(self._modules.funcs)
 
     @property
     def print_callback(self):
@@ -157,11 +162,38 @@ class Sandbox:
         finally:
             self._busy.release()
 
+    def set_modules(self, modules):
+        """Replace the host modules (a dict as the constructor's `modules=`); the sandbox's
+        globals are kept. A module sandbox code already imported is updated in place (its
+        functions and data as now given; a module no longer given is emptied); a reference
+        kept to a host function follows its dotted name, as for set_functions()."""
+        self._enter()
+        try:
+            old = self._modules
+            new = _hostmods.prepare(modules, self._vm, old)
+            for dotted, hf in old.hosts.items():
+                if dotted not in new.hosts:
+                    _core.host_function_revoke(hf)
+            for name, module in old.built.items():
+                if name in new.spec:
+                    new.built[name] = module
+                else:
+                    module._attrs.clear()       # no longer given: an empty module
+            for name, module in list(new.built.items()):
+                new.fill(name, module, self._vm)
+            self._modules = new
+            self._vm.host_modules = new
+            _hostasync.prewarm(new.funcs)
+        finally:
+            self._busy.release()
+
     def describe_functions(self):
         """Python stub text of the host functions: each one's signature (with annotations,
-        under the name sandbox code calls it by) and docstring."""
+        under the name sandbox code calls it by) and docstring; then the host modules'
+        functions and data, module by module."""
         from .capabilities import describe_functions
-        return describe_functions(self._functions)
+        parts = [describe_functions(self._functions), _hostmods.describe(self._modules)]
+        return "\n\n".join(p for p in parts if p)
 
     def execute(self, code, inputs=None):
         """Run `code` like run(), but return a monty.Outcome instead of raising for what the
@@ -254,12 +286,12 @@ class Sandbox:
 
     @staticmethod
     def load(data, functions=None, limits=None, print_callback=None, secret=None, files=None,
-             environ=None):
-        """A new Sandbox from `Sandbox.dump()` bytes, with these host functions, limits, mounts
-        and environment; checked like `monty.load()` (with `secret`, a wrong or missing tag is
-        refused)."""
+             environ=None, modules=None):
+        """A new Sandbox from `Sandbox.dump()` bytes, with these host functions, host modules,
+        limits, mounts and environment; checked like `monty.load()` (with `secret`, a wrong or
+        missing tag is refused)."""
         return _snapshot.load_sandbox(data, functions, limits, print_callback, secret,
-                                      files=files, environ=environ)
+                                      files=files, environ=environ, modules=modules)
 
     def _enter(self):
         if not self._busy.acquire(False):

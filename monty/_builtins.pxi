@@ -146,10 +146,22 @@ cdef object get_attribute(object obj, str name):
         if name in ("__name__", "__qualname__") and isinstance(obj, (Function, VMBuiltin, HostFunction)):
             if type(obj) is Function:
                 return (<Function>obj).name if name == "__name__" else (<Function>obj).qualname
-            return obj.name
+            # (a host module's function is called by its dotted name, "tools.search")
+            return obj.name.rpartition(".")[2] if type(obj) is HostFunction else obj.name
+        if type(obj) is Function and (<Function>obj).meta is not None and (
+                name in (<Function>obj).meta):
+            return (<Function>obj).meta[name]      # (__doc__, __annotations__, __module__ set)
         if type(obj) is Function and (<Function>obj).attrs is not None and (
                 name in (<Function>obj).attrs):
             return (<Function>obj).attrs[name]
+        if type(obj) is Function and name == "__dict__":
+            if (<Function>obj).attrs is None:
+                (<Function>obj).attrs = {}
+            return (<Function>obj).attrs
+        if type(obj) is Function and name == "__annotations__":
+            if (<Function>obj).meta is None:     # ({} until set, as CPython makes it)
+                (<Function>obj).meta = {}
+            return (<Function>obj).meta.setdefault("__annotations__", {})
         if name == "__doc__" and isinstance(obj, (Function, VMBuiltin, HostFunction)):
             if type(obj) is HostFunction:
                 return (<HostFunction>obj).doc
@@ -285,6 +297,21 @@ cdef int set_function_attribute(Function fn, str name, object value, bint delete
             raise TypeError(f"__dict__ must be set to a dictionary, not a "
                             f"'{type_name(value)}'")
         fn.attrs = value
+        return 0
+    if name == "__doc__" or name == "__annotations__" or name == "__module__":
+        # kept apart from the function's __dict__, as CPython keeps them
+        if name == "__annotations__" and not delete and value is not None and (
+                type(value) is not dict):
+            raise TypeError("__annotations__ must be set to a dict object")
+        if fn.meta is None:
+            fn.meta = {}
+        if delete:
+            if name == "__module__" or name == "__doc__":
+                fn.meta[name] = None
+            else:
+                fn.meta.pop(name, None)
+        else:
+            fn.meta[name] = value if name != "__annotations__" or value is not None else {}
         return 0
     if is_dunderish(name) and name not in ("__wrapped__", "__isabstractmethod__"):
         raise AttributeError(f"'function' object attribute '{name}' is read-only in the "

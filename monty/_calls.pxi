@@ -352,6 +352,19 @@ cdef int call_ex_value(VM vm, Frame* f, int pc, Py_ssize_t top, int a) except -1
         DECREF(v)
         v = w
         spread = None
+    elif (TYPE(v) == <PyObject*>_PY_FUNCTION and _generic_routes
+            and (TYPE(func_slot[1]) == <PyObject*>tuple or TYPE(func_slot[1]) == <PyObject*>list)
+            and (not (a & CALL_EX_KWARGS) or TYPE(func_slot[2]) == <PyObject*>dict)):
+        # json.loads(s, **options): routed as the plain call is (see routed_function)
+        routed = generic_route_values(vm, <object>v, <object>func_slot[1],
+                                      <object>func_slot[2] if a & CALL_EX_KWARGS else None)
+        if routed is not None:
+            w = <PyObject*>routed
+            INCREF(w)
+            func_slot[0] = w
+            DECREF(v)
+            v = w
+            routed = None
     if TYPE(v) == <PyObject*>Function:
         call_spread(vm, func_slot, a & CALL_EX_KWARGS, &nargs, &kw)
         sp = func_slot + 1 + nargs + (1 if kw != NULL else 0)

@@ -258,9 +258,9 @@ cdef object create_class(str name, tuple bases, dict ns, dict kwargs):
     bases = tuple([b for b in bases if not _is_typing_marker(b)])
     if len(bases) == 1 and bases[0] is _typing.NamedTuple:
         bases = (named_tuple_base(name, ns),)
-    elif len(bases) == 1 and bases[0] is _typing.TypedDict:
+    elif is_typeddict_bases(bases):
+        typeddict_namespace(bases, ns, kwargs)
         bases = (dict,)
-        ns.pop("__annotations__", None)
     # CPython makes these implicit class/static methods only for its own function type
     for special, wrap in (("__init_subclass__", classmethod), ("__class_getitem__", classmethod),
                           ("__new__", staticmethod)):
@@ -270,6 +270,52 @@ cdef object create_class(str name, tuple bases, dict ns, dict kwargs):
     _sandbox_classes.add(cls)
     run_subclass_hook(cls)
     return cls
+
+
+cdef bint is_typeddict_bases(tuple bases):
+    """The bases of a TypedDict class: TypedDict itself or classes made that way."""
+    if not bases:
+        return False
+    for b in bases:
+        if not (b is _typing.TypedDict or (isinstance(b, type) and is_sandbox_type(b) and (
+                (<type>b).__dict__.get("__monty_typeddict__") is True))):
+            return False
+    return True
+
+
+cdef object _REQUIRED_ALIAS = type(_typing.Required[int])
+
+
+cdef int typeddict_namespace(tuple bases, dict ns, dict kwargs) except -1:
+    """typing.TypedDict: the class is a dict subclass with CPython's __total__,
+    __required_keys__, __optional_keys__ and merged __annotations__ (total=, Required[] and
+    NotRequired[] decide, bases' keys first)."""
+    total = kwargs.pop("total", True)
+    required, optional, ann = set(), set(), {}
+    for b in bases:
+        if b is _typing.TypedDict:
+            continue
+        d = (<type>b).__dict__
+        required.update(d["__required_keys__"])
+        optional.update(d["__optional_keys__"])
+        ann.update(d.get("__annotations__", {}))
+    own = ns.get("__annotations__", {})
+    if type(own) is dict:
+        for key, value in (<dict>own).items():
+            origin = value.__origin__ if type(value) is _REQUIRED_ALIAS else None
+            if origin is _typing.Required or (origin is not _typing.NotRequired and total):
+                required.add(key)
+                optional.discard(key)
+            else:
+                optional.add(key)
+                required.discard(key)
+        ann.update(own)
+    ns["__annotations__"] = ann
+    ns["__required_keys__"] = frozenset(required)
+    ns["__optional_keys__"] = frozenset(optional)
+    ns["__total__"] = total
+    ns["__monty_typeddict__"] = True
+    return 0
 
 
 cdef int run_subclass_hook(object cls) except -1:

@@ -61,6 +61,7 @@ cdef class Function:
     cdef public str name, qualname
     cdef VM vm
     cdef public dict attrs          # attributes sandbox code set on it (f.calls = 0), or None
+    cdef public dict meta           # __doc__/__annotations__/__module__ set on it, or None
 
 
 cdef class Cell:
@@ -169,6 +170,7 @@ cdef class VM:
     cdef int gcap                   # global slots the gvals/bvals arrays hold without moving
     cdef public object context_state  # the contextvars module's per-sandbox state (None: not imported)
     cdef public object module_state   # other modules' per-sandbox state: {name: state}, or None
+    cdef public object host_modules   # the Sandbox's `modules=` (monty/_hostmods.py), or None
 
     cdef int ensure_stack(self) except -1
     cdef void discard_frame(self, Frame* f) noexcept

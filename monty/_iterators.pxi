@@ -624,6 +624,20 @@ cdef object generic_route(VM vm, PyObject* v, PyObject** args, Py_ssize_t n, PyO
     return loops_function(vm, name)
 
 
+cdef object generic_route_values(VM vm, object func, object args, object kwargs):
+    """generic_route for CALL_EX's spread arguments (a tuple or list, a dict or None)."""
+    pred = _generic_routes.get(func)
+    if pred is None:
+        return None
+    try:
+        name = pred(*args, **(kwargs if kwargs is not None else {}))
+    except TypeError:
+        return None
+    if name is None:
+        return None
+    return loops_function(vm, name)
+
+
 cdef inline object routed_function(VM vm, PyObject* v, PyObject** args, Py_ssize_t n,
                                    PyObject* kw):
     """What CALL runs instead of the native or host-module callable `v` for these arguments

@@ -688,6 +688,8 @@ cdef long long walk_live(VM vm) except -1:
                 todo.append(fn.closure)
             if fn.attrs is not None:
                 todo.append(fn.attrs)
+            if fn.meta is not None:
+                todo.append(fn.meta)
         elif t is Cell:
             total += 32
             if (<Cell>o).contents is not UNBOUND:

@@ -496,6 +496,15 @@ def set_function_attrs(Function fn, dict attrs):
     fn.attrs = attrs
 
 
+def function_meta(Function fn):
+    """__doc__/__annotations__/__module__ set on `fn` (a dict), or None."""
+    return fn.meta if fn.meta else None
+
+
+def set_function_meta(Function fn, dict meta):
+    fn.meta = meta
+
+
 def iter_state(SandboxIter it):
     """(kind, fields) of a sandbox iterator; ForeignIter cannot be snapshotted."""
     t = type(it)

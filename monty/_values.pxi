@@ -161,7 +161,7 @@ cdef class HostFunction:
         self.doc = _host_doc(func)
 
     def __repr__(self):
-        return f"<function {self.name} at {id(self):#x}>"
+        return f"<function {self.name.rpartition('.')[2]} at {id(self):#x}>"
 
     def __call__(self, *args, **kwargs):
         # C code calling it (a callback of a builtin run natively): the same checks and

@@ -1374,6 +1374,11 @@ cdef object import_name_counted(VM vm, str name, int leaf):
     re-reads its pointers after it)."""
     vm.import_nest += 1
     try:
+        if leaf == 2:       # `from name import *` (module level only): bind its names as globals
+            m = import_name(vm, name, 1)
+            for attr in _modules.star_names(m):
+                vm.set_global(attr, get_attribute(m, attr))
+            return m
         return import_name(vm, name, leaf)
     finally:
         vm.import_nest -= 1

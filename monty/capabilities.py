@@ -15,7 +15,6 @@ _cached = None
 # constructs the compiler refuses by name beyond whole node types (monty/compiler.py raises a
 # MontySyntaxError naming each)
 _REFUSED_FORMS = {
-    "import *": "'from ... import *'",
     "class bases": "starred base classes (class C(*bases))",
     "class keywords": "'**' in class keywords (class C(**kw))",
     "async comprehension": "async comprehensions inside a comprehension or a class body",
@@ -76,14 +75,23 @@ def _builtins():
     return sorted(n for n in _BUILTINS if n.isidentifier() and not n.startswith("_"))
 
 
-def capabilities():
+def capabilities(sandbox=None):
     """{"modules": {name: [public names]}, "builtins": [names], "syntax": {...}}: what sandbox
-    code can use. A fresh copy each call (the caller may change it)."""
+    code can use; with a Sandbox, its host modules (`modules=`) are listed too. A fresh copy
+    each call (the caller may change it)."""
     global _cached
     with _lock:
         if _cached is None:
             _cached = {"modules": _modules(), "builtins": _builtins(), "syntax": _syntax()}
-        return copy.deepcopy(_cached)
+        out = copy.deepcopy(_cached)
+    if sandbox is not None:
+        hosts = sandbox._modules
+        for name, spec in hosts.spec.items():
+            subs = [n[len(name) + 1:] for n in hosts.spec
+                    if n.startswith(name + ".") and "." not in n[len(name) + 1:]]
+            out["modules"][name] = sorted(n for n in set(spec) | set(subs)
+                                          if not n.startswith("_"))
+    return out
 
 
 # ---------------------------------------------------------------------------------------------

@@ -132,6 +132,19 @@ def _generic_visit(visitor, node):
             visitor.visit(value)
 
 
+def _annotation_nodes(node, args):
+    """The annotation expressions of a def, in CPython's order (parameters, then return)."""
+    out = []
+    params = args.posonlyargs + args.args + ([args.vararg] if args.vararg else []) + \
+        args.kwonlyargs + ([args.kwarg] if args.kwarg else [])
+    for a in params:
+        if a.annotation is not None:
+            out.append(a.annotation)
+    if getattr(node, "returns", None) is not None:
+        out.append(node.returns)
+    return out
+
+
 class ScopeBuilder(ast.NodeVisitor):
     """First pass: collect the names each scope binds, declares and uses."""
 
@@ -204,6 +217,8 @@ class ScopeBuilder(ast.NodeVisitor):
             self.visit(d)
         for d in args.defaults + [d for d in args.kw_defaults if d is not None]:
             self.visit(d)
+        for ann in _annotation_nodes(node, args):     # (evaluated where the def runs)
+            self.visit(ann)
         outer = self.scope
         self.scope = self._enter(node, self._args(args))
         self.scope.coroutine = isinstance(node, ast.AsyncFunctionDef)
@@ -309,7 +324,9 @@ class ScopeBuilder(ast.NodeVisitor):
     def visit_ImportFrom(self, node):
         for alias in node.names:
             if alias.name == "*":
-                raise MontySyntaxError("'from ... import *' is not supported", node.lineno, "import *")
+                if self.scope.kind != "module":
+                    raise MontySyntaxError("import * only allowed at module level", node.lineno)
+                continue
             self._bind(alias.asname or alias.name)
 
     # match patterns bind names that are plain strings in the tree, not Name nodes
@@ -1602,12 +1619,36 @@ class Compiler:
         for d in node.decorator_list:
             self.expr(d)
         self.make_function(node, node.name, node.args, node.body)
+        self.function_annotations(node)
         self.set_line(node)
         for _ in node.decorator_list:
             self.unit.emit(O.CALL, 1, 0)
         self.store_name(node.name)
 
     stmt_AsyncFunctionDef = stmt_FunctionDef
+
+    def function_annotations(self, node):
+        """f.__annotations__ for the function on the stack top, when its def has any:
+        evaluated now (strings under `from __future__ import annotations`)."""
+        args = node.args
+        params = args.posonlyargs + args.args + ([args.vararg] if args.vararg else []) + \
+            args.kwonlyargs + ([args.kwarg] if args.kwarg else [])
+        pairs = [(a.arg, a.annotation) for a in params if a.annotation is not None]
+        if node.returns is not None:
+            pairs.append(("return", node.returns))
+        if not pairs:
+            return
+        u = self.unit
+        u.emit(O.COPY, 1)
+        for key, ann in pairs:
+            u.emit(O.LOAD_CONST, u.const(self.mangle(key)))
+            if self.future_annotations:
+                u.emit(O.LOAD_CONST, u.const(ast.unparse(ann)))
+            else:
+                self.expr(ann)
+        u.emit(O.BUILD_MAP, len(pairs))
+        u.emit(O.SWAP, 2)
+        u.emit(O.STORE_ATTR, u.nameidx("__annotations__"))
 
     def stmt_ClassDef(self, node):
         u = self.unit
@@ -1679,6 +1720,10 @@ class Compiler:
                     self.future_annotations = True
             return
         module = "." * node.level + (node.module or "")
+        if node.names[0].name == "*":
+            u.emit(O.IMPORT_NAME, u.nameidx(module), 2)    # binds the module's names itself
+            u.emit(O.POP_TOP)
+            return
         u.emit(O.IMPORT_NAME, u.nameidx(module), 1)
         for alias in node.names:
             u.emit(O.IMPORT_FROM, u.nameidx(alias.name))

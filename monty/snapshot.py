@@ -674,8 +674,11 @@ def _enc_function(e, fn):
     entry = ["f", e.code(code), e.item(defaults), e.item(kwdefaults), e.item(closure), name,
              qualname]
     attrs = _core.function_attrs(fn)
-    if attrs is not None:
+    meta = _core.function_meta(fn)
+    if attrs is not None or meta is not None:
         entry.append(e.item(attrs))         # (f.calls = 0: its own dict, by reference)
+    if meta is not None:
+        entry.append(e.item(meta))          # (__doc__, __annotations__, __module__ set)
     return entry
 
 
@@ -940,6 +943,13 @@ def _module_state(name, module, vm=None, enc=None):
     """Extra state of an imported module that re-importing does not restore (a module file
     may keep per-sandbox state in `vm.module_state[NAME]`, saved by its `dump_state(state)` as
     plain data and put back by its `load_state(vm, data)`)."""
+    hosts = vm.host_modules if vm is not None else None
+    if hosts is not None and name in hosts.spec and enc is not None:
+        # a host module's data values, by reference: a global that holds one stays the same
+        # object, and changes the program made to a list it holds survive the snapshot
+        spec = hosts.spec[name]
+        return ["host", [[attr, enc.item(value)] for attr, value in module._attrs.items()
+                         if attr in spec and type(value) is not _core.HostFunction]]
     states = vm.module_state if vm is not None else None
     if states is not None and name in states:
         mod = _modules()._FILES.get(name)
@@ -1594,10 +1604,17 @@ def _dec_bound(d, entry):
 
 
 def _dec_function(d, entry):
-    attrs = None
+    attrs = meta = None
+    if len(entry) == 9:
+        meta = d.item(entry[8])
+        _need(type(meta) is dict and all(k in ("__doc__", "__annotations__", "__module__")
+                                         for k in meta), "bad function attributes")
+        _need(type(meta.get("__annotations__", {})) is dict, "bad function annotations")
+        entry = entry[:8]
     if len(entry) == 8:
         attrs = d.item(entry[7])
-        _need(type(attrs) is dict and all(type(k) is str for k in attrs), "bad function attributes")
+        _need(attrs is None and meta is not None or type(attrs) is dict and all(
+            type(k) is str for k in attrs), "bad function attributes")
         entry = entry[:7]
     path, defaults, kwdefaults, closure, name, qualname = _args(entry, 6)
     code = d.code(path)
@@ -1616,6 +1633,8 @@ def _dec_function(d, entry):
                                    _str(name), _str(qualname))
     if attrs is not None:
         _core.set_function_attrs(fn, attrs)
+    if meta is not None:
+        _core.set_function_meta(fn, meta)
     return fn
 
 
@@ -1696,6 +1715,9 @@ def _dec_host(d, entry):
     name = _str(entry[1])
     hf = d.hosts.get(name)
     if hf is None:
+        if "." in name:
+            raise MontyError(f"the snapshot needs host function {name!r}: pass module "
+                             f"{name.rpartition('.')[0]!r} in load(modules=...)")
         raise MontyError(f"the snapshot needs host function {name!r}: pass it in load(functions=...)")
     if len(entry) == 3 and entry[2] is True and not hf.is_async:
         # an async host function (its calls give awaitables) passed without its function
@@ -2620,7 +2642,21 @@ def _is_class_body(code):
 
 def _restore_objects_state(d, vm, imported):
     """Module state held by reference (contextvars' current context), once the table is read."""
+    hosts = vm.host_modules
     for name, mstate in imported:
+        if type(mstate) is list and mstate[:1] == ["host"] and hosts is not None and (
+                name in hosts.spec):
+            _need(len(mstate) == 2 and type(mstate[1]) is list, "bad host module state")
+            module = hosts.built.get(name)
+            _need(module is not None, "bad host module state")
+            for row in mstate[1]:
+                _need(type(row) is list and len(row) == 2 and type(row[0]) is str,
+                      "bad host module state")
+                value = d.item(row[1])
+                if row[0] in hosts.spec[name] and (
+                        type(hosts.spec[name][row[0]]) is not _core.HostFunction):
+                    module._attrs[row[0]] = value   # (a name the module no longer has: as given)
+            continue
         if name == "contextvars" and type(mstate) is list and mstate[:1] == ["ctx"]:
             _need(len(mstate) == 2, "bad contextvars state")
             ctx = d.item(mstate[1])
@@ -2654,22 +2690,23 @@ def _restore_module_state(name, module, state, vm=None):
 
 
 def load(data, functions=None, limits=None, print_callback=None, secret=None, files=None,
-         environ=None):
+         environ=None, modules=None):
     """The paused program in `data` (from `Call.dump` or `Pending.dump`), as a Call or Pending
-    on a fresh Sandbox (with these mounts and environment: open files find their paths again
-    in them)."""
+    on a fresh Sandbox (given the host functions and host modules the program uses; with these
+    mounts and environment: open files find their paths again in them)."""
     return _checked_load(_load, data, functions, limits, print_callback, secret,
-                         dict(files=files, environ=environ))
+                         dict(files=files, environ=environ), modules)
 
 
 def load_sandbox(data, functions=None, limits=None, print_callback=None, secret=None,
-                 files=None, environ=None):
+                 files=None, environ=None, modules=None):
     """The idle sandbox in `data` (from `Sandbox.dump`), as a fresh Sandbox."""
     return _checked_load(_load_idle, data, functions, limits, print_callback, secret,
-                         dict(files=files, environ=environ))
+                         dict(files=files, environ=environ), modules)
 
 
-def _checked_load(loader, data, functions, limits, print_callback, secret, options=None):
+def _checked_load(loader, data, functions, limits, print_callback, secret, options=None,
+                  modules=None):
     if options:
         from .mounts import make_state
         make_state(**options)       # bad files/environ: the TypeError, not "invalid snapshot"
@@ -2686,7 +2723,7 @@ def _checked_load(loader, data, functions, limits, print_callback, secret, optio
             raise MontyError("snapshot refused: authentication tag does not match")
         data = payload
     try:
-        return loader(data, functions, limits, print_callback, **(options or {}))
+        return loader(data, functions, limits, print_callback, modules, **(options or {}))
     except MontyError:
         raise
     except _Bad as e:
@@ -2717,6 +2754,7 @@ def _rebuild(sandbox, functions, modules, imported, objects, bind_globals):
         hosts[name] = sandbox._hosts[name] = _core.HostFunction(name, func)
         if bind_globals:
             vm.set_global(name, hosts[name])
+    hosts.update(sandbox._modules.hosts)     # host modules' functions, by dotted name
     codes = []
     unlinked = []
     for source in modules:
@@ -2728,16 +2766,21 @@ def _rebuild(sandbox, functions, modules, imported, objects, bind_globals):
         codes.append(vm.link(compiled))
     for name, mstate in imported:
         module = _core.vm_import_module(vm, name)
+        if module is None and name not in _modules().available():
+            raise MontyError(f"the snapshot needs host module {name!r}: pass it in "
+                             f"load(modules=...)")
         _need(module is not None, f"unknown module {name!r}")
         if mstate is not None and not (name == "contextvars" and type(mstate) is list
-                                       and mstate[:1] == ["ctx"]):
+                                       and mstate[:1] == ["ctx"]) and not (
+                type(mstate) is list and mstate[:1] == ["host"]
+                and name in sandbox._modules.spec):
             _restore_module_state(name, module, mstate, vm)
     d = _Decoder(objects, codes, sandbox, hosts)
     d.unlinked = unlinked
     return d
 
 
-def _load(data, functions, limits, print_callback, files=None, environ=None):
+def _load(data, functions, limits, print_callback, host_modules=None, files=None, environ=None):
     from . import Sandbox
     try:
         doc = _decoder.decode(data)
@@ -2768,7 +2811,7 @@ def _load(data, functions, limits, print_callback, files=None, environ=None):
 
     functions = dict(functions or {})
     sandbox = Sandbox(functions=None, limits=limits, print_callback=print_callback, files=files,
-                      environ=environ)
+                      environ=environ, modules=host_modules)
     vm = sandbox._vm
     _need(len(frames) <= sandbox.limits.max_recursion_depth, "too many frames")
     _core.vm_prepare_slots(vm, slot_names)
@@ -2820,7 +2863,8 @@ def _load(data, functions, limits, print_callback, files=None, environ=None):
     return _paused(sandbox, elapsed, modules[0] if modules else None)
 
 
-def _load_idle(data, functions, limits, print_callback, files=None, environ=None):
+def _load_idle(data, functions, limits, print_callback, host_modules=None, files=None,
+               environ=None):
     from . import Sandbox
     try:
         doc = _decoder.decode(data)
@@ -2844,7 +2888,7 @@ def _load_idle(data, functions, limits, print_callback, files=None, environ=None
 
     functions = dict(functions or {})
     sandbox = Sandbox(functions=None, limits=limits, print_callback=print_callback, files=files,
-                      environ=environ)
+                      environ=environ, modules=host_modules)
     vm = sandbox._vm
     _core.vm_prepare_slots(vm, slot_names)
     d = _rebuild(sandbox, functions, modules, imported, objects, bind_globals=False)
@@ -2854,6 +2898,8 @@ def _load_idle(data, functions, limits, print_callback, files=None, environ=None
     _check_generators(d, set())      # (an idle sandbox runs no generator)
     _core.vm_set_globals(vm, gvals)
     for name, hf in d.hosts.items():
+        if "." in name:
+            continue        # (a host module's function: reached through its module)
         i = slot_names.index(name) if name in slot_names else -1
         if i < 0 or i >= len(gvals) or gvals[i] is _NULL:
             vm.set_global(name, hf)

@@ -36,6 +36,25 @@ for x in Countdown(3):
     out.append(get(x))
 out
 """,
+    "json": """
+import io, json
+class Enc(json.JSONEncoder):
+    def default(self, o):
+        return get(sorted(o))
+class Dec(json.JSONDecoder):
+    def __init__(self, **kw):
+        super().__init__(object_hook=self.hook, **kw)
+    def hook(self, d):
+        return get({k.upper(): v for k, v in d.items()})
+enc = Enc(sort_keys=True)
+dec = Dec()
+buf = io.StringIO()
+json.dump({'b': {3, 1}, 'a': [frozenset([2])]}, buf, cls=Enc)
+text = buf.getvalue()
+buf.seek(0)
+[text, json.load(buf, cls=Dec), enc.encode({'x': {5}}), dec.decode('{"q": {"r": 1}}'),
+ json.loads('[{"s": 2}]', object_hook=lambda d: get(d)), get(len(text))]
+""",
     "io": """
 import io
 s = io.StringIO()
@@ -210,7 +229,7 @@ def test_paused_run_matches_straight_run(name):
     assert value == expected
 
 
-@pytest.mark.parametrize("name", ["csv", "logging", "abc"])
+@pytest.mark.parametrize("name", ["csv", "logging", "abc", "json"])
 def test_fresh_process_roundtrip(name):
     code = PROGRAMS[name]
     value, _ = _paused(code, fresh_process=True)
@@ -219,6 +238,9 @@ def test_fresh_process_roundtrip(name):
 
 def test_expected_values():
     """The paused programs compute what CPython computes (spot checks)."""
+    assert _straight(PROGRAMS["json"]) == [
+        '{"b": [1, 3], "a": [[2]]}', {"B": [1, 3], "A": [[2]]}, '{"x": [5]}',
+        {"Q": {"R": 1}}, [{"s": 2}], 25]
     assert _straight(PROGRAMS["abc"]) == [
         ["Can't instantiate abstract class Base with abstract method run",
          "Can't instantiate abstract class Other with abstract method go"], "ran", True]

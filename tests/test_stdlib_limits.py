@@ -99,3 +99,32 @@ def test_total_ordering_only_changes_sandbox_classes():
         monty.Sandbox().run("import functools, collections\nfunctools.total_ordering(collections.Counter)")
     assert info.value.exc_type == "TypeError"
     assert dict(vars(collections.Counter)) == before
+
+
+# json's classes and stream functions: every entry point ends within the limits
+JSON_BOMBS = [
+    # a structure sharing one list 2**40 times, through JSONEncoder and dump
+    "import json\nx = [1]\nfor i in range(40):\n    x = [x, x]\njson.JSONEncoder().encode(x)",
+    "import io, json\nx = [1]\nfor i in range(40):\n    x = [x, x]\njson.dump(x, io.StringIO())",
+    # a default that keeps making new work
+    "import json\nclass E(json.JSONEncoder):\n    def default(self, o):\n        return [o, o]\n"
+    "json.dumps(object(), cls=E, check_circular=False)",
+    # a decoder hook that never ends, a huge document through load and raw_decode
+    "import json\nclass D(json.JSONDecoder):\n    def decode(self, s):\n        while True:\n"
+    "            s = s + s\njson.loads('1', cls=D)",
+    "import io, json\njson.load(io.StringIO('[' * 100000 + ']' * 100000))",
+    "import json\njson.JSONDecoder().raw_decode('[' + '1,' * 10**7 + '1]')",
+]
+
+
+@pytest.mark.parametrize("code", JSON_BOMBS)
+def test_json_classes_end_within_the_limits(code):
+    sandbox = monty.Sandbox(limits=monty.Limits(max_duration=0.5, max_memory=64 << 20))
+    start = time.perf_counter()
+    with pytest.raises(monty.MontyError) as info:
+        sandbox.run(code)
+    elapsed = time.perf_counter() - start
+    assert elapsed < 2.5, f"took {elapsed:.2f} s"
+    error = info.value
+    assert isinstance(error, monty.MontyLimitError) or getattr(error, "exc_type", "") in (
+        "MemoryError", "RecursionError", "ValueError"), repr(error)

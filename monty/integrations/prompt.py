@@ -13,9 +13,11 @@ def instructions(sandbox=None, *, tool_names_line=True):
     """A paragraph for a system prompt or a tool description: how to write code for the sandbox,
     the modules it may import, the host functions (as Python stubs) and how to return a value."""
     from .. import capabilities
-    caps = capabilities()
-    mods = sorted(caps["modules"], key=lambda m: (m not in _COMMON, _COMMON.index(m)
-                                                  if m in _COMMON else 0, m))
+    caps = capabilities(sandbox)
+    hosted = sandbox._modules.names() if sandbox is not None else []
+    # the sandbox's host modules first (the model's tools), then the common standard ones
+    mods = sorted(caps["modules"], key=lambda m: (m not in hosted, m not in _COMMON,
+                                                  _COMMON.index(m) if m in _COMMON else 0, m))
     lines = [
         "Write Python 3 code. It runs in a sandboxed interpreter: no files, network, processes "
         "or environment, only the functions listed below.",

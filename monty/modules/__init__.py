@@ -104,11 +104,40 @@ def load(name, vm):
     _discover()
     mod = _FILES.get(name)
     if mod is None:
-        return None
+        hosts = vm.host_modules     # the Sandbox's `modules=` (monty/_hostmods.py)
+        return hosts.build(name, vm) if hosts is not None else None
     available = getattr(mod, "available", None)
     if available is not None and not available(vm):
         return None         # a module this Sandbox was not given (os without files/environ)
     return SandboxModule(name, mod.build(vm))
+
+
+_star_all = {}
+
+
+def star_names(module):
+    """The names `from module import *` binds: its `__all__`; else its public names (for a
+    standard module, those CPython's own module lists in its `__all__`, when it has one)."""
+    if type(module) is not SandboxModule:
+        raise ImportError("'from ... import *' needs a module")
+    attrs = module._attrs
+    names = attrs.get("__all__")
+    if names is not None:
+        if type(names) not in (list, tuple) or any(type(n) is not str for n in names):
+            raise TypeError(f"{module.__name__}.__all__ must be a list of str")
+        return list(names)
+    names = [n for n in sorted(attrs) if not n.startswith("_")]
+    if module.__name__ in _FILES:
+        allowed = _star_all.get(module.__name__)
+        if allowed is None:
+            try:      # (the host's standard library: read once per module, nothing runs on it)
+                real = importlib.import_module(module.__name__)
+                allowed = frozenset(getattr(real, "__all__", None) or ()) or frozenset(names)
+            except ImportError:
+                allowed = frozenset(names)
+            _star_all[module.__name__] = allowed
+        names = [n for n in names if n in allowed]
+    return names
 
 
 def internal_source(source):

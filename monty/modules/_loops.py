@@ -26,6 +26,7 @@ LIB_SOURCE = sandbox_source("_loops_lib")
 LIB_EXPORTS = ("reduce", "lru_cache", "cache", "contextmanager", "_GeneratorContextManager",
                "accumulate_", "dropwhile_", "takewhile_", "filterfalse_", "starmap_", "groupby_",
                "pattern_sub", "pattern_subn", "re_sub", "re_subn", "json_dumps", "json_loads",
+               "json_dumps_cls", "json_loads_cls", "singledispatchmethod",
                "heapq_nsmallest", "heapq_nlargest")
 _LIB_NAMES = frozenset(LIB_EXPORTS)
 

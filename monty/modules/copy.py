@@ -10,6 +10,7 @@ classes and other immutable values are returned as they are. Everything else is 
 CPython's "cannot pickle" TypeError. All work is charged.
 """
 
+import functools as _functools
 import sys as _sys
 import types as _types
 
@@ -131,7 +132,18 @@ def _new_like(x, deep, memo):
 
 
 def _copy_known(x, deep, memo):
-    """Copies of the collections types and pathlib's paths, or None."""
+    """Copies of bound methods, functools.partial, the collections types and pathlib's
+    paths, or None."""
+    t = type(x)
+    if t is _core().BoundMethod:
+        # CPython rebuilds it as getattr(obj, name): a deep copy is bound to a copy of obj
+        return t(x.func, _deep(x.self_obj, memo) if deep else x.self_obj)
+    if t is _functools.partial:
+        charge(len(x.args) + len(x.keywords))
+        if not deep:
+            return _functools.partial(x.func, *x.args, **x.keywords)
+        return _functools.partial(_deep(x.func, memo), *_deep(x.args, memo),
+                                  **_deep(x.keywords, memo))
     if isinstance(x, _pathlib.PurePath):
         charge(len(x.parts))
         return type(x)(x)

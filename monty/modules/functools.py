@@ -18,7 +18,7 @@ NAME = "functools"
 _EMPTY = object()
 
 
-WRAPPER_ASSIGNMENTS = ("__module__", "__name__", "__qualname__", "__doc__")
+WRAPPER_ASSIGNMENTS = ("__module__", "__name__", "__qualname__", "__doc__", "__annotations__")
 WRAPPER_UPDATES = ("__dict__",)
 
 
@@ -44,6 +44,21 @@ def update_wrapper(wrapper, wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=WRAPP
         attrs = wrapper.attrs
         if attrs is None:
             attrs = wrapper.attrs = {}
+        # __doc__ and __annotations__: a function's own (a str or None; the wrapped one's
+        # dict, shared as CPython shares it)
+        meta = wrapper.meta
+        if meta is None:
+            meta = wrapper.meta = {}
+        if "__doc__" in assigned:
+            try:
+                doc = sandbox_getattr(wrapped, "__doc__")
+            except AttributeError:
+                doc = _EMPTY
+            if doc is None or type(doc) is str:
+                meta["__doc__"] = doc
+        if "__annotations__" in assigned and type(wrapped) is core.Function and (
+                wrapped.meta and type(wrapped.meta.get("__annotations__")) is dict):
+            meta["__annotations__"] = wrapped.meta["__annotations__"]
         if "__dict__" in updated and type(wrapped) is core.Function and wrapped.attrs:
             attrs.update(wrapped.attrs)
         attrs["__wrapped__"] = wrapped
@@ -93,7 +108,7 @@ def total_ordering(cls):
 
 class singledispatch:
     """@singledispatch: dispatch on the class of the first argument (classes given to
-    `register` explicitly; annotations are not read)."""
+    `register`, or the first annotation of a function given to a plain `@register`)."""
 
     __slots__ = ("_default", "_registry", "_name")
 
@@ -107,6 +122,20 @@ class singledispatch:
 
     def register(self, cls, func=None):
         classes = None
+        if func is None and type(cls) is _sys.modules["monty._core"].Function:
+            ann = cls.meta.get("__annotations__") if cls.meta else None
+            if type(ann) is not dict or not ann:
+                raise TypeError(f"Invalid first argument to `register()`: {cls!r}. Use either "
+                                f"`@register(some_class)` or plain `@register` on an annotated "
+                                f"function.")
+            func = cls
+            argname, cls = next(iter(dict.items(ann)))
+            if type(cls) is str:
+                from .typing import _resolve
+                cls = _resolve(cls, {})
+            if not (isinstance(cls, type) or (type(cls) is _types.UnionType and all(
+                    isinstance(a, type) for a in cls.__args__))):
+                raise TypeError(f"Invalid annotation for {argname!r}. {cls!r} is not a class.")
         if isinstance(cls, type):
             classes = (cls,)
         elif type(cls) is _types.UnionType and all(isinstance(a, type) for a in cls.__args__):
@@ -252,5 +281,6 @@ def build(vm):
         "wraps": wraps, "update_wrapper": update_wrapper, "total_ordering": total_ordering,
         "cmp_to_key": cmp_to_key, "cached_property": cached_property,
         "singledispatch": singledispatch, "partialmethod": partialmethod,
+        "singledispatchmethod": _loops.function(vm, "singledispatchmethod"),
         "WRAPPER_ASSIGNMENTS": WRAPPER_ASSIGNMENTS, "WRAPPER_UPDATES": WRAPPER_UPDATES,
     }

@@ -126,7 +126,7 @@ METHODS = {NormalDist: {
     "overlap": _ND.overlap, "zscore": _ND.zscore}}
 _LR = type(_st.linear_regression([1, 2], [1, 2]))
 ATTRIBUTES = {NormalDist: ("mean", "median", "mode", "stdev", "variance"),
-              _LR: ("slope", "intercept")}
+              _LR: ("slope", "intercept", "_fields")}
 METHODS[_LR] = {"_asdict": _LR._asdict, "count": tuple.count, "index": tuple.index}
 
 

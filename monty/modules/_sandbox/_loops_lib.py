@@ -419,6 +419,75 @@ def json_loads(s, *, parse_float=None, parse_int=None, parse_constant=None, obje
     return _json_hooks(tree, object_hook, object_pairs_hook)
 
 
+def json_dumps_cls(obj, *, skipkeys=False, ensure_ascii=True, check_circular=True,
+                   allow_nan=True, cls=None, indent=None, separators=None, default=None,
+                   sort_keys=False, **kw):
+    # json.dumps(obj, cls=...), or with keywords only an encoder class takes
+    import json
+    if cls is None:
+        cls = json.JSONEncoder
+    return cls(skipkeys=skipkeys, ensure_ascii=ensure_ascii, check_circular=check_circular,
+               allow_nan=allow_nan, indent=indent, separators=separators, default=default,
+               sort_keys=sort_keys, **kw).encode(obj)
+
+
+def json_loads_cls(s, *, cls=None, object_hook=None, parse_float=None, parse_int=None,
+                   parse_constant=None, object_pairs_hook=None, **kw):
+    # json.loads(s, cls=...), or with keywords only a decoder class takes (strict=)
+    import json
+    if isinstance(s, str):
+        if s.startswith('\ufeff'):
+            raise _b_json_error("Unexpected UTF-8 BOM (decode using utf-8-sig)", s, 0)
+    else:
+        if not isinstance(s, (bytes, bytearray)):
+            raise TypeError(f'the JSON object must be str, bytes or bytearray, '
+                            f'not {s.__class__.__name__}')
+        s = _b_json_text(s)
+    if cls is None:
+        cls = json.JSONDecoder
+    if object_hook is not None:
+        kw['object_hook'] = object_hook
+    if object_pairs_hook is not None:
+        kw['object_pairs_hook'] = object_pairs_hook
+    if parse_float is not None:
+        kw['parse_float'] = parse_float
+    if parse_int is not None:
+        kw['parse_int'] = parse_int
+    if parse_constant is not None:
+        kw['parse_constant'] = parse_constant
+    return cls(**kw).decode(s)
+
+
+# ---- functools.singledispatchmethod: a descriptor whose bound function dispatches on the
+# class of the first argument after self (the methods run as frames of the VM)
+
+class singledispatchmethod:
+    __module__ = 'functools'
+
+    def __init__(self, func):
+        if not callable(func) and not hasattr(func, '__get__'):
+            raise TypeError(f"{func!r} is not callable or a descriptor")
+        import functools
+        self.dispatcher = functools.singledispatch(func)
+        self.func = func
+
+    def register(self, cls, method=None):
+        return self.dispatcher.register(cls, func=method)
+
+    def __get__(self, obj, cls=None):
+        dispatcher = self.dispatcher
+
+        def _method(*args, **kwargs):
+            if not args:
+                raise TypeError(f"{self.func.__name__} requires at least 1 positional argument")
+            method = dispatcher.dispatch(type(args[0]))
+            if obj is None:
+                return method(*args, **kwargs)
+            return method(obj, *args, **kwargs)
+        _method.register = self.register
+        _method.__name__ = _method.__qualname__ = self.func.__name__
+        return _method
+
 
 # ---- heapq.nsmallest/nlargest with a sandbox key or over a generator: CPython's results are
 # sorted(iterable, key=key)[:n] (reverse=True for nlargest), its keys computed once per item
@@ -445,5 +514,6 @@ for _f in (accumulate_, dropwhile_, takewhile_, filterfalse_, starmap_, groupby_
     _f.__name__ = _f.__qualname__ = _f.__name__[:-1]
 for _f, _name in ((pattern_sub, "sub"), (pattern_subn, "subn"), (re_sub, "sub"),
                   (re_subn, "subn"), (json_dumps, "dumps"), (json_loads, "loads"),
+                  (json_dumps_cls, "dumps"), (json_loads_cls, "loads"),
                   (heapq_nsmallest, "nsmallest"), (heapq_nlargest, "nlargest")):
     _f.__name__ = _f.__qualname__ = _name
