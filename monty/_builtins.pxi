@@ -1287,33 +1287,6 @@ cdef object b_vars(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
     raise TypeError("vars() argument must have __dict__ attribute")
 
 
-cdef object b_globals(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
-    """globals(): the sandbox's module-level names, as a new dict (assigning into it does
-    not create a global)."""
-    cdef PyObject** items
-    cdef int i, n
-    cdef dict out = {}
-    positional, kwargs = call_args(args, npos, kwnames)
-    no_kwargs("globals", kwargs)
-    if npos:
-        raise TypeError(f"globals() takes no arguments ({npos} given)")
-    items = (<PyListObject*>vm.gvals).ob_item
-    n = len(vm.gvals)
-    for i in range(n):
-        if items[i] != NULL and "." not in vm.slot_names[i]:
-            out[vm.slot_names[i]] = <object>items[i]
-    return out
-
-
-cdef object b_locals(VM vm, PyObject** args, Py_ssize_t npos, PyObject* kwnames):
-    """locals(): the running frame's names (a new dict), as vars() gives them."""
-    positional, kwargs = call_args(args, npos, kwnames)
-    no_kwargs("locals", kwargs)
-    if npos:
-        raise TypeError(f"locals() takes no arguments ({npos} given)")
-    return frame_names(vm)
-
-
 cdef object frame_names(VM vm):
     """The bound names of the innermost sandbox frame: globals at module level, else its
     locals (cell and free variables included)."""

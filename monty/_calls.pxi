@@ -146,6 +146,8 @@ cdef int call_value(VM vm, Frame* f, int pc, Py_ssize_t top, int a, int b) excep
             fn = route_of(vm, ROUTE_LIST_SORT, args, n, kw)
             if fn is not None:
                 return enter_routed(vm, f, pc, func_slot, args, sp, nargs, kw, fn)
+        elif (<VMBuiltin>v).impl == b_exec or (<VMBuiltin>v).impl == b_eval:
+            return enter_exec(vm, f, pc, func_slot, args, sp, n, kw, (<VMBuiltin>v).impl == b_eval)
         obj = (<VMBuiltin>v).impl(vm, args, n, kw)
         guard_value(vm, <PyObject*>obj)
     elif TYPE(v) == <PyObject*>HostFunction:

@@ -171,6 +171,7 @@ cdef class VM:
     cdef public object context_state  # the contextvars module's per-sandbox state (None: not imported)
     cdef public object module_state   # other modules' per-sandbox state: {name: state}, or None
     cdef public object host_modules   # the Sandbox's `modules=` (monty/_hostmods.py), or None
+    cdef public object globals_view   # the ModuleGlobals globals() hands out (None: not made yet)
 
     cdef int ensure_stack(self) except -1
     cdef void discard_frame(self, Frame* f) noexcept

@@ -470,8 +470,62 @@ class Compiler:
         self.scopes = None
         self.class_names = []     # enclosing class names, innermost last (name mangling)
         self.future_annotations = False
+        self.exec_mode = None      # 'exec' | 'eval' | 'single': code for the exec/eval builtins
 
     # ------------------------------------------------------------ driver
+
+    def compile_exec(self, tree, mode):
+        """Code that sandbox code compiled (exec, eval, compile): a function of two
+        parameters, the globals and locals mappings (.G, .L). Every name the top level
+        binds or reads goes through them (.L, then .G, then the builtins), and so does every
+        global name of the functions and classes it defines, which reach .G through the
+        cell .g, as CPython's functions reach their __globals__."""
+        if "async" in self.source or "await" in self.source:
+            _lower_async(tree, False)
+        self.exec_mode = mode
+        self.scopes = ScopeBuilder().build(tree)
+        root = self.scopes[tree]
+        for scope in self.scopes.values():
+            if scope is not root:
+                scope.frees.add(".g")
+        unit = self.unit = CodeUnit(root, "<module>", "<module>", 1)
+        unit.exec_root = True
+        unit.varnames = [".G", ".L"]
+        unit.argcount = 2
+        unit.cellvars = [".g"]
+        unit.emit(O.LOAD_FAST, 0)
+        unit.emit(O.STORE_DEREF, self.deref_slot(".g"))
+        body = tree.body
+        if mode == "eval":
+            unit.line = body[0].lineno
+            self.expr(body[0].value)
+            unit.emit(O.RETURN_VALUE)
+        else:
+            self.body(body)
+            unit.emit(O.LOAD_CONST, unit.const(None))
+            unit.emit(O.RETURN_VALUE)
+        return self.assemble(unit)
+
+    def ns_op(self, action, name, where):
+        """Load/store/delete `name` through the exec namespaces: `where` is "local" (the top
+        level: .L, then .G), "global" (.G) or "class" (a class body's namespace, then .G)."""
+        u = self.unit
+        helper = {"load": ".ns_load", "store": ".ns_store", "delete": ".ns_delete"}[action]
+        u.emit(O.LOAD_GLOBAL, u.nameidx(helper))
+        if action == "store":
+            u.emit(O.SWAP, 2)
+        if where == "local":
+            u.emit(O.LOAD_FAST, u.local(".L"))
+        elif where == "class":
+            u.emit(O.LOAD_FAST, 0)
+        else:
+            u.emit(O.LOAD_DEREF, self.deref_slot(".g"))
+        if action == "load":
+            u.emit(O.LOAD_DEREF, self.deref_slot(".g"))
+        u.emit(O.LOAD_CONST, u.const(name))
+        u.emit(O.CALL, 3 if action != "delete" else 2, 0)
+        if action != "load":
+            u.emit(O.POP_TOP)
 
     def compile_module(self, tree):
         # every async node needs one of the two keywords in the source: without them the
@@ -522,11 +576,13 @@ class Compiler:
                 handlers.append(key)
             handler_of.append(handler_index[key])
         stacksize = self.stack_depth(unit, handlers, handler_of)
-        if unit.scope.kind == "module":
+        exec_root = getattr(unit, "exec_root", False)
+        if unit.scope.kind == "module" and not exec_root:
             nlocals = 0
         else:
             nlocals = len(unit.varnames)
-        return self.make_code(
+        extra = {"exec_mode": self.exec_mode} if exec_root else {}
+        return self.make_code(**extra,
             name=unit.name, qualname=unit.qualname, flags=unit.flags, doc=unit.doc,
             argcount=unit.argcount, posonlyargcount=unit.posonly, kwonlyargcount=unit.kwonly,
             nlocals=nlocals, stacksize=stacksize,
@@ -638,6 +694,19 @@ class Compiler:
         u = self.unit
         fast, by_name, by_global, deref = self._NAME_OPS[action]
         kind = u.scope.resolve(name)
+        if self.exec_mode is not None:
+            if name.startswith("."):
+                if kind == "module":
+                    kind = "global"     # (the VM's hidden helpers)
+            elif kind == "module":
+                self.ns_op(action, name, "global" if name in u.scope.globals else "local")
+                return
+            elif kind == "global":
+                self.ns_op(action, name, "global")
+                return
+            elif kind == "name" and action == "load":
+                self.ns_op(action, name, "class")
+                return
         if self.internal is not None and kind in ("module", "global", "name"):
             # an internal module: its globals live under a prefix that sandbox code cannot
             # spell, and the builtins it names are bound now, so no sandbox global shadows them
@@ -672,6 +741,8 @@ class Compiler:
         bound as a constant) resolves as "other", so no instruction reaches a sandbox global."""
         kind = u.scope.resolve(name)
         if kind == "module" and self.internal is not None and name not in self.module_names:
+            return "other"
+        if kind == "module" and self.exec_mode is not None:
             return "other"
         return kind
 
@@ -2283,11 +2354,44 @@ def check_source_shape(source):
 _PARSE_LOCK = threading.Lock()
 
 
-def parse(source, filename=FILENAME, top_level_return=True):
-    """Parse and validate `source` with CPython's own front end; return the AST."""
+def parse(source, filename=FILENAME, top_level_return=True, mode=None):
+    """Parse and validate `source` with CPython's own front end; return the AST. With
+    `mode` ('exec', 'eval', 'single': sandbox code's exec, eval, compile), CPython's checks
+    for that mode and no top-level await or return; the tree is a Module either way."""
     if not isinstance(source, str):
         raise TypeError(f"code must be str, not {type(source).__name__}")
     check_source_shape(source)
+    if mode is not None:
+        try:
+            with _PARSE_LOCK:
+                tree = ast.parse(source, filename, mode)
+            compile(tree, filename, mode, dont_inherit=True)
+        except SyntaxError as e:
+            raise MontySyntaxError(f"{type(e).__name__}: {e.msg}", e.lineno, offset=e.offset,
+                                   text=e.text, end_offset=e.end_offset,
+                                   end_lineno=e.end_lineno, filename=filename) from None
+        except (RecursionError, MemoryError, ValueError, OverflowError) as e:
+            raise MontySyntaxError(
+                f"code could not be compiled: {type(e).__name__}: {e}") from None
+        if mode == "eval":
+            expr = ast.Expr(value=tree.body)
+            ast.copy_location(expr, tree.body)
+            return ast.Module(body=[expr], type_ignores=[])
+        if mode == "single":
+            # each expression statement shows its value, as the interactive prompt does
+            # (for .d in .ns_shown(VALUE): .ns_print(.ns_repr(.d)))
+            for i, stmt in enumerate(tree.body):
+                if isinstance(stmt, ast.Expr):
+                    def name(id, ctx=ast.Load):
+                        return ast.Name(id=id, ctx=ctx())
+                    show = ast.Expr(value=ast.Call(func=name(".ns_print"), args=[ast.Call(
+                        func=name(".ns_repr"), args=[name(".d")], keywords=[])], keywords=[]))
+                    loop = ast.For(target=name(".d", ast.Store), iter=ast.Call(
+                        func=name(".ns_shown"), args=[stmt.value], keywords=[]),
+                        body=[show], orelse=[])
+                    tree.body[i] = ast.fix_missing_locations(ast.copy_location(loop, stmt))
+            return ast.Module(body=tree.body, type_ignores=[])
+        return tree
     try:
         with _PARSE_LOCK:
             tree = ast.parse(source, filename, "exec")
@@ -2367,6 +2471,25 @@ class CodeCache:
         return code
 
 
+    def get_exec(self, source, mode, filename):
+        """Code for sandbox code's exec/eval/compile of `source` in `mode`."""
+        key = (source, "\0exec", mode, filename)
+        with self.lock:
+            code = self.entries.get(key)
+            if code is not None:
+                self.entries.move_to_end(key)
+                return code
+        code = compile_exec_source(source, self.make_code, mode, filename)
+        with self.lock:
+            found = self.entries.get(key)
+            if found is not None:
+                return found
+            self.entries[key] = code
+            while len(self.entries) > self.size:
+                self.entries.popitem(last=False)
+        return code
+
+
 INTERNAL_SOURCES = {}
 """Source text of the modules written in sandbox Python (monty/modules/*.py with SOURCE) ->
 (file name, prefix of their global names); filled by the module registry."""
@@ -2386,6 +2509,27 @@ def compile_source(source, make_code, filename=FILENAME, internal=None):
             if 0 < e.lineno <= len(lines):     # (the line, without a caret)
                 e.text = lines[e.lineno - 1]
                 e.filename = filename
+        raise
+    except RecursionError:
+        raise MontySyntaxError("code is nested too deeply to compile") from None
+    except AssertionError as e:
+        raise MontySyntaxError(f"code could not be compiled: {e}") from None
+
+
+def compile_exec_source(source, make_code, mode, filename=FILENAME):
+    """Code of `source` for sandbox code's exec/eval/compile (see Compiler.compile_exec):
+    the same front end, checks and bounds as a program's."""
+    if mode not in ("exec", "eval", "single"):
+        raise ValueError("compile() mode must be 'exec', 'eval' or 'single'")
+    tree = parse(source, filename, top_level_return=False, mode=mode)
+    try:
+        return Compiler(source, filename, make_code).compile_exec(tree, mode)
+    except MontySyntaxError as e:
+        if e.text is None and e.lineno is not None:
+            lines = source.splitlines()
+            if 0 < e.lineno <= len(lines):
+                e.text = lines[e.lineno - 1]
+        e.filename = filename
         raise
     except RecursionError:
         raise MontySyntaxError("code is nested too deeply to compile") from None

@@ -920,10 +920,44 @@ ENCODERS.update({
     _std_fractions.Fraction: _enc_fraction,
     _std_uuid.UUID: lambda e, v: ["U", format(v.int, "032x")],
 })
+ENCODERS[_core.ModuleGlobals] = lambda e, v: ["MG"]     # globals(): the loading sandbox's
+
+
+def _enc_compiled(e, v):
+    code, filename = _core.compiled_code_parts(v)
+    return ["CC", e.code(code), filename]
+
+
+def _dec_compiled(d, entry):
+    path, filename = _args(entry, 2)
+    return _core.make_compiled_code(d.sandbox._vm, d.code(path), _str(filename))
+
+
+ENCODERS[_core.CompiledCode] = _enc_compiled               # compile()'s code objects
 for _t in _core.EXPOSED_EXCEPTIONS:
     ENCODERS[_t] = _enc_exception
 for _t in _core.SANDBOX_ITER_TYPES:
     ENCODERS[_t] = _enc_iter
+
+
+def _module_entry(code):
+    """A module code's snapshot entry: its source; for code sandbox code compiled (exec,
+    eval, compile), [source, mode, file name], recompiled that way on load."""
+    mode = code.spec.get("exec_mode")
+    if mode is None:
+        return code.source
+    return [code.source, mode, code.filename]
+
+
+def _compile_entry(source):
+    """The unlinked module code of a snapshot's module entry (see _module_entry)."""
+    from . import _code_cache
+    if type(source) is list:
+        _need(len(source) == 3 and all(type(x) is str for x in source)
+              and source[1] in ("exec", "eval", "single"), "bad module entry")
+        return _code_cache.get_exec(source[0], source[1], source[2])
+    _need(type(source) is str, "bad module entry")
+    return _code_cache.get(source, internal=_modules().internal_source(source))
 
 
 def _code_paths(modules):
@@ -993,7 +1027,7 @@ def _dump_state(call):
         name, args, kwargs, call_id = pending
         call_item = [name, enc.item(args), enc.item(kwargs), call_id]
     enc.run()
-    modules = [m.source for m in enc.modules]
+    modules = [_module_entry(m) for m in enc.modules]
     doc = [MAGIC, VERSION, modules, state["slot_names"], gl, stack, frames, handled, call_item,
            float(call._elapsed), enc.entries, imported, sandbox._vm.max_depth,
            sandbox._vm.call_seq]
@@ -1027,7 +1061,7 @@ def _dump_idle(sandbox):
             gl[i] = _NULL
     gl = enc.items(gl)
     enc.run()
-    modules = [m.source for m in enc.modules]
+    modules = [_module_entry(m) for m in enc.modules]
     doc = [IDLE_MAGIC, VERSION, modules, names, gl, enc.entries, imported, vm.max_depth,
            vm.call_seq]
     try:
@@ -1821,9 +1855,11 @@ def _dec_opaque(d, entry):
 CHILD_FIELDS = {"T": (1,), "F": (1,), "f": (2, 3, 4, 7), "M": (1, 2), "i": (2,), "V": (2,),
                 "W": (1,), "R": (1, 2, 3), "s": (1, 2, 3), "NT": (3,), "P": (1, 2, 3, 4),
                 "SM": (1,), "CM": (1,), "GA": (1, 2), "Mo": (), "Ma": (), "DT": (8,),
-                "Dt": (5,), "Tz": (1,), "Fr": (1, 2), "Xv": ()}
+                "Dt": (5,), "Tz": (1,), "Fr": (1, 2), "Xv": (), "MG": (), "CC": ()}
 
 DECODERS = {
+    "MG": lambda d, e: _core.vm_globals_view(d.sandbox._vm),
+    "CC": lambda d, e: _dec_compiled(d, e),
     "HF": _dec_host_future,
     "HP": _dec_pending_future,
     "Dd": _dec_date,
@@ -2759,7 +2795,7 @@ def _rebuild(sandbox, functions, modules, imported, objects, bind_globals):
     unlinked = []
     for source in modules:
         try:
-            compiled = _code_cache.get(source, internal=_modules().internal_source(source))
+            compiled = _compile_entry(source)
         except MontyError as e:
             raise _Bad(f"module source does not compile: {e}") from None
         unlinked.append(compiled)
@@ -2796,7 +2832,7 @@ def _load(data, functions, limits, print_callback, host_modules=None, files=None
     _need(type(recursion_limit) is int and recursion_limit > 0, "bad recursion limit")
     _need(type(imported) is list and all(type(r) is list and len(r) == 2 and type(r[0]) is str
                                          for r in imported), "bad imported modules")
-    _need(type(modules) is list and all(type(m) is str for m in modules), "bad modules")
+    _need(type(modules) is list and all(type(m) in (str, list) for m in modules), "bad modules")
     _need(type(slot_names) is list and all(type(s) is str and _slot_name_ok(s) for s in slot_names)
           and len(set(slot_names)) == len(slot_names), "bad slot names")
     _need(type(gl) is list and len(gl) <= len(slot_names), "bad globals")
@@ -2881,7 +2917,7 @@ def _load_idle(data, functions, limits, print_callback, host_modules=None, files
     _need(type(call_seq) is int and 0 <= call_seq < 1 << 62, "bad call counter")
     _need(type(imported) is list and all(type(r) is list and len(r) == 2 and type(r[0]) is str
                                          for r in imported), "bad imported modules")
-    _need(type(modules) is list and all(type(m) is str for m in modules), "bad modules")
+    _need(type(modules) is list and all(type(m) in (str, list) for m in modules), "bad modules")
     _need(type(slot_names) is list and all(type(s) is str and _slot_name_ok(s) for s in slot_names)
           and len(set(slot_names)) == len(slot_names), "bad slot names")
     _need(type(gl) is list and len(gl) <= len(slot_names), "bad globals")

