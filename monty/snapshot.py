@@ -2087,7 +2087,13 @@ def _dec_native_iter(d, entry):
 
 
 
+def _dec_initvar(d, entry):
+    (typ,) = _args(entry, 1)
+    return _dc.InitVar(d.item(typ))
+
+
 ENCODERS.update({
+    _dc.InitVar: lambda e, v: ["IV", e.item(v.type)],
     _ft.partial: _enc_partial,
     _ft.partialmethod: _enc_partialmethod,
     _ft.cached_property: _enc_cached_property,
@@ -2101,9 +2107,9 @@ SHELLS["Pa"] = _shell_partial
 FILLERS["Pa"] = _fill_partial
 DECODERS.update({"CP": _dec_cached_property, "Su": _dec_super,
                  "Rp": _dec_pattern, "Ni": _dec_native_iter, "Xn": _dec_named_value,
-                 "Xf": _dec_made})
+                 "Xf": _dec_made, "IV": _dec_initvar})
 CHILD_FIELDS.update({"CP": (1,), "Su": (1, 2), "Rp": (), "Ni": (2, 3),
-                     "Xn": (), "Xf": (3,)})
+                     "Xn": (), "Xf": (3,), "IV": (1,)})
 
 
 # ------------------------------------------------------------------ enum classes and members

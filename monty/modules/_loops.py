@@ -19,14 +19,14 @@ FILENAME = "<builtins>"
 PREFIX = ".loops."
 SOURCE = sandbox_source("_loops")
 EXPORTS = ("sum_", "any_", "all_", "min_", "max_", "list_sort", "sorted_", "join", "extend",
-           "update", "map_", "filter_", "zip_", "enumerate_", "callable_iterator")
+           "update", "map_", "filter_", "zip_", "enumerate_", "callable_iterator", "class_call")
 
 LIB_PREFIX = ".loops_lib."
 LIB_SOURCE = sandbox_source("_loops_lib")
 LIB_EXPORTS = ("reduce", "lru_cache", "cache", "contextmanager", "_GeneratorContextManager",
                "accumulate_", "dropwhile_", "takewhile_", "filterfalse_", "starmap_", "groupby_",
                "pattern_sub", "pattern_subn", "re_sub", "re_subn", "json_dumps", "json_loads",
-               "heapq_nsmallest", "heapq_nlargest")
+               "heapq_nsmallest", "heapq_nlargest", "dataclass_init")
 _LIB_NAMES = frozenset(LIB_EXPORTS)
 
 SOURCES = ((SOURCE, PREFIX), (LIB_SOURCE, LIB_PREFIX))
@@ -45,7 +45,13 @@ def _update_wrapper(wrapper, wrapped):
     return update_wrapper(wrapper, wrapped)
 
 
-private_helpers(cache_info=_cache_info, update_wrapper=_update_wrapper)
+def _dataclass_bind(cls, self, args, kwargs):
+    from .dataclasses import bind_init
+    return bind_init(cls, self, args, kwargs)
+
+
+private_helpers(cache_info=_cache_info, update_wrapper=_update_wrapper,
+                dataclass_bind=_dataclass_bind)
 
 
 def _build(vm, source, prefix, exports):

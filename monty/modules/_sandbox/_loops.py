@@ -193,3 +193,14 @@ for _f in (sum_, any_, all_, min_, max_, sorted_, map_, filter_, zip_, enumerate
     _f.__name__ = _f.__qualname__ = _f.__name__[:-1]
 list_sort.__name__ = "sort"
 list_sort.__qualname__ = "list.sort"
+
+
+def class_call(cls, /, *args, **kwargs):
+    # type.__call__ of a class whose __new__ is a sandbox function: __init__ runs when
+    # __new__ made an instance of the class (CPython's type_call)
+    obj = cls.__new__(cls, *args, **kwargs)
+    if issubclass(type(obj), cls):
+        r = type(obj).__init__(obj, *args, **kwargs)
+        if r is not None:
+            raise TypeError(f"__init__() should return None, not '{type(r).__name__}'")
+    return obj
