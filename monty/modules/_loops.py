@@ -19,7 +19,9 @@ FILENAME = "<builtins>"
 PREFIX = ".loops."
 SOURCE = sandbox_source("_loops")
 EXPORTS = ("sum_", "any_", "all_", "min_", "max_", "list_sort", "sorted_", "join", "extend",
-           "update", "map_", "filter_", "zip_", "enumerate_", "callable_iterator", "class_call")
+           "update", "map_", "filter_", "zip_", "enumerate_", "callable_iterator", "class_call",
+           "repr_", "ascii_", "print_", "str_mod",
+           "defaultdict_missing", "int_", "float_")
 
 LIB_PREFIX = ".loops_lib."
 LIB_SOURCE = sandbox_source("_loops_lib")
