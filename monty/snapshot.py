@@ -470,6 +470,13 @@ class _Encoder:
                 self.entries[idx] = ["N", name]
                 continue
             enc = ENCODERS.get(type(obj))
+            if enc is _enc_function:
+                found = self.module_attr.get(id(obj))
+                if found is not None:
+                    # a module's function written in sandbox Python (functools.reduce): by
+                    # name, so that on load it is the re-imported module's own
+                    self.entries[idx] = ["Ma", found[0], found[1]]
+                    continue
             if enc is None:
                 enc = self.special(obj)
             if enc is None:

@@ -410,3 +410,20 @@ def test_construct_under_run_async(name):
                                if step.function_name == "get" else step.args[0] + 100)
     assert step.value == expected
     assert sorted(seen, key=repr) == sorted(expected_calls, key=repr)
+
+
+def test_module_functions_keep_their_identity_across_load():
+    """A sandbox-Python function a module exports (functools.reduce, lru_cache, string.capwords)
+    is the re-imported module's own after a load, in this process and a fresh one."""
+    code = """
+import functools, string, contextlib
+f, g, h, c = functools.reduce, functools.lru_cache, string.capwords, contextlib.contextmanager
+x = get(1)
+(f is functools.reduce, g is functools.lru_cache, h is string.capwords,
+ c is contextlib.contextmanager, f(lambda a, b: a + b, [x, 2]), h("a b"))
+"""
+    expected = cpython_run(code)
+    assert expected[0] == ("ok", (True, True, True, True, 12, "A B"))
+    for fresh in (False, True):
+        from pausing import paused_run
+        assert paused_run(code, subprocess_steps=fresh) == expected
