@@ -851,7 +851,7 @@ cdef int missing_protocol(VM vm, Frame* f, int pc, Py_ssize_t top, object c, obj
 
 
 cdef int subscript_getitem(VM vm, Frame* f, int pc, Py_ssize_t top, object c, object t) except -1:
-    p = plain_dunder(t, "__getitem__")
+    cdef PyObject* p = plain_dunder(t, "__getitem__")
     if p != NULL:
         return enter_dunder(vm, f, pc, top, <object>p, (c, <object>vm.stack[top - 1]), PROTO_VALUE)
     return 0
