@@ -427,3 +427,53 @@ x = get(1)
     for fresh in (False, True):
         from pausing import paused_run
         assert paused_run(code, subprocess_steps=fresh) == expected
+
+
+def test_container_text_after_a_run_stopped_inside_it():
+    """A run stopped by the time limit inside an item's __repr__ leaves no container marked
+    as being written: the next run's repr() of it is CPython's text, not `[...]`."""
+    sb = monty.Sandbox(limits=monty.Limits(max_duration=0.3))
+    sb.run("""
+class Slow:
+    def __repr__(self):
+        while True:
+            pass
+items = [Slow()]
+""")
+    with pytest.raises(monty.MontyTimeLimitError):
+        sb.run("repr(items)")
+    sb.run("Slow.__repr__ = lambda self: 'S'")
+    assert sb.run("repr(items), str([items])") == ("[S]", "[[S]]")
+
+
+HOSTILE = ["percent_format", "container_repr_str_print_fstring", "defaultdict_factories",
+           "dict_subclass_missing", "new_then_init", "dataclass_post_init"]
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_doctored_frames_never_crash(name):
+    """Pauses inside these constructs' frames, with each frame's protocol and the caller's
+    position replaced: load refuses with a MontyError, or the program runs (or fails)
+    cleanly."""
+    import msgspec
+    from monty.opcodes import PROTOCOLS
+    from pausing import load_ok_or_monty_error
+    names = ["get", "note", "fail"]
+    fns = {n: None for n in names}
+    step = monty.Sandbox(functions=fns).start(PROGRAMS[name])
+    blobs = []
+    while isinstance(step, monty.Call) and len(blobs) < 3:
+        blobs.append(step.dump())
+        step = step.resume(IMPLS[step.function_name](*step.args, **step.kwargs))
+    assert blobs
+    for blob in blobs:
+        doc = msgspec.msgpack.decode(blob)
+        for k in range(1, len(doc[6])):
+            for v in (-1, 0, len(PROTOCOLS) - 1, len(PROTOCOLS), None, "x"):
+                d = msgspec.msgpack.decode(blob)
+                d[6][k][7] = v
+                load_ok_or_monty_error(msgspec.msgpack.encode(d), fns, 30)
+            for delta in (-1, 1):
+                d = msgspec.msgpack.decode(blob)
+                d[6][k - 1][2] += delta
+                load_ok_or_monty_error(msgspec.msgpack.encode(d), fns, 30)

@@ -88,3 +88,11 @@ def function(vm, name):
         attrs.update(_build(vm, LIB_SOURCE, LIB_PREFIX, LIB_EXPORTS))
         fn = attrs[name]
     return fn
+
+
+def reset(vm):
+    """A new run: no container's text is being made (one a run stopped by a limit was making
+    stays in `_reprs`, whose `finally` never ran)."""
+    states = vm.module_state
+    if states is not None and PREFIX in states:
+        vm.set_global(PREFIX + "_reprs", [])
