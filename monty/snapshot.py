@@ -533,6 +533,8 @@ class _Encoder:
             return _enc_made
         if t is _sandbox_pattern():
             return _enc_pattern
+        if t is _sandbox_match():
+            return _enc_match
         if t is _types.GenericAlias:
             return lambda e, v: ["GA", e.item(v.__origin__), e.item(v.__args__)]
         if t in _collection_types():
@@ -553,6 +555,11 @@ def _modules():
 def _sandbox_pattern():
     from .modules import re
     return re.Pattern
+
+
+def _sandbox_match():
+    from .modules import re
+    return re.Match
 
 
 def _sandbox_fraction():
@@ -2057,6 +2064,22 @@ def _dec_pattern(d, entry):
         raise _Bad(f"bad re.Pattern: {type(e).__name__}") from None
 
 
+def _enc_match(e, m):
+    from .modules import re as _sre
+    pattern, string, pos, endpos, regs, lastindex = _sre.match_state(m)
+    return ["RM", e.item(pattern), e.item(string), pos, endpos, e.item(regs), lastindex]
+
+
+def _dec_match(d, entry):
+    pattern, string, pos, endpos, regs, lastindex = _args(entry, 6)
+    from .modules import re as _sre
+    try:
+        return _sre.rebuilt_match(d.item(pattern), d.item(string), pos, endpos, d.item(regs),
+                                  lastindex)
+    except ValueError:
+        raise _Bad("bad re.Match") from None
+
+
 # CPython's combinatoric iterators (itertools' product/permutations/combinations run over
 # pools it has checked): kept by their constructor arguments and their position
 _NATIVE_ITERS = {"product": _std_itertools.product, "permutations": _std_itertools.permutations,
@@ -2114,9 +2137,9 @@ SHELLS["Pa"] = _shell_partial
 FILLERS["Pa"] = _fill_partial
 DECODERS.update({"CP": _dec_cached_property, "Su": _dec_super,
                  "Rp": _dec_pattern, "Ni": _dec_native_iter, "Xn": _dec_named_value,
-                 "Xf": _dec_made, "IV": _dec_initvar})
+                 "Xf": _dec_made, "IV": _dec_initvar, "RM": _dec_match})
 CHILD_FIELDS.update({"CP": (1,), "Su": (1, 2), "Rp": (), "Ni": (2, 3),
-                     "Xn": (), "Xf": (3,), "IV": (1,)})
+                     "Xn": (), "Xf": (3,), "IV": (1,), "RM": (1, 2, 5)})
 
 
 # ------------------------------------------------------------------ enum classes and members

@@ -477,3 +477,38 @@ def test_doctored_frames_never_crash(name):
                 d = msgspec.msgpack.decode(blob)
                 d[6][k - 1][2] += delta
                 load_ok_or_monty_error(msgspec.msgpack.encode(d), fns, 30)
+
+
+def test_re_match_values_survive_a_load():
+    """re.Match values kept across a pause: the same groups, spans, names, expand() and
+    repr after dump/load (in a fresh process too); no regex runs on load."""
+    code = """
+import re
+m = re.compile(r"(?P<word>[a-z]+)-(\\d+)?(x)?").search("  abc-12 tail", 1, 12)
+b = re.match(rb"(a)(b)?", b"ac")
+none = re.match("z", "a")
+x = get(1)
+(m.group(), m.group(1, "word", 2, 3), m.groups(), m.groups("-"), m.groupdict(), m.span(2),
+ m.start("word"), m.end(), m.pos, m.endpos, m.lastindex, m.lastgroup, m.regs, m.string,
+ m.re.pattern, m.expand(r"<\\g<word>|\\2>"), m[1], repr(m), bool(m), b.groups(), b.span(2),
+ repr(b), none, x)
+"""
+    expected = cpython_run(code)
+    assert expected[0][0] == "ok"
+    from pausing import paused_run
+    for fresh in (False, True):
+        assert paused_run(code, subprocess_steps=fresh) == expected
+
+
+@pytest.mark.parametrize("field,value", [(3, -1), (4, 99), (5, [0]), (6, 5), (2, 7), (1, 3)])
+def test_doctored_re_match_is_refused(field, value):
+    import msgspec
+    from pausing import load_ok_or_monty_error
+    fns = {"get": None}
+    step = monty.Sandbox(functions=fns).start(
+        "import re\nm = re.search('(a)(b)?', 'xab')\nget(1)\nm.groups()")
+    doc = msgspec.msgpack.decode(step.dump())
+    rows = [i for i, e in enumerate(doc[10]) if e[0] == "RM"]
+    assert rows
+    doc[10][rows[0]][field] = value
+    load_ok_or_monty_error(msgspec.msgpack.encode(doc), fns, 3)
