@@ -317,6 +317,9 @@ class Sandbox:
             linked = vm.link(compiled)
         _core.limits_release(vm)
         _asyncio.reset(vm)
+        if vm.module_state is not None:
+            from .modules import _loops
+            _loops.reset(vm)
         self._output.reset()
         vm.host_calls = 0
         return linked

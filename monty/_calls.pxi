@@ -105,6 +105,21 @@ cdef int call_value(VM vm, Frame* f, int pc, Py_ssize_t top, int a, int b) excep
             INCREF(made)
             args = insert_first_arg(func_slot, args, &sp, made)    # the new object is `self`
             nargs += 1
+        elif new_function(<object>v):
+            # a sandbox __new__: type.__call__'s steps (__new__, then __init__ when it made an
+            # instance of the class) run as a sandbox function of the loop (each can pause)
+            fn = loops_function(vm, "class_call")
+            if fn is not None:
+                INCREF(v)
+                args = insert_first_arg(func_slot, args, &sp, v)   # the class comes first
+                nargs += 1
+                if sp == stack + top:
+                    return enter_routed(vm, f, pc, func_slot, args, sp, nargs, kw, fn)
+                try:
+                    return enter_routed(vm, f, pc, func_slot, args, sp, nargs, kw, fn)
+                except BaseException:
+                    release_to(sp, stack + top)     # the slot the class took
+                    raise
     if TYPE(v) == <PyObject*>BoundMethod and type((<BoundMethod>v).func) is Function:
         # put self in front of the arguments and call the function
         w = (<BoundMethod>v).self_obj

@@ -66,6 +66,8 @@ cdef extern from "Python.h":
     PyObject* R_TupleNew "PyTuple_New"(Py_ssize_t) except NULL
     PyObject* R_DictNew "PyDict_New"() except NULL
     int R_DictSetItem "PyDict_SetItem"(PyObject*, PyObject*, PyObject*) except -1
+    int R_DictContains "PyDict_Contains"(PyObject*, PyObject*) except -1
+    bint DictCheck "PyDict_Check"(PyObject*)
     PyObject* R_SetNew "PySet_New"(PyObject*) except NULL
     int R_SetAdd "PySet_Add"(PyObject*, PyObject*) except -1
     PyObject* R_SliceNew "PySlice_New"(PyObject*, PyObject*, PyObject*) except NULL

@@ -359,6 +359,97 @@ cdef object instance_call(PyObject* v):
     return <object>p if p != NULL else None
 
 
+# ------------------------------------------------------------------ containers' text
+
+cdef inline bint is_container(PyObject* v) noexcept:
+    cdef PyObject* t = TYPE(v)
+    return (t == <PyObject*>list or t == <PyObject*>tuple or t == <PyObject*>dict
+            or t == <PyObject*>set or t == <PyObject*>frozenset)
+
+
+cdef bint _item_needs_loop(object x, int depth, Py_ssize_t* budget) except -1:
+    budget[0] -= 1
+    if budget[0] < 0:
+        return False
+    if heap_typed(<PyObject*>x):
+        return is_sandbox_type(type(x))
+    if is_container(<PyObject*>x) and depth < 20:
+        return holds_sandbox(x, depth + 1, budget)
+    return False
+
+
+cdef bint holds_sandbox(object o, int depth, Py_ssize_t* budget) except -1:
+    """The exact list, tuple, dict, set or frozenset o holds an instance of a sandbox class
+    (nested containers included, within a budget of items looked at): its text is made by
+    repr_ of monty/modules/_sandbox/_loops.py, whose calls of the items' __repr__ can pause."""
+    cdef PyObject* t = TYPE(<PyObject*>o)
+    if t == <PyObject*>dict:
+        for k, v in (<dict>o).items():
+            if _item_needs_loop(k, depth, budget) or _item_needs_loop(v, depth, budget):
+                return True
+            if budget[0] < 0:
+                return False
+        return False
+    for x in o:
+        if _item_needs_loop(x, depth, budget):
+            return True
+        if budget[0] < 0:
+            return False
+    return False
+
+
+cdef inline bint container_needs_loop(PyObject* v) except -1:
+    cdef Py_ssize_t budget = 10000
+    return is_container(v) and holds_sandbox(<object>v, 0, &budget)
+
+
+cdef int container_format(VM vm, Frame* f, int pc, Py_ssize_t top, int a) except -1:
+    """FORMAT_VALUE (no spec) of a container holding sandbox objects: its text from repr_ (or
+    ascii_ for !a) as a frame."""
+    cdef int conv = a & 3
+    fn = loops_function(vm, "ascii_" if conv == 3 else "repr_")
+    if fn is None:
+        return 0
+    return enter_dunder(vm, f, pc, top, fn, (<object>vm.stack[top - 1],),
+                        PROTO_STR if conv <= 1 else PROTO_REPR)
+
+
+cdef bint mod_needs_loop(PyObject* w) except -1:
+    """`str % w` converts a sandbox object (w itself, an item of the tuple w or a value of the
+    dict w): str_mod of monty/modules/_sandbox/_loops.py does it in the loop."""
+    cdef PyObject* t = TYPE(w)
+    if t == <PyObject*>tuple:
+        for x in <tuple>w:
+            if (heap_typed(<PyObject*>x) and is_sandbox_type(type(x))) or container_needs_loop(
+                    <PyObject*>x):
+                return True
+        return False
+    if t == <PyObject*>dict or t == <PyObject*>list:
+        return container_needs_loop(w)
+    return (heap_typed(w) and is_sandbox_type(<object>t) and not monty_sub_builtin(w)
+            and _PyType_Lookup(t, <PyObject*>"__getitem__") == NULL)
+
+
+cdef int mod_protocol(VM vm, Frame* f, int pc, Py_ssize_t top) except -1:
+    fn = loops_function(vm, "str_mod")
+    if fn is None:
+        return 0
+    return enter_dunder(vm, f, pc, top, fn, (<object>vm.stack[top - 2], <object>vm.stack[top - 1]),
+                        PROTO_OPERATION)
+
+
+cdef bint number_route(object t, bint to_int) except -1:
+    """int(x) (to_int) or float(x) of an instance of the sandbox class t calls a sandbox
+    function first (__int__, else __index__; __float__, else __index__)."""
+    cdef PyObject* p
+    if not is_sandbox_type(t):
+        return False
+    p = _PyType_Lookup(<PyObject*>t, <PyObject*>("__int__" if to_int else "__float__"))
+    if p == NULL:
+        p = _PyType_Lookup(<PyObject*>t, <PyObject*>"__index__")
+    return p != NULL and plain_dunder_value(<object>p)
+
+
 cdef int conversion_call(VM vm, Frame* f, int pc, Py_ssize_t top, PyObject** func_slot,
                          PyObject** args, PyObject** sp, Py_ssize_t n, PyObject* kw,
                          PyObject* v) except -1:
@@ -369,13 +460,37 @@ cdef int conversion_call(VM vm, Frame* f, int pc, Py_ssize_t top, PyObject** fun
         if sp != vm.stack + top:
             return 0                # (a bound call's moved arguments: CPython's path)
         for i in range(n):
+            if container_needs_loop(args[i]):
+                # each argument's text made in the loop first (print_), then printed
+                fn = loops_function(vm, "print_")
+                if fn is None:
+                    return 0
+                return enter_routed(vm, f, pc, func_slot, args, sp,
+                                    n + (TUPLE_SIZE(kw) if kw != NULL else 0), kw, fn)
+        for i in range(n):
             if heap_typed(args[i]):
                 found = conversion_of(<object>args[i], PROTO_STR)
                 if found is not None:
                     return enter_dunder(vm, f, pc, top, (<tuple>found)[0], (<object>args[i],),
                                         PROTO_ARG_TEXT)
         return 0
+    if kw == NULL and n == 1 and (v == <PyObject*>str or v == <PyObject*>_BUILTIN_REPR
+                                  or v == <PyObject*>_BUILTIN_ASCII):
+        # repr() / str() / ascii() of a container holding sandbox objects, ascii() of a sandbox
+        # object whose __repr__ is a sandbox function: the text is made in the loop
+        if container_needs_loop(args[0]) or (v == <PyObject*>_BUILTIN_ASCII and heap_typed(
+                args[0]) and conversion_of(<object>args[0], PROTO_REPR) is not None):
+            fn = loops_function(vm, "ascii_" if v == <PyObject*>_BUILTIN_ASCII else "repr_")
+            if fn is not None:
+                return enter_routed(vm, f, pc, func_slot, args, sp, n, kw, fn)
     if kw != NULL or not heap_typed(args[0]):
+        return 0
+    if n == 1 and (v == <PyObject*>int or v == <PyObject*>float) and number_route(
+            <object>TYPE(args[0]), v == <PyObject*>int) and not monty_sub_builtin(args[0]):
+        # int(x) / float(x) through a sandbox __int__, __index__ or __float__
+        fn = loops_function(vm, "int_" if v == <PyObject*>int else "float_")
+        if fn is not None:
+            return enter_routed(vm, f, pc, func_slot, args, sp, n, kw, fn)
         return 0
     if n == 1 and v == <PyObject*>_BUILTIN_LEN:
         return len_call(vm, f, pc, func_slot, args, sp)
@@ -686,6 +801,8 @@ cdef int subscript_protocol(VM vm, Frame* f, int pc, Py_ssize_t top, int op) exc
     cdef PyObject* p
     c = <object>sp[-2]
     t = type(c)
+    if op == OP_BINARY_SUBSCR and DictCheck(<PyObject*>c):
+        return missing_protocol(vm, f, pc, top, c, t)
     if not is_sandbox_type(t):
         return 0
     if op == OP_BINARY_SUBSCR:
@@ -701,6 +818,42 @@ cdef int subscript_protocol(VM vm, Frame* f, int pc, Py_ssize_t top, int op) exc
         p = plain_dunder(t, "__delitem__")
         if p != NULL:
             return enter_dunder(vm, f, pc, top, <object>p, (c, <object>sp[-1]), PROTO_DISCARD)
+    return 0
+
+
+import collections as _collections
+cdef object _dict_getitem = dict.__dict__["__getitem__"]
+cdef object _c_defaultdict = _collections.defaultdict
+cdef object _defaultdict_missing = _collections.defaultdict.__dict__["__missing__"]
+
+
+cdef int missing_protocol(VM vm, Frame* f, int pc, Py_ssize_t top, object c, object t) except -1:
+    """d[k] on a dict subclass (dict's own __getitem__) without k: a sandbox __missing__, or a
+    defaultdict's __missing__ whose factory is sandbox code, runs as a frame (the factory's
+    call and the store by defaultdict_missing of monty/modules/_sandbox/_loops.py)."""
+    cdef PyObject* p
+    if _PyType_Lookup(<PyObject*>t, <PyObject*>"__getitem__") != <PyObject*>_dict_getitem:
+        return 0 if not is_sandbox_type(t) else subscript_getitem(vm, f, pc, top, c, t)
+    p = _PyType_Lookup(<PyObject*>t, <PyObject*>"__missing__")
+    if p == NULL:
+        return 0
+    key = <object>vm.stack[top - 1]
+    if p == <PyObject*>_defaultdict_missing:
+        if not vm_code((<object>c).default_factory) or R_DictContains(<PyObject*>c, <PyObject*>key):
+            return 0
+        fn = loops_function(vm, "defaultdict_missing")
+        if fn is None:
+            return 0
+        return enter_dunder(vm, f, pc, top, fn, (c, key), PROTO_VALUE)
+    if not is_sandbox_type(t) or not plain_dunder_value(<object>p) or R_DictContains(<PyObject*>c, <PyObject*>key):
+        return 0
+    return enter_dunder(vm, f, pc, top, <object>p, (c, key), PROTO_VALUE)
+
+
+cdef int subscript_getitem(VM vm, Frame* f, int pc, Py_ssize_t top, object c, object t) except -1:
+    cdef PyObject* p = plain_dunder(t, "__getitem__")
+    if p != NULL:
+        return enter_dunder(vm, f, pc, top, <object>p, (c, <object>vm.stack[top - 1]), PROTO_VALUE)
     return 0
 
 

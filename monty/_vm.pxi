@@ -1226,6 +1226,20 @@ cdef object init_function(object cls):
     return <object>p
 
 
+cdef bint new_function(object cls):
+    """The sandbox class cls (type its metaclass) has a __new__ that is a sandbox function (a
+    staticmethod's): `cls(...)` runs class_call of monty/modules/_sandbox/_loops.py."""
+    cdef PyObject* p
+    if not is_sandbox_type(cls):
+        return False
+    p = _PyType_Lookup(<PyObject*>cls, <PyObject*>"__new__")
+    if p == NULL or TYPE(p) != <PyObject*>staticmethod:
+        return False
+    fn = (<object>p).__func__
+    return type(fn) is Function and not ((<Function>fn).code.flags & (
+        CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR))
+
+
 _object_new = object.__new__
 _object_new_entry = object.__dict__["__new__"]
 
@@ -1626,6 +1640,10 @@ cdef object run_frames(VM vm):
                     if LongExact(v) and LongExact(w) and unchecked_int_binop(a):
                         r = BINOP_FUNCS[a](v, w)
                     else:
+                        if ((a == BINOP_MOD or a == BINOP_MOD + BINOP_INPLACE) and UnicodeExact(v)
+                                and mod_needs_loop(w) and mod_protocol(vm, f, pc, sp - stack)):
+                            f = reload_frame(vm, stack, gv, &ip, &consts, &fast, &sp, &pc)
+                            continue
                         if (heap_typed(v) or heap_typed(w)) and binary_protocol(vm, f, pc, sp - stack, a):
                             f = reload_frame(vm, stack, gv, &ip, &consts, &fast, &sp, &pc)
                             continue
@@ -2018,6 +2036,9 @@ cdef object run_frames(VM vm):
                         DECREF(v)
                         continue
                     if heap_typed(sp[-2] if a & FV_SPEC else v) and format_protocol(vm, f, pc, sp - stack, a):
+                        f = reload_frame(vm, stack, gv, &ip, &consts, &fast, &sp, &pc)
+                        continue
+                    if not (a & FV_SPEC) and container_needs_loop(v) and container_format(vm, f, pc, sp - stack, a):
                         f = reload_frame(vm, stack, gv, &ip, &consts, &fast, &sp, &pc)
                         continue
                     if a & FV_SPEC:

@@ -356,6 +356,9 @@ def _protocols():
              for i in range(3)]
     rows += [_protocol(f"COMPARE_{i}", _COMPARE_OPS, f"step {i} of a rich comparison")
              for i in range(3)]
+    rows.append(_protocol("OPERATION", _BINARY_OPS, "a sandbox-Python routine doing the whole "
+                          "operation (`str % values` holding sandbox objects): its value is "
+                          "the result"))
     return rows
 
 

@@ -470,6 +470,13 @@ class _Encoder:
                 self.entries[idx] = ["N", name]
                 continue
             enc = ENCODERS.get(type(obj))
+            if enc is _enc_function:
+                found = self.module_attr.get(id(obj))
+                if found is not None:
+                    # a module's function written in sandbox Python (functools.reduce): by
+                    # name, so that on load it is the re-imported module's own
+                    self.entries[idx] = ["Ma", found[0], found[1]]
+                    continue
             if enc is None:
                 enc = self.special(obj)
             if enc is None:
@@ -526,6 +533,8 @@ class _Encoder:
             return _enc_made
         if t is _sandbox_pattern():
             return _enc_pattern
+        if t is _sandbox_match():
+            return _enc_match
         if t is _types.GenericAlias:
             return lambda e, v: ["GA", e.item(v.__origin__), e.item(v.__args__)]
         if t in _collection_types():
@@ -546,6 +555,11 @@ def _modules():
 def _sandbox_pattern():
     from .modules import re
     return re.Pattern
+
+
+def _sandbox_match():
+    from .modules import re
+    return re.Match
 
 
 def _sandbox_fraction():
@@ -2108,6 +2122,22 @@ def _dec_pattern(d, entry):
         raise _Bad(f"bad re.Pattern: {type(e).__name__}") from None
 
 
+def _enc_match(e, m):
+    from .modules import re as _sre
+    pattern, string, pos, endpos, regs, lastindex = _sre.match_state(m)
+    return ["RM", e.item(pattern), e.item(string), pos, endpos, e.item(regs), lastindex]
+
+
+def _dec_match(d, entry):
+    pattern, string, pos, endpos, regs, lastindex = _args(entry, 6)
+    from .modules import re as _sre
+    try:
+        return _sre.rebuilt_match(d.item(pattern), d.item(string), pos, endpos, d.item(regs),
+                                  lastindex)
+    except ValueError:
+        raise _Bad("bad re.Match") from None
+
+
 # CPython's combinatoric iterators (itertools' product/permutations/combinations run over
 # pools it has checked): kept by their constructor arguments and their position
 _NATIVE_ITERS = {"product": _std_itertools.product, "permutations": _std_itertools.permutations,
@@ -2145,7 +2175,13 @@ def _dec_native_iter(d, entry):
 
 
 
+def _dec_initvar(d, entry):
+    (typ,) = _args(entry, 1)
+    return _dc.InitVar(d.item(typ))
+
+
 ENCODERS.update({
+    _dc.InitVar: lambda e, v: ["IV", e.item(v.type)],
     _ft.partial: _enc_partial,
     _ft.partialmethod: _enc_partialmethod,
     _ft.cached_property: _enc_cached_property,
@@ -2159,9 +2195,9 @@ SHELLS["Pa"] = _shell_partial
 FILLERS["Pa"] = _fill_partial
 DECODERS.update({"CP": _dec_cached_property, "Su": _dec_super,
                  "Rp": _dec_pattern, "Ni": _dec_native_iter, "Xn": _dec_named_value,
-                 "Xf": _dec_made})
+                 "Xf": _dec_made, "IV": _dec_initvar, "RM": _dec_match})
 CHILD_FIELDS.update({"CP": (1,), "Su": (1, 2), "Rp": (), "Ni": (2, 3),
-                     "Xn": (), "Xf": (3,)})
+                     "Xn": (), "Xf": (3,), "IV": (1,), "RM": (1, 2, 5)})
 
 
 # ------------------------------------------------------------------ enum classes and members

@@ -643,8 +643,8 @@ def test_pause_in_class_bases_dumps_and_resumes():
 
 def test_snapshot_refuses_unsupported_values_by_type():
     sb = monty.Sandbox(functions={"get": None})
-    step = sb.start("import re\nm = re.match('a+', 'aa')\nget(1)")
-    with pytest.raises(monty.MontyError, match="Match"):
+    step = sb.start("import hashlib\nh = hashlib.sha256()\nget(1)")
+    with pytest.raises(monty.MontyError, match="HASH"):
         step.dump()
 
 

@@ -19,7 +19,9 @@ FILENAME = "<builtins>"
 PREFIX = ".loops."
 SOURCE = sandbox_source("_loops")
 EXPORTS = ("sum_", "any_", "all_", "min_", "max_", "list_sort", "sorted_", "join", "extend",
-           "update", "map_", "filter_", "zip_", "enumerate_", "callable_iterator")
+           "update", "map_", "filter_", "zip_", "enumerate_", "callable_iterator", "class_call",
+           "repr_", "ascii_", "print_", "str_mod",
+           "defaultdict_missing", "int_", "float_")
 
 LIB_PREFIX = ".loops_lib."
 LIB_SOURCE = sandbox_source("_loops_lib")
@@ -27,7 +29,7 @@ LIB_EXPORTS = ("reduce", "lru_cache", "cache", "contextmanager", "_GeneratorCont
                "accumulate_", "dropwhile_", "takewhile_", "filterfalse_", "starmap_", "groupby_",
                "pattern_sub", "pattern_subn", "re_sub", "re_subn", "json_dumps", "json_loads",
                "json_dumps_cls", "json_loads_cls", "singledispatchmethod",
-               "heapq_nsmallest", "heapq_nlargest")
+               "heapq_nsmallest", "heapq_nlargest", "dataclass_init")
 _LIB_NAMES = frozenset(LIB_EXPORTS)
 
 SOURCES = ((SOURCE, PREFIX), (LIB_SOURCE, LIB_PREFIX))
@@ -46,7 +48,13 @@ def _update_wrapper(wrapper, wrapped):
     return update_wrapper(wrapper, wrapped)
 
 
-private_helpers(cache_info=_cache_info, update_wrapper=_update_wrapper)
+def _dataclass_bind(cls, self, args, kwargs):
+    from .dataclasses import bind_init
+    return bind_init(cls, self, args, kwargs)
+
+
+private_helpers(cache_info=_cache_info, update_wrapper=_update_wrapper,
+                dataclass_bind=_dataclass_bind)
 
 
 def _build(vm, source, prefix, exports):
@@ -81,3 +89,11 @@ def function(vm, name):
         attrs.update(_build(vm, LIB_SOURCE, LIB_PREFIX, LIB_EXPORTS))
         fn = attrs[name]
     return fn
+
+
+def reset(vm):
+    """A new run: no container's text is being made (one a run stopped by a limit was making
+    stays in `_reprs`, whose `finally` never ran)."""
+    states = vm.module_state
+    if states is not None and PREFIX in states:
+        vm.set_global(PREFIX + "_reprs", [])

@@ -19,11 +19,13 @@ import keyword
 import sys as _sys
 import threading as _threading
 import types as _types
+import weakref as _weakref
 from types import FunctionType as _FunctionType, MappingProxyType as _MappingProxy
 from types import MemberDescriptorType as _MemberDescriptor
 
 from .. import policy as _policy
-from ._support import charge, is_sandbox_class, mark_sandbox_class, type_name
+from . import _loops
+from ._support import _core, charge, is_sandbox_class, mark_sandbox_class, type_name
 
 NAME = "dataclasses"
 ATTRIBUTES = {_dc.Field: ("name", "type", "default", "default_factory", "init", "repr",
@@ -244,6 +246,99 @@ _CHECKS = {
 }
 
 
+# ---------------------------------------------------------------- a pausable __init__
+# CPython's generated __init__ calls default factories and __post_init__ from host code (a
+# nested loop, where a host call cannot pause). A dataclass with either gets instead the
+# __init__ of monty/modules/_sandbox/_loops_lib.py (dataclass_init), run by the VM: it binds
+# its arguments through a host function with the generated signature (CPython's errors, and
+# no sandbox code runs in it), then stores the fields, calls the factories and __post_init__
+# as CPython's would, in the same order.
+
+_binders = _weakref.WeakKeyDictionary()      # class -> (binder, factory marker)
+_MARK = object()
+
+
+def _binder(cls, std, kw_only, self_name):
+    """A host function with the signature of the generated __init__ that only returns its
+    arguments (names are checked identifiers; defaults are passed as values, never text)."""
+    ns = {"__dataclass_mark__": _MARK}
+    params = [self_name]
+
+    def param(f):
+        if f.default_factory is not _dc.MISSING:
+            return f"{f.name}=__dataclass_mark__"
+        if f.default is not _dc.MISSING:
+            ns[f"__dataclass_dflt_{f.name}__"] = f.default
+            return f"{f.name}=__dataclass_dflt_{f.name}__"
+        return f.name
+    params += [param(f) for f in std]
+    if kw_only:
+        params.append("*")
+        params += [param(f) for f in kw_only]
+    names = [f.name for f in std] + [f.name for f in kw_only]
+    for name in names + [self_name]:
+        _name(name)
+    text = (f"def __create_fn__({', '.join(ns)}):\n"
+            f" def __init__({', '.join(params)}):\n"
+            f"  return ({''.join(n + ', ' for n in names)})\n"
+            f" return __init__\n")
+    scope = {}
+    exec(text, {"__builtins__": {}}, scope)
+    fn = scope["__create_fn__"](**ns)
+    fn.__qualname__ = f"{cls.__qualname__}.__init__"
+    return fn, tuple(names)
+
+
+def bind_init(cls, self, args, kwargs):
+    """{name: argument} of a call of the pausable __init__ of `cls` (a field whose default
+    factory is to run is left out)."""
+    entry = _binders.get(cls) if isinstance(cls, type) else None
+    if entry is None or type(args) is not tuple or type(kwargs) is not dict:
+        raise TypeError("bad dataclass __init__ call")
+    binder, names = entry
+    values = binder(self, *args, **kwargs)
+    return {name: value for name, value in zip(names, values) if value is not _MARK}
+
+
+def _pausable_init(cls, own, slots):
+    """Give the dataclass cls the pausable __init__ when CPython's would call a default
+    factory or __post_init__ (on a snapshot's load the class has it already: only the
+    binder is made again)."""
+    params = _type_dict(cls).get(_PARAMS)
+    fields = _type_dict(cls).get(_FIELDS)
+    if params is None or not params.init or type(fields) is not dict:
+        return
+    init_fields = [f for f in fields.values()
+                   if type(f) is _dc.Field and f._field_type in (_dc._FIELD, _dc._FIELD_INITVAR)]
+    post_init = hasattr(cls, "__post_init__")
+    if not post_init and all(f.default_factory is _dc.MISSING for f in init_fields):
+        return
+    std = [f for f in init_fields if f.init and not f.kw_only]
+    kw_only = [f for f in init_fields if f.init and f.kw_only]
+    self_name = "__dataclass_self__" if "self" in fields else "self"
+    _binders[cls] = _binder(cls, std, kw_only, self_name)
+    if "__init__" in own or type(_type_dict(cls).get("__init__")) is not _FunctionType:
+        return
+    vm = _core.current_vm()
+    if vm is None:
+        return
+    plan = []
+    for f in init_fields:
+        if f._field_type is _dc._FIELD_INITVAR:
+            plan.append((f.name, 4, None))
+        elif f.default_factory is not _dc.MISSING:
+            plan.append((f.name, 1 if f.init else 2, f.default_factory))
+        elif f.init:
+            plan.append((f.name, 0, None))
+        elif slots and f.default is not _dc.MISSING:
+            plan.append((f.name, 3, f.default))
+    initvars = tuple(f.name for f in init_fields if f._field_type is _dc._FIELD_INITVAR)
+    make = _loops.function(vm, "dataclass_init")
+    init = make(cls, tuple(plan), initvars, post_init, bool(params.frozen),
+                f"{cls.__qualname__}.__init__")
+    type.__setattr__(cls, "__init__", init)
+
+
 def dataclass(cls=None, /, **options):
     """@dataclass and @dataclass(...), with CPython's options and behaviour."""
     options = _options(options)
@@ -251,6 +346,7 @@ def dataclass(cls=None, /, **options):
     def wrap(klass):
         own = set(_type_dict(klass)) if isinstance(klass, type) else set()
         klass = _process(klass, options)
+        _pausable_init(klass, own, options.get("slots", False))
         for name, check in _CHECKS.items():
             method = _type_dict(klass).get(name)
             if name not in own and isinstance(method, _FunctionType):

@@ -378,6 +378,77 @@ class Match:
         return self
 
 
+class _Frozen:
+    """A match rebuilt from a snapshot (see monty/snapshot.py): its string, bounds and group
+    spans, with the engine match's interface; no regex runs to make it."""
+
+    __slots__ = ("string", "pos", "endpos", "regs", "lastindex", "_pattern")
+
+    def __init__(self, pattern, string, pos, endpos, regs, lastindex):
+        self._pattern = pattern
+        self.string = string
+        self.pos = pos
+        self.endpos = endpos
+        self.regs = regs
+        self.lastindex = lastindex
+
+    def _one(self, g, default=None):
+        if isinstance(g, str):
+            g = self._pattern._re.groupindex[g]
+        a, b = self.regs[g]
+        return default if a < 0 else self.string[a:b]
+
+    def group(self, *keys):
+        if len(keys) <= 1:
+            return self._one(keys[0] if keys else 0)
+        return tuple(self._one(k) for k in keys)
+
+    def groups(self, default=None):
+        return tuple(self._one(i, default) for i in range(1, len(self.regs)))
+
+    def groupdict(self, default=None):
+        return {name: self._one(i, default) for name, i in self._pattern._re.groupindex.items()}
+
+    def span(self, g=0):
+        if isinstance(g, str):
+            g = self._pattern._re.groupindex[g]
+        return self.regs[g]
+
+    def start(self, g=0):
+        return self.span(g)[0]
+
+    def end(self, g=0):
+        return self.span(g)[1]
+
+    def expand(self, template):
+        parser = _re._parser
+        return parser.expand_template(parser.parse_template(template, self._pattern._re), self)
+
+
+def match_state(m):
+    """(pattern, string, pos, endpos, regs, lastindex) of a Match, for snapshots."""
+    e = m._m
+    return (m._pattern, e.string, e.pos, e.endpos, tuple(tuple(r) for r in e.regs), e.lastindex)
+
+
+def rebuilt_match(pattern, string, pos, endpos, regs, lastindex):
+    """A Match from match_state's values, checked against the pattern (ValueError if not)."""
+    if type(pattern) is not Pattern or type(string) is not type(pattern._re.pattern):
+        raise ValueError("bad re.Match")
+    n = len(string)
+    if not (type(pos) is int and type(endpos) is int and 0 <= pos <= endpos <= n):
+        raise ValueError("bad re.Match")
+    if type(regs) is not tuple or len(regs) != pattern._re.groups + 1:
+        raise ValueError("bad re.Match")
+    for i, r in enumerate(regs):
+        if not (type(r) is tuple and len(r) == 2 and type(r[0]) is int and type(r[1]) is int
+                and ((r == (-1, -1) and i) or 0 <= r[0] <= r[1] <= n)):
+            raise ValueError("bad re.Match")
+    if not (lastindex is None or (type(lastindex) is int and 1 <= lastindex < len(regs))):
+        raise ValueError("bad re.Match")
+    return Match(_TOKEN, _Frozen(pattern, string, pos, endpos, regs, lastindex), pattern)
+
+
 def _index(value):
     if isinstance(value, int):
         return int(value)

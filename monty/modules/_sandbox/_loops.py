@@ -193,3 +193,282 @@ for _f in (sum_, any_, all_, min_, max_, sorted_, map_, filter_, zip_, enumerate
     _f.__name__ = _f.__qualname__ = _f.__name__[:-1]
 list_sort.__name__ = "sort"
 list_sort.__qualname__ = "list.sort"
+
+
+def class_call(cls, /, *args, **kwargs):
+    # type.__call__ of a class whose __new__ is a sandbox function: __init__ runs when
+    # __new__ made an instance of the class (CPython's type_call)
+    obj = cls.__new__(cls, *args, **kwargs)
+    if issubclass(type(obj), cls):
+        r = type(obj).__init__(obj, *args, **kwargs)
+        if r is not None:
+            raise TypeError(f"__init__() should return None, not '{type(r).__name__}'")
+    return obj
+
+
+# the text of a list, tuple, dict, set or frozenset holding sandbox objects (the VM routes
+# repr(), str(), ascii(), print() and f-strings of such a container here): the items' __repr__
+# run as frames of the loop. _reprs are the containers whose text is being made (CPython's
+# Py_ReprEnter): one met again inside its own text is written `[...]`.
+_reprs = []
+
+
+def repr_(obj):
+    t = type(obj)
+    if t is list:
+        if not obj:
+            return "[]"
+        ring = "[...]"
+    elif t is tuple:
+        if not obj:
+            return "()"
+        ring = "(...)"
+    elif t is dict:
+        ring = "{...}"
+    elif t is set or t is frozenset:
+        if not obj:
+            return t.__name__ + "()"
+        ring = t.__name__ + "(...)"
+    else:
+        return repr(obj)
+    for x in _reprs:
+        if x is obj:
+            return ring
+    _reprs.append(obj)
+    try:
+        if t is dict:
+            if not obj:
+                return "{}"
+            return "{" + ", ".join([repr(k) + ": " + repr(v) for k, v in obj.items()]) + "}"
+        parts = ", ".join([repr(x) for x in obj])
+        if t is list:
+            return "[" + parts + "]"
+        if t is tuple:
+            return "(" + parts + (",)" if len(obj) == 1 else ")")
+        if t is set:
+            return "{" + parts + "}"
+        return "frozenset({" + parts + "})"
+    finally:
+        _reprs.pop()
+
+
+def ascii_(obj):
+    return repr(obj).encode("ascii", "backslashreplace").decode("ascii")
+
+
+def print_(*args, **kwargs):
+    print(*[str(x) for x in args], **kwargs)
+
+
+repr_.__name__ = repr_.__qualname__ = "repr"
+ascii_.__name__ = ascii_.__qualname__ = "ascii"
+print_.__name__ = print_.__qualname__ = "print"
+
+
+# `fmt % values` (fmt a str) when values holds sandbox objects: CPython's PyUnicode_Format,
+# each conversion's value made in the loop first (str() for %s, repr() for %r, ascii() for %a,
+# __int__/__index__ for %d %i %u, __index__ for %o %x %X, __float__/__index__ for %e %f %g),
+# then formatted by str % on that plain value; a bad format gets CPython's error at the same
+# point (the values before it converted).
+
+_native_mod = str.__mod__     # (never routed here again)
+_INT_CONV = "diu"
+_INDEX_CONV = "oxX"
+_FLOAT_CONV = "eEfFgG"
+
+
+def _mod_int(x, c):
+    t = type(x)
+    if isinstance(x, int):
+        return x
+    try:
+        if c in _INDEX_CONV:
+            if not hasattr(t, "__index__"):
+                return x
+            r = t.__index__(x)
+            name = "__index__"
+        elif hasattr(t, "__int__"):
+            r = t.__int__(x)
+            name = "__int__"
+        elif hasattr(t, "__index__"):
+            r = t.__index__(x)
+            name = "__index__"
+        else:
+            return x
+        if not isinstance(r, int):
+            raise TypeError(f"{name} returned non-int (type {type(r).__name__})")
+        return r
+    except TypeError:
+        if c in _INDEX_CONV:
+            raise TypeError(f"%{c} format: an integer is required, not {t.__name__}") from None
+        raise TypeError(f"%{c} format: a real number is required, not {t.__name__}") from None
+
+
+def _mod_float(x):
+    t = type(x)
+    if isinstance(x, (int, float)):
+        return x
+    if hasattr(t, "__float__"):
+        r = t.__float__(x)
+        if not isinstance(r, float):
+            raise TypeError(f"{t.__name__}.__float__ returned non-float (type "
+                            f"{type(r).__name__})")
+        return r
+    if hasattr(t, "__index__"):
+        r = t.__index__(x)
+        if not isinstance(r, int):
+            raise TypeError(f"__index__ returned non-int (type {type(r).__name__})")
+        return r
+    return x
+
+
+def str_mod(fmt, values):
+    is_map = type(values) is dict or type(values) is list     # (CPython: a mapping)
+    args = values if type(values) is tuple else (values,)
+    n = len(fmt)
+    out = []
+    argi = 0
+    i = 0
+    while True:
+        j = fmt.find("%", i)
+        if j < 0:
+            out.append(fmt[i:])
+            break
+        out.append(fmt[i:j])
+        k = j + 1
+        if k >= n:
+            raise ValueError("incomplete format")
+        if fmt[k] == "%":
+            out.append("%")
+            i = k + 1
+            continue
+        if fmt[k] == "(":
+            if not is_map:
+                raise TypeError("format requires a mapping")
+            depth = 1
+            e = k + 1
+            while e < n and depth:
+                if fmt[e] == "(":
+                    depth += 1
+                elif fmt[e] == ")":
+                    depth -= 1
+                e += 1
+            if depth:
+                raise ValueError("incomplete format key")
+            args = (values[fmt[k + 1:e - 1]],)     # the value is the next argument
+            argi = 0
+            k = e
+        spec_start = k
+        stars = []
+        while k < n and fmt[k] in "-+ #0":
+            k += 1
+        if k < n and fmt[k] == "*":
+            if argi >= len(args):
+                raise TypeError("not enough arguments for format string")
+            if not isinstance(args[argi], int):
+                raise TypeError("* wants int")
+            stars.append(args[argi])
+            argi += 1
+            k += 1
+        else:
+            while k < n and fmt[k].isdigit():
+                k += 1
+        if k < n and fmt[k] == ".":
+            k += 1
+            if k < n and fmt[k] == "*":
+                if argi >= len(args):
+                    raise TypeError("not enough arguments for format string")
+                if not isinstance(args[argi], int):
+                    raise TypeError("* wants int")
+                stars.append(args[argi])
+                argi += 1
+                k += 1
+            else:
+                while k < n and fmt[k].isdigit():
+                    k += 1
+        spec = fmt[spec_start:k]
+        if k < n and fmt[k] in "hlL":
+            k += 1
+        if k >= n:
+            raise ValueError("incomplete format")
+        c = fmt[k]
+        if argi >= len(args):
+            raise TypeError("not enough arguments for format string")
+        x = args[argi]
+        argi += 1
+        if c not in "sradiuoxXeEfFgGc":
+            o = ord(c)
+            raise ValueError(f"unsupported format character '{c if 32 <= o <= 126 else '?'}' "
+                             f"(0x{o:x}) at index {k}")
+        if c == "s":
+            x = str(x)
+        elif c == "r":
+            x = repr(x)
+            c = "s"
+        elif c == "a":
+            x = ascii(x)
+            c = "s"
+        elif c in _INT_CONV or c in _INDEX_CONV:
+            x = _mod_int(x, c)
+        elif c in _FLOAT_CONV:
+            x = _mod_float(x)
+        stars.append(x)
+        out.append(_native_mod("%" + spec + c, tuple(stars)))
+        i = k + 1
+    if argi < len(args) and not is_map:
+        raise TypeError("not all arguments converted during string formatting")
+    return "".join(out)
+
+
+str_mod.__name__ = "__mod__"
+str_mod.__qualname__ = "str.__mod__"
+
+
+def defaultdict_missing(d, key):
+    # defaultdict.__missing__ when the factory is sandbox code (the VM routes d[key] here)
+    value = d.default_factory()
+    d[key] = value
+    return value
+
+
+_int_exact = int.__int__        # (an int subclass's value as an exact int)
+
+
+def int_(x):
+    # int(x) of a sandbox object whose __int__ (or __index__) is a sandbox function
+    t = type(x)
+    if hasattr(t, "__int__"):
+        r = t.__int__(x)
+        name = "__int__"
+    else:
+        r = t.__index__(x)
+        name = "__index__"
+    if type(r) is int:
+        return r
+    if not isinstance(r, int):
+        raise TypeError(f"{name} returned non-int (type {type(r).__name__})")
+    return _int_exact(r)
+
+
+def float_(x):
+    # float(x) of a sandbox object whose __float__ (or __index__) is a sandbox function
+    t = type(x)
+    if hasattr(t, "__float__"):
+        r = t.__float__(x)
+        if type(r) is float:
+            return r
+        if not isinstance(r, float):
+            raise TypeError(f"{t.__name__}.__float__ returned non-float (type "
+                            f"{type(r).__name__})")
+        return _float_exact(r)
+    r = t.__index__(x)
+    if not isinstance(r, int):
+        raise TypeError(f"__index__ returned non-int (type {type(r).__name__})")
+    return _int_float(r)
+
+
+_float_exact = float.__float__
+_int_float = int.__float__
+
+int_.__name__ = int_.__qualname__ = "int"
+float_.__name__ = float_.__qualname__ = "float"

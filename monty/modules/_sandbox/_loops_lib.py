@@ -517,3 +517,36 @@ for _f, _name in ((pattern_sub, "sub"), (pattern_subn, "subn"), (re_sub, "sub"),
                   (json_dumps_cls, "dumps"), (json_loads_cls, "loads"),
                   (heapq_nsmallest, "nsmallest"), (heapq_nlargest, "nlargest")):
     _f.__name__ = _f.__qualname__ = _name
+
+
+# ---- dataclasses: the __init__ of a dataclass with __post_init__ or a default_factory
+# (monty/modules/dataclasses.py), CPython's generated __init__ run as sandbox code: the
+# arguments are bound by a host function with the generated signature (CPython's errors), and
+# the factories and __post_init__ run as frames of the VM
+
+_object_setattr = object.__setattr__
+
+
+def dataclass_init(cls, plan, initvars, post_init, frozen, qualname):
+    # plan: (name, kind, value) per field in order; kind 0: the argument, 1: the argument or
+    # value() when none was given, 2: value(), 3: value (a slots class's default), 4: an
+    # InitVar (not stored)
+    def __init__(self, *args, **kwargs):
+        bound = _b_dataclass_bind(cls, self, args, kwargs)
+        for name, kind, value in plan:
+            if kind == 0:
+                value = bound[name]
+            elif kind == 1:
+                value = bound[name] if name in bound else value()
+            elif kind == 2:
+                value = value()
+            elif kind == 4:
+                continue
+            if frozen:
+                _object_setattr(self, name, value)
+            else:
+                setattr(self, name, value)
+        if post_init:
+            self.__post_init__(*[bound[name] for name in initvars])
+    __init__.__qualname__ = qualname
+    return __init__
