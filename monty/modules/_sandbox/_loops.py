@@ -280,7 +280,7 @@ _FLOAT_CONV = "eEfFgG"
 def _mod_int(x, c):
     t = type(x)
     if isinstance(x, int):
-        return x
+        return _int_exact(x)
     try:
         if c in _INDEX_CONV:
             if not hasattr(t, "__index__"):
@@ -367,7 +367,7 @@ def str_mod(fmt, values):
                 raise TypeError("not enough arguments for format string")
             if not isinstance(args[argi], int):
                 raise TypeError("* wants int")
-            stars.append(args[argi])
+            stars.append(_int_exact(args[argi]))   # (a width the prechecks see)
             argi += 1
             k += 1
         else:
@@ -380,7 +380,7 @@ def str_mod(fmt, values):
                     raise TypeError("not enough arguments for format string")
                 if not isinstance(args[argi], int):
                     raise TypeError("* wants int")
-                stars.append(args[argi])
+                stars.append(_int_exact(args[argi]))   # (a width the prechecks see)
                 argi += 1
                 k += 1
             else:
