@@ -23,7 +23,7 @@ from types import FunctionType as _FunctionType, MappingProxyType as _MappingPro
 from types import MemberDescriptorType as _MemberDescriptor
 
 from .. import policy as _policy
-from ._support import charge, is_sandbox_class, mark_sandbox_class, type_name
+from ._support import charge, check_methods, is_sandbox_class, mark_sandbox_class, type_name
 
 NAME = "dataclasses"
 ATTRIBUTES = {_dc.Field: ("name", "type", "default", "default_factory", "init", "repr",
@@ -255,6 +255,9 @@ def dataclass(cls=None, /, **options):
             method = _type_dict(klass).get(name)
             if name not in own and isinstance(method, _FunctionType):
                 type.__setattr__(klass, name, _costed(method, check))
+        # the generated methods are host functions: `D.__init__(obj, v)` must not set
+        # attributes of any object but an instance of D
+        check_methods(klass)
         return klass
     if cls is None:
         return wrap
