@@ -142,6 +142,8 @@ def self_checked(cls, func):
     method.__qualname__ = func.__qualname__
     method.__doc__ = func.__doc__
     method.__module__ = func.__module__
+    method.__wrapped__ = func       # (inspect.signature: a dataclass's docstring; the gate
+                                    # never hands a host function's dunders out)
     _checked_methods.add(method)
     _self_checked_made[func] = method
     return method
