@@ -8,7 +8,7 @@
 import weakref as _weakref
 import collections as _collections
 import typing as _typing
-from types import GenericAlias as _GenericAlias
+from types import GenericAlias as _GenericAlias, FunctionType as _FunctionType
 
 _sandbox_classes = _weakref.WeakSet()
 
@@ -30,6 +30,18 @@ __set_name__ __get__ __set__ __delete__ __class_getitem__
 
 _READABLE_CLASS_DUNDERS = frozenset(["__name__", "__qualname__", "__doc__", "__module__", "__members__",
                                      "__annotations__"])
+
+
+cdef object unbound_host_method(object value, object definer, str name):
+    """A plain host function read on a class (a method a host module's class defines, seen
+    through a sandbox subclass): behind a check of its `self`, so that it cannot be called
+    with another object, a shared host class or function included, as `self` (its
+    `self.width = ...` would write attributes the gate keeps read-only)."""
+    if type(value) is not _FunctionType or type(_policy._type_dict(definer).get(name)) \
+            is not _FunctionType:
+        return value
+    from .modules._support import self_checked
+    return self_checked(definer, value)
 
 
 cdef bint is_sandbox_class(object obj):
@@ -83,7 +95,9 @@ cdef object sandbox_object_getattr(object obj, str name):
         if definer is not None and name in _PROTOCOL_DUNDERS:
             if is_builtin_class(definer):
                 return slot_attribute(definer, obj, is_class, name)
-            return getattr(obj, name)       # a host module's class (its own gate)
+            if is_class:                    # a host module's class (its own gate)
+                return unbound_host_method(getattr(obj, name), definer, name)
+            return getattr(obj, name)
         if not _dunder_exists(obj, cls, is_class, name):
             if is_class:
                 raise AttributeError(f"type object '{obj.__name__}' has no attribute '{name}'")
@@ -91,14 +105,22 @@ cdef object sandbox_object_getattr(object obj, str name):
         raise AttributeError(f"'{type_name(obj)}' object attribute '{name}' is not accessible in the sandbox")
     definer = class_definer(cls, name)
     if definer is None:
-        if is_class and type(obj) is type:
-            # not on the class's MRO: only the metaclass `type` has it (mro)
-            if name in _policy._type_dict(type):
-                raise AttributeError(f"type object '{obj.__name__}' attribute '{name}' is not "
-                                     f"accessible in the sandbox")
-            raise AttributeError(f"type object '{obj.__name__}' has no attribute '{name}'")
+        if is_class:
+            # not on the class's MRO: only its metaclass has it (`type`'s mro; on the host
+            # classes treated as the sandbox's, ABCMeta's register, _abc_registry_clear and
+            # _dump_registry, which prints to the host's own stdout)
+            for meta in _policy._mro(type(obj)):
+                if name in _policy._type_dict(meta):
+                    raise AttributeError(f"type object '{obj.__name__}' attribute '{name}' is "
+                                         f"not accessible in the sandbox")
+            if type(obj) is type:
+                raise AttributeError(f"type object '{obj.__name__}' has no attribute '{name}'")
         return getattr(obj, name)           # the instance's own attribute, or its __getattr__
-    if is_sandbox_type(definer) or not is_builtin_class(definer):
+    if is_sandbox_type(definer):
+        return getattr(obj, name)
+    if not is_builtin_class(definer):
+        if is_class:
+            return unbound_host_method(getattr(obj, name), definer, name)
         return getattr(obj, name)
     if not is_class:
         descr = _policy._type_dict(definer)[name]
@@ -150,9 +172,9 @@ cdef object super_getattr(object proxy, str name):
             raise AttributeError(f"'super' object attribute '{name}' is not accessible in the sandbox")
         if is_builtin_class(definer):
             return slot_attribute(definer, self_obj, is_class, name)
-        return getattr(proxy, name)
+        return unbound_host_method(getattr(proxy, name), definer, name)
     if not is_builtin_class(definer):
-        return getattr(proxy, name)
+        return unbound_host_method(getattr(proxy, name), definer, name)
     return _policy.base_attribute(definer, self_obj, name, is_class)
 
 

@@ -320,3 +320,112 @@ def test_slotted_and_plain_sandbox_attributes_keep_cpythons_behaviour():
                "o = P()\no.x = 3\n(o.x, o.k, o.s(), o.p, P.s())") == (3, 1, 2, 3, 2)
     # a builtin method stored in a sandbox class is still answered by the gate
     assert run("class A:\n    up = str.upper\nA.up('a')") == "A"
+
+
+# --- host methods read unbound on a class: never with a foreign `self` ---------------------------
+
+_FOREIGN_SELF = """
+import contextlib, dataclasses, textwrap, statistics, struct, collections, re, json
+
+@dataclasses.dataclass
+class D:
+    __defaults__: object
+    _vm: object
+
+@dataclasses.dataclass(frozen=True, order=True)
+class F:
+    __defaults__: object
+    _vm: object
+
+class W(textwrap.TextWrapper):
+    pass
+
+class N(statistics.NormalDist):
+    pass
+
+class S(struct.Struct):
+    pass
+
+P = collections.namedtuple('P', 'x y')
+TARGETS = [textwrap.wrap, json.dumps, re.compile('(a|aa)+$'), struct.Struct, textwrap.TextWrapper,
+           json.JSONDecodeError, contextlib, P(1, 2)]
+CALLS = [lambda o: D.__init__(o, (4,), None), lambda o: F.__init__(o, (4,), None),
+         lambda o: D.__repr__(o), lambda o: F.__lt__(o, o), lambda o: F.__hash__(o),
+         lambda o: W.__init__(o, 4), lambda o: W.wrap(o, 'a b'), lambda o: N.__init__(o, 1, 2),
+         lambda o: S.__init__(o, 'i'), lambda o: super(W, W).__init__(o, 4),
+         lambda o: contextlib.closing.__init__(o, 'X'), lambda o: contextlib.closing.__enter__(o),
+         lambda o: contextlib.nullcontext.__init__(o, 'X'), lambda o: contextlib.ExitStack.__init__(o),
+         lambda o: contextlib.ExitStack.pop_all(o), lambda o: contextlib.suppress.__init__(o, ValueError),
+         lambda o: P._replace(o, x=1), lambda o: P._asdict(o)]
+refused = []
+for o in TARGETS:
+    for i, c in enumerate(CALLS):
+        if type(o) is P and i >= len(CALLS) - 2:
+            continue
+        try:
+            c(o)
+        except TypeError as e:
+            if "doesn't apply to" in str(e):
+                refused.append(i)
+                continue
+            raise
+        raise AssertionError((o, i))
+len(refused)
+"""
+
+_FOREIGN_SELF_LEGIT = """
+import contextlib, dataclasses, textwrap, collections
+
+@dataclasses.dataclass(frozen=True, order=True)
+class F:
+    a: int
+    b: list
+
+class W(textwrap.TextWrapper):
+    def __init__(self, width):
+        super().__init__(width)
+
+P = collections.namedtuple('P', 'x y')
+with contextlib.ExitStack() as stack:
+    stack.callback(print, 'closed')
+    inner = stack.pop_all()
+inner.close()
+f = F(1, [2])
+(repr(f), F(0, []) < f, W(4).wrap('aaa bbb'), super(W, W(3)).wrap('a b c d'),
+ P(1, 2)._replace(x=5), F.__init__ is F.__init__, contextlib.nullcontext.__enter__(contextlib.nullcontext(7)))
+"""
+
+
+def test_host_methods_refuse_a_foreign_self():
+    """A method host code defined (a dataclass's generated __init__, contextlib's classes,
+    namedtuple's, a host module's class seen through a sandbox subclass) read on the class is
+    a plain function: called with a shared object as `self` it wrote that object's attributes
+    (a module function's __defaults__ for every tenant, a compiled pattern's sandbox reference,
+    turning its timeout off). Each now refuses any `self` that is not an instance."""
+    victim = monty.Sandbox()
+    assert victim.run("import textwrap\ntextwrap.wrap('aaa bbb ccc ddd')") == ["aaa bbb ccc ddd"]
+    attacker = monty.Sandbox(limits=monty.Limits(max_duration=30.0))
+    n = attacker.run(_FOREIGN_SELF)
+    assert n == 8 * 18 - 2
+    assert victim.run("import textwrap\ntextwrap.wrap('aaa bbb ccc ddd')") == ["aaa bbb ccc ddd"]
+    assert attacker.run("import textwrap\ntextwrap.wrap('aaa bbb ccc ddd')") == ["aaa bbb ccc ddd"]
+    with pytest.raises(monty.MontyTimeLimitError):
+        monty.Sandbox(limits=monty.Limits(max_duration=0.3)).run(
+            "import re\np = re.compile('(a|aa)+$')\np.match('a' * 60 + 'b')")
+    out = []
+    value = monty.Sandbox(print_callback=out.append).run(_FOREIGN_SELF_LEGIT)
+    assert value == ("F(a=1, b=[2])", True, ["aaa", "bbb"], ["a b", "c d"], (5, 2), True, 7)
+    assert "".join(out) == "closed\n"
+
+
+def test_metaclass_methods_of_host_classes_are_not_handed_out():
+    """contextlib's classes have the host metaclass ABCMeta: its methods read on the class
+    (register, _abc_registry_clear, _dump_registry, which printed to the host's stdout) are
+    refused like `type`'s own."""
+    code = ("import contextlib\nout = []\n"
+            "for n in ('_dump_registry', '_abc_registry_clear', '_abc_caches_clear', 'register', 'mro'):\n"
+            "    try:\n        getattr(contextlib.AbstractContextManager, n)\n        out.append(n)\n"
+            "    except AttributeError as e:\n        out.append(str(e))\nout")
+    got = monty.Sandbox().run(code)
+    assert got == [f"type object 'AbstractContextManager' attribute '{n}' is not accessible in the sandbox"
+                   for n in ('_dump_registry', '_abc_registry_clear', '_abc_caches_clear', 'register', 'mro')]

@@ -9,7 +9,9 @@ messages as the eval loop); attribute reads on sandbox values go through the VM'
 
 import sys
 import time as _time
+import weakref as _weakref
 from pathlib import Path
+from types import FunctionType as _FunctionType
 from itertools import islice as _islice
 
 from .. import policy
@@ -112,8 +114,53 @@ def is_sandbox_class(cls):
     return classes is not None and cls in classes
 
 
+_mro_of = type.__dict__["__mro__"].__get__
+_checked_methods = _weakref.WeakSet()
+_self_checked_made = _weakref.WeakKeyDictionary()     # func -> its self_checked method
+
+
+def self_checked(cls, func):
+    """`func`, a method host code defined on `cls`, behind a check that its first argument is
+    an instance of `cls` (by the real MRO of its type). Read on a class sandbox code treats as
+    its own, a method is a plain function that could be called with any object as `self`:
+    a dataclass's generated __init__ would then write attributes of host objects the gate
+    keeps read-only (a compiled pattern's sandbox reference, a shared class's), and other
+    methods would read or write their fixed attribute names on them."""
+    if func in _checked_methods:
+        return func
+    made = _self_checked_made.get(func)
+    if made is not None:
+        return made
+
+    def method(*args, **kwargs):
+        if not args or cls not in _mro_of(type(args[0])):
+            got = type_name(args[0]) if args else "nothing"
+            raise TypeError(f"descriptor '{func.__name__}' for '{cls.__name__}' objects "
+                            f"doesn't apply to a '{got}' object")
+        return func(*args, **kwargs)
+    method.__name__ = func.__name__
+    method.__qualname__ = func.__qualname__
+    method.__doc__ = func.__doc__
+    method.__module__ = func.__module__
+    method.__wrapped__ = func       # (inspect.signature: a dataclass's docstring; the gate
+                                    # never hands a host function's dunders out)
+    _checked_methods.add(method)
+    _self_checked_made[func] = method
+    return method
+
+
+def check_methods(cls):
+    """Every plain host function in `cls`'s own namespace made self_checked (sandbox functions
+    are not plain functions; static and class methods are left as they are)."""
+    for name, value in list(_type_dict(cls).items()):
+        if type(value) is _FunctionType and value not in _checked_methods:
+            type.__setattr__(cls, name, self_checked(cls, value))
+
+
 def mark_sandbox_class(cls):
-    """Treat `cls` (made here for sandbox code, e.g. a namedtuple) like a class it defined."""
+    """Treat `cls` (made here for sandbox code, e.g. a namedtuple) like a class it defined;
+    the methods host code defined on it check their `self` (self_checked)."""
+    check_methods(cls)
     setattr(cls, _MARKER, True)
     classes = getattr(_core, "_sandbox_classes", None)
     if classes is not None:

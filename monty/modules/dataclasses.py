@@ -25,7 +25,7 @@ from types import MemberDescriptorType as _MemberDescriptor
 
 from .. import policy as _policy
 from . import _loops
-from ._support import _core, charge, is_sandbox_class, mark_sandbox_class, type_name
+from ._support import _core, charge, check_methods, is_sandbox_class, mark_sandbox_class, type_name
 
 NAME = "dataclasses"
 ATTRIBUTES = {_dc.Field: ("name", "type", "default", "default_factory", "init", "repr",
@@ -351,6 +351,9 @@ def dataclass(cls=None, /, **options):
             method = _type_dict(klass).get(name)
             if name not in own and isinstance(method, _FunctionType):
                 type.__setattr__(klass, name, _costed(method, check))
+        # the generated methods are host functions: `D.__init__(obj, v)` must not set
+        # attributes of any object but an instance of D
+        check_methods(klass)
         return klass
     if cls is None:
         return wrap
