@@ -167,6 +167,15 @@ cdef int check_in_run(VM vm) except -1:
     return 0
 
 
+cdef int vm_slot(VM vm, str name) except -1:
+    """The global slot of `name` in `vm`, a new one on first use."""
+    slot = vm.slots.get(name)
+    if slot is None:
+        slot = vm.slots[name] = len(vm.slot_names)
+        vm.slot_names.append(name)
+    return slot
+
+
 cdef class VM:
     """One sandbox's interpreter state: globals, data stack, frames."""
 
@@ -294,17 +303,13 @@ cdef class VM:
         return 0
 
     def slot_of(self, str name):
-        slot = self.slots.get(name)
-        if slot is None:
-            slot = self.slots[name] = len(self.slot_names)
-            self.slot_names.append(name)
-        return slot
+        return vm_slot(self, name)
 
     def link(self, Code code):
         """The module code relinked to this VM's global slots (cached)."""
         linked = self.linked.get(code)
         if linked is None:
-            linked = code.relink(self.slot_of)
+            linked = code.linked_copy(self)
             self.grow_globals(len(self.slot_names))
             if len(self.linked) > 256:
                 self.linked.clear()
