@@ -25,13 +25,6 @@ COMPILER_DIRECTIVES = {
     "emit_code_comments": False,
 }
 
-# monty/compiler.py is ordinary Python compiled as it is (same semantics, no type declarations).
-FRONT_END_DIRECTIVES = {
-    "language_level": 3,
-    "binding": True,
-    "emit_code_comments": False,
-}
-
 # -fno-strict-aliasing: the VM reads typed instruction words and PyObject* slots through
 # casts; CPython 3 does not add it by default.
 GCC_CLANG_FLAGS = ["-O3", "-fno-strict-aliasing", "-Wno-unused-function", "-Wno-unreachable-code"]
@@ -68,18 +61,9 @@ def extensions():
     depends = sorted(glob("monty/*.pxi") + glob("monty/*.pxd"))
     core = Extension("monty._core", sources=["monty/_core.pyx"], depends=depends)
     annotate = os.environ.get("MONTY_ANNOTATE") == "1"
-    # The compiler (monty/compiler.py, plain Python) is compiled too: the front end of every
-    # new program runs it. The .py file stays the source of truth and an importable module
-    # wherever the extension is absent.
-    front_end = Extension("monty.compiler", sources=["monty/compiler.py"])
     return cythonize(
         [core],
         compiler_directives=COMPILER_DIRECTIVES,
-        annotate=annotate,
-        force=annotate,
-    ) + cythonize(
-        [front_end],
-        compiler_directives=FRONT_END_DIRECTIVES,
         annotate=annotate,
         force=annotate,
     )

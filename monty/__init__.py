@@ -3,37 +3,8 @@
 import threading as _threading
 import time as _time
 
-
-
-def _compiler_from_source():
-    """In a source checkout, monty/compiler.py edited after its extension was built runs
-    from the source (the extension would run the old text until the next build)."""
-    import os
-    from importlib import machinery, util
-    here = os.path.dirname(os.path.abspath(__file__))
-    if not os.path.exists(os.path.join(os.path.dirname(here), "setup.py")):
-        return
-    source = os.path.join(here, "compiler.py")
-    try:
-        built = max(os.stat(os.path.join(here, "compiler" + suffix)).st_mtime
-                    for suffix in machinery.EXTENSION_SUFFIXES
-                    if os.path.exists(os.path.join(here, "compiler" + suffix)))
-        if built >= os.stat(source).st_mtime:
-            return
-    except (OSError, ValueError):      # (no extension built: the source is imported anyway)
-        return
-    loader = machinery.SourceFileLoader(__name__ + ".compiler", source)
-    module = util.module_from_spec(util.spec_from_loader(loader.name, loader))
-    import sys
-    sys.modules[loader.name] = module
-    loader.exec_module(module)
-    globals()["compiler"] = module
-
-
-_compiler_from_source()
-
-from . import _core, _hostasync  # noqa: E402
-from .compiler import CodeCache  # noqa: E402
+from . import _core, _hostasync
+from .compiler import CodeCache
 from .modules import asyncio as _asyncio
 from .errors import (
     MontyAllocationLimitError,
