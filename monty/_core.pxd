@@ -37,6 +37,9 @@ cdef struct Frame:
                         # sandbox code (list.extend(gen)...): exact for the live walk; -1 otherwise
 
 
+cdef class VM
+
+
 cdef class Code:
     cdef int* instrs                # 3 ints per instruction: opcode, a, b
     cdef int* lines
@@ -48,9 +51,11 @@ cdef class Code:
     cdef readonly int nlocals, ncells, nfree, nslots, stacksize, flags, firstlineno
     cdef readonly tuple consts, names, varnames, cellvars, freevars
     cdef readonly str name, qualname, filename, source
-    cdef readonly dict spec         # the compiler's tables, for relinking and snapshots
+    cdef dict _spec                 # the compiler's tables, for relinking and snapshots
     cdef readonly object doc        # docstring or None
     cdef bint simple_args           # positional parameters only
+
+    cdef Code linked_copy(self, VM vm)
 
 
 cdef class Function:

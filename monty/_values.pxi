@@ -4,6 +4,7 @@
 # (make_builtin): the sandbox-only values the loop runs and calls.
 
 from libc.stdlib cimport malloc, free
+from libc.string cimport memcpy
 
 cdef object UNBOUND = object()     # contents of an empty Cell
 
@@ -24,11 +25,32 @@ cdef int* _int_array(object values, int width) except NULL:
     return out
 
 
+cdef unsigned char _LINK_KINDS[256]
+cdef bint _link_kinds_ready = False
+
+
+cdef unsigned char* link_kinds() except NULL:
+    """Per opcode, which operands relinking patches: 1 a global, 2 a local (module code),
+    4 b global, 8 b local (module code)."""
+    global _link_kinds_ready
+    cdef int op
+    if not _link_kinds_ready:
+        if len(OPERAND_KINDS) > 256:
+            raise RuntimeError("too many opcodes")
+        for op in range(256):
+            _LINK_KINDS[op] = 0
+        for op, (ka, kb) in enumerate(OPERAND_KINDS):
+            _LINK_KINDS[op] = ((1 if ka == "global" else 0) | (2 if ka == "local" else 0)
+                               | (4 if kb == "global" else 0) | (8 if kb == "local" else 0))
+        _link_kinds_ready = True
+    return _LINK_KINDS
+
+
 cdef class Code:
     """Compiled code of one module or function: typed instruction arrays and tables."""
 
     def __init__(self, **spec):
-        self.spec = spec
+        self._spec = spec
         instrs = spec["instrs"]
         self.ninstrs = len(instrs)
         self.instrs = _int_array(instrs, 3)
@@ -75,6 +97,73 @@ cdef class Code:
         if 0 <= pc < self.ninstrs:
             return self.lines[pc]
         return self.firstlineno
+
+    @property
+    def spec(self):
+        """The compiler's tables (a linked copy builds its instruction list on first use:
+        snapshots read it, running code never does)."""
+        cdef int i
+        cdef int* ins = self.instrs
+        if self._spec["instrs"] is None:
+            self._spec["instrs"] = [(ins[i * 3], ins[i * 3 + 1], ins[i * 3 + 2])
+                                    for i in range(self.ninstrs)]
+        return self._spec
+
+    cdef Code linked_copy(self, VM vm):
+        """relink() for `vm` (same result), in C: the arrays copied, global operands (and
+        name operands of module code used as fast slots) patched with vm's slots."""
+        cdef Code out = Code.__new__(Code)
+        cdef int n = self.ninstrs, i, op, k
+        cdef bint module = (self.flags & CO_MODULE) != 0
+        cdef unsigned char* kinds = link_kinds()
+        cdef tuple names = self.names
+        out.instrs = <int*>malloc(sizeof(int) * (n * 3 + 1))
+        out.lines = <int*>malloc(sizeof(int) * (n + 1))
+        out.handler_of = <int*>malloc(sizeof(int) * (n + 1))
+        out.handlers = <int*>malloc(sizeof(int) * (self.nhandlers * 2 + 1))
+        if out.instrs == NULL or out.lines == NULL or out.handler_of == NULL or out.handlers == NULL:
+            raise MemoryError()
+        memcpy(out.instrs, self.instrs, sizeof(int) * n * 3)
+        memcpy(out.lines, self.lines, sizeof(int) * n)
+        memcpy(out.handler_of, self.handler_of, sizeof(int) * n)
+        memcpy(out.handlers, self.handlers, sizeof(int) * self.nhandlers * 2)
+        for i in range(n):
+            k = kinds[out.instrs[i * 3]]
+            if k & 1 or (module and k & 2):
+                out.instrs[i * 3 + 1] = vm_slot(vm, <str>names[out.instrs[i * 3 + 1]])
+            if k & 4 or (module and k & 8):
+                out.instrs[i * 3 + 2] = vm_slot(vm, <str>names[out.instrs[i * 3 + 2]])
+        consts = tuple([(<Code>c).linked_copy(vm) if type(c) is Code else c
+                        for c in self.consts])
+        spec = dict(self._spec)
+        spec["instrs"] = None
+        spec["consts"] = consts
+        out._spec = spec
+        out.ninstrs = n
+        out.nhandlers = self.nhandlers
+        out.consts = consts
+        out.const_items = (<PyTupleObject*>consts).ob_item
+        out.names = self.names
+        out.varnames = self.varnames
+        out.cellvars = self.cellvars
+        out.freevars = self.freevars
+        out.argcount = self.argcount
+        out.posonlyargcount = self.posonlyargcount
+        out.kwonlyargcount = self.kwonlyargcount
+        out.nlocals = self.nlocals
+        out.ncells = self.ncells
+        out.nfree = self.nfree
+        out.nslots = self.nslots
+        out.stacksize = self.stacksize
+        out.flags = self.flags
+        out.firstlineno = self.firstlineno
+        out.name = self.name
+        out.qualname = self.qualname
+        out.filename = self.filename
+        out.source = self.source
+        out.doc = self.doc
+        out.simple_args = self.simple_args
+        return out
 
     def relink(self, object slot_of):
         """A copy whose global operands (and, in module code, name operands used as fast

@@ -167,6 +167,15 @@ cdef int check_in_run(VM vm) except -1:
     return 0
 
 
+cdef int vm_slot(VM vm, str name) except -1:
+    """The global slot of `name` in `vm`, a new one on first use."""
+    slot = vm.slots.get(name)
+    if slot is None:
+        slot = vm.slots[name] = len(vm.slot_names)
+        vm.slot_names.append(name)
+    return slot
+
+
 cdef class VM:
     """One sandbox's interpreter state: globals, data stack, frames."""
 
@@ -294,17 +303,13 @@ cdef class VM:
         return 0
 
     def slot_of(self, str name):
-        slot = self.slots.get(name)
-        if slot is None:
-            slot = self.slots[name] = len(self.slot_names)
-            self.slot_names.append(name)
-        return slot
+        return vm_slot(self, name)
 
     def link(self, Code code):
         """The module code relinked to this VM's global slots (cached)."""
         linked = self.linked.get(code)
         if linked is None:
-            linked = code.relink(self.slot_of)
+            linked = code.linked_copy(self)
             self.grow_globals(len(self.slot_names))
             if len(self.linked) > 256:
                 self.linked.clear()
@@ -1058,13 +1063,18 @@ cdef object exception_cause(object cause):
     raise TypeError("exception causes must derive from BaseException")
 
 
+cdef extern from "Python.h":
+    int PyException_SetTraceback(PyObject* ex, PyObject* tb) except -1
+    void PyException_SetContext(PyObject* ex, PyObject* ctx)    # (steals ctx)
+
+
 cdef object sandbox_exception(VM vm, object exc, bint from_c):
     """`exc` as a sandbox value: a builtin exception type, no host traceback, its context
     the exception being handled (C code may have chained a host exception: dropped)."""
     if (type(exc) not in EXPOSED_EXCEPTIONS and not is_sandbox_type(type(exc))
             and type(exc) not in _modules.EXCEPTIONS):
         exc = RuntimeError(exc_text(vm, exc, monty_now() + REPORT_MAX_S))
-    exc.__traceback__ = None
+    PyException_SetTraceback(<PyObject*>exc, <PyObject*>None)
     handled = vm.handled
     if handled is not None and handled is not exc:
         o = handled
@@ -1076,7 +1086,7 @@ cdef object sandbox_exception(VM vm, object exc, bint from_c):
             o = ctx
         exc.__context__ = handled
     elif from_c:
-        exc.__context__ = None
+        PyException_SetContext(<PyObject*>exc, NULL)
     return exc
 
 
@@ -1084,12 +1094,14 @@ cdef void add_traceback(object exc, Frame* f, int pc):
     cdef Code code = <Code>f.code
     if code.filename == LOOPS_FILENAME:
         return              # sum(), sorted()... written in sandbox Python: builtins, no frame
-    name = code.name
+    cdef int i = pc - 1 if pc > 0 else pc
+    cdef int line = code.lines[i] if 0 <= i < code.ninstrs else code.firstlineno
     d = exc.__dict__
     tb = d.get("__monty_tb__")
     if tb is None:
-        tb = d["__monty_tb__"] = []
-    tb.insert(0, (name, code.line_of(pc)))
+        d["__monty_tb__"] = [(code.name, line)]
+    else:
+        tb.insert(0, (code.name, line))
 
 
 cdef inline bint back_edge_check(VM vm, Frame* f, Py_ssize_t top, int target) except -1:

@@ -453,6 +453,22 @@ def _const_key(value):
     return value
 
 
+_EFFECTS = {}
+"""(op, a, b, jump) -> stack effect, for the instructions whose effect depends on their
+operands (BUILD_LIST n, CALL n...): the same few recur in every program."""
+
+
+def _stack_effect(op, a, b, jump):
+    key = (op, a, b, jump)
+    effect = _EFFECTS.get(key)
+    if effect is None:
+        effect = O.stack_effect(op, a, b, jump=jump)
+        if len(_EFFECTS) > 4096:
+            _EFFECTS.clear()
+        _EFFECTS[key] = effect
+    return effect
+
+
 # node type -> the Compiler method that compiles it (looked up by name once per type)
 _STMT_METHODS = {}
 _EXPR_METHODS = {}
@@ -611,7 +627,8 @@ class Compiler:
                                      f"{depth[target]} != {d}")
 
         depth[0] = 0
-        jumps, terminators, fixed = O.JUMP_OPERAND, O.TERMINATORS, O.FIXED_EFFECT
+        jumps, terminators = O.JUMP_OPERAND, O.TERMINATORS
+        fixed, fixed_jump = O.FIXED_EFFECT, O.FIXED_JUMP_EFFECT
         while work:
             i, d = work.pop()
             while i < n:
@@ -619,21 +636,27 @@ class Compiler:
                 op = ins[0]
                 h = handler_of[i]
                 if h >= 0:
-                    push(handlers[h][0], handlers[h][1] + 1)
-                    maxdepth = max(maxdepth, handlers[h][1] + 1)
+                    hd = handlers[h][1] + 1
+                    push(handlers[h][0], hd)
+                    if hd > maxdepth:
+                        maxdepth = hd
                 jump = jumps.get(op)
                 if jump is not None:
                     target = ins[1] if jump == "a" else ins[2]
-                    je = O.stack_effect(op, ins[1], ins[2], jump=True)
+                    je = fixed_jump[op]
+                    if je is None:
+                        je = _stack_effect(op, ins[1], ins[2], True)
                     push(target, d + je)
-                    maxdepth = max(maxdepth, d + je)
+                    if d + je > maxdepth:
+                        maxdepth = d + je
                 if op in terminators:
                     break
                 e = fixed[op]
-                d += e if e is not None else O.stack_effect(op, ins[1], ins[2])
+                d += e if e is not None else _stack_effect(op, ins[1], ins[2], False)
                 if d < 0:
                     raise AssertionError(f"negative stack depth at {i} in {unit.qualname}")
-                maxdepth = max(maxdepth, d)
+                if d > maxdepth:
+                    maxdepth = d
                 i += 1
                 if i < n:
                     if depth[i] is None:
@@ -2400,15 +2423,23 @@ def parse(source, filename=FILENAME, top_level_return=True, mode=None):
         # at the top level: such a module runs as a coroutine. A `return` at the top level
         # of a program (outside any def or class body) ends it with its value: for CPython's
         # check, each one stands in the tree as an expression statement meanwhile.
-        returns = _top_level_returns(tree.body, []) if top_level_return else []
+        # (without such a `return`, CPython compiles the source text again: cheaper than
+        # converting the tree back to its C form)
+        returns = (_top_level_returns(tree.body, [])
+                   if top_level_return and "return" in source else [])
+        if not returns:
+            compile(source, filename, "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT,
+                    dont_inherit=True)
+            return tree
         for body, i in returns:
             ret = body[i]
             value = ret.value if ret.value is not None else ast.Constant(value=None)
             body[i] = ast.copy_location(ast.Expr(value=ast.copy_location(value, ret)), ret)
             body[i].monty_return = ret
         try:
-            compile(tree, filename, "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT,
-                    dont_inherit=True)
+            with _PARSE_LOCK:
+                compile(tree, filename, "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT,
+                        dont_inherit=True)
         finally:
             for body, i in returns:
                 body[i] = body[i].monty_return
@@ -2558,23 +2589,62 @@ def _has_top_level_await(tree):
 
 
 def _lower_async(tree, link_loop):
-    """Rewrite the async constructs the VM runs as plainer code (see the classes below)."""
+    """Rewrite the async constructs the VM runs as plainer code (see the classes below).
+    Each rewriting pass walks the whole tree: it runs only when the tree holds what it
+    rewrites (one walk finds out)."""
+    types, async_comprehension, genexps = _node_types(tree)
+    changed = False
     if _has_top_level_await(tree):
         _wrap_top_level(tree)
-    elif link_loop and _uses_async(tree):
+        changed = True
+    elif link_loop and (async_comprehension or not types.isdisjoint(_ASYNC_NODES)):
         # the event loop is linked before any coroutine runs (linking a module mid-run
         # from C code would move the global table under the loop)
         tree.body.insert(0, ast.copy_location(
             ast.Import(names=[ast.alias(name="asyncio", asname=".asyncio")]), tree.body[0]))
-    _AsyncComprehensionHoist().visit(tree)
-    _AsyncForLowering().visit(tree)
-    ast.fix_missing_locations(tree)
+        changed = True
+    # (a comprehension is hoisted only if it iterates asynchronously, or is a generator
+    # expression that awaits; the hoisted functions may hold `async for` loops)
+    if async_comprehension or (ast.Await in types and any(map(_awaits_in_genexp, genexps))):
+        _AsyncComprehensionHoist().visit(tree)
+        changed = True
+        types.add(ast.AsyncFor)
+    if ast.AsyncFor in types:
+        _AsyncForLowering().visit(tree)
+        changed = True
+    if changed:
+        ast.fix_missing_locations(tree)
 
 
-def _uses_async(tree):
-    return any(isinstance(node, (ast.AsyncFunctionDef, ast.Await, ast.AsyncFor, ast.AsyncWith))
-               or (isinstance(node, ast.comprehension) and node.is_async)
-               for node in ast.walk(tree))
+_ASYNC_NODES = frozenset({ast.AsyncFunctionDef, ast.Await, ast.AsyncFor, ast.AsyncWith})
+
+
+def _node_types(tree):
+    """The node types in `tree`, whether one of its comprehensions is asynchronous, and its
+    generator expressions (one walk)."""
+    types = set()
+    genexps = []
+    async_comprehension = False
+    todo = [tree]
+    AST = ast.AST
+    while todo:
+        node = todo.pop()
+        t = type(node)
+        types.add(t)
+        if t is ast.comprehension:
+            if node.is_async:
+                async_comprehension = True
+        elif t is ast.GeneratorExp:
+            genexps.append(node)
+        for field in node._fields:
+            value = getattr(node, field, None)
+            if type(value) is list:
+                for item in value:
+                    if isinstance(item, AST):
+                        todo.append(item)
+            elif isinstance(value, AST):
+                todo.append(value)
+    return types, async_comprehension, genexps
 
 
 def _name(id, store=False):
