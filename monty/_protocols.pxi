@@ -420,8 +420,8 @@ cdef bint mod_needs_loop(PyObject* w) except -1:
     cdef PyObject* t = TYPE(w)
     if t == <PyObject*>tuple:
         for x in <tuple>w:
-            if (heap_typed(<PyObject*>x) and is_sandbox_type(type(x))) or container_needs_loop(
-                    <PyObject*>x):
+            if (heap_typed(<PyObject*>x) and is_sandbox_type(type(x))
+                    and not monty_sub_builtin(<PyObject*>x)) or container_needs_loop(<PyObject*>x):
                 return True
         return False
     if t == <PyObject*>dict or t == <PyObject*>list:
