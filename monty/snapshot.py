@@ -2838,7 +2838,11 @@ def _rebuild(sandbox, functions, modules, imported, objects, bind_globals):
         codes.append(vm.link(compiled))
     for name, mstate in imported:
         module = _core.vm_import_module(vm, name)
-        if module is None and name not in _modules().available():
+        if module is None and name in _modules()._FILES:
+            # a standard module this Sandbox was not given (os without files= or environ=)
+            raise MontyError(f"the snapshot needs module {name!r}: pass the files= or "
+                             f"environ= it was made with to load()")
+        if module is None:
             raise MontyError(f"the snapshot needs host module {name!r}: pass it in "
                              f"load(modules=...)")
         _need(module is not None, f"unknown module {name!r}")
