@@ -9,7 +9,9 @@ found = []
 tries = [
     lambda: p.func.func, lambda: p.__reduce__(), lambda: p.__setstate__((host_object, (), {}, None)),
     lambda: p.__dict__, lambda: p.func.__call__, lambda: functools.partial(p).func.__self__,
-    lambda: c.__wrapped__.func, lambda: c._cache, lambda: c.__dict__, lambda: c.__call__,
+    lambda: c.__wrapped__.func, lambda: c._cache,
+    lambda: [v for v in c.__dict__.values() if v is not echo and type(v) is not type(c)] or None,
+    lambda: c.__call__,
     lambda: c._lru_cache_wrapper__wrapped, lambda: c.__get__(1).__func__.__wrapped__.func,
     lambda: k.cmp, lambda: k._obj, lambda: k._compare, lambda: k.__slots__,
     lambda: type(c).__init__, lambda: type(k)(host_object),

@@ -25,4 +25,7 @@ try:
 except Exception:
     pass
 s = ' '.join(out)
-('ESC' + 'APED' + ':' + s[:200]) if 'JSONEncoder' in s and 'object' in s or "module 'builtins'" in s or '__builtins__' in s else s
+# (JSONEncoder is a sandbox class: its MRO and a subclass's own __dict__ are sandbox data; the
+# host's json.encoder module, its globals and C encoder must stay out of reach)
+leaks = ("module 'builtins'", '__builtins__', 'c_make_encoder', '_make_iterencode', 'encode_basestring')
+('ESC' + 'APED' + ':' + s[:200]) if any(x in s for x in leaks) else s

@@ -15,4 +15,7 @@ try:
 except Exception as e:
     out.append(type(e).__name__)
 s = ' '.join(out)
+# string annotations must never be evaluated (they may come back as the strings themselves)
+for text in ("__import__('os').getcwd()", "open('/etc/hostname').read()"):
+    s = s.replace(text, '')
 ('ESC' + 'APED' + ':' + s) if '/' in s else s
