@@ -322,6 +322,16 @@ def _mod_float(x):
     return x
 
 
+def _mod_star(args, argi):
+    """The width or precision a `*` of a %-format takes from args[argi], as an exact int (a
+    figure the prechecks see)."""
+    if argi >= len(args):
+        raise TypeError("not enough arguments for format string")
+    if not isinstance(args[argi], int):
+        raise TypeError("* wants int")
+    return _int_exact(args[argi])
+
+
 def str_mod(fmt, values):
     is_map = type(values) is dict or type(values) is list     # (CPython: a mapping)
     args = values if type(values) is tuple else (values,)
@@ -363,11 +373,7 @@ def str_mod(fmt, values):
         while k < n and fmt[k] in "-+ #0":
             k += 1
         if k < n and fmt[k] == "*":
-            if argi >= len(args):
-                raise TypeError("not enough arguments for format string")
-            if not isinstance(args[argi], int):
-                raise TypeError("* wants int")
-            stars.append(_int_exact(args[argi]))   # (a width the prechecks see)
+            stars.append(_mod_star(args, argi))
             argi += 1
             k += 1
         else:
@@ -376,11 +382,7 @@ def str_mod(fmt, values):
         if k < n and fmt[k] == ".":
             k += 1
             if k < n and fmt[k] == "*":
-                if argi >= len(args):
-                    raise TypeError("not enough arguments for format string")
-                if not isinstance(args[argi], int):
-                    raise TypeError("* wants int")
-                stars.append(_int_exact(args[argi]))   # (a width the prechecks see)
+                stars.append(_mod_star(args, argi))
                 argi += 1
                 k += 1
             else:
