@@ -398,6 +398,8 @@ cdef double _gc_object_ns = 150e-9     # seconds per object of a full collection
 cdef long long _walk_objects = 0       # objects the last live walk queued
 cdef long _gc_own2 = 0                 # generation 2's count after the VM's young collection
 cdef long long GC_HOST_OBJECTS = 100000    # the host's own tracked objects, roughly
+cdef double _gc_block_ns = 30e-9      # seconds per allocated block of a full collection (re-measured)
+cdef object _getallocatedblocks = _sys.getallocatedblocks
 
 
 cdef double _gc_spent = 0.0        # seconds of collections seen while a run holds the gc
@@ -472,7 +474,7 @@ cdef int collect_old(VM vm, long long garbage) except -1:
     statement, so big cycles dropped every iteration (a = [list(range(20000))]; a.append(a))
     could pile up hundreds of MB before it triggers), and a full one if the young collections
     promoted anything since the last."""
-    global _gc_object_ns, _gc_own2
+    global _gc_object_ns, _gc_own2, _gc_block_ns
     if _gc_nest == 0 or _gc_saved is None:
         return 0
     counts = _gc.get_count()
@@ -486,16 +488,28 @@ cdef int collect_old(VM vm, long long garbage) except -1:
         # the walk found live: a full collection can free no more than that, and costs a pass
         # over every container (0.4 s for 3300 rows of [0] * 10**4)
         return 0
+    # the pass covers the host's containers too: a host holding millions (a long-lived server,
+    # a test process) makes it seconds, so its size is read from the allocator's block count
     cdef double objects = <double>(_walk_objects + GC_HOST_OBJECTS)
-    if vm.deadline and monty_now() + objects * _gc_object_ns > vm.deadline:
+    cdef double blocks = <double>_getallocatedblocks()
+    cdef double cost = objects * _gc_object_ns
+    if blocks * _gc_block_ns > cost:
+        cost = blocks * _gc_block_ns
+    if vm.deadline and monty_now() + cost > vm.deadline:
         limit_fire(vm, LIMIT_TIME)
     cdef double t0 = monty_now()
     _gc.collect()
     _gc_own2 = 0
-    cdef double per = (monty_now() - t0) / objects
+    cdef double took = monty_now() - t0
+    cdef double per = took / objects
     _gc_object_ns = per if per > _gc_object_ns * 0.5 else _gc_object_ns * 0.5
     if _gc_object_ns < 20e-9:
         _gc_object_ns = 20e-9
+    if blocks > 0:
+        per = took / blocks
+        _gc_block_ns = per if per > _gc_block_ns * 0.5 else _gc_block_ns * 0.5
+        if _gc_block_ns < 5e-9:
+            _gc_block_ns = 5e-9
     return 0
 
 

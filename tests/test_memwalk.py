@@ -528,3 +528,36 @@ def test_bomb_of_leaf_objects_peaks_near_the_limit(code):
     out = json.loads(lines[0][7:])
     assert out.get("error") == "MontyMemoryLimitError", out
     assert out["growth"] <= (128 + 20) << 20, out
+
+
+BIG_HOST_CHILD = r"""
+import json, sys, time
+sys.path.insert(0, sys.argv[1])
+import monty
+held = [[i] for i in range(8_000_000)]      # a host with a big heap: a full collection is long
+out = []
+for code in sys.argv[2:]:
+    sb = monty.Sandbox(limits=monty.Limits(max_duration=0.5))
+    start = time.perf_counter()
+    try:
+        sb.run(code)
+    except monty.MontyError as e:
+        out.append([type(e).__name__, time.perf_counter() - start])
+print("RESULT " + json.dumps(out))
+"""
+
+
+def test_full_collection_in_a_big_host_stays_within_the_deadline():
+    # allocation churn makes the run collect cyclic garbage: the pass also covers the host's
+    # millions of containers (0.5-1.7 s here), so it is costed from the host's heap and the time
+    # limit fires instead of a collection that would end past the deadline
+    churn = ["import collections\ncollections.deque(range(10**15), maxlen=1)",
+             "import collections\ncollections.deque(range(10**15), maxlen=1)",
+             "x = []\nwhile True:\n    x.append([1])\n    x.pop()"]
+    proc = subprocess.run([sys.executable, "-c", BIG_HOST_CHILD, ROOT, *churn],
+                          capture_output=True, text=True, timeout=300)
+    lines = [l for l in proc.stdout.splitlines() if l.startswith("RESULT ")]
+    assert lines, proc.stderr[-2000:]
+    out = json.loads(lines[0][7:])
+    assert [name for name, _ in out] == ["MontyTimeLimitError"] * 3, out
+    assert max(took for _, took in out) < 0.5 + 0.15, out
