@@ -2532,19 +2532,8 @@ def compile_source(source, make_code, filename=FILENAME, internal=None):
     else:
         prefix = None
     tree = parse(source, filename, top_level_return=internal is None)
-    try:
-        return Compiler(source, filename, make_code, prefix).compile_module(tree)
-    except MontySyntaxError as e:
-        if e.text is None and e.lineno is not None:
-            lines = source.splitlines()
-            if 0 < e.lineno <= len(lines):     # (the line, without a caret)
-                e.text = lines[e.lineno - 1]
-                e.filename = filename
-        raise
-    except RecursionError:
-        raise MontySyntaxError("code is nested too deeply to compile") from None
-    except AssertionError as e:
-        raise MontySyntaxError(f"code could not be compiled: {e}") from None
+    return _compiled(source, filename, lambda: Compiler(source, filename, make_code,
+                                                        prefix).compile_module(tree))
 
 
 def compile_exec_source(source, make_code, mode, filename=FILENAME):
@@ -2553,12 +2542,18 @@ def compile_exec_source(source, make_code, mode, filename=FILENAME):
     if mode not in ("exec", "eval", "single"):
         raise ValueError("compile() mode must be 'exec', 'eval' or 'single'")
     tree = parse(source, filename, top_level_return=False, mode=mode)
+    return _compiled(source, filename,
+                     lambda: Compiler(source, filename, make_code).compile_exec(tree, mode))
+
+
+def _compiled(source, filename, compile_tree):
+    """compile_tree(), its failures as MontySyntaxError naming the file and line."""
     try:
-        return Compiler(source, filename, make_code).compile_exec(tree, mode)
+        return compile_tree()
     except MontySyntaxError as e:
         if e.text is None and e.lineno is not None:
             lines = source.splitlines()
-            if 0 < e.lineno <= len(lines):
+            if 0 < e.lineno <= len(lines):     # (the line, without a caret)
                 e.text = lines[e.lineno - 1]
         e.filename = filename
         raise
