@@ -89,6 +89,16 @@ def monty_outcome(code, copy, mode="rw", **kw):
 
 
 SNIPPETS = [
+    # readlines(hint) stops once the lines read exceed the hint (not when they reach it)
+    """
+r = []
+for hint in (-1, 0, 1, 2, 3, 4, 6, None):
+    with open('a.txt') as f:
+        r.append(f.readlines(hint))
+    with open('b.bin', 'rb') as f:
+        r.append(f.readlines(hint))
+r
+""",
     # reading text: read, read(n), readline, readlines, iteration, tell/seek
     """
 f = open('a.txt')

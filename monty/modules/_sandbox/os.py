@@ -583,19 +583,12 @@ class _FileBase(_IOBase):
             raise _UnsupportedOperation('not writable')
 
     @property
-    def closed(self):
-        return self._closed
-
-    @property
     def name(self):
         return self._name
 
     @property
     def mode(self):
         return self._mode
-
-    def close(self):
-        self._closed = True
 
     def flush(self):
         self._check_closed()
@@ -607,54 +600,6 @@ class _FileBase(_IOBase):
     def writable(self):
         self._check_closed()
         return self._writable
-
-    def seekable(self):
-        self._check_closed()
-        return True
-
-    def isatty(self):
-        self._check_closed()
-        return False
-
-    def fileno(self):
-        raise _UnsupportedOperation('fileno')
-
-    def __enter__(self):
-        self._check_closed()
-        return self
-
-    def __exit__(self, *args):
-        self.close()
-
-    def __iter__(self):
-        self._check_closed()
-        return self
-
-    def __next__(self):
-        line = self.readline()
-        if not line:
-            raise StopIteration
-        return line
-
-    def readlines(self, hint=-1):
-        if hint is None:
-            hint = -1
-        out = []
-        total = 0
-        while True:
-            line = self.readline()
-            if not line:
-                break
-            out.append(line)
-            total += len(line)
-            if 0 < hint <= total:
-                break
-        return out
-
-    def writelines(self, lines):
-        self._check_closed()
-        for line in lines:
-            self.write(line)
 
     def _read(self, pos, n):
         try:
