@@ -87,14 +87,15 @@ async def run_async(sandbox, code, inputs):
         sandbox._pause_token += 1
         _core.vm_abandon(vm)
         duration = sandbox._run_limits.max_duration
-        remaining = duration
-        vm.wall_deadline = 0.0      # (not a deadline of an earlier run())
+        elapsed = 0.0
+        first = True
         step = lambda: vm.run_module(linked)    # noqa: E731
         while True:
             vm.pause_mode = True
             vm.async_mode = True
             t0 = time.perf_counter()
-            vm.deadline = t0 + remaining if duration is not None else 0.0
+            sandbox._arm_clock(elapsed, first)      # (max_wall_time counts from the first)
+            first = False
             vm.slice_due = False
             vm.slice_end = t0 + SLICE
             try:
@@ -103,7 +104,7 @@ async def run_async(sandbox, code, inputs):
                 vm.slice_end = 0.0
                 if duration is not None:
                     # (the VM moved its deadline by the time its sync host calls took)
-                    remaining = max(vm.deadline - time.perf_counter(), 0.0)
+                    elapsed = duration - max(vm.deadline - time.perf_counter(), 0.0)
             if value is not _core.Paused:
                 return value
             kind = vm.pause_kind

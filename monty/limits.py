@@ -9,6 +9,7 @@ VM measured when it fired, or -1 when it has none. `limit_error` turns it into t
 """
 
 import dataclasses
+import typing
 from typing import NamedTuple, Optional
 
 from . import _core
@@ -21,12 +22,12 @@ from .errors import (
     MontyTimeLimitError,
 )
 
-__all__ = ["Limits", "LimitKind", "KINDS", "limit_error"]
+__all__ = ["Limits", "FIELDS", "LimitKind", "KINDS", "limit_error"]
 
 _MiB = 1 << 20
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
+@dataclasses.dataclass(frozen=True)
 class Limits:
     """Resource caps for one sandbox; None means no cap. Immutable: derive another with
     `limits.replace(max_duration=1.0)` (or `dataclasses.replace`) and give it to the Sandbox
@@ -44,7 +45,7 @@ class Limits:
         for field in dataclasses.fields(self):
             name, value = field.name, getattr(self, field.name)
             if value is not None and (isinstance(value, bool)
-                                      or not isinstance(value, _KINDS_OF_VALUE[name])):
+                                      or not isinstance(value, _ACCEPTS[name])):
                 raise TypeError(f"Limits.{name} must be a number or None, not {type(value).__name__}")
             if value is not None and (value < 0 if name in ("max_host_calls", "max_output")
                                       else value <= 0):
@@ -57,18 +58,21 @@ class Limits:
         return dataclasses.replace(self, **changes)
 
 
-_KINDS_OF_VALUE = {"max_duration": (int, float), "max_memory": (int,), "max_allocations": (int,),
-                   "max_recursion_depth": (int,), "max_wall_time": (int, float),
-                   "max_host_calls": (int,), "max_output": (int,)}
+FIELDS = tuple((f.name, next(t for t in typing.get_args(f.type) if t is not type(None)))
+               for f in dataclasses.fields(Limits))
+"""(name, int or float) of each Limits field, in order: what the CLI and integrations offer."""
+_ACCEPTS = {name: (int, float) if kind is float else (kind,) for name, kind in FIELDS}
 
 
 def _bytes_text(n):
     return f"{n >> 20} MiB" if n >= _MiB and n % _MiB == 0 else f"{n} bytes"
 
 
-def _about_bytes(n):
-    return f"{n / _MiB:.0f} MiB" if n >= 10 * _MiB else (
-        f"{n / _MiB:.1f} MiB" if n >= _MiB else f"{n} bytes")
+def _about_bytes(n, limit):
+    """`n` bytes in the unit the limit `limit` is written in."""
+    if not (limit >= _MiB and limit % _MiB == 0):
+        return f"{n} bytes"
+    return f"{n / _MiB:.0f} MiB" if n >= 10 * _MiB else f"{n / _MiB:.1f} MiB"
 
 
 class LimitKind(NamedTuple):
@@ -109,7 +113,8 @@ def limit_error(e, limits, vm=None):
             limits.max_duration is None
             or (vm is not None and vm.wall_deadline and vm.deadline >= vm.wall_deadline - 1e-3)):
         kind = _WALL        # the deadline that passed was max_wall_time's
-    text = kind.message.format(limit=kind.unit(getattr(limits, kind.field)))
+    limit = getattr(limits, kind.field)
+    text = kind.message.format(limit=kind.unit(limit))
     if kind.reached and type(reached) is int and reached >= 0:
-        text += kind.reached.format(reached=_about_bytes(reached))
+        text += kind.reached.format(reached=_about_bytes(reached, limit))
     return kind.error(text)
