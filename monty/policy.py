@@ -14,7 +14,7 @@ exception class gets `BaseException`'s.
 
 Methods that can allocate without bound (`str.ljust`, `str.join`, `str.replace`,
 `str.format`, ...) are wrapped: the wrapper computes the size of the result before building
-it and passes that size to `precheck` (a hook the VM replaces to enforce its memory limit);
+it and passes that size to `precheck` (a hook the VM's meter provides to enforce its memory limit);
 independently of the hook, no single result larger than `MAX_SINGLE_ALLOC` is ever built.
 Apart from refusing oversize requests, every wrapper behaves exactly like the CPython method
 (same results, same exceptions and messages for bad arguments).
