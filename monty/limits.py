@@ -42,13 +42,13 @@ class Limits:
     max_output: Optional[int] = 1 << 20             # bytes printed per run; then cut, run goes on
 
     def __post_init__(self):
-        for field in dataclasses.fields(self):
-            name, value = field.name, getattr(self, field.name)
-            if value is not None and (isinstance(value, bool)
-                                      or not isinstance(value, _ACCEPTS[name])):
+        for name, accepts, zero_ok in _CHECKS:
+            value = getattr(self, name)
+            if value is None:
+                continue
+            if isinstance(value, bool) or not isinstance(value, accepts):
                 raise TypeError(f"Limits.{name} must be a number or None, not {type(value).__name__}")
-            if value is not None and (value < 0 if name in ("max_host_calls", "max_output")
-                                      else value <= 0):
+            if value < 0 or (value == 0 and not zero_ok):
                 raise ValueError(f"Limits.{name} must be positive")
         if self.max_recursion_depth is None:
             object.__setattr__(self, "max_recursion_depth", 100_000)
@@ -61,7 +61,9 @@ class Limits:
 FIELDS = tuple((f.name, next(t for t in typing.get_args(f.type) if t is not type(None)))
                for f in dataclasses.fields(Limits))
 """(name, int or float) of each Limits field, in order: what the CLI and integrations offer."""
-_ACCEPTS = {name: (int, float) if kind is float else (kind,) for name, kind in FIELDS}
+_CHECKS = tuple((name, (int, float) if kind is float else (kind,),
+                 name in ("max_host_calls", "max_output"))      # (0: none at all)
+                for name, kind in FIELDS)
 
 
 def _bytes_text(n):
