@@ -64,6 +64,7 @@ class MontyHostCallLimitError(MontyLimitError): ...
 class MontyTypeError(MontyError, TypeError): ...
 
 class Limits:
+    # immutable (setting a field raises dataclasses.FrozenInstanceError): derive with replace()
     max_duration: float | None
     max_memory: int | None
     max_allocations: int | None
@@ -81,6 +82,17 @@ class Limits:
         max_host_calls: int | None = None,
         max_output: int | None = 1048576,
     ) -> None: ...
+    def replace(
+        self,
+        *,
+        max_duration: float | None = ...,
+        max_memory: int | None = ...,
+        max_allocations: int | None = ...,
+        max_recursion_depth: int | None = ...,
+        max_wall_time: float | None = ...,
+        max_host_calls: int | None = ...,
+        max_output: int | None = ...,
+    ) -> Limits: ...
 
 class Opaque:
     type_name: str

@@ -461,7 +461,7 @@ _VM_BUILTINS.update({
 def build_internal_module(VM vm, str name, str source, str prefix, list exports, dict extra):
     """The exports of a module written in sandbox Python: its code linked to this VM (so
     snapshots hold it) and run once; its globals live under `prefix`."""
-    from monty import _code_cache
+    from monty._shared import code_cache as _code_cache
     code = vm.link(_code_cache.get(source, internal=(f"<{name}>", prefix)))
     vm.run_nested_module(code)
     attrs = {n: vm.get_global(prefix + n) for n in exports}

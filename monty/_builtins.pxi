@@ -77,9 +77,6 @@ def sandbox_type_of(obj):
     return opaque
 
 
-_policy.type_of = sandbox_type_of
-
-
 def sandbox_type_name(obj):
     """The type name CPython's messages give `obj` (dotted for C types outside builtins)."""
     return type_name(obj)
@@ -87,9 +84,6 @@ def sandbox_type_name(obj):
 
 def _format_getattr(obj, name):
     return get_attribute(obj, name)
-
-
-_policy.format_getattr = _format_getattr    # '{0.x}'.format(...) reads through the same gate
 
 
 # ------------------------------------------------------------------ the attribute gate

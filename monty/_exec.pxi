@@ -367,7 +367,7 @@ cdef Code compile_text(VM vm, str text, str mode, str filename):
     refuses it too."""
     global _exec_cache, _compile_exec_source, _estimate_tokens, _max_chars, _max_tokens
     if _exec_cache is None:
-        from monty import _code_cache
+        from monty._shared import code_cache as _code_cache
         from monty.compiler import compile_exec_source, _estimate_tokens as estimate
         from monty.compiler import MAX_SOURCE_CHARS, MAX_SOURCE_TOKENS
         _max_chars = MAX_SOURCE_CHARS

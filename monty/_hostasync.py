@@ -75,7 +75,8 @@ SLICE = 0.005
 
 async def run_async(sandbox, code, inputs):
     import time
-    from . import _core, _limit_error, _runtime_error, MontyError
+    from . import _core
+    from .errors import MontyError
     from . import snapshot as _snapshot
     sandbox._enter()
     vm = sandbox._vm
@@ -85,31 +86,25 @@ async def run_async(sandbox, code, inputs):
         loop = asyncio.get_running_loop()
         sandbox._pause_token += 1
         _core.vm_abandon(vm)
-        duration = sandbox.limits.max_duration
-        remaining = duration
+        duration = sandbox._run_limits.max_duration
+        elapsed = 0.0
+        first = True
         step = lambda: vm.run_module(linked)    # noqa: E731
         while True:
             vm.pause_mode = True
             vm.async_mode = True
             t0 = time.perf_counter()
-            vm.deadline = t0 + remaining if duration is not None else 0.0
+            sandbox._arm_clock(elapsed, first)      # (max_wall_time counts from the first)
+            first = False
             vm.slice_due = False
             vm.slice_end = t0 + SLICE
             try:
-                value = step()
-            except _core.LimitExceeded as e:
-                raise _limit_error(e, sandbox.limits) from None
-            except MontyError:
-                raise
-            except BaseException as e:
-                if _core.vm_host_abort(vm):
-                    raise
-                raise _runtime_error(e, code, vm) from None
+                value = sandbox._step(step, code)
             finally:
                 vm.slice_end = 0.0
                 if duration is not None:
                     # (the VM moved its deadline by the time its sync host calls took)
-                    remaining = max(vm.deadline - time.perf_counter(), 0.0)
+                    elapsed = duration - max(vm.deadline - time.perf_counter(), 0.0)
             if value is not _core.Paused:
                 return value
             kind = vm.pause_kind
@@ -254,7 +249,8 @@ def prewarm(functions):
     for func in functions.values():
         if func is not None and (inspect.iscoroutinefunction(func) or inspect.iscoroutinefunction(
                 getattr(type(func), "__call__", None))):
-            from . import _code_cache, modules
+            from . import modules
+            from ._shared import code_cache as _code_cache
             from .modules import asyncio as _sandbox_asyncio
             modules._discover()
             _code_cache.get(_sandbox_asyncio.SOURCE, internal=(

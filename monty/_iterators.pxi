@@ -179,7 +179,7 @@ cdef class EnumerateIter(SandboxIter):
         self.count += 1
         if cur_vm() is not None:
             check_tuple_depth(cur_vm(), value)
-            account(cur_vm(), 72 + 32)      # the pair and its count (kept by list(...))
+            account(cur_vm(), tuple_size(2) + INT_SIZE)     # the pair and its count (kept by list(...))
         return value
 
 
@@ -219,7 +219,7 @@ cdef class ZipIter(SandboxIter):
         value = tuple(out)
         if cur_vm() is not None:
             check_tuple_depth(cur_vm(), value)
-            account(cur_vm(), 64 + 8 * n)     # (kept by list(zip(...)))
+            account(cur_vm(), tuple_size(n))     # (kept by list(zip(...)))
         return value
 
     def _strict_error(self, Py_ssize_t i):

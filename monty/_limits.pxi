@@ -22,16 +22,34 @@ cdef long long TICK_BYTES = 32        # bytes assumed allocated per tick (ints, 
 cdef long long STEPS_UNCHECKED = 20000    # native loops shorter than this skip the clock
 cdef object _getsizeof = _sys.getsizeof
 
+# the size model's figures (monty/policy.py owns the model: one estimate per kind of object)
+cdef long long TEXT_HDR = _policy._ASCII_HDR + 1, BYTES_HDR = _policy._BYTES_HDR + 1
+cdef long long LIST_HDR = _policy._LIST_HDR, TUPLE_HDR = _policy._TUPLE_HDR
+cdef long long HASHED_HDR = _policy._HASHED_HDR, HASHED_SLOT = _policy._HASHED_SLOT
+cdef long long PTR_SIZE = _policy._PTR, INT_SIZE = _policy._INT_ITEM
 
-cdef int limit_fire(VM vm, int kind) except -1:
+
+cdef inline long long list_size(long long n) noexcept:
+    return LIST_HDR + PTR_SIZE * n
+
+
+cdef inline long long tuple_size(long long n) noexcept:
+    return TUPLE_HDR + PTR_SIZE * n
+
+
+cdef inline long long hashed_size(long long n) noexcept:
+    return HASHED_HDR + HASHED_SLOT * n
+
+
+cdef inline long long bytes_size(long long n) noexcept:
+    return BYTES_HDR + n
+
+
+cdef int limit_fire(VM vm, int kind, long long reached=-1) except -1:
+    """Unwind the run for limit `kind` (a LimitCode); `reached`: the figure measured (live
+    bytes for memory), -1 when there is none. monty/limits.py makes the host's error of it."""
     vm.limit_kind = kind
-    if kind == LIMIT_TIME:
-        raise _LimitExceeded("time")
-    if kind == LIMIT_MEMORY:
-        raise _LimitExceeded("memory")
-    if kind == LIMIT_HOST_CALLS:
-        raise _LimitExceeded("host_calls")
-    raise _LimitExceeded("allocations")
+    raise _LimitExceeded(kind, reached)
 
 
 cdef int count_host_call(VM vm) except -1:
@@ -370,7 +388,7 @@ cdef int memory_pressure(VM vm, long long need) except -1:
                 vm.mem_limit = vm.max_memory + grace
         vm.mem_run_start = -1
     if live + need > vm.max_memory + vm.mem_grace:
-        limit_fire(vm, LIMIT_MEMORY)
+        limit_fire(vm, LIMIT_MEMORY, live + need)
     collect_old(vm, vm.mem_used - live)
     vm.mem_used = live
     meter_rebase(vm, live)
@@ -520,7 +538,7 @@ cdef int precheck_bytes(VM vm, object nbytes) except -1:
         return 0
     if vm.max_memory >= 0:
         if nbytes > vm.max_memory:
-            limit_fire(vm, LIMIT_MEMORY)
+            limit_fire(vm, LIMIT_MEMORY, vm.mem_used + nbytes if nbytes < (1 << 62) else -1)
         n = nbytes
         if vm.mem_used + n > vm.mem_limit:
             memory_pressure(vm, n)
@@ -550,19 +568,12 @@ def _policy_precheck_steps(nsteps):
             charge_time(vm, nsteps * STEP_NS)
 
 
-_policy.precheck = _policy_precheck
-
-
 def _policy_bury(obj):
     cdef VM vm = cur_vm()
     if vm is not None and vm.limit_kind != LIMIT_NONE:
         if vm.graveyard is None:
             vm.graveyard = []
         vm.graveyard.append(obj)
-
-
-_policy.bury = _policy_bury
-_policy.precheck_steps = _policy_precheck_steps
 
 
 # ------------------------------------------------------------------ the live-data walk
@@ -1315,7 +1326,7 @@ cdef int check_sum_concat(VM vm, object seqs, object start) except -1:
         elif TupleCheck(<PyObject*>x) or ListCheck(<PyObject*>x):
             total += Py_SIZE_RAW(<PyObject*>x)
             copies += total
-    _policy.check_alloc(56 + 8 * total)
+    _policy.check_alloc(_policy.list_size(total))
     check_cost(vm, 2e-9 * copies)
     return 0
 
@@ -1376,24 +1387,26 @@ cdef dict HEAVY_BUILTINS = {f: True for f in (sum, sorted, min, max, any, all, l
 cdef object account_result(VM vm, object r):
     """A rough size of a native call's result, for the running memory estimate."""
     cdef type t = type(r)
-    if t is str or t is bytes:
-        account(vm, 48 + len(r))
+    if t is str:
+        account(vm, TEXT_HDR + len(r))      # (as ASCII: the kind would cost a call)
+    elif t is bytes:
+        account(vm, bytes_size(len(r)))
     elif t is list:
-        account(vm, 56 + 8 * len(r) + fresh_items_bytes(r))
+        account(vm, list_size(len(r)) + fresh_items_bytes(r))
     elif TupleCheck(<PyObject*>r):
-        account(vm, 56 + 8 * len(r) + (fresh_items_bytes(r) if t is tuple else 0))
+        account(vm, tuple_size(len(r)) + (fresh_items_bytes(r) if t is tuple else 0))
         check_tuple_depth(vm, r)      # tuple(), popitem, namedtuple(...) can wrap tuples too
     elif t is dict or t is set or t is frozenset:
-        account(vm, 200 + 64 * len(r))
+        account(vm, hashed_size(len(r)))
     elif monty_sub_builtin(<PyObject*>r):
         # an instance of a subclass of a builtin (S(text), L(items)...): sized as its base
         b = _policy.base_of(r)
         if b is str or b is bytes or b is bytearray:
-            account(vm, 64 + b.__len__(r))
+            account(vm, bytes_size(b.__len__(r)))
         elif b is list or b is tuple:
-            account(vm, 64 + 8 * b.__len__(r))
+            account(vm, list_size(b.__len__(r)))
         elif b is dict or b is set or b is frozenset:
-            account(vm, 200 + 64 * b.__len__(r))
+            account(vm, hashed_size(b.__len__(r)))
     elif chain_link(<PyObject*>r):
         check_chain(vm, r)
     return r
@@ -1461,12 +1474,12 @@ cdef int check_add(VM vm, PyObject* v, PyObject* w) except -1:
         if type(<object>w) is bytes or type(<object>w) is bytearray:
             n = len(<object>v) + len(<object>w)
             if n > 512:
-                precheck_bytes(vm, 56 + n)
+                precheck_bytes(vm, bytes_size(n))
     elif t is list or t is tuple or t is bytes:
         if type(<object>w) is t:
             n = len(<object>v) + len(<object>w)
             if n > 512:
-                precheck_bytes(vm, 56 + n * (1 if t is bytes else 8))
+                precheck_bytes(vm, bytes_size(n) if t is bytes else list_size(n))
     return 0
 
 
@@ -1540,7 +1553,7 @@ cdef int limit_error(VM vm, object e) except -1:
     """A limit fired but C code replaced its exception on the way out: raise the limit."""
     cdef int kind = vm.limit_kind
     if (LIMIT_TIME <= kind <= LIMIT_ALLOCATIONS or kind == LIMIT_HOST_CALLS) and not isinstance(e, _LimitExceeded):
-        raise _LimitExceeded(("time", "memory", "allocations", "abort", "host_calls")[kind - LIMIT_TIME]) from None
+        raise _LimitExceeded(kind, -1) from None
     return 0
 
 
@@ -2392,12 +2405,6 @@ def _policy_precheck_sort(seq):
         check_walk(vm, seq, sort_factor(len(seq)))
 
 
-_policy.precheck_compare = _policy_precheck_compare
-_policy.precheck_search = _policy_precheck_search
-_policy.precheck_walk = _policy_precheck_walk
-_policy.precheck_sort = _policy_precheck_sort
-_policy.binary_op = _policy_binary_op
-
 
 @cython.trashcan(True)
 cdef class KeyCost:
@@ -2589,7 +2596,14 @@ def _checked_format(x, spec=""):
     return format(x, spec)
 
 
-_policy.convert_str = _checked_str
-_policy.convert_repr = _checked_repr
-_policy.convert_ascii = _checked_ascii
-_policy.format_value = _checked_format
+# What the policy layer (pure Python, importing nothing of the VM) calls back into: the meter
+# of the running sandbox (sizes, steps and comparisons of native work, charged to its limits),
+# and the VM's gates for what policy code hands out (types, conversions, format fields).
+_policy.attach(_types.SimpleNamespace(
+    precheck=_policy_precheck, precheck_steps=_policy_precheck_steps,
+    precheck_compare=_policy_precheck_compare, precheck_search=_policy_precheck_search,
+    precheck_walk=_policy_precheck_walk, precheck_sort=_policy_precheck_sort,
+    binary_op=_policy_binary_op, bury=_policy_bury,
+    type_of=sandbox_type_of, format_getattr=_format_getattr,    # (the attribute gate's)
+    convert_str=_checked_str, convert_repr=_checked_repr, convert_ascii=_checked_ascii,
+    format_value=_checked_format))

@@ -32,6 +32,11 @@ cdef class OutputSink:
         self.used = 0
         self.cut = False
 
+    def set_limit(self, limit):
+        """A new Limits.max_output (None: none), between runs."""
+        self.limit = limit
+        self.cap = -1 if limit is None else limit
+
     cdef int write(self, str text, bint err) except -1:
         cdef Py_ssize_t n
         if self.cap >= 0:

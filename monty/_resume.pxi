@@ -263,7 +263,7 @@ cdef int unwind_to_handler(VM vm, Frame* f, object exc, int pc, Py_ssize_t top, 
     # is an ordinary exception; a MemoryError of the allocator guard is the limit)
     if vm.meter.refused and meter_refused(vm):
         vm.limit_kind = LIMIT_MEMORY
-        exc = _LimitExceeded("memory")
+        exc = _LimitExceeded(LIMIT_MEMORY, -1)
     if vm.limit_kind != LIMIT_NONE or isinstance(exc, _LimitExceeded):
         if vm.limit_kind == LIMIT_NONE:
             vm.limit_kind = LIMIT_ABORT

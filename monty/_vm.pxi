@@ -19,7 +19,7 @@ cdef enum:
     MAX_C_NEST = 1000            # eval loops nested on the C stack (see nest_check)
     TICKS = 1000                 # loop/call ticks between limit checks
 
-cdef enum:
+cpdef enum LimitCode:        # what unwound a run; monty/limits.py maps each kind to the rest
     LIMIT_NONE = 0
     LIMIT_TIME = 1
     LIMIT_MEMORY = 2
@@ -218,6 +218,24 @@ cdef class VM:
             n = 1
         self.max_depth = n
         return n
+
+    def set_host_recursion_limit(self, int n):
+        """A new Limits.max_recursion_depth, between runs (no frame on the stack: the caller
+        abandoned any paused program). The frame array grows to fit it; the depth sandbox
+        code set with sys.setrecursionlimit is reset to it."""
+        cdef Frame* frames
+        if self.depth or self.running or n < 1:
+            raise RuntimeError("the recursion limit changes only between runs")
+        if n + MAX_NEST + 2 > self.frames_cap:
+            if self.frames != NULL:
+                frames = <Frame*>calloc(n + MAX_NEST + 2, sizeof(Frame))
+                if frames == NULL:
+                    raise MemoryError()
+                free(self.frames)
+                self.frames = frames
+            self.frames_cap = n + MAX_NEST + 2
+        self.host_max_depth = n
+        self.max_depth = n
 
     @property
     def frame_depth(self):
@@ -940,12 +958,12 @@ cdef int check_concat_base(VM vm, object v, object w) except -1:
         if bw is bytes or bw is bytearray:
             n = bv.__len__(v) + bw.__len__(w)
             if n > 512:
-                precheck_bytes(vm, 56 + n)
+                precheck_bytes(vm, bytes_size(n))
     elif bv is list or bv is tuple:
         if bw is bv:
             n = bv.__len__(v) + bw.__len__(w)
             if n > 512:
-                precheck_bytes(vm, 56 + n * 8)
+                precheck_bytes(vm, list_size(n))
     return 0
 
 
@@ -1136,8 +1154,7 @@ cdef int check_limits(VM vm, Py_ssize_t top_sp=-1) except -1:
         now = monty_now()
         if vm.deadline and now > vm.deadline:
             vm.ticks = TICKS
-            vm.limit_kind = LIMIT_TIME
-            raise _LimitExceeded("time")
+            limit_fire(vm, LIMIT_TIME)
         if vm.slice_end and now > vm.slice_end:
             vm.slice_due = True     # run_async(): the loop pauses at its next backward jump
         interval = now - vm.last_check
@@ -1945,7 +1962,7 @@ cdef object run_frames(VM vm):
                     sp[0] = r
                     sp += 1
                 elif op == OP_BUILD_LIST:
-                    account_sp(vm, sp, 80 + 8 * a)      # object 64, item table 16+ (allocator rounding)
+                    account_sp(vm, sp, list_size(a))
                     r = R_ListNew(a)
                     for i in range(a):
                         LIST_SET(r, i, sp[i - a])
@@ -1953,13 +1970,13 @@ cdef object run_frames(VM vm):
                     sp[0] = r
                     sp += 1
                 elif op == OP_BUILD_MAP:
-                    account_sp(vm, sp, 232 + 64 * a)
+                    account_sp(vm, sp, hashed_size(a))
                     if vm.deadline:
                         for i in range(a):
                             check_hash(vm, (sp - 2 * a)[2 * i])
                     sp = pop_and_push(sp, 2 * a, build_map(sp - 2 * a, a))
                 elif op == OP_BUILD_SET:
-                    account_sp(vm, sp, 216 + 64 * a)
+                    account_sp(vm, sp, hashed_size(a))
                     if vm.deadline:
                         for i in range(a):
                             check_hash(vm, (sp - a)[i])

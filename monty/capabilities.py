@@ -56,7 +56,8 @@ _DEPRECATED_NODES = frozenset({"Num", "Str", "Bytes", "NameConstant", "Ellipsis"
 
 
 def _modules():
-    from . import Sandbox, _core
+    from . import _core
+    from ._sandbox import Sandbox
     from .modules import available
     sandbox = Sandbox()
     out = {}
@@ -71,7 +72,7 @@ def _modules():
 
 
 def _builtins():
-    from . import _BUILTINS
+    from ._shared import BUILTINS as _BUILTINS
     return sorted(n for n in _BUILTINS if n.isidentifier() and not n.startswith("_"))
 
 

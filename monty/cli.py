@@ -12,17 +12,10 @@ import sys
 import warnings
 
 from . import Limits, MontyError, MontyRuntimeError, MontySyntaxError, Opaque, Sandbox
+from .limits import FIELDS as _LIMIT_FIELDS
 
-_LIMIT_FLAGS = (
-    # (flag, Limits field, type)
-    ("--max-duration", "max_duration", float),
-    ("--max-memory", "max_memory", int),
-    ("--max-allocations", "max_allocations", int),
-    ("--max-recursion-depth", "max_recursion_depth", int),
-    ("--max-wall-time", "max_wall_time", float),
-    ("--max-host-calls", "max_host_calls", int),
-    ("--max-output", "max_output", int),
-)
+# (flag, Limits field, type): --max-duration, --max-memory, ...
+_LIMIT_FLAGS = tuple(("--" + name.replace("_", "-"), name, kind) for name, kind in _LIMIT_FIELDS)
 
 
 def _number(kind):

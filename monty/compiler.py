@@ -550,7 +550,7 @@ class Compiler:
             _lower_async(tree, self.internal is None)
         self.scopes = ScopeBuilder().build(tree)
         if self.internal is not None:
-            from . import _BUILTINS
+            from ._shared import BUILTINS as _BUILTINS
             self.builtins = _BUILTINS
             self.module_names = self.scopes[tree].assigned
         unit = self.unit = CodeUnit(self.scopes[tree], "<module>", "<module>", 1)

@@ -672,10 +672,10 @@ def builtins():
     """The builtins of a Sandbox with files=: everyone's, with `open` (the function is
     registered as '.open' too, the name snapshots record). The private helpers of every
     module are registered first, so the copy misses none."""
-    import monty
+    from ._shared import BUILTINS
     from .modules import _discover
     _discover()
-    return dict(monty._BUILTINS, open=monty._BUILTINS[".open"])
+    return dict(BUILTINS, open=BUILTINS[".open"])
 
 
 _open.__name__ = _open.__qualname__ = "open"

@@ -14,15 +14,14 @@ exception class gets `BaseException`'s.
 
 Methods that can allocate without bound (`str.ljust`, `str.join`, `str.replace`,
 `str.format`, ...) are wrapped: the wrapper computes the size of the result before building
-it and passes that size to `precheck` (a hook the VM replaces to enforce its memory limit);
+it and passes that size to `precheck` (a hook the VM's meter provides to enforce its memory limit);
 independently of the hook, no single result larger than `MAX_SINGLE_ALLOC` is ever built.
 Apart from refusing oversize requests, every wrapper behaves exactly like the CPython method
 (same results, same exceptions and messages for bad arguments).
 
-This module is pure Python and imports nothing from the VM. Hooks the VM may replace by
-assignment (`policy.precheck = ...`): `precheck`, `precheck_steps`, `type_of`,
-`format_value`, `convert_str`, `convert_repr`, `convert_ascii`, `format_getattr`,
-`format_getitem`, `binary_op`.
+This module is pure Python and imports nothing from the VM. The VM gives it its meter once,
+through `attach`: an object with a callable for each name of `HOOKS` (the meter of the running
+sandbox and the VM's gates); until then each hook is the permissive default defined here.
 """
 
 import builtins
@@ -46,7 +45,8 @@ __all__ = [
     "safe_format", "safe_format_map", "safe_format_value", "safe_percent",
     "bury", "materialize", "check_alloc", "check_repeat", "check_iterable", "check_pow", "check_lshift",
     "range_contains", "binary_op", "builtin_base", "base_of", "exact_int", "base_len",
-    "sandbox_overrides",
+    "sandbox_overrides", "HOOKS", "attach",
+    "str_size", "bytes_size", "list_size", "tuple_size", "hashed_size",
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -60,11 +60,27 @@ MAX_NATIVE_STEPS = 10 ** 8
 (MemoryError beyond it, like an oversize result), whatever `precheck_steps` says."""
 
 
+HOOKS = ("precheck", "precheck_steps", "precheck_compare", "precheck_search", "precheck_walk",
+         "precheck_sort", "binary_op", "bury", "type_of", "format_getattr", "convert_str",
+         "convert_repr", "convert_ascii", "format_value")
+"""What the VM's meter provides (see `attach`)."""
+
+
+def attach(meter):
+    """Take the VM's meter: `meter` has a callable for each name of HOOKS, which this module's
+    functions (and sandbox modules, as `policy.<name>`) call from then on."""
+    hooks = {name: getattr(meter, name, None) for name in HOOKS}
+    missing = [name for name, fn in hooks.items() if not callable(fn)]
+    if missing:
+        raise TypeError(f"the meter lacks {', '.join(missing)}")
+    globals().update(hooks)
+
+
 def precheck(nbytes):
     """Hook: called with the (approximate) size in bytes of a result about to be built.
 
-    The default accepts everything; the VM replaces it (`policy.precheck = ...`) with a check
-    against its memory limit that raises when the result would not fit.
+    The default accepts everything; the VM's meter (see `attach`) checks it against the
+    memory limit and raises when the result would not fit.
     """
 
 
@@ -173,7 +189,9 @@ def _need(nbytes, validate=None):
 
 
 # ---------------------------------------------------------------------------------------------
-# Sizes of the objects CPython builds (bytes-ish: what sys.getsizeof would report)
+# The size model: sizes of the objects CPython builds (bytes-ish: what sys.getsizeof would
+# report). One estimate per kind of object for every layer: policy's wrappers, sandbox modules
+# (`list_size`...) and the VM's pre-checks and running estimate (which reads these constants)
 
 # (measured on freshly built strings: the cached one-character strings of 3.12+ also carry
 # a UTF-8 copy)
@@ -182,6 +200,8 @@ _UCS_HDR = sys.getsizeof("".join(["\xe9", "\xe9"])) - 3  # PyCompactUnicodeObjec
 _BYTES_HDR = sys.getsizeof(b"") - 1
 _LIST_HDR = sys.getsizeof([])
 _TUPLE_HDR = sys.getsizeof(())
+_HASHED_HDR = sys.getsizeof(set())              # a dict or set, and per item a table slot
+_HASHED_SLOT = 64                               # (with the spare room the table keeps)
 _INT_ITEM = 32                                 # an int object made while iterating a range
 _PTR = 8
 
@@ -213,6 +233,24 @@ def _str_size(nchars, kind):
 
 def _bytes_size(n):
     return _BYTES_HDR + n + 1
+
+
+def list_size(n):
+    """A list of `n` items (its own size: the items are counted apart)."""
+    return _LIST_HDR + _PTR * n
+
+
+def tuple_size(n):
+    return _TUPLE_HDR + _PTR * n
+
+
+def hashed_size(n):
+    """A dict or set of `n` items."""
+    return _HASHED_HDR + _HASHED_SLOT * n
+
+
+str_size = _str_size
+bytes_size = _bytes_size
 
 
 def _seq_size(seq, nitems):

@@ -216,22 +216,13 @@ def start(sandbox, linked, source):
 
 
 def _drive(sandbox, step, elapsed, source, first=False):
-    from . import _limit_error, _runtime_error
     sandbox._pause_token += 1
     vm = sandbox._vm
     vm.pause_mode = True
     t0 = time.perf_counter()
     sandbox._arm_clock(elapsed, first)
     try:
-        value = step()
-    except _core.LimitExceeded as e:
-        raise _limit_error(e, sandbox.limits, vm) from None
-    except MontyError:
-        raise
-    except BaseException as e:
-        if _core.vm_host_abort(vm):
-            raise       # the host's own KeyboardInterrupt / SystemExit, not the sandbox's
-        raise _runtime_error(e, source, vm) from None
+        value = sandbox._step(step, source)
     finally:
         elapsed += time.perf_counter() - t0
     if value is _core.Paused:
@@ -357,7 +348,7 @@ class Pending:
 
 
 def _named_values():
-    from . import _BUILTINS
+    from ._shared import BUILTINS as _BUILTINS
     named = {}
     for name, value in _BUILTINS.items():
         named["b:" + name] = value
@@ -965,7 +956,7 @@ def _module_entry(code):
 
 def _compile_entry(source):
     """The unlinked module code of a snapshot's module entry (see _module_entry)."""
-    from . import _code_cache
+    from ._shared import code_cache as _code_cache
     if type(source) is list:
         _need(len(source) == 3 and all(type(x) is str for x in source)
               and source[1] in ("exec", "eval", "single"), "bad module entry")
@@ -2815,7 +2806,7 @@ def _rebuild(sandbox, functions, modules, imported, objects, bind_globals):
     names when `bind_globals`; a saved idle sandbox's globals carry them), the module code
     compiled and linked, the imported modules re-imported with their extra state. Returns
     the decoder over `objects`."""
-    from . import _code_cache, _check_name
+    from ._sandbox import _code_cache, _check_name
     vm = sandbox._vm
     hosts = {}
     for name, func in functions.items():
@@ -2857,7 +2848,7 @@ def _rebuild(sandbox, functions, modules, imported, objects, bind_globals):
 
 
 def _load(data, functions, limits, print_callback, host_modules=None, files=None, environ=None):
-    from . import Sandbox
+    from ._sandbox import Sandbox
     try:
         doc = _decoder.decode(data)
     except msgspec.DecodeError as e:
@@ -2941,7 +2932,7 @@ def _load(data, functions, limits, print_callback, host_modules=None, files=None
 
 def _load_idle(data, functions, limits, print_callback, host_modules=None, files=None,
                environ=None):
-    from . import Sandbox
+    from ._sandbox import Sandbox
     try:
         doc = _decoder.decode(data)
     except msgspec.DecodeError as e:

@@ -416,7 +416,7 @@ def test_exception_str_runs_inside_the_run_under_its_limits():
                "        return 'custom'\nraise E()")
     assert info.value.exc_type == "E" and info.value.message == "custom"
     assert log == [("STR\n", True)]       # printed while the run was still running
-    sb.limits.max_duration = 0.3
+    sb.limits = sb.limits.replace(max_duration=0.3)   # (Limits are immutable)
     t0 = time.perf_counter()
     with pytest.raises(monty.MontyTimeLimitError):
         sb.run("class E(Exception):\n    def __str__(self):\n        while True: pass\nraise E()")

@@ -14,6 +14,7 @@ so pipelines and agents that hold it serialize as usual (the modules of `functio
 tools' functions must be on Haystack's deserialization allowlist, as for any Tool)."""
 
 from .. import Limits, Sandbox
+from ..limits import FIELDS
 from . import _tools, prompt
 
 try:
@@ -39,8 +40,7 @@ _PARAMETERS = {
     "properties": {"code": {"type": "string", "description": "The Python program to run."}},
     "required": ["code"],
 }
-_LIMIT_FIELDS = ("max_duration", "max_memory", "max_allocations", "max_recursion_depth",
-                 "max_wall_time", "max_host_calls", "max_output")
+_LIMIT_FIELDS = tuple(name for name, _ in FIELDS)
 
 
 def _host_functions(tools, functions):

@@ -30,7 +30,7 @@ def build_internal(vm, name, source, prefix, exports, extra=None):
     """The exports of a module written in sandbox Python, built for `vm`. Compiling its fixed
     source (once a process, tens to hundreds of milliseconds) is not the sandbox's work: the
     running sandbox's deadline moves by the time it takes. Running the module's code counts."""
-    from monty import _code_cache
+    from .._shared import code_cache as _code_cache
     started = _time.perf_counter()
     _code_cache.get(source, internal=(f"<{name}>", prefix))
     spent = _time.perf_counter() - started
@@ -45,20 +45,18 @@ def sandbox_source(name):
     path = Path(__file__).with_name("_sandbox") / f"{name}.py"
     return path.read_text(encoding="utf-8")
 
-_PTR = 8
-
 
 def private_helpers(**functions):
     """Host functions a module written in sandbox Python calls as `_b_<name>`: registered in
     the builtins table under '.<name>', a name sandbox code cannot spell (the `builtins`
     module leaves them out) and that snapshots record by name. Each must take only exact
     builtin values it validates itself."""
-    import monty
+    from .._shared import BUILTINS
     for name, fn in functions.items():
         key = "." + name
-        if monty._BUILTINS.get(key, fn) is not fn:
+        if BUILTINS.get(key, fn) is not fn:
             raise RuntimeError(f"private helper {name!r} is registered twice")
-        monty._BUILTINS[key] = fn
+        BUILTINS[key] = fn
 
 
 def exact_str(value, what):
@@ -195,7 +193,7 @@ def need(nbytes):
 def need_items(n):
     """Refuse a container of `n` items before building it."""
     if n > 0:
-        policy.check_alloc(n * _PTR + 64)
+        policy.check_alloc(policy.list_size(n))
 
 
 def chunks(iterable):

@@ -4,6 +4,6 @@ NAME = "builtins"
 
 
 def build(vm):
-    from monty import _BUILTINS
+    from .._shared import BUILTINS as _BUILTINS
     # (not the VM's private helpers, '.name': they trust the code the compiler emits)
     return {name: value for name, value in _BUILTINS.items() if not name.startswith(".")}
