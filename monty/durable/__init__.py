@@ -370,6 +370,9 @@ class DurableSandbox:
     a path without a scheme a SQLite file there;
     `postgresql://...` shares runs between worker processes and machines through a DBOS queue.
     `secret` (bytes; a str is UTF-8 encoded) signs every snapshot; a snapshot whose tag does not match is refused.
+    `modules`, `files` and `environ` are those of `monty.Sandbox`, given to every advance of
+    every run (a module's functions are recorded host calls like the others, by dotted name).
+    On SQLite one worker process at a time may use a database (a second one is refused).
 
     Keyword options: `concurrency` runs at once in this process (the queue's per-worker
     limit), `global_concurrency` across all workers, `worker=False` for a client: a process
