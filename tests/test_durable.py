@@ -288,6 +288,9 @@ def test_external_function_waits_for_send(scen):
     assert scen["external"] == {"value": ["approved", 70, "approve"]}
     assert scen["external_status"] == "done"
     assert scen["external_waiting_after"] is None
+    assert scen["module_waiting"] == {"function": "hr.approve", "args": ["x"],
+                                      "kwargs": {"n": 2}, "call_id": 1}
+    assert scen["module_external"] == {"value": ["ok", "Ask HR."]}
     assert scen["external_timeout"] == {"value": "no value was sent to quick() within 0.3 s"}
 
 

@@ -295,7 +295,8 @@ def crowd_finish(db):
 
 
 def scenarios(db):
-    sb = _sandbox(db, concurrency=32)
+    sb = _sandbox(db, concurrency=32,
+                  modules={"hr": {"approve": durable.External(doc="Ask HR."), "N": 2}})
     out = {}
 
     def run(code, inputs=None):
@@ -345,6 +346,15 @@ def scenarios(db):
     out["external"] = _outcome(lambda: sb.result(rid, timeout=120))
     out["external_status"] = sb.status(rid)
     out["external_waiting_after"] = sb.waiting(rid)
+
+    # an External in a host module: called and answered by its dotted name
+    rid = sb.start("import hr\nv = hr.approve('x', n=hr.N)\n[v, hr.approve.__doc__]")
+    deadline = time.monotonic() + 120
+    while sb.status(rid) != "waiting" and time.monotonic() < deadline:
+        time.sleep(0.02)
+    out["module_waiting"] = sb.waiting(rid)
+    sb.send(rid, "ok", name="hr.approve")
+    out["module_external"] = _outcome(lambda: sb.result(rid, timeout=120))
 
     out["external_timeout"] = _outcome(lambda: run(
         "try:\n    quick()\nexcept TimeoutError as e:\n    r = str(e)\nr"))
