@@ -66,6 +66,7 @@ def _counts(log):
 # in-process checks below, run at once (each child spends most of its time importing).
 
 STEPS = {f"step {i}": 1 for i in range(1, 5)}
+MODULE_STEPS = {f"tools.step {i}": 1 for i in range(1, 4)}
 CRASHES = {
     # name: (program, DURABLE_CRASH, expected host-call counts, finishing secret)
     "inside_host_call_2": ("program", "inside:step:2", {**STEPS, "step 2": 2}, SECRET),
@@ -77,6 +78,10 @@ CRASHES = {
                         {"fetch a": 1, "fetch b": 2, "fetch c": 1, "step 1": 1}, SECRET),
     "other_secret": ("program", "after:host.step:2", {"step 1": 1, "step 2": 1},
                      "another-secret-0123456789"),
+    # a host module imported, a mounted file open and the environment read across the crash
+    "module_after_call_2": ("modules", "after:host.tools.step:2", MODULE_STEPS, SECRET),
+    "module_inside_call_1": ("modules", "inside:tools.step:1",
+                             {**MODULE_STEPS, "tools.step 1": 2}, SECRET),
 }
 
 
@@ -89,14 +94,34 @@ def children(tmp_path_factory):
         d = base / name
         d.mkdir()
         db, log = f"sqlite:///{d}/runs.sqlite", str(d / "calls.log")
+        extra = {}
+        if program == "modules":
+            (d / "data").mkdir()
+            (d / "data" / "in.txt").write_text("5")
+            extra["DURABLE_DATA"] = str(d / "data")
         t0 = time.perf_counter()
-        first = _app("first", db, log, "run-1", program, env=_env(DURABLE_CRASH=crash))
+        first = _app("first", db, log, "run-1", program, env=_env(DURABLE_CRASH=crash, **extra))
         t1 = time.perf_counter()
         counts_at_crash = _counts(log)
-        fin = _app("finish", db, log, "run-1", secret)
+        fin = _app("finish", db, log, "run-1", secret, env=_env(**extra))
+        out = {"first_rc": first.returncode, "first_stderr": first.stderr[-2000:],
+               "counts_at_crash": counts_at_crash, "finish": _json(fin),
+               "counts": _counts(log), "seconds": (t1 - t0, time.perf_counter() - t1)}
+        if program == "modules":
+            out["written"] = (d / "data" / "out.txt").read_text()
+        return out
+
+    def crowd():
+        d = base / "crowd"
+        d.mkdir()
+        db, log = f"sqlite:///{d}/runs.sqlite", str(d / "calls.log")
+        first = _app("crowd-first", db, log)
+        finish = _json(_app("crowd-finish", db, log))
+        with open(log) as f:
+            spans = [(w[1], float(w[2]), float(w[3]), int(w[4])) for w in map(str.split, f)
+                     if w and w[0] == "slow"]
         return {"first_rc": first.returncode, "first_stderr": first.stderr[-2000:],
-                "counts_at_crash": counts_at_crash, "finish": _json(fin),
-                "counts": _counts(log), "seconds": (t1 - t0, time.perf_counter() - t1)}
+                "finish": finish, "spans": spans}
 
     def scenarios():
         d = base / "scenarios"
@@ -111,9 +136,11 @@ def children(tmp_path_factory):
     with ThreadPoolExecutor(6) as pool:     # (more at once only thrash a small machine)
         scen = pool.submit(scenarios)
         ex = pool.submit(example)
+        crowded = pool.submit(crowd)
         out = dict(zip(CRASHES, pool.map(scenario, CRASHES)))
         out["scenarios"] = scen.result()
         out["example"] = ex.result()
+        out["crowd"] = crowded.result()
     return out
 
 
@@ -131,10 +158,74 @@ def test_crashed_run_finishes_in_a_fresh_process_without_repeating_recorded_call
     # 71: right after the named step was recorded)
     assert out["first_rc"] == (70 if crash.startswith("inside") else 71), out["first_stderr"]
     assert out["counts_at_crash"] != {} or crash == "after:monty.start:1"
-    value = 100 if program == "program" else [10, ["page a", "page b", "page c"]]
+    value = {"program": 100, "gather": [10, ["page a", "page b", "page c"]],
+             "modules": [1805, "durable/none"]}[program]
     assert out["finish"] == {"value": value, "status": "done"}
+    if program == "modules":        # the file the program wrote through the mount
+        assert out["written"] == "1805"
     # every host call ran once; only the one in flight at the crash ran twice
     assert out["counts"] == expected
+
+
+def _most_at_once(spans):
+    events = sorted([(b, 1) for b, _ in spans] + [(e, -1) for _, e in spans])
+    most = now = 0
+    for _, d in events:
+        now += d
+        most = max(most, now)
+    return most
+
+
+def test_runs_recovered_at_launch_keep_the_concurrency_limit(children):
+    # eight runs were all in a host call when their process died; the next one launches
+    # with concurrency=2 and recovers them: never more than two run at once
+    out = children["crowd"]
+    assert out["first_rc"] == 71, out["first_stderr"]
+    assert out["finish"]["values"] == [3] * 8
+    pid = out["finish"]["pid"]
+    before = {tag for tag, _, _, p in out["spans"] if p != pid}
+    after = [(b, e) for _, b, e, p in out["spans"] if p == pid]
+    # every run had made a call in the first process: all eight were running at the crash
+    assert {tag[:-1] for tag in before} == {f"r{k}" for k in range(8)}
+    assert len(before) + len(after) >= 24
+    assert _most_at_once(after) == 2
+    # (how: the queue's limits are in the database before launch starts the queue worker,
+    # whose first poll takes the recovered runs; a race shows the overlap only at times)
+    assert out["finish"]["at_launch"] == {"worker_concurrency": 2}
+
+
+def test_a_second_worker_on_one_sqlite_database_is_refused_a_client_is_not(tmp_path):
+    db, log = f"sqlite:///{tmp_path}/runs.sqlite", str(tmp_path / "calls.log")
+    holder = subprocess.Popen([sys.executable, APP, "hold", db, log], cwd=APP_DIR, env=_env(),
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = holder.stdout.readline()
+        assert "ready" in line, holder.stderr.read()[-3000:] if holder.poll() is not None else line
+        out = _json(_app("second", db, log, "client"))
+        assert out["worker"]["error"] == "MontyError"
+        message = out["worker"]["message"]
+        assert message.startswith(f"another process (pid {holder.pid}) is running a durable "
+                                  f"worker on the SQLite database {tmp_path}/runs.sqlite")
+        assert "worker=False" in message and "Postgres" in message
+        # a client may share the database: the holder ran the run it started
+        assert out["client"] == {"value": 100}
+        assert _counts(log) == STEPS
+    finally:
+        holder.kill()
+        holder.wait(15)
+    # the lock died with its process: the next worker opens
+    assert _json(_app("second", db, log)) == {"worker": {"value": "opened"}}
+
+
+def test_durable_sandbox_takes_modules_files_and_environ(tmp_path):
+    from monty import durable
+    with pytest.raises(TypeError, match="modules"):
+        durable.DurableSandbox(modules=[1], secret=b"k", database_url=str(tmp_path / "a"))
+    with pytest.raises(TypeError, match="files must be a list"):
+        durable.DurableSandbox(files="x", secret=b"k", database_url=str(tmp_path / "a"))
+    with pytest.raises(ValueError, match="json"):
+        durable.DurableSandbox(modules={"json": {}}, secret=b"k",
+                               database_url=str(tmp_path / "a"))
 
 
 def test_a_snapshot_signed_with_another_secret_is_refused(crashed):
@@ -197,6 +288,9 @@ def test_external_function_waits_for_send(scen):
     assert scen["external"] == {"value": ["approved", 70, "approve"]}
     assert scen["external_status"] == "done"
     assert scen["external_waiting_after"] is None
+    assert scen["module_waiting"] == {"function": "hr.approve", "args": ["x"],
+                                      "kwargs": {"n": 2}, "call_id": 1}
+    assert scen["module_external"] == {"value": ["ok", "Ask HR."]}
     assert scen["external_timeout"] == {"value": "no value was sent to quick() within 0.3 s"}
 
 

@@ -34,7 +34,7 @@ from monty import errors as _errors
 from monty.errors import MontyError
 
 try:
-    from dbos import DBOS, SetWorkflowID
+    from dbos import DBOS, DBOSClient, SetWorkflowID
 except ImportError:      # pragma: no cover - the extra is missing
     raise ImportError("monty.durable needs the dbos package: "
                       "pip install 'monty-sandbox[durable]'") from None
@@ -179,7 +179,7 @@ def _step_start(code, inputs):
     app = _current()
     try:
         sandbox = monty.Sandbox(functions=app._sandbox_functions, limits=app.limits,
-                                print_callback=app.print_callback)
+                                print_callback=app.print_callback, **app._sandbox_options)
         return _state(sandbox.start(code, inputs=inputs), app.secret)
     except MontyError as e:
         return _error_state(e)
@@ -191,7 +191,8 @@ def _step_advance(blob, results, errors):
     app = _current()
     try:
         step = monty.load(blob, functions=app._sandbox_functions, limits=app.limits,
-                          print_callback=app.print_callback, secret=app.secret)
+                          print_callback=app.print_callback, secret=app.secret,
+                          **app._sandbox_options)
         errors = {cid: _host_exception(*err) for cid, err in errors.items()}
         if isinstance(step, monty.Call):
             if step.call_id in errors:
@@ -302,6 +303,66 @@ def _sqlite_wal(url):
         conn.close()
 
 
+class _WorkerLock:
+    """An exclusive lock on the file `<database>.worker`, held while a worker runs on that
+    SQLite database; the operating system drops it when the process dies, however it dies."""
+
+    def __init__(self, fd):
+        self.fd = fd
+
+    @classmethod
+    def acquire(cls, url):
+        import sqlalchemy as sa
+        path = sa.make_url(url).database
+        if not path or path == ":memory:":
+            return None
+        lock_path = os.path.abspath(path) + ".worker"
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            if not _try_lock(fd):
+                try:
+                    os.lseek(fd, 0, os.SEEK_SET)
+                    holder = os.read(fd, 64).decode("ascii", "replace").strip() or "?"
+                except OSError:
+                    holder = "?"
+                raise MontyError(
+                    f"another process (pid {holder}) is running a durable worker on the SQLite "
+                    f"database {os.path.abspath(path)}: on SQLite one worker process at a time "
+                    f"may use a database (two would both take its pending runs). Start and "
+                    f"read runs from other processes with DurableSandbox(..., worker=False), "
+                    f"or put the runs on Postgres for several workers.")
+            os.ftruncate(fd, 0)
+            os.write(fd, f"{os.getpid()}\n".encode())
+        except BaseException:
+            os.close(fd)
+            raise
+        return cls(fd)
+
+    def release(self):
+        try:
+            os.ftruncate(self.fd, 0)
+        except OSError:
+            pass
+        os.close(self.fd)       # (closing the file drops the lock)
+
+
+def _try_lock(fd):
+    try:
+        import fcntl
+    except ImportError:         # Windows
+        import msvcrt
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+            return True
+        except OSError:
+            return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return True
+    except BlockingIOError:
+        return False
+
+
 class DurableSandbox:
     """Durable monty runs on DBOS. `functions` maps names to host functions (sync, async: the
     sandbox's futures, run as concurrent steps) or `External()` (a value sent from outside).
@@ -309,6 +370,9 @@ class DurableSandbox:
     a path without a scheme a SQLite file there;
     `postgresql://...` shares runs between worker processes and machines through a DBOS queue.
     `secret` (bytes; a str is UTF-8 encoded) signs every snapshot; a snapshot whose tag does not match is refused.
+    `modules`, `files` and `environ` are those of `monty.Sandbox`, given to every advance of
+    every run (a module's functions are recorded host calls like the others, by dotted name).
+    On SQLite one worker process at a time may use a database (a second one is refused).
 
     Keyword options: `concurrency` runs at once in this process (the queue's per-worker
     limit), `global_concurrency` across all workers, `worker=False` for a client: a process
@@ -318,6 +382,7 @@ class DurableSandbox:
     `name` the DBOS application name, `print_callback` as for `monty.Sandbox`."""
 
     def __init__(self, functions=None, limits=None, database_url=None, secret=None, *,
+                 modules=None, files=None, environ=None,
                  concurrency=16, global_concurrency=None, worker=True, worker_timeout=15.0,
                  name="monty", print_callback=None, executor_id=None, poll_interval=0.05):
         global _app
@@ -327,19 +392,47 @@ class DurableSandbox:
             raise TypeError("DurableSandbox needs secret=<bytes>: the key that signs snapshots")
         functions = dict(functions or {})
         host, external, sandbox_functions, kinds = {}, {}, {}, []
+
+        def add(fname, func):
+            """One host function (or External): what the sandbox sees of it, and the key
+            (its name, dotted for a module's) the host-call steps find it by."""
+            if isinstance(func, External):
+                external[fname] = func
+                kinds.append((fname, "external"))
+                return _placeholder(fname.rpartition(".")[2], func.doc)
+            host[fname] = func
+            kinds.append((fname, "async" if _is_async(func) else "sync"))
+            return func
+
         for fname, func in functions.items():
             if not isinstance(fname, str) or not fname.isidentifier():
                 raise ValueError(f"bad host function name {fname!r}")
-            if isinstance(func, External):
-                external[fname] = func
-                sandbox_functions[fname] = _placeholder(fname, func.doc)
-                kinds.append((fname, "external"))
-            elif callable(func):
-                host[fname] = func
-                sandbox_functions[fname] = func
-                kinds.append((fname, "async" if _is_async(func) else "sync"))
-            else:
+            if not (isinstance(func, External) or callable(func)):
                 raise TypeError(f"host function {fname!r} must be callable or External()")
+            sandbox_functions[fname] = add(fname, func)
+        # modules= as monty.Sandbox takes them ({module: {attr: value}}): their functions are
+        # host functions called by dotted name ("tools.search"), recorded as steps like the
+        # others; an External may stand for one of them too
+        if modules is not None and not isinstance(modules, dict):
+            raise TypeError(f"modules must be a dict of module name -> dict, not "
+                            f"{type(modules).__name__}")
+        sandbox_modules = {}
+        for mname, attrs in (modules or {}).items():
+            if not isinstance(mname, str) or not isinstance(attrs, dict):
+                raise TypeError(f"modules[{mname!r}] must be a dict of attribute -> value")
+            sandbox_modules[mname] = {
+                attr: (add(f"{mname}.{attr}", value)
+                       if isinstance(value, External) or (callable(value)
+                                                          and not isinstance(value, type))
+                       else value)
+                for attr, value in attrs.items()}
+            kinds.append((mname, "module"))
+        options = {"modules": sandbox_modules or None, "files": files, "environ": environ}
+        # checked now (a bad module, mount or environment is an error here, not in a step)
+        monty.Sandbox(functions=sandbox_functions, limits=monty.Limits(max_memory=None),
+                      **options)
+        self._sandbox_options = options
+        kinds += [("mount " + m.mount_point, m.mode) for m in files or ()]
         self.limits = monty.Limits() if limits is None else limits
         self.secret = bytes(secret)
         self.print_callback = print_callback
@@ -363,12 +456,12 @@ class DurableSandbox:
         self._stop = threading.Event()
         self._beat = None
         self._client = None
+        self._lock = None
         self._name = name
         if not self.postgres:
             _sqlite_wal(self.database_url)
         if not self.worker:
             # a client: it starts runs and reads them, through the database alone
-            from dbos import DBOSClient
             DBOS.migrate(self.database_url)
             self._client = DBOSClient(system_database_url=self.database_url,
                                       application_name=name)
@@ -379,6 +472,20 @@ class DurableSandbox:
                                  "(DBOS allows one application per process; close() it first)")
             _app = self
         try:
+            if not self.postgres:
+                # one worker process per SQLite database (both would take its pending runs)
+                self._lock = _WorkerLock.acquire(self.database_url)
+            # the queue's limits are written before launch: the queue worker's first poll
+            # (which takes the runs recovered at launch) must not see another process's
+            DBOS.migrate(self.database_url)
+            setup = DBOSClient(system_database_url=self.database_url, application_name=name)
+            try:
+                setup.register_queue(_QUEUE, worker_concurrency=concurrency,
+                                     global_concurrency=global_concurrency,
+                                     polling_interval_sec=poll_interval,
+                                     on_conflict="always_update", application_name=name)
+            finally:
+                setup.destroy()
             config = {
                 "name": name,
                 "system_database_url": self.database_url,
@@ -511,6 +618,9 @@ class DurableSandbox:
             with _app_lock:
                 if _app is self:
                     _app = None
+            if self._lock is not None:
+                self._lock.release()
+                self._lock = None
 
     def __enter__(self):
         return self

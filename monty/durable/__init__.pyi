@@ -1,4 +1,4 @@
-from typing import Any, Callable, Mapping, Optional, Union
+from typing import Any, Callable, Mapping, Optional, Sequence, Union
 import os
 
 import monty
@@ -32,6 +32,9 @@ class DurableSandbox:
         database_url: Optional[Union[str, os.PathLike[str]]] = None,
         secret: Union[bytes, bytearray, str, None] = None,
         *,
+        modules: Optional[Mapping[str, Mapping[str, Any]]] = None,
+        files: Optional[Sequence[monty.MountDir]] = None,
+        environ: Optional[Mapping[str, str]] = None,
         concurrency: Optional[int] = 16,
         global_concurrency: Optional[int] = None,
         worker: bool = True,

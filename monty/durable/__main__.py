@@ -34,6 +34,8 @@ def main(argv=None):
                         "monty_durable.sqlite in the working directory)")
     w.add_argument("--functions", required=True,
                    help="module:NAME of a dict of host functions (or a callable returning one)")
+    w.add_argument("--modules", default=None,
+                   help="module:NAME of a dict of host modules, as monty.Sandbox(modules=...)")
     w.add_argument("--limits", default=None, help="module:NAME of a monty.Limits")
     w.add_argument("--secret-env", default="MONTY_DURABLE_SECRET",
                    help="environment variable holding the snapshot signing key")
@@ -50,13 +52,17 @@ def main(argv=None):
     if not isinstance(functions, dict):
         raise SystemExit("--functions must name a dict of host functions")
     limits = _resolve(args.limits, "limits") if args.limits else None
+    modules = _resolve(args.modules, "modules") if args.modules else None
+    if modules is not None and not isinstance(modules, dict):
+        raise SystemExit("--modules must name a dict of host modules")
 
     from . import DurableSandbox
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stop.set())
     sandbox = DurableSandbox(functions=functions, limits=limits, database_url=args.database_url,
-                             secret=secret.encode(), concurrency=args.concurrency,
+                             secret=secret.encode(), modules=modules,
+                             concurrency=args.concurrency,
                              worker_timeout=args.worker_timeout, name=args.name)
     print(f"monty.durable worker {sandbox.executor_id} ({sandbox.app_version}) ready",
           flush=True)

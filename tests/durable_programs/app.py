@@ -4,6 +4,13 @@ process-global state, and the crash tests kill the process with os._exit).
     python app.py first  DB LOG RUN_ID CRASH   start the run, die at CRASH (see _crash_points)
     python app.py finish DB LOG RUN_ID          launch (recovering pending runs), print result
     python app.py scenarios DB LOG              the in-process checks, as JSON
+    python app.py hold DB LOG                   a worker that holds the database until killed
+    python app.py second DB LOG [client]        a second worker on it (and a client's run)
+    python app.py crowd-first DB LOG            8 runs at once, die while they are all running
+    python app.py crowd-finish DB LOG           finish them with concurrency=2
+
+With DURABLE_DATA=DIR in the environment the application also has a host module `tools`, the
+directory DIR mounted at /data and an environment variable (the "modules" program).
 
 Every host call appends "<name> <arg>" to LOG (one line, fsynced) before it returns, so the
 test counts how often each call really ran."""
@@ -58,6 +65,42 @@ async def fetch(name, delay=0.0):
     return f"page {name}"
 
 
+def slow(tag):
+    """Take 0.3 s; log when it began and ended (the concurrency checks)."""
+    began = time.time()
+    time.sleep(0.3)
+    _log(f"slow {tag} {began} {time.time()} {os.getpid()}")
+    return 1
+
+
+def tools_step(i):
+    """A host module's function: record that call `i` ran, and return i * 100."""
+    _log(f"tools.step {i}")
+    if CRASH == f"inside:tools.step:{i}":
+        os._exit(70)
+    return i * 100
+
+
+MODULES = {"tools": {"step": tools_step, "SCALE": 3}, "tools.text": {"SEP": "/"}}
+
+# a host module imported, a file of a mount open and the environment read across pauses
+MODULE_PROGRAM = """
+import os
+import tools
+from tools.text import SEP
+f = open('/data/in.txt')
+first = tools.step(1)
+base = int(f.read())
+f.close()
+total = base + first * tools.SCALE
+for i in range(2, 4):
+    total += tools.step(i) * tools.SCALE
+with open('/data/out.txt', 'w') as out:
+    out.write(str(total))
+[total, os.environ['MODE'] + SEP + os.getenv('HOME', 'none')]
+"""
+
+
 def bad_value():
     return object()
 
@@ -84,7 +127,7 @@ out
 
 
 FUNCTIONS = {"step": step, "fail": fail, "fetch": fetch, "bad_value": bad_value,
-             "raises": raises,
+             "raises": raises, "slow": slow,
              "approve": durable.External(doc="A person's verdict."),
              "quick": durable.External(timeout=0.3)}
 
@@ -132,6 +175,11 @@ def _crash_points():
 
 def _sandbox(db, **kw):
     limits = monty.Limits(max_duration=2.0)
+    data = os.environ.get("DURABLE_DATA")
+    if data:
+        kw.setdefault("modules", MODULES)
+        kw.setdefault("files", [monty.MountDir(data, "/data", mode="rw")])
+        kw.setdefault("environ", {"MODE": "durable"})
     return durable.DurableSandbox(functions=FUNCTIONS, limits=limits, database_url=db,
                                   secret=kw.pop("secret", SECRET), **kw)
 
@@ -189,8 +237,66 @@ def pg_client(db, n, victim):
     return out
 
 
+def hold(db):
+    _sandbox(db)
+    print("ready", flush=True)
+    time.sleep(240)         # killed first
+    os._exit(3)
+
+
+def second(db, client):
+    out = {"worker": _outcome(lambda: _sandbox(db).close() or "opened")}
+    if client:
+        sb = _sandbox(db, worker=False)
+        out["client"] = _outcome(lambda: sb.result(sb.start(PROGRAM, {"n": 4}), timeout=120))
+        sb.close()
+    return out
+
+
+CROWD = "n = slow(run + 'a')\nn += slow(run + 'b')\nn += slow(run + 'c')\nn"
+
+
+def crowd_first(db):
+    """Eight runs at once (concurrency=8); die once each has made a call (all are running)."""
+    sb = _sandbox(db, concurrency=8)
+    for k in range(8):
+        sb.start(CROWD, {"run": f"r{k}"}, run_id=f"crowd{k}")
+
+    def runs_seen():
+        if not os.path.exists(LOG):
+            return 0
+        with open(LOG) as f:
+            return len({line.split()[1][:-1] for line in f if line.startswith("slow ")})
+
+    while runs_seen() < 8:
+        time.sleep(0.01)
+    os._exit(71)
+
+
+def crowd_finish(db):
+    """The eight runs recovered at launch, finished with concurrency=2."""
+    from dbos import DBOSClient
+    seen = {}
+    launch = durable.DBOS.launch
+
+    def watched_launch(*args, **kwargs):
+        # what the queue worker reads when launch starts it (the run before had 8)
+        client = DBOSClient(system_database_url=db, application_name="monty")
+        seen["worker_concurrency"] = client.retrieve_queue("monty_durable")._worker_concurrency
+        client.destroy()
+        return launch(*args, **kwargs)
+
+    durable.DBOS.launch = watched_launch
+    sb = _sandbox(db, concurrency=2)
+    out = {"values": [sb.result(f"crowd{k}", timeout=120) for k in range(8)],
+           "pid": os.getpid(), "at_launch": seen}
+    sb.close()
+    return out
+
+
 def scenarios(db):
-    sb = _sandbox(db, concurrency=32)
+    sb = _sandbox(db, concurrency=32,
+                  modules={"hr": {"approve": durable.External(doc="Ask HR."), "N": 2}})
     out = {}
 
     def run(code, inputs=None):
@@ -241,6 +347,15 @@ def scenarios(db):
     out["external_status"] = sb.status(rid)
     out["external_waiting_after"] = sb.waiting(rid)
 
+    # an External in a host module: called and answered by its dotted name
+    rid = sb.start("import hr\nv = hr.approve('x', n=hr.N)\n[v, hr.approve.__doc__]")
+    deadline = time.monotonic() + 120
+    while sb.status(rid) != "waiting" and time.monotonic() < deadline:
+        time.sleep(0.02)
+    out["module_waiting"] = sb.waiting(rid)
+    sb.send(rid, "ok", name="hr.approve")
+    out["module_external"] = _outcome(lambda: sb.result(rid, timeout=120))
+
     out["external_timeout"] = _outcome(lambda: run(
         "try:\n    quick()\nexcept TimeoutError as e:\n    r = str(e)\nr"))
 
@@ -273,13 +388,22 @@ def main(argv):
     cmd, db, LOG = argv[0], argv[1], argv[2]
     if cmd == "first":
         run_id, which = argv[3], argv[4]
-        code, inputs = (GATHER, None) if which == "gather" else (PROGRAM, {"n": 4})
+        code, inputs = {"gather": (GATHER, None), "modules": (MODULE_PROGRAM, None)}.get(
+            which, (PROGRAM, {"n": 4}))
         first(db, run_id, code, inputs)
     elif cmd == "finish":
         secret = argv[4].encode() if len(argv) > 4 else SECRET
         print(json.dumps(finish(db, argv[3], secret)))
     elif cmd == "pg-client":
         print(json.dumps(pg_client(db, int(argv[3]), int(argv[4]))))
+    elif cmd == "hold":
+        hold(db)
+    elif cmd == "second":
+        print(json.dumps(second(db, argv[3:] == ["client"])))
+    elif cmd == "crowd-first":
+        crowd_first(db)
+    elif cmd == "crowd-finish":
+        print(json.dumps(crowd_finish(db)))
     elif cmd == "scenarios":
         print(json.dumps(scenarios(db), default=repr))
     sys.stdout.flush()

@@ -189,3 +189,46 @@ def test_hint_for_a_builtin_the_sandbox_does_not_offer():
                          "processes or environment); use the functions listed for you.")
     with pytest.raises(CodeExecutionError, match="Names persist between runs"):
         interp.execute("undefined_name")
+
+
+class _EchoSubLM(dspy.BaseLM):
+    """A scripted sub-LM: answers each prompt with the prompt in capitals, and records it."""
+
+    def __init__(self):
+        super().__init__(model="echo")
+        self.prompts = []
+
+    def __call__(self, prompt=None, messages=None, **kwargs):
+        self.prompts.append(prompt)
+        return [prompt.upper()]
+
+
+def _sub_lm_program():
+    return DummyLM([
+        {"reasoning": "ask", "code": "one = llm_query('hello')\nprint(one)"},
+        {"reasoning": "batch", "code": "many = llm_query_batched(['a', 'b', 'c'])\nprint(many)"},
+        {"reasoning": "over budget", "code": "try:\n    llm_query('more')\n"
+                                            "except Exception as e:\n    print(type(e).__name__)"},
+        {"reasoning": "done", "code": "SUBMIT(answer=one + '-' + ''.join(many))"},
+    ])
+
+
+def test_rlm_sub_lm_calls_through_llm_query_match_dspys_local_interpreter():
+    # llm_query / llm_query_batched are host functions RLM gives the interpreter: the sandbox
+    # calls them like any tool, the sub-LM runs on the host, and RLM's call budget applies
+    from dspy.primitives.local_interpreter import LocalInterpreter
+    runs, prompts = {}, {}
+    for name, factory in (("local", LocalInterpreter), ("monty", MontyInterpreter)):
+        sub = _EchoSubLM()
+        rlm = dspy.RLM("q -> answer", max_iters=6, max_llm_calls=4, sub_lm=sub,
+                       interpreter_factory=factory)
+        with dspy.context(lm=_sub_lm_program()):
+            runs[name] = rlm(q="shout")
+        prompts[name] = sorted(sub.prompts)
+    assert runs["monty"].answer == runs["local"].answer == "HELLO-ABC"
+    outputs = [s["output"] for s in runs["monty"].trajectory]
+    assert outputs == [s["output"] for s in runs["local"].trajectory]
+    assert outputs[:2] == ["HELLO", "['A', 'B', 'C']"]
+    # past max_llm_calls the call raises in the program, which catches it
+    assert outputs[2] == "RuntimeError"
+    assert prompts["monty"] == prompts["local"] == ["a", "b", "c", "hello"]

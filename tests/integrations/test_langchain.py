@@ -327,3 +327,87 @@ def test_async_only_tools_are_awaited_and_gathered_under_invoke_too():
                           "await asyncio.gather(*[slow_square(i) for i in range(5)])"})
     assert r["result"] == [0, 1, 4, 9, 16]
     assert time.perf_counter() - t0 < 0.4
+
+
+def test_tool_calls_nested_in_callbacks_and_in_tools_pause_and_resume_once():
+    # Tool calls made from the program's own functions run as key functions and map()
+    # callbacks, and host tools that call other tools (one of which interrupts for a person):
+    # each sandbox-side call is a pause, the interrupt saves the program paused inside the
+    # map() callback, and the replay resumes it there (no earlier tool call runs again).
+    from langgraph.checkpoint.memory import InMemorySaver
+    from langgraph.store.memory import InMemoryStore
+    from langgraph.types import Command
+
+    calls = []
+
+    @tool
+    def price(item: str) -> float:
+        """Unit price of an item."""
+        calls.append(("price", item))
+        return {"apple": 1.5, "pear": 2.0, "fig": 3.0}[item]
+
+    @tool
+    def priced_total(items: list[str]) -> float:
+        """Total price of the items (calls the price tool for each)."""
+        calls.append(("total", tuple(items)))
+        return sum(price.invoke({"item": i}) for i in items)
+
+    @tool
+    def approve_item(item: str) -> str:
+        """Ask a person whether the item may be bought (interrupts the graph)."""
+        calls.append(("ask", item))
+        return approve(f"buy {item}")
+
+    @tool
+    def checked_price(item: str) -> float:
+        """Price of an item a person approved (calls approve_item, then price)."""
+        calls.append(("checked", item))
+        approve_item.invoke({"item": item})
+        return price.invoke({"item": item})
+
+    program = ("def cost(x):\n"
+               "    return price(x) * 2\n"
+               "order = sorted(['fig', 'apple', 'pear'], key=lambda i: cost(i))\n"
+               "total = priced_total(order)\n"
+               "both = list(map(lambda i: checked_price(i), ['pear', 'fig']))\n"
+               "import functools\n"
+               "try:\n"
+               "    sorted(order, key=functools.cmp_to_key(lambda a, b: price(a) - price(b)))\n"
+               "except RuntimeError as e:\n"
+               "    nested = str(e)\n"
+               "[order, total, both, max(['apple', 'fig'], key=price), nested]")
+    store, saver = InMemoryStore(), InMemorySaver()
+    config = {"configurable": {"thread_id": "nested"}}
+
+    def make_agent(first=False):
+        script = [lambda m: json.dumps(last_tool_result(m))]
+        model = ScriptedChat(script=[("eval_python", program)] + script if first else script,
+                             seen=[])
+        mw = MontyCodeInterpreterMiddleware(tools=[price, priced_total, checked_price],
+                                            secret=b"k")
+        return create_agent(model, tools=[], middleware=[mw], checkpointer=saver, store=store)
+
+    before_approval = [("price", "fig"), ("price", "apple"), ("price", "pear"),
+                       ("total", ("apple", "pear", "fig")),
+                       ("price", "apple"), ("price", "pear"), ("price", "fig")]
+    first = make_agent(first=True).invoke({"messages": [("user", "buy")]}, config)
+    assert first["__interrupt__"][0].value == {"action": "buy pear"}
+    assert calls == before_approval + [("checked", "pear"), ("ask", "pear")]
+
+    second = make_agent().invoke(Command(resume="yes"), config)
+    assert second["__interrupt__"][0].value == {"action": "buy fig"}
+    # only the interrupted call ran again (the tool node replays it), nothing before it
+    assert calls[len(before_approval) + 2:] == [("checked", "pear"), ("ask", "pear"),
+                                                ("price", "pear"),
+                                                ("checked", "fig"), ("ask", "fig")]
+
+    third = make_agent().invoke(Command(resume="yes"), config)
+    report = json.loads(third["messages"][-1].content)
+    assert report["error"] is None
+    order, total, both, dearest, nested = report["result"]
+    assert (order, total, both, dearest) == (["apple", "pear", "fig"], 6.5, [2.0, 3.0], "fig")
+    # a callback that still runs in a nested loop of the VM says so instead of pausing
+    assert nested.startswith("host function 'price' cannot be paused inside a callback")
+    assert calls[len(before_approval) + 7:] == [("checked", "fig"), ("ask", "fig"),
+                                                ("price", "fig"), ("price", "apple"),
+                                                ("price", "fig")]
