@@ -2490,7 +2490,12 @@ class CodeCache:
             if code is not None:
                 self.entries.move_to_end(key)
                 return code
-        code = compile_source(source, self.make_code, internal=internal)
+        code = None
+        if internal is not None:        # a module written in sandbox Python: built already?
+            from . import _BUILTINS, precompiled
+            code = precompiled.lookup(source, internal, _BUILTINS, self.make_code)
+        if code is None:
+            code = compile_source(source, self.make_code, internal=internal)
         with self.lock:
             found = self.entries.get(key)
             if found is not None:          # another thread compiled it meanwhile: share one
