@@ -351,35 +351,45 @@ _SPECIAL = {}
 
 
 def _operand_bounds(used, nconsts, nnames, n, nlocals, nslots, module):
-    """Per opcode, (lo_a, hi_a, lo_b, hi_b): the range each operand's kind allows here."""
-    from . import opcodes as O
-    cell_ops = _cell_ops()
+    """Per opcode used, (lo_a, hi_a, lo_b, hi_b): the range each operand's kind allows here."""
     table = {"-": (0, 0), "const": (0, nconsts - 1), "global": (0, nnames - 1),
              "name": (0, nnames - 1), "jump": (0, n - 1), "n": (0, _MAX_COUNT),
-             "flags": (0, 0xFF)}
-    out = {}
-    for op in used:
-        kinds = O.OPERAND_KINDS[op]
-        row = []
-        for kind in kinds:
-            if kind == "local":
-                # module code: an index into names (linking makes it a global slot); the
-                # cell ops: a cell or free slot; the others: a fast local
-                if module:
-                    row += (0, nnames - 1)
-                elif op in cell_ops:
-                    row += (nlocals, nslots - 1)
-                else:
-                    row += (0, nlocals - 1)
-            elif kind == "op":
-                name = O.NAMES[op]
-                count = (len(O.UnaryOp) if name.startswith("UNARY")
-                         else len(O.CmpOp) if name.startswith("COMPARE") else 2 * O.INPLACE)
-                row += (0, count - 1)
-            else:
-                row += table[kind]
-        out[op] = tuple(row)
-    return out
+             "flags": (0, 0xFF),
+             # module code: an index into names (linking makes it a global slot); the cell
+             # ops: a cell or free slot; the others: a fast local
+             "fast": (0, nnames - 1) if module else (0, nlocals - 1),
+             "cell": (0, nnames - 1) if module else (nlocals, nslots - 1)}
+    table.update(_OP_RANGES)
+    classes = _operand_classes()
+    return {op: table[classes[op][0]] + table[classes[op][1]] for op in used}
+
+
+_OP_RANGES = {}
+_CLASSES = []
+
+
+def _operand_classes():
+    """Per opcode, the class of each operand: its kind, with `local` split into `fast` and
+    `cell`, and `op` into the operator table it indexes."""
+    if not _CLASSES:
+        from . import opcodes as O
+        _OP_RANGES.update({"binop": (0, 2 * O.INPLACE - 1), "unop": (0, len(O.UnaryOp) - 1),
+                           "cmpop": (0, len(O.CmpOp) - 1)})
+        cell_ops = _cell_ops()
+        out = []
+        for op, kinds in enumerate(O.OPERAND_KINDS):
+            row = []
+            for kind in kinds:
+                if kind == "local":
+                    kind = "cell" if op in cell_ops else "fast"
+                elif kind == "op":
+                    name = O.NAMES[op]
+                    kind = ("unop" if name.startswith("UNARY")
+                            else "cmpop" if name.startswith("COMPARE") else "binop")
+                row.append(kind)
+            out.append(tuple(row))
+        _CLASSES.extend(out)
+    return _CLASSES
 
 
 def _cell_ops():
@@ -405,13 +415,78 @@ def _tables():
     return _TABLES
 
 
+_PLANS = {}
+
+
+def _plan(op, jump):
+    """The stack signature of (op, jump) with fixed counts, as (pops, [(start, end, kind)]
+    of the inputs whose kind the VM relies on, [output parts]), or None (counts depend on
+    the operands)."""
+    from . import opcodes as O
+    key = (op, jump)
+    if key in _PLANS:
+        return _PLANS[key]
+    row = O.OPCODES[op]
+    sig = row.jump if jump else row.stack
+    plan = None
+    if sig is not None and all(type(x.count) is int for x in sig.inputs + sig.outputs):
+        pops = sum(x.count for x in sig.inputs)
+        needs, where, at = [], {}, pops
+        for item in reversed(sig.inputs):     # offsets counted from the top of the stack
+            start = at - item.count
+            where[item.name] = (start, at)
+            if item.kind and item.kind != "a":
+                needs.append((start, at, item.kind))
+            at = start
+        outs = []
+        for item in sig.outputs:
+            if item.kind == "c":
+                outs.append(("c", item.count))
+            elif item.kind:
+                outs.append(("k", (item.kind,) * item.count))
+            elif item.name in where and where[item.name][1] - where[item.name][0] == item.count:
+                outs.append(("in", where[item.name]))
+            else:
+                outs.append(("k", ("a",) * item.count))
+        plan = (pops, needs, outs, row.name)
+    _PLANS[key] = plan
+    return plan
+
+
+def _run_plan(plan, st, ck):
+    pops, needs, outs, name = plan
+    depth = len(st)
+    if pops > depth:
+        return f"{name} needs more stack than there is"
+    base = depth - pops
+    taken = st[base:]
+    for start, end, kind in needs:
+        for k in taken[start:end]:
+            if k != kind:
+                return (f"{name} needs a {kind!r} value where the code has "
+                        f"{''.join(taken[start:end])!r}")
+    out = st[:base]
+    for what, x in outs:
+        if what == "k":
+            out += x
+        elif what == "in":
+            out += taken[x[0]:x[1]]
+        else:
+            out += (ck,) * x
+    return out
+
+
 def _transfer(key):
     from . import opcodes as O
     op, a, b, st, ck, jump = key
-    try:
-        out = O.transfer(op, a, b, st, ck, jump=jump)
-    except O.StackError as e:
-        out = str(e)
+    plan = _plan(op, jump)
+    if plan is not None:
+        out = _run_plan(plan, st, ck)
+    else:
+        try:
+            out = O.transfer(op, a, b, st, ck, jump=jump)
+        except O.StackError as e:
+            out = str(e)
     if len(_TRANSFER) > 200_000:
         _TRANSFER.clear()
     _TRANSFER[key] = out

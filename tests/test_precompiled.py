@@ -315,3 +315,29 @@ def test_the_build_writes_artifact_and_digest(tmp_path, monkeypatch):
     assert hashlib.sha256(data).hexdigest() == digest
     text = (tmp_path / "_sandbox_code_digest.py").read_text()
     assert f'DIGEST = "{digest}"' in text
+
+
+def test_the_stack_plans_agree_with_the_instruction_table():
+    """The loader's per-opcode stack plans accept exactly the stacks opcodes.transfer accepts
+    and give the same kinds after (random stacks of every kind, for every opcode whose counts
+    do not depend on its operands)."""
+    import random
+    from monty import opcodes as O
+    rnd = random.Random(5)
+    checked = 0
+    for op in range(len(O.OPCODES)):
+        for jump in (False, True):
+            plan = precompiled._plan(op, jump)
+            if plan is None:
+                continue
+            for _ in range(200):
+                st = tuple(rnd.choice("amiehLSDstf") for _ in range(rnd.randint(0, 5)))
+                ck = rnd.choice("ast")
+                try:
+                    ref = O.transfer(op, 0, 0, st, ck, jump=jump)
+                except O.StackError:
+                    ref = None
+                got = precompiled._run_plan(plan, st, ck)
+                assert (got if type(got) is tuple else None) == ref, (O.NAMES[op], st, got, ref)
+                checked += 1
+    assert checked > 10_000
