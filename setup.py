@@ -45,13 +45,39 @@ def write_opcodes_pxi():
 
 
 class BuildExt(build_ext):
-    """Pick optimisation flags for the compiler actually in use."""
+    """Pick optimisation flags for the compiler actually in use; once the extension is built,
+    precompile the modules written in sandbox Python (monty/precompiled.py)."""
 
     def build_extensions(self):
         flags = MSVC_FLAGS if self.compiler.compiler_type == "msvc" else GCC_CLANG_FLAGS
         for ext in self.extensions:
             ext.extra_compile_args = flags + list(ext.extra_compile_args or [])
         super().build_extensions()
+
+    def run(self):
+        super().run()
+        precompile_sandbox_modules(ROOT if self.inplace else Path(self.build_lib).resolve())
+
+
+def precompile_sandbox_modules(root):
+    """Write monty/_sandbox_code.bin and its digest under `root` (the source tree for an
+    in-place or editable build, else the build directory the wheel is made from) by running
+    the package just built there. Without them monty still works, compiling each such module
+    the first time a process imports it."""
+    import subprocess
+    import sys
+
+    if not (root / "monty" / "precompiled.py").exists():
+        print(f"warning: no monty package under {root}: sandbox modules not precompiled")
+        return
+    script = ("import sys; sys.path.insert(0, sys.argv[1]); "
+              "import monty.precompiled as p; p.main()")
+    env = dict(os.environ)
+    env.pop("PYTHONPATH", None)
+    result = subprocess.run([sys.executable, "-c", script, str(root)], cwd=str(root), env=env)
+    if result.returncode != 0:
+        print("warning: precompiling the sandbox modules failed: they will be compiled on "
+              "first import instead (python -m monty.precompiled retries)")
 
 
 def extensions():

@@ -120,16 +120,30 @@ def _visit_nothing(visitor, node):
     return None
 
 
+# fields that never hold a node with children: names, flags, and the context / operator
+# leaves (Load, Add, Eq...), which no visitor here handles
+_LEAF_FIELDS = frozenset({"ctx", "op", "ops", "id", "attr", "arg", "kind", "type_comment",
+                          "conversion", "is_async", "level", "module", "name"})
+_CHILD_FIELDS = {}
+
+
 def _generic_visit(visitor, node):
-    """Visit the child nodes of `node` (ast.NodeVisitor.generic_visit, without its generator)."""
-    for field in node._fields:
+    """Visit the child nodes of `node` (ast.NodeVisitor.generic_visit, without its generator,
+    reading only the fields of its type that can hold such nodes)."""
+    fields = _CHILD_FIELDS.get(type(node))
+    if fields is None:
+        fields = _CHILD_FIELDS[type(node)] = tuple(
+            f for f in node._fields if f not in _LEAF_FIELDS)
+    visit = visitor.visit
+    AST = ast.AST
+    for field in fields:
         value = getattr(node, field, None)
         if type(value) is list:
             for item in value:
-                if isinstance(item, ast.AST):
-                    visitor.visit(item)
-        elif isinstance(value, ast.AST):
-            visitor.visit(value)
+                if isinstance(item, AST):
+                    visit(item)
+        elif isinstance(value, AST):
+            visit(value)
 
 
 def _annotation_nodes(node, args):
@@ -421,10 +435,14 @@ class CodeUnit:
         self.instrs.append([op, a, b, self.line, self.handler])
 
     def const(self, value):
-        if type(value) not in _FOLDABLE:
+        t = type(value)
+        if t is str or t is int or value is None:
+            key = (t, value)          # (the common keys, without _const_key)
+        elif t not in _FOLDABLE:
             self.consts.append(value)
             return len(self.consts) - 1
-        key = (type(value), _const_key(value))
+        else:
+            key = (t, _const_key(value))
         index = self._const_index.get(key)
         if index is None:
             index = self._const_index[key] = len(self.consts)
@@ -2490,7 +2508,12 @@ class CodeCache:
             if code is not None:
                 self.entries.move_to_end(key)
                 return code
-        code = compile_source(source, self.make_code, internal=internal)
+        code = None
+        if internal is not None:        # a module written in sandbox Python: built already?
+            from . import _BUILTINS, precompiled
+            code = precompiled.lookup(source, internal, _BUILTINS, self.make_code)
+        if code is None:
+            code = compile_source(source, self.make_code, internal=internal)
         with self.lock:
             found = self.entries.get(key)
             if found is not None:          # another thread compiled it meanwhile: share one

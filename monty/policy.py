@@ -1938,10 +1938,25 @@ def _spec_int(spec, pos):
     return value, end
 
 
+_SPECS = {}
+
+
 def _parse_spec(spec):
     """Parse a standard format spec as CPython does, leniently: returns
     (fill, width, precision, type, grouping, alternate, width_span, precision_span)
-    with -1 for absent width/precision, or None when a number overflows."""
+    with -1 for absent width/precision, or None when a number overflows. (Programs use a
+    few specs many times: the short ones are remembered.)"""
+    parsed = _SPECS.get(spec, _SPECS)
+    if parsed is _SPECS:
+        parsed = _parse_spec_text(spec)
+        if len(spec) <= 32:
+            if len(_SPECS) >= 1024:
+                _SPECS.clear()
+            _SPECS[spec] = parsed
+    return parsed
+
+
+def _parse_spec_text(spec):
     n = len(spec)
     pos = 0
     fill = " "
