@@ -157,7 +157,7 @@ cdef int call_value(VM vm, Frame* f, int pc, Py_ssize_t top, int a, int b) excep
             and (<Generator>args[0]).state != GEN_RUNNING):
         return call_next_on_generator(vm, f, pc, func_slot, sp, args, n)
     elif TYPE(v) == <PyObject*>VMBuiltin:
-        if (<VMBuiltin>v).impl == b_list_sort and kw != NULL:
+        if (<VMBuiltin>v).impl == b_list_sort:
             fn = route_of(vm, ROUTE_LIST_SORT, args, n, kw)
             if fn is not None:
                 return enter_routed(vm, f, pc, func_slot, args, sp, nargs, kw, fn)
@@ -183,8 +183,103 @@ cdef int call_value(VM vm, Frame* f, int pc, Py_ssize_t top, int a, int b) excep
         fn = routed_function(vm, v, args, n, kw)
         if fn is not None:
             return enter_routed(vm, f, pc, func_slot, args, sp, nargs, kw, fn)
+        if n <= 3 and argument_builtin(v) and sandbox_argument(args, n):
+            # list(obj) of a sandbox iterable, hex(obj) / range(obj) of a sandbox __index__:
+            # the builtin runs from a sandbox function of the loop, given the builtin first
+            fn = argument_route(vm, v, args, n, kw)
+            if fn is not None:
+                INCREF(v)
+                args = insert_first_arg(func_slot, args, &sp, v)
+                nargs += 1
+                if sp == stack + top:
+                    return enter_routed(vm, f, pc, func_slot, args, sp, nargs, kw, fn)
+                try:
+                    return enter_routed(vm, f, pc, func_slot, args, sp, nargs, kw, fn)
+                except BaseException:
+                    release_to(sp, stack + top)     # the slot the builtin took
+                    raise
         obj = call_native(vm, f, v, sp - stack, args, n, kw)
     return push_call_result(vm, f, func_slot, sp, obj)
+
+
+from monty.policy import BoundWrapper as _BoundWrapper
+cdef object _BOUND_WRAPPER = _BoundWrapper
+
+
+cdef object spread_route(VM vm, PyObject* v, object args, object kwargs):
+    """route_of for CALL_EX's spread arguments (a tuple or list, a dict or None)."""
+    cdef tuple values
+    cdef object names = None
+    if kwargs:
+        names = tuple(kwargs)
+        for name in names:
+            if type(name) is not str:
+                return None
+        values = tuple(args) + tuple(kwargs.values())
+    else:
+        values = tuple(args)
+    return route_of(vm, route_kind(v), (<PyTupleObject*>values).ob_item,
+                    len(values) - (len(names) if names is not None else 0),
+                    <PyObject*>names if names is not None else NULL)
+
+
+cdef inline bint argument_builtin(PyObject* v) noexcept:
+    """One of the builtins argument_route may run from sandbox Python."""
+    return (v == <PyObject*>list or v == <PyObject*>tuple or v == <PyObject*>dict
+            or v == <PyObject*>set or v == <PyObject*>frozenset or v == <PyObject*>_B_SORTED
+            or index_builtin(v))
+
+
+cdef inline bint sandbox_argument(PyObject** args, Py_ssize_t n) noexcept:
+    cdef Py_ssize_t i
+    for i in range(n):
+        if heap_typed(args[i]):
+            return True
+    return False
+
+
+import builtins as _bi
+cdef object _B_HEX = _bi.hex
+cdef object _B_OCT = _bi.oct
+cdef object _B_BIN = _bi.bin
+cdef object _B_CHR = _bi.chr
+cdef object _B_SORTED = _bi.sorted
+
+
+cdef inline bint index_builtin(PyObject* v) noexcept:
+    return (v == <PyObject*>_B_HEX or v == <PyObject*>_B_OCT or v == <PyObject*>_B_BIN
+            or v == <PyObject*>_B_CHR or v == <PyObject*>range)
+
+
+cdef object argument_route(VM vm, PyObject* v, PyObject** args, Py_ssize_t n, PyObject* kw):
+    """The sandbox function of monty/modules/_sandbox/_loops.py that runs the builtin `v`
+    (called with n positional arguments and the keywords kw) because an argument is a sandbox
+    object: drain_ for list/tuple/set/frozenset/dict/sorted of a sandbox iterable (its
+    __iter__ a sandbox function), index_call for hex/oct/bin/chr/range of an object whose
+    __index__ is a sandbox function. None: CPython's call."""
+    cdef PyObject* p
+    cdef Py_ssize_t i
+    if not index_builtin(v) and is_drain_consumer(<object>v):
+        if n != 1 or (kw != NULL and v != <PyObject*>dict and v != <PyObject*>sorted):
+            return None
+        if not (heap_typed(args[0]) and is_sandbox_type(<object>TYPE(args[0]))
+                and not monty_sub_builtin(args[0])):
+            return None
+        p = _PyType_Lookup(TYPE(args[0]), <PyObject*>"__iter__")
+        if v == <PyObject*>dict and (p == NULL or TYPE(p) != <PyObject*>Function):
+            p = _PyType_Lookup(TYPE(args[0]), <PyObject*>"keys")     # (a mapping)
+        if p == NULL or TYPE(p) != <PyObject*>Function:
+            return None
+        return loops_function(vm, "drain_")
+    if kw != NULL or not index_builtin(v) or (n != 1 and v != <PyObject*>range):
+        return None
+    for i in range(n):
+        if (heap_typed(args[i]) and is_sandbox_type(<object>TYPE(args[i]))
+                and not monty_sub_builtin(args[i])):
+            p = _PyType_Lookup(TYPE(args[i]), <PyObject*>"__index__")
+            if p != NULL and TYPE(p) == <PyObject*>Function:
+                return loops_function(vm, "index_call")
+    return None
 
 
 cdef int enter_routed(VM vm, Frame* f, int pc, PyObject** func_slot, PyObject** args,
@@ -375,6 +470,31 @@ cdef int call_ex_value(VM vm, Frame* f, int pc, Py_ssize_t top, int a) except -1
         # json.loads(s, **options): routed as the plain call is (see routed_function)
         routed = generic_route_values(vm, <object>v, <object>func_slot[1],
                                       <object>func_slot[2] if a & CALL_EX_KWARGS else None)
+        if routed is not None:
+            w = <PyObject*>routed
+            INCREF(w)
+            func_slot[0] = w
+            DECREF(v)
+            v = w
+            routed = None
+    elif ((route_kind(v) >= 0 or (TYPE(v) == <PyObject*>_BOUND_WRAPPER
+                                   and route_kind(<PyObject*>(<object>v).__func__) >= 0))
+            and (TYPE(func_slot[1]) == <PyObject*>tuple or TYPE(func_slot[1]) == <PyObject*>list)
+            and (not (a & CALL_EX_KWARGS) or TYPE(func_slot[2]) == <PyObject*>dict)):
+        # fmt.format(*args, **kwargs), sorted(*args, key=f)...: routed as the plain call is
+        if TYPE(v) == <PyObject*>_BOUND_WRAPPER:
+            spread = ((<object>v).__self__,) + tuple(<object>func_slot[1])
+            routed = spread_route(vm, <PyObject*>(<object>v).__func__, spread,
+                                  <object>func_slot[2] if a & CALL_EX_KWARGS else None)
+            if routed is not None:
+                w = func_slot[1]
+                func_slot[1] = <PyObject*>spread
+                INCREF(func_slot[1])
+                DECREF(w)
+            spread = None
+        else:
+            routed = spread_route(vm, v, <object>func_slot[1],
+                                  <object>func_slot[2] if a & CALL_EX_KWARGS else None)
         if routed is not None:
             w = <PyObject*>routed
             INCREF(w)

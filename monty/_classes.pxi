@@ -271,7 +271,7 @@ cdef int check_bases(tuple bases, dict kwargs) except -1:
     return 0
 
 
-cdef object create_class(str name, tuple bases, dict ns, dict kwargs):
+cdef object create_class(str name, tuple bases, dict ns, dict kwargs, bint hook=True):
     """A sandbox class from its namespace (a class statement's, or type(name, bases, ns))."""
     ns["__monty_class__"] = True
     # no finalizers: CPython would run __del__ whenever the object is freed, outside the run
@@ -290,7 +290,8 @@ cdef object create_class(str name, tuple bases, dict ns, dict kwargs):
             ns[special] = wrap(ns[special])
     cls = type(name, bases, ns, **kwargs)
     _sandbox_classes.add(cls)
-    run_subclass_hook(cls)
+    if hook:
+        run_subclass_hook(cls)
     return cls
 
 

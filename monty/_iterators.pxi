@@ -474,13 +474,15 @@ cdef enum:
     ROUTE_JOIN = 7
     ROUTE_EXTEND = 8
     ROUTE_UPDATE = 9
-    ROUTE_MAX_KINDS = 12
+    ROUTE_FORMAT = 10
+    ROUTE_FORMAT_MAP = 11
+    ROUTE_MAX_KINDS = 16
 
 cdef PyObject* _routed[ROUTE_MAX_KINDS]
 cdef int _route_kind[ROUTE_MAX_KINDS]
 cdef int _nrouted = 0
 cdef tuple _ROUTE_EXPORTS = ("sum_", "any_", "all_", "min_", "max_", "sorted_", "list_sort",
-                             "join", "extend", "update")
+                             "join", "extend", "update", "str_format", "str_format_map")
 cdef list _route_keep = []          # the routed callables, kept alive
 
 
@@ -507,6 +509,30 @@ cdef inline int route_kind(PyObject* v) noexcept:
 cdef object _partial_type = None
 
 
+cdef bint few_sandbox_items(PyObject* seq) except -1:
+    """A list or tuple of 2 to 63 items, one an instance of a sandbox class: its sort runs
+    in the loop (a sandbox __lt__ may compare them; monty/modules/_loops.py decides)."""
+    cdef Py_ssize_t i, n
+    cdef PyObject* x
+    if TYPE(seq) == <PyObject*>list:
+        n = LIST_SIZE(seq)
+        if n < 2 or n >= 64:
+            return False
+        for i in range(n):
+            x = LIST_ITEM(seq, i)
+            if heap_typed(x) and is_sandbox_type(<object>TYPE(x)):
+                return True
+    elif TYPE(seq) == <PyObject*>tuple:
+        n = TUPLE_SIZE(seq)
+        if n < 2 or n >= 64:
+            return False
+        for i in range(n):
+            x = TUPLE_ITEM(seq, i)
+            if heap_typed(x) and is_sandbox_type(<object>TYPE(x)):
+                return True
+    return False
+
+
 cdef bint vm_code(object x):
     """Whether calling or iterating `x` runs sandbox code (or a host function): a sandbox
     function, method, class or instance, a generator, a host function, an iterator over
@@ -519,7 +545,18 @@ cdef bint vm_code(object x):
         return vm_code((<CallIter>x).func)
     if t is _partial_type:
         return vm_code(x.func)
+    if t is _cmp_key_type:
+        return True                 # cmp_to_key(f): sorted() compares through f in the loop
     return False
+
+
+cdef object _cmp_key_type = None
+
+
+def register_cmp_key_type(t):
+    """functools.cmp_to_key's key class: a sort with such keys runs in the loop."""
+    global _cmp_key_type
+    _cmp_key_type = t
 
 
 cdef object loops_function(VM vm, str name):
@@ -547,6 +584,17 @@ cdef object route_of(VM vm, int kind, PyObject** args, Py_ssize_t n, PyObject* k
     cdef Py_ssize_t i
     cdef bint found = False
     key = None
+    if kind == ROUTE_FORMAT or kind == ROUTE_FORMAT_MAP:
+        # str.format / format_map with a sandbox object (or a container holding one) among
+        # the arguments: its fields are looked up and formatted in the loop
+        if n < 1 or type(<object>args[0]) is not str or (
+                kind == ROUTE_FORMAT_MAP and (n != 2 or nkw)):
+            return None
+        for i in range(1, n + nkw):
+            if ((heap_typed(args[i]) and is_sandbox_type(<object>TYPE(args[i])))
+                    or container_needs_loop(args[i])):
+                return loops_function(vm, _ROUTE_EXPORTS[kind])
+        return None
     for i in range(nkw):
         name = <object>TUPLE_ITEM(kw, i)
         if name == "key" and (kind == ROUTE_MIN or kind == ROUTE_MAX or kind == ROUTE_SORTED
@@ -579,10 +627,11 @@ cdef object route_of(VM vm, int kind, PyObject** args, Py_ssize_t n, PyObject* k
     elif kind == ROUTE_SORTED:
         if n != 1:
             return None
-        found = found or vm_code(<object>args[0])
+        found = found or vm_code(<object>args[0]) or (key is None and few_sandbox_items(args[0]))
     elif kind == ROUTE_LIST_SORT:
         if n != 1 or type(<object>args[0]) is not list:
             return None
+        found = found or (key is None and few_sandbox_items(args[0]))
     else:   # join, extend, update: (self, iterable)
         if n != 2 or nkw:
             return None
@@ -673,4 +722,6 @@ cdef int init_routes() except -1:
     add_route(_policy.lookup_method(bytes, "join"), ROUTE_JOIN)
     add_route(_policy.lookup_method(list, "extend"), ROUTE_EXTEND)
     add_route(_policy.lookup_method(dict, "update"), ROUTE_UPDATE)
+    add_route(_policy.lookup_method(str, "format"), ROUTE_FORMAT)
+    add_route(_policy.lookup_method(str, "format_map"), ROUTE_FORMAT_MAP)
     return 0

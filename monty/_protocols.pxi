@@ -485,6 +485,16 @@ cdef int conversion_call(VM vm, Frame* f, int pc, Py_ssize_t top, PyObject** fun
                 return enter_routed(vm, f, pc, func_slot, args, sp, n, kw, fn)
     if kw != NULL or not heap_typed(args[0]):
         return 0
+    if n == 2 and TYPE(v) == <PyObject*>VMBuiltin and (<VMBuiltin>v).impl == b_getattr:
+        return getattr_call(vm, f, pc, func_slot, args, sp)
+    if (v == NEXT_BUILTIN and n <= 2 and is_sandbox_type(<object>TYPE(args[0]))
+            and not monty_sub_builtin(args[0])
+            and plain_dunder(<object>TYPE(args[0]), "__next__") != NULL):
+        # next(it[, default]) of a sandbox iterator: its __next__ runs as a frame of next_
+        fn = loops_function(vm, "next_")
+        if fn is not None:
+            return enter_routed(vm, f, pc, func_slot, args, sp, n, kw, fn)
+        return 0
     if n == 1 and (v == <PyObject*>int or v == <PyObject*>float) and number_route(
             <object>TYPE(args[0]), v == <PyObject*>int) and not monty_sub_builtin(args[0]):
         # int(x) / float(x) through a sandbox __int__, __index__ or __float__
@@ -502,6 +512,70 @@ cdef int conversion_call(VM vm, Frame* f, int pc, Py_ssize_t top, PyObject** fun
             n == 1 or TYPE(args[1]) == <PyObject*>str):
         return call_conversion(vm, f, pc, func_slot, args, sp, n, PROTO_FORMAT)
     return 0
+
+
+cdef int getattr_call(VM vm, Frame* f, int pc, PyObject** func_slot, PyObject** args,
+                      PyObject** sp) except -1:
+    """getattr(obj, name) of a sandbox object whose attribute is a property with a sandbox
+    getter or a sandbox descriptor's __get__ (what attr_protocol runs for `obj.name`): that
+    function runs in the call's slot as a plain call, its value the call's result."""
+    cdef PyObject** stack = vm.stack
+    cdef PyObject* descr
+    cdef PyObject* get
+    cdef Py_ssize_t n
+    obj = <object>args[0]
+    name = <object>args[1]
+    t = type(obj)
+    if type(name) is not str or not is_sandbox_type(t) or is_dunderish(name):
+        return 0
+    if _PyType_Lookup(<PyObject*>t, <PyObject*>"__getattribute__") != <PyObject*>_object_getattribute:
+        return 0
+    if plain_dunder(t, "__getattr__") != NULL:
+        return 0
+    descr = _PyType_Lookup(<PyObject*>t, <PyObject*>name)
+    if descr == NULL:
+        return 0
+    if TYPE(descr) == <PyObject*>property:
+        fn = (<object>descr).fget
+        if not plain_dunder_value(fn):
+            return 0
+        n = 1
+    elif is_sandbox_type(<object>TYPE(descr)):
+        dtype = <object>TYPE(descr)
+        get = plain_dunder(dtype, "__get__")
+        if get == NULL:
+            return 0
+        if (_PyType_Lookup(<PyObject*>dtype, <PyObject*>"__set__") == NULL
+                and _PyType_Lookup(<PyObject*>dtype, <PyObject*>"__delete__") == NULL):
+            d = own_dict(obj)
+            if d is not None and name in d:
+                return 0            # the instance's own value shadows a non-data descriptor
+        if sp != args + 2 or (sp - stack) + 2 >= vm.stack_cap:
+            return 0
+        fn = <object>get
+        n = 3
+    else:
+        return 0
+    f.pc = pc
+    f.sp = func_slot - stack
+    vm.ticks -= 1
+    if vm.ticks <= 0:
+        check_limits(vm, sp - stack)
+    DECREF(func_slot[0])
+    func_slot[0] = <PyObject*>fn
+    INCREF(func_slot[0])
+    if n == 1:
+        DECREF(args[1])             # getter(obj)
+        args[1] = NULL
+    else:
+        DECREF(args[1])             # __get__(descr, obj, type)
+        args[1] = args[0]
+        args[0] = descr
+        INCREF(descr)
+        args[2] = <PyObject*>t
+        INCREF(args[2])
+    bind_and_push(vm, <Function>fn, func_slot - stack, args - stack, n, NULL, 0)
+    return 1
 
 
 cdef int replace_text_argument(VM vm, Frame* f, object text) except -1:
@@ -877,6 +951,16 @@ cdef int unary_protocol(VM vm, Frame* f, int pc, Py_ssize_t top, int a) except -
 cdef int iter_protocol(VM vm, Frame* f, int pc, Py_ssize_t top) except -1:
     """GET_ITER of a sandbox object whose __iter__ is a plain sandbox function."""
     cdef PyObject* p
+    if TYPE(vm.stack[top - 1]) == <PyObject*>Generator:
+        # a generator: its items are pulled one at a time by gen_next (a frame of the loop)
+        if loops_function(vm, "gen_next") is None:
+            return 0
+        f.pc = pc
+        f.sp = top
+        state = [<object>vm.stack[top - 1]]
+        replace_input(vm.stack + top - 1, state)
+        unpack_step(vm, f, state)
+        return 1
     t = <object>TYPE(vm.stack[top - 1])
     if not is_sandbox_type(t):
         return 0
@@ -936,7 +1020,71 @@ cdef object finished_class(VM vm, Frame* f, object cell, object ns):
     if type(ns) is not dict:
         raise SystemError("bad class namespace")
     name, bases, kwargs = class_parts(vm.stack + f.sp - (a + 2 + (b & 1)), a, b & 1)
-    return make_class(name, bases, <dict>ns, kwargs, cell)
+    plan = class_hooks_plan(vm, bases, <dict>ns, kwargs)
+    if plan is None:
+        return make_class(name, bases, <dict>ns, kwargs, cell)
+    fn, set_names, shadowed = plan
+    for key, _ in set_names:
+        (<dict>ns)[key] = None          # (placeholders: the class keeps the namespace's order)
+    try:
+        # (object's own __init_subclass__ stands in: no keywords reach it, they go to
+        # class_hooks; nothing of the host is ever in a sandbox class)
+        for klass, _ in shadowed:
+            type.__setattr__(klass, "__init_subclass__", _OBJECT_INIT_SUBCLASS)
+        cls = create_class(name, bases, <dict>ns, {}, False)
+    finally:
+        for klass, hook in shadowed:
+            type.__setattr__(klass, "__init_subclass__", hook)
+    for key, value in set_names:
+        type.__setattr__(cls, key, value)
+    run_subclass_hook(cls)
+    if type(cell) is Cell:
+        (<Cell>cell).contents = cls
+    return (fn, (cls, set_names, kwargs if shadowed else None))
+
+
+cdef object _OBJECT_INIT_SUBCLASS = object.__dict__["__init_subclass__"]
+
+
+cdef object class_hooks_plan(VM vm, tuple bases, dict ns, dict kwargs):
+    """A class statement whose new class would call sandbox functions from type()'s C code
+    (`__set_name__` of values in its namespace, a base's `__init_subclass__`): (class_hooks,
+    [(name, value) whose __set_name__ to call], [(class, hook) to shadow while type() runs]),
+    or None for CPython's own path. class_hooks of monty/modules/_sandbox/_loops.py then
+    calls them as frames of the loop, in CPython's order."""
+    cdef PyObject* p
+    set_names = []
+    for key, value in ns.items():
+        if heap_typed(<PyObject*>value) and is_sandbox_type(type(value)):
+            p = _PyType_Lookup(TYPE(<PyObject*>value), <PyObject*>"__set_name__")
+            if p != NULL and TYPE(p) == <PyObject*>Function:
+                set_names.append((key, value))
+    shadowed = []
+    seen = set()
+    for base in bases:
+        if not isinstance(base, type) or not is_sandbox_type(base):
+            return None                 # (NamedTuple, TypedDict, module types: CPython's path)
+        for klass in (<type>base).__mro__:
+            if klass in seen:
+                continue
+            seen.add(klass)
+            hook = (<type>klass).__dict__.get("__init_subclass__")
+            if hook is None:
+                continue
+            if klass is object:
+                continue
+            if (not is_sandbox_type(klass) or type(hook) is not classmethod
+                    or type(hook.__func__) is not Function):
+                return None
+            shadowed.append((klass, hook))
+    if not set_names and not shadowed:
+        return None
+    if kwargs and not shadowed:
+        return None                     # (object.__init_subclass__ refuses them natively)
+    fn = loops_function(vm, "class_hooks")
+    if fn is None:
+        return None
+    return fn, set_names, shadowed
 
 
 # ------------------------------------------------------------------ unpacking
@@ -946,11 +1094,34 @@ cdef int unpack_protocol(VM vm, Frame* f, int pc, Py_ssize_t top) except -1:
     __iter__, then the iterator's __next__ (when a sandbox function) run as frames, the
     items kept in the input slot; the instruction then runs on the list of items."""
     cdef PyObject* p
+    if TYPE(vm.stack[top - 1]) == <PyObject*>Generator:
+        # a generator: its items are pulled one at a time by gen_next (a frame of the loop)
+        if loops_function(vm, "gen_next") is None:
+            return 0
+        f.pc = pc
+        f.sp = top
+        state = [<object>vm.stack[top - 1]]
+        replace_input(vm.stack + top - 1, state)
+        unpack_step(vm, f, state)
+        return 1
     t = <object>TYPE(vm.stack[top - 1])
     if not is_sandbox_type(t):
         return 0
     p = plain_dunder(t, "__iter__")
     if p == NULL:
+        p = _PyType_Lookup(<PyObject*>t, <PyObject*>"__iter__")
+        if (p != NULL and TYPE(p) == <PyObject*>Function
+                and ((<Function>p).code.flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR))
+                == CO_GENERATOR and loops_function(vm, "gen_next") is not None):
+            # a generator function: calling it only makes the generator (no code of it runs)
+            it = iter(<object>vm.stack[top - 1])
+            if type(it) is Generator:
+                f.pc = pc
+                f.sp = top
+                state = [it]
+                replace_input(vm.stack + top - 1, state)
+                unpack_step(vm, f, state)
+                return 1
         return 0
     return enter_dunder(vm, f, pc, top, <object>p, (<object>vm.stack[top - 1],),
                         PROTO_UNPACK_ITER)
@@ -974,6 +1145,11 @@ cdef int unpack_step(VM vm, Frame* f, object state) except -1:
     if op == OP_UNPACK_SEQUENCE and len(state) - 1 > a:
         raise ValueError(f"too many values to unpack (expected {a})")
     it = state[0]
+    if type(it) is Generator:
+        fn = loops_function(vm, "gen_next")
+        if fn is None:
+            raise SystemError("bad unpacking state")
+        return enter_dunder(vm, f, f.pc, f.sp, fn, (it,), PROTO_UNPACK_NEXT)
     p = plain_dunder(type(it), "__next__")
     if p == NULL:
         raise TypeError(f"'{type_name(it)}' object is not an iterator")
@@ -1009,6 +1185,11 @@ cdef int returned_to(VM vm, Frame* f, int proto, PyObject* r, PyObject* ns_p) ex
     try:
         if proto == PROTO_CLASS_BODY:
             value = finished_class(vm, f, value, ns)
+            if type(value) is tuple:
+                # __set_name__ / __init_subclass__ to run: class_hooks does, then gives the class
+                enter_dunder(vm, f, f.pc, f.sp, (<tuple>value)[0], (<tuple>value)[1],
+                             PROTO_CLASS_HOOKS)
+                return OUT_RESUME
         finish_protocol(vm, f, proto, value)
     except BaseException as e:
         vm.pending_exc = e
@@ -1046,7 +1227,8 @@ cdef int finish_protocol(VM vm, Frame* f, int proto, object value) except -1:
         store_cached(vm, f, value)
     elif proto == PROTO_UNPACK_ITER:
         it = checked_iterator(value)
-        if is_sandbox_type(type(it)) and plain_dunder(type(it), "__next__") != NULL:
+        if (is_sandbox_type(type(it)) and plain_dunder(type(it), "__next__") != NULL) or (
+                type(it) is Generator and loops_function(vm, "gen_next") is not None):
             state = [it]
             replace_input(vm.stack + f.sp - 1, state)
             return unpack_step(vm, f, state)

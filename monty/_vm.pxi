@@ -2050,7 +2050,8 @@ cdef object run_frames(VM vm):
                     check_tuple_depth(vm, <object>r)
                 elif op == OP_UNPACK_SEQUENCE or op == OP_UNPACK_EX:
                     v = sp[-1]
-                    if heap_typed(v) and unpack_protocol(vm, f, pc, sp - stack):
+                    if ((heap_typed(v) or TYPE(v) == <PyObject*>Generator)
+                            and unpack_protocol(vm, f, pc, sp - stack)):
                         f = reload_frame(vm, stack, gv, &ip, &consts, &fast, &sp, &pc)
                         continue
                     unpack_into(<object>v, a, b, op == OP_UNPACK_EX, sp - 1)

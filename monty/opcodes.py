@@ -359,6 +359,9 @@ def _protocols():
     rows.append(_protocol("OPERATION", _BINARY_OPS, "a sandbox-Python routine doing the whole "
                           "operation (`str % values` holding sandbox objects): its value is "
                           "the result"))
+    rows.append(_protocol("CLASS_HOOKS", "BUILD_CLASS", "class_hooks of the sandbox-Python "
+                          "builtins: the new class's __set_name__ and __init_subclass__ calls; "
+                          "its value (the class) is the instruction's"))
     return rows
 
 

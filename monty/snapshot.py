@@ -759,13 +759,6 @@ def _enc_class(e, cls):
             # (on load it could not cross back out as the host's class)
             raise MontyError(f"cannot snapshot the class {cls.__name__!r}: it stands for a host "
                              f"dataclass")
-    for klass in cls.__mro__[1:]:
-        if "__init_subclass__" in klass.__dict__:
-            if _core.is_registered_class(klass):
-                # (re-creating the class on load would run that sandbox code)
-                raise MontyError(f"cannot snapshot the class {cls.__name__!r}: its base "
-                                 f"{klass.__name__!r} defines __init_subclass__")
-            break
     params = d.get("__dataclass_params__")
     slots = _slot_names(cls)
     keys = []
@@ -1310,18 +1303,27 @@ def _allowed_base(b):
                                     or b in _modules().TYPES)
 
 
+_NO_INIT_SUBCLASS = classmethod(lambda cls, **kwargs: None)
+
+
 def _shell_class(d, entry):
     name, qualname, bases, keys, values, slots, dc = _args(entry, 7)
     _need(type(name) is str and name.isidentifier() and type(qualname) is str
           and len(qualname) < 1000, "bad class name")
     bases = tuple(d.items(bases))
     _need(bases and all(_allowed_base(b) and type(b) is type for b in bases), "bad class bases")
+    # a base's __init_subclass__ ran when the class was made (what it did is in the snapshot):
+    # type() must not run it again, so a base class of this snapshot that defines one has it
+    # held back while type() runs; one of a class made elsewhere refuses the load
+    shadowed = []
     for b in bases:
         for klass in b.__mro__:
             if "__init_subclass__" in klass.__dict__:
                 if _core.is_registered_class(klass):
-                    raise MontyError("cannot load a subclass of a class that defines "
-                                     "__init_subclass__")
+                    if not any(c is klass for c, _ in d.classes):
+                        raise MontyError("cannot load a subclass of a class that defines "
+                                         "__init_subclass__")
+                    shadowed.append((klass, klass.__dict__["__init_subclass__"]))
                 break
     ns = {"__module__": "__main__", "__qualname__": qualname, "__monty_class__": True}
     if slots is not None:
@@ -1330,9 +1332,14 @@ def _shell_class(d, entry):
             for x in slots), "bad class slots")
         ns["__slots__"] = tuple(slots)
     try:
+        for klass, _ in shadowed:
+            type.__setattr__(klass, "__init_subclass__", _NO_INIT_SUBCLASS)
         cls = type(name, bases, ns)
     except TypeError as e:
         raise _Bad(f"bad class: {e}") from None
+    finally:
+        for klass, hook in shadowed:
+            type.__setattr__(klass, "__init_subclass__", hook)
     _core.register_class(cls)
     d.classes.append((cls, entry))
     return cls

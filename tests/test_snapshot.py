@@ -603,13 +603,13 @@ def test_host_function_without_implementation_under_run():
 
 
 def test_pause_inside_native_callback_is_a_clear_error():
-    """What stays in CPython's C code (a sandbox __lt__ called by list.sort) runs in a nested
-    loop: a host call there cannot pause, a clear error."""
+    """What stays in CPython's C code (a sandbox __eq__ called by a dict lookup of colliding
+    hashes) runs in a nested loop: a host call there cannot pause, a clear error."""
     sb = monty.Sandbox(functions={"get": None})
     with pytest.raises(monty.MontyRuntimeError, match="cannot be paused"):
-        sb.start("class K:\n    def __init__(self, v):\n        self.v = v\n"
-                 "    def __lt__(self, o):\n        return get(self.v) < o.v\n"
-                 "sorted([K(3), K(1)])")
+        sb.start("class K:\n    def __hash__(self):\n        return 1\n"
+                 "    def __eq__(self, o):\n        return get(1) == 10\n"
+                 "d = {K(): 1}\nd[K()]")
 
 
 def test_key_function_and_generators_of_builtins_pause():

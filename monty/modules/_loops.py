@@ -21,7 +21,8 @@ SOURCE = sandbox_source("_loops")
 EXPORTS = ("sum_", "any_", "all_", "min_", "max_", "list_sort", "sorted_", "join", "extend",
            "update", "map_", "filter_", "zip_", "enumerate_", "callable_iterator", "class_call",
            "repr_", "ascii_", "print_", "str_mod",
-           "defaultdict_missing", "int_", "float_")
+           "defaultdict_missing", "int_", "float_", "gen_next", "drain_", "index_call",
+           "class_hooks", "str_format", "str_format_map", "next_")
 
 LIB_PREFIX = ".loops_lib."
 LIB_SOURCE = sandbox_source("_loops_lib")
@@ -29,7 +30,9 @@ LIB_EXPORTS = ("reduce", "lru_cache", "cache", "contextmanager", "_GeneratorCont
                "accumulate_", "dropwhile_", "takewhile_", "filterfalse_", "starmap_", "groupby_",
                "pattern_sub", "pattern_subn", "re_sub", "re_subn", "json_dumps", "json_loads",
                "json_dumps_cls", "json_loads_cls", "singledispatchmethod",
-               "heapq_nsmallest", "heapq_nlargest", "dataclass_init")
+               "heapq_nsmallest", "heapq_nlargest", "dataclass_init",
+               "heappush_", "heappop_", "heapreplace_", "heappushpop_", "heapify_",
+               "bisect_right_", "bisect_left_", "insort_right_", "insort_left_")
 _LIB_NAMES = frozenset(LIB_EXPORTS)
 
 SOURCES = ((SOURCE, PREFIX), (LIB_SOURCE, LIB_PREFIX))
@@ -53,8 +56,51 @@ def _dataclass_bind(cls, self, args, kwargs):
     return bind_init(cls, self, args, kwargs)
 
 
+def _compares_in_sandbox(t):
+    """Whether `<` between instances of class t may run a sandbox __lt__ / __gt__."""
+    from ._support import _core, is_sandbox_class
+    if not is_sandbox_class(t):
+        return False
+    for klass in t.__mro__:
+        d = _type_dict(klass)
+        for name in ("__lt__", "__gt__"):
+            if name in d:
+                if type(d[name]) is _core.Function:
+                    return True
+    return False
+
+
+_type_dict = type.__dict__["__dict__"].__get__
+
+
+def _sort_plan(keys):
+    """How a sort of these keys (a list) runs: None, natively (its comparisons, if any call
+    sandbox code, in a nested loop); (None, None) for the loop's own sort comparing with `<`
+    (a sandbox __lt__ among them); (cmp, objects) for cmp_to_key(cmp) keys, compared by
+    calling cmp in the loop. The loop's sort is CPython's for fewer than 64 items only."""
+    if type(keys) is not list:
+        raise TypeError("bad sort_plan call")
+    n = len(keys)
+    if n < 2 or n >= 64:
+        return None
+    from .functools import _EMPTY, KeyWrapper
+    first = keys[0]
+    if type(first) is KeyWrapper:
+        cmp = first.cmp
+        objects = []
+        for k in keys:
+            if type(k) is not KeyWrapper or k.cmp is not cmp or k._obj is _EMPTY:
+                return None
+            objects.append(k._obj)
+        return cmp, objects
+    for k in keys:
+        if _compares_in_sandbox(type(k)):
+            return None, None
+    return None
+
+
 private_helpers(cache_info=_cache_info, update_wrapper=_update_wrapper,
-                dataclass_bind=_dataclass_bind)
+                dataclass_bind=_dataclass_bind, sort_plan=_sort_plan)
 
 
 def _build(vm, source, prefix, exports):

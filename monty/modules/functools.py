@@ -11,7 +11,7 @@ import functools as _ft
 import sys as _sys
 import types as _types
 
-from ._support import charge, is_sandbox_class, sandbox_getattr, type_name
+from ._support import _core, charge, is_sandbox_class, sandbox_getattr, type_name
 
 NAME = "functools"
 
@@ -239,6 +239,7 @@ class KeyWrapper:
 
 
 KeyWrapper.__module__ = "functools"
+_core.register_cmp_key_type(KeyWrapper)      # sorted(xs, key=cmp_to_key(f)) runs in the VM
 
 
 def cmp_to_key(mycmp):

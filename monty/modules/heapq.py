@@ -4,7 +4,8 @@ the list they are given); nlargest/nsmallest/merge walk their inputs in charged 
 import heapq as _hq
 
 from .. import policy
-from ._support import SandboxIter, _core, charge, is_vm_code, materialize, sandbox_iter
+from ._support import (SandboxIter, _core, charge, is_sandbox_class, is_vm_code, materialize,
+                       sandbox_iter)
 
 NAME = "heapq"
 
@@ -104,6 +105,37 @@ def _route_n(n, iterable, key=None):
 # as frames of the VM (host calls inside pause)
 _core.register_route(nsmallest, lambda *a, **k: "heapq_nsmallest" if _route_n(*a, **k) else None)
 _core.register_route(nlargest, lambda *a, **k: "heapq_nlargest" if _route_n(*a, **k) else None)
+
+
+
+# over sandbox objects (the moved item or the heap's top one), monty/modules/_loops.py's
+# versions make CPython's comparisons as `<` of the VM (a sandbox __lt__ can pause)
+def _sandbox_item(x):
+    return is_sandbox_class(type(x))
+
+
+def _route_push(heap, item, *rest):
+    return type(heap) is list and not rest and (
+        _sandbox_item(item) or (len(heap) > 0 and _sandbox_item(heap[0])))
+
+
+def _route_pop(heap, *rest):
+    return type(heap) is list and not rest and len(heap) > 0 and (
+        _sandbox_item(heap[0]) or _sandbox_item(heap[-1]))
+
+
+def _route_heapify(heap, *rest):
+    return (type(heap) is list and not rest and 0 < len(heap) <= 2500
+            and _sandbox_item(heap[0]))
+
+
+for _fn, _name, _pred in ((heappush, "heappush_", _route_push),
+                          (heappop, "heappop_", _route_pop),
+                          (heapreplace, "heapreplace_", _route_push),
+                          (heappushpop, "heappushpop_", _route_push),
+                          (heapify, "heapify_", _route_heapify)):
+    _core.register_route(_fn, lambda *a, _name=_name, _pred=_pred, **k:
+                         _name if not k and _pred(*a) else None)
 
 
 def build(vm):

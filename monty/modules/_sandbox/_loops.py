@@ -81,22 +81,74 @@ def max_(*args, key=None, default=_END):
     return _minmax(args, key, default, "max", False)
 
 
+def _less(a, b, cmp):
+    if cmp is None:
+        return True if a < b else False
+    return True if cmp(a, b) < 0 else False
+
+
+def _small_sort(ks, vals, reverse, cmp):
+    # CPython 3.11's list.sort of fewer than 64 items, comparison for comparison: the lists
+    # reversed first when reverse (for stability), one run counted from the start (a strictly
+    # descending one reversed), each later item placed by binary insertion; reversed back
+    n = len(ks)
+    if reverse:
+        ks.reverse()
+        vals.reverse()
+    run = 2
+    if _less(ks[1], ks[0], cmp):
+        while run < n and _less(ks[run], ks[run - 1], cmp):
+            run += 1
+        ks[:run] = ks[run - 1::-1]
+        vals[:run] = vals[run - 1::-1]
+    else:
+        while run < n and not _less(ks[run], ks[run - 1], cmp):
+            run += 1
+    for start in range(run, n):
+        pivot = ks[start]
+        lo = 0
+        hi = start
+        while lo < hi:
+            p = (lo + hi) >> 1
+            if _less(pivot, ks[p], cmp):
+                hi = p
+            else:
+                lo = p + 1
+        if lo < start:
+            ks.insert(lo, ks.pop(start))
+            vals.insert(lo, vals.pop(start))
+    if reverse:
+        vals.reverse()
+    return vals
+
+
+def _sort(items, keys, reverse):
+    # the items (a list) sorted in place: by the loop when their keys compare through sandbox
+    # code (a sandbox __lt__, cmp_to_key's function) and are few, else natively
+    plan = None
+    if type(reverse) is bool or type(reverse) is int:
+        plan = _b_sort_plan(items if keys is None else keys)
+    if plan is None:
+        _b_sort_by_keys(items, keys, reverse)
+        return
+    cmp, objects = plan
+    if cmp is not None:
+        ks = objects
+    elif keys is None:
+        ks = items[:]
+    else:
+        ks = keys
+    items[:] = _small_sort(ks, items[:], reverse, cmp)
+
+
 def list_sort(self, *, key=None, reverse=False):
-    if key is None:
-        _b_sort_by_keys(self, None, reverse)
-        return None
-    keys = [key(x) for x in self]
-    _b_sort_by_keys(self, keys, reverse)
+    _sort(self, None if key is None else [key(x) for x in self], reverse)
     return None
 
 
 def sorted_(iterable, /, *, key=None, reverse=False):
     items = [x for x in iterable]
-    if key is None:
-        _b_sort_by_keys(items, None, reverse)
-        return items
-    keys = [key(x) for x in items]
-    _b_sort_by_keys(items, keys, reverse)
+    _sort(items, None if key is None else [key(x) for x in items], reverse)
     return items
 
 
@@ -304,6 +356,20 @@ def _mod_int(x, c):
         raise TypeError(f"%{c} format: a real number is required, not {t.__name__}") from None
 
 
+def _mod_char(x):
+    # %c of an object with __index__ (CPython's formatchar: a TypeError from it is its own)
+    t = type(x)
+    if not hasattr(t, "__index__"):
+        return x
+    try:
+        r = t.__index__(x)
+        if not isinstance(r, int):
+            raise TypeError
+    except TypeError:
+        raise TypeError("%c requires int or char") from None
+    return _int_exact(r)
+
+
 def _mod_float(x):
     t = type(x)
     if isinstance(x, (int, float)):
@@ -414,6 +480,8 @@ def str_mod(fmt, values):
             x = _mod_int(x, c)
         elif c in _FLOAT_CONV:
             x = _mod_float(x)
+        elif c == "c" and not isinstance(x, int) and not isinstance(x, str):
+            x = _mod_char(x)
         stars.append(x)
         out.append(_native_mod("%" + spec + c, tuple(stars)))
         i = k + 1
@@ -474,3 +542,173 @@ _int_float = int.__float__
 
 int_.__name__ = int_.__qualname__ = "int"
 float_.__name__ = float_.__qualname__ = "float"
+
+
+# unpacking a generator (`a, b, *c = gen`): the VM pulls each item through gen_next, a frame
+# of the loop (StopIteration leaving it ends the unpacking)
+def gen_next(g):
+    return next(g)
+
+
+# list/tuple/set/frozenset/dict/sorted(obj) of a sandbox iterable: its items are collected in
+# the loop (its __iter__/__next__ run as frames), then the builtin runs on the list; dict() of
+# an object with keys() copies obj[k] for each key, as CPython's dict_merge
+def drain_(consumer, obj, /, *args, **kwargs):
+    if consumer is dict and hasattr(obj, "keys"):
+        d = {}
+        for k in obj.keys():
+            d[k] = obj[k]
+        if kwargs:
+            d.update(kwargs)
+        return d
+    return consumer([x for x in obj], *args, **kwargs)
+
+
+def _index(x):
+    # operator.index(x) for x whose __index__ is a sandbox function (anything else is left
+    # for the builtin, which gives its own error)
+    if isinstance(x, int):
+        return x
+    t = type(x)
+    if not hasattr(t, "__index__"):
+        return x
+    r = t.__index__(x)
+    if type(r) is int:
+        return r
+    if not isinstance(r, int):
+        raise TypeError(f"__index__ returned non-int (type {type(r).__name__})")
+    return _int_exact(r)
+
+
+# hex/oct/bin/chr/range(x) with an argument whose __index__ is a sandbox function
+def index_call(func, /, *args):
+    return func(*[_index(x) for x in args])
+
+
+# a class statement's __set_name__ and __init_subclass__ calls (type() made the class with
+# them held back), in CPython's order and with its error
+def class_hooks(cls, set_names, kwargs):
+    for name, value in set_names:
+        try:
+            type(value).__set_name__(value, cls, name)
+        except Exception as e:
+            raise RuntimeError(f"Error calling __set_name__ on '{type(value).__name__}' "
+                               f"instance {name!r} in '{cls.__name__}'") from e
+    if kwargs is not None:
+        super(cls, cls).__init_subclass__(**kwargs)
+    return cls
+
+
+# str.format / format_map with a sandbox object among the values: the fields are looked up
+# (attributes through the gate, items by subscription) and formatted in the loop, as
+# monty.policy's safe_format does natively
+def _format_field(field, args, kwargs, auto):
+    if not field:
+        first, rest = "", ()
+    elif "." in field or "[" in field or (len(field) > 18 and field.isdecimal()):
+        first, rest = _b_formatter_field_name_split(field)
+    elif field.isdecimal():
+        first, rest = int(field), ()
+    else:
+        first, rest = field, ()
+    if type(first) is int:
+        if auto[0] == 1:
+            raise ValueError("cannot switch from automatic field numbering to manual field "
+                             "specification")
+        auto[0] = 2
+        index = first
+    elif first == "":
+        if auto[0] == 2:
+            raise ValueError("cannot switch from manual field specification to automatic field "
+                             "numbering")
+        auto[0] = 1
+        index = auto[1]
+        auto[1] += 1
+    else:
+        index = None
+    if index is None:
+        if kwargs is None:
+            raise KeyError(first)
+        obj = _format_item(kwargs, first)
+    else:
+        if args is None:
+            raise ValueError("Format string contains positional fields")
+        if index >= len(args):
+            raise IndexError(f"Replacement index {index} out of range for positional args tuple")
+        obj = args[index]
+    for is_attr, key in rest:
+        if is_attr:
+            obj = getattr(obj, key)
+        else:
+            obj = _format_item(obj, key)
+    return obj
+
+
+def _format_item(obj, key):
+    if isinstance(obj, type):
+        raise TypeError(f"'{type(obj).__name__}' object is not subscriptable")
+    return obj[key]
+
+
+_CONTAINERS = (list, tuple, dict, set, frozenset)
+
+
+def _vformat(fmt, args, kwargs, depth, auto):
+    if depth <= 0:
+        raise ValueError("Max string recursion exceeded")
+    pieces = []
+    for literal, field, spec, conv in _b_formatter_parser(fmt):
+        if literal:
+            pieces.append(literal)
+        if field is None:
+            continue
+        obj = _format_field(field, args, kwargs, auto)
+        if conv is not None:
+            if conv == "r":
+                obj = repr(obj)
+            elif conv == "s":
+                obj = str(obj)
+            elif conv == "a":
+                obj = ascii(obj)
+            else:
+                c = ord(conv)
+                if 32 < c < 127:
+                    raise ValueError(f"Unknown conversion specifier {conv}")
+                raise ValueError(f"Unknown conversion specifier \\x{c:x}")
+        if "{" in spec:
+            spec = _vformat(spec, args, kwargs, depth - 1, auto)
+        t = type(obj)
+        if not spec and t is str:
+            pieces.append(obj)
+        elif not spec and t in _CONTAINERS:
+            pieces.append(str(obj))
+        else:
+            pieces.append(format(obj, spec))
+    return "".join(pieces)
+
+
+def str_format(fmt, /, *args, **kwargs):
+    return _vformat(fmt, args, kwargs, 2, [0, 0])
+
+
+def str_format_map(fmt, mapping, /):
+    return _vformat(fmt, None, mapping, 2, [0, 0])
+
+
+str_format.__name__ = "format"
+str_format.__qualname__ = "str.format"
+str_format_map.__name__ = "format_map"
+str_format_map.__qualname__ = "str.format_map"
+
+
+# next(it[, default]) of a sandbox iterator whose __next__ is a sandbox function
+def next_(it, *default):
+    try:
+        return type(it).__next__(it)
+    except StopIteration:
+        if default:
+            return default[0]
+        raise
+
+
+next_.__name__ = next_.__qualname__ = "next"

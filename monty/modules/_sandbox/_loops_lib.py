@@ -510,6 +510,150 @@ def heapq_nlargest(n, iterable, key=None):
 
 
 
+# ---- heapq's in-place functions over sandbox objects (monty/modules/heapq.py routes them here
+# when the moved item or the heap's top is one): CPython's C heapq step by step, each
+# comparison a `<` of the loop (a sandbox __lt__ can pause)
+
+def _heap_down(heap, startpos, pos):
+    size = len(heap)
+    if pos >= size:
+        raise IndexError("index out of range")
+    newitem = heap[pos]
+    while pos > startpos:
+        parentpos = (pos - 1) >> 1
+        parent = heap[parentpos]
+        less = True if newitem < parent else False
+        if size != len(heap):
+            raise RuntimeError("list changed size during iteration")
+        if not less:
+            break
+        parent = heap[parentpos]
+        newitem = heap[pos]
+        heap[parentpos] = newitem
+        heap[pos] = parent
+        pos = parentpos
+
+
+def _heap_up(heap, pos):
+    endpos = len(heap)
+    startpos = pos
+    if pos >= endpos:
+        raise IndexError("index out of range")
+    limit = endpos >> 1
+    while pos < limit:
+        childpos = 2 * pos + 1
+        if childpos + 1 < endpos:
+            if not heap[childpos] < heap[childpos + 1]:
+                childpos += 1
+            if endpos != len(heap):
+                raise RuntimeError("list changed size during iteration")
+        tmp1 = heap[childpos]
+        tmp2 = heap[pos]
+        heap[childpos] = tmp2
+        heap[pos] = tmp1
+        pos = childpos
+    _heap_down(heap, startpos, pos)
+
+
+def heappush_(heap, item, /):
+    heap.append(item)
+    _heap_down(heap, 0, len(heap) - 1)
+
+
+def heappop_(heap, /):
+    if not heap:
+        raise IndexError("index out of range")
+    lastelt = heap.pop()
+    if not heap:
+        return lastelt
+    returnitem = heap[0]
+    heap[0] = lastelt
+    _heap_up(heap, 0)
+    return returnitem
+
+
+def heapreplace_(heap, item, /):
+    if not heap:
+        raise IndexError("index out of range")
+    returnitem = heap[0]
+    heap[0] = item
+    _heap_up(heap, 0)
+    return returnitem
+
+
+def heappushpop_(heap, item, /):
+    if not heap:
+        return item
+    if not heap[0] < item:
+        return item
+    if not heap:
+        raise IndexError("index out of range")
+    returnitem = heap[0]
+    heap[0] = item
+    _heap_up(heap, 0)
+    return returnitem
+
+
+def heapify_(heap, /):
+    # (CPython's order for up to 2,500 items; longer heaps are not routed here)
+    for i in range((len(heap) >> 1) - 1, -1, -1):
+        _heap_up(heap, i)
+
+
+# ---- bisect with a sandbox key function, or a sandbox object to place (monty/modules/
+# bisect.py routes them here): CPython's C bisect, the key called on each probed item
+
+def _bisect_right(a, x, lo, hi, key):
+    if lo < 0:
+        raise ValueError("lo must be non-negative")
+    if hi is None or hi == -1:
+        hi = len(a)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        item = a[mid] if key is None else key(a[mid])
+        if x < item:
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
+
+
+def _bisect_left(a, x, lo, hi, key):
+    if lo < 0:
+        raise ValueError("lo must be non-negative")
+    if hi is None or hi == -1:
+        hi = len(a)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        item = a[mid] if key is None else key(a[mid])
+        if item < x:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def bisect_right_(a, x, lo=0, hi=None, *, key=None):
+    return _bisect_right(a, x, lo, hi, key)
+
+
+def bisect_left_(a, x, lo=0, hi=None, *, key=None):
+    return _bisect_left(a, x, lo, hi, key)
+
+
+def insort_right_(a, x, lo=0, hi=None, *, key=None):
+    a.insert(_bisect_right(a, x if key is None else key(x), lo, hi, key), x)
+
+
+def insort_left_(a, x, lo=0, hi=None, *, key=None):
+    a.insert(_bisect_left(a, x if key is None else key(x), lo, hi, key), x)
+
+
+for _f in (heappush_, heappop_, heapreplace_, heappushpop_, heapify_, bisect_right_,
+           bisect_left_, insort_right_, insort_left_):
+    _f.__name__ = _f.__qualname__ = _f.__name__[:-1]
+
+
 for _f in (accumulate_, dropwhile_, takewhile_, filterfalse_, starmap_, groupby_, _grouper_):
     _f.__name__ = _f.__qualname__ = _f.__name__[:-1]
 for _f, _name in ((pattern_sub, "sub"), (pattern_subn, "subn"), (re_sub, "sub"),
