@@ -343,8 +343,9 @@ def _limit_error(e, limits, vm=None):
 def _runtime_error(exc, source, vm=None):
     """The MontyRuntimeError for a sandbox exception, from the report its run computed (no
     method of the exception or its arguments runs here, on the host)."""
-    (exc_type, message, frames), chain = _core.vm_error_report(vm, exc)
-    return MontyRuntimeError(exc_type, message, frames, source=source, chain=chain)
+    (exc_type, message, frames, positions), chain = _core.vm_error_report(vm, exc)
+    return MontyRuntimeError(exc_type, message, frames, source=source, chain=chain,
+                             positions=positions)
 
 
 from .outcome import Opaque, Outcome, Output as _Output  # noqa: E402

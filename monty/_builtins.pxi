@@ -798,6 +798,7 @@ cdef tuple describe_one(VM vm, object exc, double until):
             raise           # a limit (or the host's own interrupt) stands
         message = "<unprintable>"
     frames = []
+    positions = None
     cdef PyObject** dictptr = _PyObject_GetDictPtr(<PyObject*>exc)
     if dictptr != NULL and dictptr[0] != NULL and type(<object>dictptr[0]) is dict:
         tb = (<dict>dictptr[0]).get("__monty_tb__")
@@ -811,7 +812,24 @@ cdef tuple describe_one(VM vm, object exc, double until):
                     if (type(entry) is tuple and len(<tuple>entry) == 2
                             and type((<tuple>entry)[0]) is str and type((<tuple>entry)[1]) is int):
                         frames.append(entry)
-    return name, message, frames
+            if type(tb) is list and len(frames) == len(<list>tb):
+                positions = _frame_positions((<dict>dictptr[0]).get("__monty_pos__"), len(frames))
+    return name, message, frames, positions
+
+
+cdef object _frame_positions(object ps, Py_ssize_t n):
+    """The frames' (lineno, end_lineno, col, end_col) as exact ints (None where unknown), or
+    None when the list kept alongside the traceback does not match it."""
+    if type(ps) is not list or len(<list>ps) != n:
+        return None
+    out = []
+    for p in <list>ps:
+        if (type(p) is tuple and len(<tuple>p) == 4
+                and all(type(v) is int for v in <tuple>p)):
+            out.append(p)
+        else:
+            out.append(None)
+    return out
 
 
 def describe_error(VM vm, exc):
@@ -841,7 +859,7 @@ def describe_error(VM vm, exc):
         if nxt is None or id(nxt) in seen or len(chain) >= 100:
             break
         seen.add(id(nxt))
-        chain.append((*describe_one(vm, nxt, until), how))
+        chain.append((*describe_one(vm, nxt, until)[:3], how))
         cur = nxt
     chain.reverse()
     return describe_one(vm, exc, until), chain
@@ -863,7 +881,8 @@ def vm_error_report(VM vm, exc):
     if report is not None and report[0] is exc:
         return report[1]
     name = type(exc).__name__
-    return ((PyUnicode_FromObject(name) if isinstance(name, str) else "?", "<unprintable>", []), [])
+    return ((PyUnicode_FromObject(name) if isinstance(name, str) else "?", "<unprintable>", [],
+             None), [])
 
 
 cdef int copy_tick(object container) except -1:

@@ -392,6 +392,37 @@ class ScopeBuilder(ast.NodeVisitor):
 
 # ---------------------------------------------------------------- code building
 
+def _positions(instrs):
+    """Per instruction, (lineno, end_lineno, col_offset, end_col_offset) of the AST node that
+    emitted it (UTF-8 byte columns, as CPython's co_positions), or None: read only to draw
+    a traceback's carets."""
+    out = []
+    seen = {}
+    for ins in instrs:
+        node = ins[5]
+        pos = seen.get(id(node), False) if node is not None else None
+        if pos is False:
+            try:
+                pos = (node.lineno, node.end_lineno, node.col_offset, node.end_col_offset)
+            except AttributeError:
+                pos = None
+            if pos is not None and None in pos:
+                pos = None
+            seen[id(node)] = pos
+        out.append(pos)
+    return tuple(out)
+
+
+def _error_text(e, source):
+    """The source line of a SyntaxError (a check compile of a tree leaves it out; CPython
+    compiling the text shows it, with its caret)."""
+    if e.text is None and e.lineno is not None and type(source) is str:
+        lines = source.splitlines()
+        if 0 < e.lineno <= len(lines):
+            return lines[e.lineno - 1]
+    return e.text
+
+
 class CodeUnit:
     """Instructions and tables of one code object under construction."""
 
@@ -400,7 +431,9 @@ class CodeUnit:
         self.name = name
         self.qualname = qualname
         self.firstlineno = firstlineno
-        self.instrs = []          # [op, a, b, line, handler]
+        self.instrs = []          # [op, a, b, line, handler, node]
+        self.node = None          # the AST node whose code is being emitted (its columns
+                                  # place the carets of a traceback, as CPython's positions)
         self.consts = []
         self._const_index = {}
         self.names = []
@@ -418,7 +451,7 @@ class CodeUnit:
         self.flags = 0
 
     def emit(self, op, a=0, b=0):
-        self.instrs.append([op, a, b, self.line, self.handler])
+        self.instrs.append([op, a, b, self.line, self.handler, self.node])
 
     def const(self, value):
         if type(value) not in _FOLDABLE:
@@ -604,6 +637,7 @@ class Compiler:
             nlocals=nlocals, stacksize=stacksize,
             instrs=[(i[0], int(i[1]), int(i[2])) for i in unit.instrs],   # (enum operands as plain ints)
             lines=[i[3] for i in unit.instrs],
+            positions=_positions(unit.instrs),
             handler_of=handler_of, handlers=handlers,
             consts=tuple(unit.consts), names=tuple(unit.names),
             varnames=tuple(unit.varnames), cellvars=tuple(unit.cellvars),
@@ -813,7 +847,11 @@ class Compiler:
                 raise self.error(f"'{type(node).__name__}' statements are not supported", node,
                                  type(node).__name__)
             _STMT_METHODS[type(node)] = method
+        u = self.unit
+        outer = u.node
+        u.node = node
         method(self, node)
+        u.node = outer
 
     def stmt_Expr(self, node):
         self.expr(node.value)
@@ -885,6 +923,15 @@ class Compiler:
 
     def store(self, target):
         u = self.unit
+        outer = u.node
+        u.node = target
+        try:
+            self._store(target)
+        finally:
+            u.node = outer
+
+    def _store(self, target):
+        u = self.unit
         if isinstance(target, ast.Name):
             self.store_name(target.id)
         elif isinstance(target, ast.Attribute):
@@ -917,6 +964,15 @@ class Compiler:
             self.delete(target)
 
     def delete(self, target):
+        u = self.unit
+        outer = u.node
+        u.node = target
+        try:
+            self._delete(target)
+        finally:
+            u.node = outer
+
+    def _delete(self, target):
         u = self.unit
         if isinstance(target, ast.Name):
             self.delete_name(target.id)
@@ -1715,9 +1771,22 @@ class Compiler:
         self.make_function(node, node.name, node.args, node.body)
         self.function_annotations(node)
         self.set_line(node)
-        for _ in node.decorator_list:
-            self.unit.emit(O.CALL, 1, 0)
+        self.apply_decorators(node)
         self.store_name(node.name)
+
+    def apply_decorators(self, node):
+        """Call the decorators innermost first, each call placed at its own `@` line (a
+        traceback through a failing decorator names that line, as CPython's does)."""
+        u = self.unit
+        if not node.decorator_list:
+            return
+        outer = u.node
+        for d in reversed(node.decorator_list):
+            u.line = d.lineno
+            u.node = d
+            u.emit(O.CALL, 1, 0)
+        u.node = outer
+        self.set_line(node)
 
     stmt_AsyncFunctionDef = stmt_FunctionDef
 
@@ -1765,8 +1834,7 @@ class Compiler:
             kwflag = 1
         self.set_line(node)
         u.emit(O.BUILD_CLASS, len(node.bases), kwflag)
-        for _ in node.decorator_list:
-            u.emit(O.CALL, 1, 0)
+        self.apply_decorators(node)
         self.store_name(node.name)
 
     def compile_class_body(self, node):
@@ -1907,7 +1975,11 @@ class Compiler:
                 raise self.error(f"'{type(node).__name__}' expressions are not supported", node,
                                  type(node).__name__)
             _EXPR_METHODS[type(node)] = method
+        u = self.unit
+        outer = u.node
+        u.node = node
         method(self, node)
+        u.node = outer
 
     def expr_Constant(self, node):
         self.unit.emit(O.LOAD_CONST, self.unit.const(node.value))
@@ -2391,7 +2463,7 @@ def parse(source, filename=FILENAME, top_level_return=True, mode=None):
             compile(tree, filename, mode, dont_inherit=True)
         except SyntaxError as e:
             raise MontySyntaxError(f"{type(e).__name__}: {e.msg}", e.lineno, offset=e.offset,
-                                   text=e.text, end_offset=e.end_offset,
+                                   text=_error_text(e, source), end_offset=e.end_offset,
                                    end_lineno=e.end_lineno, filename=filename) from None
         except (RecursionError, MemoryError, ValueError, OverflowError) as e:
             raise MontySyntaxError(
@@ -2445,8 +2517,8 @@ def parse(source, filename=FILENAME, top_level_return=True, mode=None):
                 body[i] = body[i].monty_return
     except SyntaxError as e:
         raise MontySyntaxError(f"{type(e).__name__}: {e.msg}", e.lineno, offset=e.offset,
-                               text=e.text, end_offset=e.end_offset, end_lineno=e.end_lineno,
-                               filename=filename) from None
+                               text=_error_text(e, source), end_offset=e.end_offset,
+                               end_lineno=e.end_lineno, filename=filename) from None
     except (RecursionError, MemoryError, ValueError, OverflowError) as e:
         raise MontySyntaxError(f"code could not be compiled: {type(e).__name__}: {e}") from None
     return tree
