@@ -2237,7 +2237,9 @@ class Compiler:
         if isinstance(func, ast.Attribute):
             self.expr(func.value)
             self.set_line(func)
+            u.node = func
             u.emit(O.LOAD_METHOD, u.nameidx(self.mangle(func.attr)))
+            u.node = node
             flags |= O.CALL_METHOD
         else:
             self.expr(func)
