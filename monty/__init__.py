@@ -4,7 +4,7 @@ import threading as _threading
 import time as _time
 
 from . import _core, _hostasync, _hostmods
-from .compiler import CodeCache
+from .compiler import CodeCache, HIDDEN_FRAME as _HIDDEN_FRAME
 from .modules import asyncio as _asyncio
 from .errors import (
     MontyAllocationLimitError,
@@ -344,6 +344,9 @@ def _runtime_error(exc, source, vm=None):
     """The MontyRuntimeError for a sandbox exception, from the report its run computed (no
     method of the exception or its arguments runs here, on the host)."""
     (exc_type, message, frames, positions), chain = _core.vm_error_report(vm, exc)
+    if positions is not None:       # frames of sandbox modules and wrappers are not shown
+        shown = [i for i, p in enumerate(positions) if p != _HIDDEN_FRAME]
+        frames, positions = [frames[i] for i in shown], [positions[i] for i in shown]
     return MontyRuntimeError(exc_type, message, frames, source=source, chain=chain,
                              positions=positions)
 

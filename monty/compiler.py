@@ -392,6 +392,14 @@ class ScopeBuilder(ast.NodeVisitor):
 
 # ---------------------------------------------------------------- code building
 
+HIDDEN_FRAME = (-1, -1, -1, -1)     # the position of code no traceback shows: a sandbox
+                                    # module's, the wrapper running a top-level await
+
+
+def _HIDDEN_POSITIONS(n):
+    return (HIDDEN_FRAME,) * n
+
+
 def _positions(instrs):
     """Per instruction, (lineno, end_lineno, col_offset, end_col_offset) of the AST node that
     emitted it (UTF-8 byte columns, as CPython's co_positions), or None: read only to draw
@@ -587,6 +595,7 @@ class Compiler:
             self.builtins = _BUILTINS
             self.module_names = self.scopes[tree].assigned
         unit = self.unit = CodeUnit(self.scopes[tree], "<module>", "<module>", 1)
+        unit.hidden = getattr(tree, "monty_hidden", False)
         unit.flags = CO_MODULE
         body = tree.body
         for i, stmt in enumerate(body):
@@ -637,7 +646,9 @@ class Compiler:
             nlocals=nlocals, stacksize=stacksize,
             instrs=[(i[0], int(i[1]), int(i[2])) for i in unit.instrs],   # (enum operands as plain ints)
             lines=[i[3] for i in unit.instrs],
-            positions=_positions(unit.instrs),
+            positions=(_HIDDEN_POSITIONS(len(unit.instrs))
+                       if self.internal is not None or getattr(unit, "hidden", False)
+                       else _positions(unit.instrs)),
             handler_of=handler_of, handlers=handlers,
             consts=tuple(unit.consts), names=tuple(unit.names),
             varnames=tuple(unit.varnames), cellvars=tuple(unit.cellvars),
@@ -900,24 +911,32 @@ class Compiler:
         elif isinstance(target, ast.Attribute):
             self.expr(target.value)
             u.emit(O.COPY, 1)
+            u.node = target         # (the attribute's load and store: its carets, as CPython)
             u.emit(O.LOAD_ATTR, u.nameidx(self.mangle(target.attr)))
+            u.node = node
             self.expr(node.value)
             self.set_line(node)
             u.emit(O.BINARY_OP, op)
             u.emit(O.SWAP, 2)
+            u.node = target
             u.emit(O.STORE_ATTR, u.nameidx(self.mangle(target.attr)))
+            u.node = node
         elif isinstance(target, ast.Subscript):
             self.expr(target.value)
             self.subscript_key(target.slice)
             u.emit(O.COPY, 2)
             u.emit(O.COPY, 2)
+            u.node = target
             u.emit(O.BINARY_SUBSCR)
+            u.node = node
             self.expr(node.value)
             self.set_line(node)
             u.emit(O.BINARY_OP, op)
             u.emit(O.SWAP, 3)
             u.emit(O.SWAP, 2)
+            u.node = target
             u.emit(O.STORE_SUBSCR)
+            u.node = node
         else:
             raise self.error("illegal expression for augmented assignment", node)
 
@@ -2745,6 +2764,7 @@ def _wrap_top_level(tree):
     imp = ast.Import(names=[ast.alias(name="asyncio", asname=".asyncio")])
     first = tree.body[0]
     tree.body = [ast.copy_location(n, first) for n in (main, imp, run)]
+    tree.monty_hidden = True    # (its frame is the program's own: tracebacks leave it out)
 
 
 def _awaits_in_genexp(node):

@@ -30,6 +30,9 @@ PROGRAMS = [
     "lst = []\nlst.pop()",
     "x = (1,\n     2)[5]",
     "é = 'ü'\nv = é + 1",
+    "class F:\n    __slots__ = ('a',)\n\nf = F()\nf.b += 1",
+    "counts = {}\ncounts['k'] += 1",
+    "t = (1, 2)\nt[0] += 1",
 ]
 
 
@@ -68,3 +71,18 @@ def test_carets_survive_a_snapshot():
     with pytest.raises(monty.MontyRuntimeError) as info:
         step.resume({})
     assert "    return v['missing'] + 1\n           ~^^^^^^^^^^^" in info.value.display()
+
+
+def test_frames_of_sandbox_modules_and_the_await_wrapper_are_left_out():
+    # (CPython shows asyncio's own files there; monty's modules have no file to show)
+    code = "async def boom():\n    raise KeyError('x')\n\nawait boom()"
+    with pytest.raises(monty.MontyRuntimeError) as info:
+        monty.Sandbox().run(code)
+    assert info.value.traceback == [("<module>", 4), ("boom", 2)]
+    assert info.value.display() == (
+        "Traceback (most recent call last):\n"
+        '  File "<string>", line 4, in <module>\n'
+        "    await boom()\n"
+        '  File "<string>", line 2, in boom\n'
+        "    raise KeyError('x')\n"
+        "KeyError: 'x'")
