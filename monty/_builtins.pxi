@@ -808,28 +808,23 @@ cdef tuple describe_one(VM vm, object exc, double until):
             except MontyTypeError:
                 tb = None
             if type(tb) is list:
+                positions = []
                 for entry in <list>tb:
-                    if (type(entry) is tuple and len(<tuple>entry) == 2
+                    if (type(entry) is tuple and 2 <= len(<tuple>entry) <= 3
                             and type((<tuple>entry)[0]) is str and type((<tuple>entry)[1]) is int):
-                        frames.append(entry)
-            if type(tb) is list and len(frames) == len(<list>tb):
-                positions = _frame_positions((<dict>dictptr[0]).get("__monty_pos__"), len(frames))
+                        frames.append((<tuple>entry)[:2])
+                        positions.append(_frame_position(entry))
     return name, message, frames, positions
 
 
-cdef object _frame_positions(object ps, Py_ssize_t n):
-    """The frames' (lineno, end_lineno, col, end_col) as exact ints (None where unknown), or
-    None when the list kept alongside the traceback does not match it."""
-    if type(ps) is not list or len(<list>ps) != n:
+cdef object _frame_position(tuple entry):
+    """A frame's (lineno, end_lineno, col, end_col) as exact ints, or None."""
+    if len(entry) != 3:
         return None
-    out = []
-    for p in <list>ps:
-        if (type(p) is tuple and len(<tuple>p) == 4
-                and all(type(v) is int for v in <tuple>p)):
-            out.append(p)
-        else:
-            out.append(None)
-    return out
+    p = entry[2]
+    if type(p) is tuple and len(<tuple>p) == 4 and all(type(v) is int for v in <tuple>p):
+        return p
+    return None
 
 
 def describe_error(VM vm, exc):

@@ -505,3 +505,133 @@ log.debug('hidden')
 log.info('processed %d rows', 42)
 log.warning('slow: %.1fs', 2.345)
 records
+# ---
+# statistics: correlation, regression, NormalDist
+import statistics as st
+xs = [1, 2, 3, 4, 5, 6]
+ys = [2.1, 3.9, 6.2, 7.8, 10.1, 12.2]
+lr = st.linear_regression(xs, ys)
+nd = st.NormalDist(mu=100, sigma=15)
+[round(st.correlation(xs, ys), 6), round(lr.slope, 6), round(lr.intercept, 6), round(nd.cdf(115), 6),
+ round(nd.inv_cdf(0.975), 4), round(st.covariance(xs, ys), 6), repr(st.NormalDist(0, 1))]
+# ---
+# json: custom encoder subclass for sets and dates, and a decoder hook
+import json
+from datetime import date
+class Enc(json.JSONEncoder):
+    def default(self, o):
+        if isinstance(o, set):
+            return sorted(o)
+        if isinstance(o, date):
+            return o.isoformat()
+        return super().default(o)
+doc = json.dumps({'tags': {'b', 'a'}, 'when': date(2024, 1, 2)}, cls=Enc, sort_keys=True)
+back = json.loads(doc, object_hook=lambda d: {k.upper(): v for k, v in d.items()})
+try:
+    json.dumps({'x': object()}, cls=Enc)
+except TypeError as e:
+    err = str(e)
+[doc, back, err]
+# ---
+# textwrap.TextWrapper options
+import textwrap
+w = textwrap.TextWrapper(width=24, initial_indent='* ', subsequent_indent='  ', break_long_words=False)
+text = 'supercalifragilisticexpialidocious words follow here for wrapping tests'
+[w.wrap(text), w.fill('short'), textwrap.shorten('Hello   world  again', width=12, placeholder='...')]
+# ---
+# singledispatch with annotations and partialmethod
+from functools import singledispatch, partialmethod
+@singledispatch
+def describe(x):
+    return f"object {x!r}"
+@describe.register
+def _(x: int):
+    return f"int {x}"
+@describe.register
+def _(x: list):
+    return f"list of {len(x)}"
+class Light:
+    def set(self, on):
+        self.on = on
+        return self
+    turn_on = partialmethod(set, True)
+    turn_off = partialmethod(set, False)
+[describe(3), describe([1, 2]), describe('s'), Light().turn_on().on, Light().turn_off().on]
+# ---
+# copy: deepcopy of defaultdict and self-containing structures
+import copy
+from collections import defaultdict
+d = defaultdict(list)
+d['a'].append(1)
+d2 = copy.deepcopy(d)
+d2['b'].append(2)
+loop = [1]
+loop.append(loop)
+l2 = copy.deepcopy(loop)
+[dict(d), dict(d2), l2[1] is l2, l2 is not loop, type(d2).__name__, d2.default_factory is list]
+# ---
+# hashlib extras: pbkdf2, blake2b with key, shake
+import hashlib
+[hashlib.pbkdf2_hmac('sha256', b'pw', b'salt', 1000).hex()[:16],
+ hashlib.blake2b(b'data', digest_size=8, key=b'k').hexdigest(), hashlib.shake_128(b'x').hexdigest(6),
+ hashlib.sha256(b'abc').hexdigest()[:12], hashlib.new('sha1', b'q').hexdigest()[:8]]
+# ---
+# typing introspection for a tiny schema validator
+from typing import get_args, get_origin, get_type_hints, Optional, Union, List, Dict
+from dataclasses import dataclass
+@dataclass
+class Item:
+    name: str
+    qty: int
+    tags: List[str]
+    meta: Optional[Dict[str, int]] = None
+hints = get_type_hints(Item)
+def check(obj):
+    bad = []
+    for k, t in hints.items():
+        v = getattr(obj, k)
+        origin = get_origin(t)
+        if origin is Union:
+            if v is None:
+                continue
+            t = get_args(t)[0]
+            origin = get_origin(t)
+        base = origin or t
+        if not isinstance(v, base):
+            bad.append(k)
+    return bad
+[check(Item('a', 1, ['x'])), check(Item('a', '1', 'x', {})), [get_origin(t) is not None for t in hints.values()],
+ get_args(Dict[str, int]) == (str, int)]
+# ---
+# globals() and locals() in a tiny registry
+REGISTRY = {}
+def register(fn):
+    REGISTRY[fn.__name__] = fn
+    return fn
+@register
+def alpha():
+    return 1
+@register
+def beta():
+    x = 2
+    return sorted(locals())
+[sorted(REGISTRY), beta(), 'alpha' in globals(), globals()['REGISTRY'] is REGISTRY]
+# ---
+# enum Flag and IntFlag membership reporting
+from enum import IntFlag, Flag, auto
+class Perm(IntFlag):
+    R = 4
+    W = 2
+    X = 1
+class Feature(Flag):
+    A = auto()
+    B = auto()
+    C = auto()
+mode = Perm.R | Perm.X
+[int(mode), Perm.W in mode, [p.name for p in Perm if p in mode], int(Perm(6)), (Feature.A | Feature.C).value,
+ Feature(3) == Feature.A | Feature.B, Perm.R & 4 == 4]
+# ---
+# time formatting helpers
+import time
+t = time.gmtime(86400 * 365)
+[time.strftime('%Y-%m-%d %H:%M:%S', t), t.tm_wday, t.tm_yday, time.asctime(t), tuple(time.gmtime(0))[:6]]
