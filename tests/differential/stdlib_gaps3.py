@@ -84,3 +84,24 @@ for name, pkg in (('.abc', 'collections'), ('..x', 'a'), ('.', 'json')):
     except Exception as e:
         r.append((type(e).__name__, str(e)))
 r
+# ---
+# iter(callable, sentinel): a StopIteration the callable raises ends the iteration
+def stop():
+    raise StopIteration
+r = []
+try:
+    next(iter(stop, 0))
+except StopIteration as e:
+    r.append(('stop', e.args))
+n = [0]
+def tick():
+    n[0] += 1
+    if n[0] == 3:
+        raise StopIteration('done')
+    return n[0]
+r.append(list(iter(tick, 99)))
+class AlwaysEq:
+    def __eq__(self, other):
+        return True
+r.append(list(iter(lambda: 5, AlwaysEq())))
+r
