@@ -792,6 +792,7 @@ cdef tuple describe_one(VM vm, object exc, double until):
             raise           # a limit (or the host's own interrupt) stands
         message = "<unprintable>"
     frames = []
+    positions = None
     cdef PyObject** dictptr = _PyObject_GetDictPtr(<PyObject*>exc)
     if dictptr != NULL and dictptr[0] != NULL and type(<object>dictptr[0]) is dict:
         tb = (<dict>dictptr[0]).get("__monty_tb__")
@@ -801,11 +802,23 @@ cdef tuple describe_one(VM vm, object exc, double until):
             except MontyTypeError:
                 tb = None
             if type(tb) is list:
+                positions = []
                 for entry in <list>tb:
-                    if (type(entry) is tuple and len(<tuple>entry) == 2
+                    if (type(entry) is tuple and 2 <= len(<tuple>entry) <= 3
                             and type((<tuple>entry)[0]) is str and type((<tuple>entry)[1]) is int):
-                        frames.append(entry)
-    return name, message, frames
+                        frames.append((<tuple>entry)[:2])
+                        positions.append(_frame_position(entry))
+    return name, message, frames, positions
+
+
+cdef object _frame_position(tuple entry):
+    """A frame's (lineno, end_lineno, col, end_col) as exact ints, or None."""
+    if len(entry) != 3:
+        return None
+    p = entry[2]
+    if type(p) is tuple and len(<tuple>p) == 4 and all(type(v) is int for v in <tuple>p):
+        return p
+    return None
 
 
 def describe_error(VM vm, exc):
@@ -835,7 +848,7 @@ def describe_error(VM vm, exc):
         if nxt is None or id(nxt) in seen or len(chain) >= 100:
             break
         seen.add(id(nxt))
-        chain.append((*describe_one(vm, nxt, until), how))
+        chain.append((*describe_one(vm, nxt, until)[:3], how))
         cur = nxt
     chain.reverse()
     return describe_one(vm, exc, until), chain
@@ -857,7 +870,8 @@ def vm_error_report(VM vm, exc):
     if report is not None and report[0] is exc:
         return report[1]
     name = type(exc).__name__
-    return ((PyUnicode_FromObject(name) if isinstance(name, str) else "?", "<unprintable>", []), [])
+    return ((PyUnicode_FromObject(name) if isinstance(name, str) else "?", "<unprintable>", [],
+             None), [])
 
 
 cdef int copy_tick(object container) except -1:

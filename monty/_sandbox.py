@@ -8,6 +8,7 @@ from . import _core, _hostasync, _hostmods
 from . import mounts as _mounts
 from . import snapshot as _snapshot
 from ._shared import BUILTINS as _BUILTINS, code_cache as _code_cache
+from .compiler import HIDDEN_FRAME as _HIDDEN_FRAME
 from .errors import MontyError, MontyRuntimeError, MontySyntaxError
 from .limits import Limits, limit_error as _limit_error
 from .modules import asyncio as _asyncio
@@ -311,5 +312,9 @@ def _check_limits(limits):
 def _runtime_error(exc, source, vm=None):
     """The MontyRuntimeError for a sandbox exception, from the report its run computed (no
     method of the exception or its arguments runs here, on the host)."""
-    (exc_type, message, frames), chain = _core.vm_error_report(vm, exc)
-    return MontyRuntimeError(exc_type, message, frames, source=source, chain=chain)
+    (exc_type, message, frames, positions), chain = _core.vm_error_report(vm, exc)
+    if positions is not None:       # frames of sandbox modules and wrappers are not shown
+        shown = [i for i, p in enumerate(positions) if p != _HIDDEN_FRAME]
+        frames, positions = [frames[i] for i in shown], [positions[i] for i in shown]
+    return MontyRuntimeError(exc_type, message, frames, source=source, chain=chain,
+                             positions=positions)

@@ -1114,12 +1114,14 @@ cdef void add_traceback(object exc, Frame* f, int pc):
         return              # sum(), sorted()... written in sandbox Python: builtins, no frame
     cdef int i = pc - 1 if pc > 0 else pc
     cdef int line = code.lines[i] if 0 <= i < code.ninstrs else code.firstlineno
+    positions = code._spec.get("positions")     # (line, end line, columns): the carets
+    pos = positions[i] if positions is not None and 0 <= i < len(<tuple>positions) else None
     d = exc.__dict__
     tb = d.get("__monty_tb__")
     if tb is None:
-        d["__monty_tb__"] = [(code.name, line)]
+        d["__monty_tb__"] = [(code.name, line, pos)]
     else:
-        tb.insert(0, (code.name, line))
+        tb.insert(0, (code.name, line, pos))
 
 
 cdef inline bint back_edge_check(VM vm, Frame* f, Py_ssize_t top, int target) except -1:

@@ -406,6 +406,45 @@ class ScopeBuilder(ast.NodeVisitor):
 
 # ---------------------------------------------------------------- code building
 
+HIDDEN_FRAME = (-1, -1, -1, -1)     # the position of code no traceback shows: a sandbox
+                                    # module's, the wrapper running a top-level await
+
+
+def _HIDDEN_POSITIONS(n):
+    return (HIDDEN_FRAME,) * n
+
+
+def _positions(instrs):
+    """Per instruction, (lineno, end_lineno, col_offset, end_col_offset) of the AST node that
+    emitted it (UTF-8 byte columns, as CPython's co_positions), or None: read only to draw
+    a traceback's carets."""
+    out = []
+    seen = {}
+    for ins in instrs:
+        node = ins[5]
+        pos = seen.get(id(node), False) if node is not None else None
+        if pos is False:
+            try:
+                pos = (node.lineno, node.end_lineno, node.col_offset, node.end_col_offset)
+            except AttributeError:
+                pos = None
+            if pos is not None and None in pos:
+                pos = None
+            seen[id(node)] = pos
+        out.append(pos)
+    return tuple(out)
+
+
+def _error_text(e, source):
+    """The source line of a SyntaxError (a check compile of a tree leaves it out; CPython
+    compiling the text shows it, with its caret)."""
+    if e.text is None and e.lineno is not None and type(source) is str:
+        lines = source.splitlines()
+        if 0 < e.lineno <= len(lines):
+            return lines[e.lineno - 1]
+    return e.text
+
+
 class CodeUnit:
     """Instructions and tables of one code object under construction."""
 
@@ -414,7 +453,9 @@ class CodeUnit:
         self.name = name
         self.qualname = qualname
         self.firstlineno = firstlineno
-        self.instrs = []          # [op, a, b, line, handler]
+        self.instrs = []          # [op, a, b, line, handler, node]
+        self.node = None          # the AST node whose code is being emitted (its columns
+                                  # place the carets of a traceback, as CPython's positions)
         self.consts = []
         self._const_index = {}
         self.names = []
@@ -432,7 +473,7 @@ class CodeUnit:
         self.flags = 0
 
     def emit(self, op, a=0, b=0):
-        self.instrs.append([op, a, b, self.line, self.handler])
+        self.instrs.append([op, a, b, self.line, self.handler, self.node])
 
     def const(self, value):
         t = type(value)
@@ -572,6 +613,7 @@ class Compiler:
             self.builtins = _BUILTINS
             self.module_names = self.scopes[tree].assigned
         unit = self.unit = CodeUnit(self.scopes[tree], "<module>", "<module>", 1)
+        unit.hidden = getattr(tree, "monty_hidden", False)
         unit.flags = CO_MODULE
         body = tree.body
         for i, stmt in enumerate(body):
@@ -622,6 +664,9 @@ class Compiler:
             nlocals=nlocals, stacksize=stacksize,
             instrs=[(i[0], int(i[1]), int(i[2])) for i in unit.instrs],   # (enum operands as plain ints)
             lines=[i[3] for i in unit.instrs],
+            positions=(_HIDDEN_POSITIONS(len(unit.instrs))
+                       if self.internal is not None or getattr(unit, "hidden", False)
+                       else _positions(unit.instrs)),
             handler_of=handler_of, handlers=handlers,
             consts=tuple(unit.consts), names=tuple(unit.names),
             varnames=tuple(unit.varnames), cellvars=tuple(unit.cellvars),
@@ -831,7 +876,11 @@ class Compiler:
                 raise self.error(f"'{type(node).__name__}' statements are not supported", node,
                                  type(node).__name__)
             _STMT_METHODS[type(node)] = method
+        u = self.unit
+        outer = u.node
+        u.node = node
         method(self, node)
+        u.node = outer
 
     def stmt_Expr(self, node):
         self.expr(node.value)
@@ -880,28 +929,45 @@ class Compiler:
         elif isinstance(target, ast.Attribute):
             self.expr(target.value)
             u.emit(O.COPY, 1)
+            u.node = target         # (the attribute's load and store: its carets, as CPython)
             u.emit(O.LOAD_ATTR, u.nameidx(self.mangle(target.attr)))
+            u.node = node
             self.expr(node.value)
             self.set_line(node)
             u.emit(O.BINARY_OP, op)
             u.emit(O.SWAP, 2)
+            u.node = target
             u.emit(O.STORE_ATTR, u.nameidx(self.mangle(target.attr)))
+            u.node = node
         elif isinstance(target, ast.Subscript):
             self.expr(target.value)
             self.subscript_key(target.slice)
             u.emit(O.COPY, 2)
             u.emit(O.COPY, 2)
+            u.node = target
             u.emit(O.BINARY_SUBSCR)
+            u.node = node
             self.expr(node.value)
             self.set_line(node)
             u.emit(O.BINARY_OP, op)
             u.emit(O.SWAP, 3)
             u.emit(O.SWAP, 2)
+            u.node = target
             u.emit(O.STORE_SUBSCR)
+            u.node = node
         else:
             raise self.error("illegal expression for augmented assignment", node)
 
     def store(self, target):
+        u = self.unit
+        outer = u.node
+        u.node = target
+        try:
+            self._store(target)
+        finally:
+            u.node = outer
+
+    def _store(self, target):
         u = self.unit
         if isinstance(target, ast.Name):
             self.store_name(target.id)
@@ -935,6 +1001,15 @@ class Compiler:
             self.delete(target)
 
     def delete(self, target):
+        u = self.unit
+        outer = u.node
+        u.node = target
+        try:
+            self._delete(target)
+        finally:
+            u.node = outer
+
+    def _delete(self, target):
         u = self.unit
         if isinstance(target, ast.Name):
             self.delete_name(target.id)
@@ -1733,9 +1808,22 @@ class Compiler:
         self.make_function(node, node.name, node.args, node.body)
         self.function_annotations(node)
         self.set_line(node)
-        for _ in node.decorator_list:
-            self.unit.emit(O.CALL, 1, 0)
+        self.apply_decorators(node)
         self.store_name(node.name)
+
+    def apply_decorators(self, node):
+        """Call the decorators innermost first, each call placed at its own `@` line (a
+        traceback through a failing decorator names that line, as CPython's does)."""
+        u = self.unit
+        if not node.decorator_list:
+            return
+        outer = u.node
+        for d in reversed(node.decorator_list):
+            u.line = d.lineno
+            u.node = d
+            u.emit(O.CALL, 1, 0)
+        u.node = outer
+        self.set_line(node)
 
     stmt_AsyncFunctionDef = stmt_FunctionDef
 
@@ -1783,8 +1871,7 @@ class Compiler:
             kwflag = 1
         self.set_line(node)
         u.emit(O.BUILD_CLASS, len(node.bases), kwflag)
-        for _ in node.decorator_list:
-            u.emit(O.CALL, 1, 0)
+        self.apply_decorators(node)
         self.store_name(node.name)
 
     def compile_class_body(self, node):
@@ -1925,7 +2012,11 @@ class Compiler:
                 raise self.error(f"'{type(node).__name__}' expressions are not supported", node,
                                  type(node).__name__)
             _EXPR_METHODS[type(node)] = method
+        u = self.unit
+        outer = u.node
+        u.node = node
         method(self, node)
+        u.node = outer
 
     def expr_Constant(self, node):
         self.unit.emit(O.LOAD_CONST, self.unit.const(node.value))
@@ -2183,7 +2274,9 @@ class Compiler:
         if isinstance(func, ast.Attribute):
             self.expr(func.value)
             self.set_line(func)
+            u.node = func
             u.emit(O.LOAD_METHOD, u.nameidx(self.mangle(func.attr)))
+            u.node = node
             flags |= O.CALL_METHOD
         else:
             self.expr(func)
@@ -2409,7 +2502,7 @@ def parse(source, filename=FILENAME, top_level_return=True, mode=None):
             compile(tree, filename, mode, dont_inherit=True)
         except SyntaxError as e:
             raise MontySyntaxError(f"{type(e).__name__}: {e.msg}", e.lineno, offset=e.offset,
-                                   text=e.text, end_offset=e.end_offset,
+                                   text=_error_text(e, source), end_offset=e.end_offset,
                                    end_lineno=e.end_lineno, filename=filename) from None
         except (RecursionError, MemoryError, ValueError, OverflowError) as e:
             raise MontySyntaxError(
@@ -2463,8 +2556,8 @@ def parse(source, filename=FILENAME, top_level_return=True, mode=None):
                 body[i] = body[i].monty_return
     except SyntaxError as e:
         raise MontySyntaxError(f"{type(e).__name__}: {e.msg}", e.lineno, offset=e.offset,
-                               text=e.text, end_offset=e.end_offset, end_lineno=e.end_lineno,
-                               filename=filename) from None
+                               text=_error_text(e, source), end_offset=e.end_offset,
+                               end_lineno=e.end_lineno, filename=filename) from None
     except (RecursionError, MemoryError, ValueError, OverflowError) as e:
         raise MontySyntaxError(f"code could not be compiled: {type(e).__name__}: {e}") from None
     return tree
@@ -2689,6 +2782,7 @@ def _wrap_top_level(tree):
     imp = ast.Import(names=[ast.alias(name="asyncio", asname=".asyncio")])
     first = tree.body[0]
     tree.body = [ast.copy_location(n, first) for n in (main, imp, run)]
+    tree.monty_hidden = True    # (its frame is the program's own: tracebacks leave it out)
 
 
 def _awaits_in_genexp(node):

@@ -54,7 +54,8 @@ class MontyRuntimeError(MontyError):
     passed through as (function name, line) pairs, outermost first.
     """
 
-    def __init__(self, exc_type, message, traceback=(), source=None, filename="<string>", chain=()):
+    def __init__(self, exc_type, message, traceback=(), source=None, filename="<string>", chain=(),
+                 positions=None):
         text = f"{exc_type}: {message}" if message else exc_type
         if traceback:
             text += f" (line {traceback[-1][1]})"   # where it was raised, innermost frame
@@ -67,6 +68,9 @@ class MontyRuntimeError(MontyError):
         # earlier exceptions in the chain: (exc_type, message, traceback, how) with how in
         # {"cause", "context"}, outermost first
         self.chain = list(chain)
+        # per frame of `traceback`: (lineno, end_lineno, col, end_col) of the expression that
+        # raised (UTF-8 byte columns), or None; display() draws CPython's carets from them
+        self.positions = list(positions) if positions is not None else None
 
     def display(self):
         """The traceback as CPython prints it."""
@@ -79,18 +83,37 @@ class MontyRuntimeError(MontyError):
                        if how == "cause" else
                        "During handling of the above exception, another exception occurred:")
             out.append("")
-        out += _render(self.exc_type, self.message, self.traceback, lines, self.filename)
+        out += _render(self.exc_type, self.message, self.traceback, lines, self.filename,
+                       self.positions)
         return "\n".join(out)
 
 
-def _render(exc_type, message, frames, lines, filename):
+def _render(exc_type, message, frames, lines, filename, positions=None):
     out = ["Traceback (most recent call last):"] if frames else []
-    for name, line in frames:
+    if positions is None or len(positions) != len(frames):
+        positions = [None] * len(frames)
+    for (name, line), pos in zip(frames, positions):
+        text = lines[line - 1] if 0 < line <= len(lines) else ""
+        if pos is not None and pos[0] == line and text.strip():
+            out += _frame_with_carets(filename, line, name, text, pos)
+            continue
         out.append(f'  File "{filename}", line {line}, in {name}')
-        if 0 < line <= len(lines) and lines[line - 1].strip():
-            out.append("    " + lines[line - 1].strip())
+        if text.strip():
+            out.append("    " + text.strip())
     out.append(f"{exc_type}: {message}" if message else exc_type)
     return out
+
+
+def _frame_with_carets(filename, line, name, text, pos):
+    """A frame as CPython's traceback module prints it from the frame's positions (the source
+    line, then carets under the part that raised when it is not the whole line)."""
+    import traceback
+    try:
+        fs = traceback.FrameSummary(filename, line, name, lookup_line=False, line=text + "\n",
+                                    end_lineno=pos[1], colno=pos[2], end_colno=pos[3])
+        return traceback.StackSummary.from_list([fs]).format()[0].rstrip("\n").split("\n")
+    except Exception:       # (positions that do not fit the line: the plain frame)
+        return [f'  File "{filename}", line {line}, in {name}', "    " + text.strip()]
 
 
 class MontyLimitError(MontyError):

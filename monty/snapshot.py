@@ -651,7 +651,7 @@ def _enc_exception(e, exc):
     tb = getattr(exc, "__monty_tb__", None) or []
     return ["E", type(exc).__name__, e.item(exc.args), e.item(exc.__cause__),
             e.item(exc.__context__), bool(exc.__suppress_context__),
-            [[str(n), int(l)] for n, l in tb]] + _enc_group(e, exc)
+            [[str(f[0]), int(f[1])] for f in tb]] + _enc_group(e, exc)
 
 
 def _enc_group(e, exc):
@@ -2389,7 +2389,7 @@ def _enc_module_exception(e, exc, where):
     attrs = getattr(exc, "__dict__", None) or {}
     attrs = {k: v for k, v in attrs.items() if k != "__monty_tb__"}
     return (["Ex", where[0], where[1]] + _enc_exception(e, exc)[2:6]
-            + [[[str(n), int(l)] for n, l in getattr(exc, "__monty_tb__", None) or []],
+            + [[[str(f[0]), int(f[1])] for f in getattr(exc, "__monty_tb__", None) or []],
                e.items(list(attrs.keys())), e.items(list(attrs.values()))])
 
 

@@ -337,6 +337,36 @@ for fn in [lambda: open(P(3)),
         r.append((type(e).__name__, str(e)))
 r
 """,
+    # argument and mode errors as CPython words them: a binary file names the refused
+    # operation, a negative position is EINVAL, Path methods are named Path.x() in errors
+    """
+from pathlib import Path
+import io
+r = []
+p = Path('/data/b.bin')
+for fn in [lambda: open('/data/b.bin', 'rb').write(b'x'),
+           lambda: open('/data/w.bin', 'wb').read(),
+           lambda: open('/data/w.bin', 'wb').readline(),
+           lambda: open('/data/a.txt').write('x'),
+           lambda: open('/data/b.bin', 'rb').seek(-1),
+           lambda: open('/data/b.bin', 'rb').seek(-5000, 2),
+           lambda: open('/data/b.bin', 'rb').seek(-1, 1),
+           lambda: open('/data/b.bin', 'rb').seek(3, 7),
+           lambda: open('/data/a.txt', None),
+           lambda: open('/data/a.txt', mode=4),
+           lambda: p.mkdir(0o777, False, False, 'extra'),
+           lambda: p.mkdir(bogus=True),
+           lambda: Path('/data/x.bin').write_bytes(12),
+           lambda: Path('/data/x.bin').write_bytes('text')]:
+    try:
+        fn()
+        r.append('ok')
+    except Exception as e:
+        r.append((type(e).__name__, str(e), isinstance(e, io.UnsupportedOperation)))
+f = open('/data/b.bin', 'rb')
+r.append([f.seek(10), f.seek(-4, 1), f.read(2), f.seek(-3, 2), f.read()])
+r
+""",
     # long names and NUL bytes, as the kernel and CPython refuse them
     """
 import os

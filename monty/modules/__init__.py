@@ -13,7 +13,7 @@ Everything else on those objects stays unreachable. Modules are built once per s
 first import.
 """
 
-import importlib
+import importlib as _importlib     # (the name importlib is this package's module of that name)
 import pkgutil
 import sys as _sys
 import threading as _threading
@@ -78,7 +78,7 @@ def _load_all():
     for info in pkgutil.iter_modules(__path__):
         if info.name.startswith("_"):
             continue
-        mod = importlib.import_module(f"{__name__}.{info.name}")
+        mod = _importlib.import_module(f"{__name__}.{info.name}")
         name = getattr(mod, "NAME", None)
         if name:
             _FILES[name] = mod
@@ -131,7 +131,7 @@ def star_names(module):
         allowed = _star_all.get(module.__name__)
         if allowed is None:
             try:      # (the host's standard library: read once per module, nothing runs on it)
-                real = importlib.import_module(module.__name__)
+                real = _importlib.import_module(module.__name__)
                 allowed = frozenset(getattr(real, "__all__", None) or ()) or frozenset(names)
             except ImportError:
                 allowed = frozenset(names)

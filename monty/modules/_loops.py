@@ -30,7 +30,8 @@ LIB_EXPORTS = ("reduce", "lru_cache", "cache", "contextmanager", "_GeneratorCont
                "accumulate_", "dropwhile_", "takewhile_", "filterfalse_", "starmap_", "groupby_",
                "pattern_sub", "pattern_subn", "re_sub", "re_subn", "json_dumps", "json_loads",
                "json_dumps_cls", "json_loads_cls", "singledispatchmethod",
-               "heapq_nsmallest", "heapq_nlargest", "dataclass_init",
+               "heapq_nsmallest", "heapq_nlargest", "dataclass_init", "typing_typeddict",
+               "typing_namedtuple",
                "heappush_", "heappop_", "heapreplace_", "heappushpop_", "heapify_",
                "bisect_right_", "bisect_left_", "insort_right_", "insort_left_")
 _LIB_NAMES = frozenset(LIB_EXPORTS)

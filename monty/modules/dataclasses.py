@@ -92,14 +92,17 @@ def _check_class(cls):
     _check_base_fields(cls)
 
 
+_PLAIN_TRUTH = (int, float, str, bytes, tuple, list, dict, set, frozenset)
+
+
 def _options(options):
     clean = {}
     for key, value in options.items():
         if key not in _OPTIONS:
             raise TypeError(f"dataclass() got an unexpected keyword argument {key!r}")
         if type(value) is not bool:
-            if value is None or type(value) is int:
-                value = bool(value)
+            if value is None or type(value) in _PLAIN_TRUTH:
+                value = bool(value)     # (an exact builtin: its truth runs no sandbox code)
             else:
                 raise TypeError(f"dataclass() argument {key!r} must be a bool, not "
                                 f"{type_name(value)}")

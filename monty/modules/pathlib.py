@@ -12,6 +12,7 @@ sandbox code cannot subclass these classes (their internals are host data)."""
 
 import pathlib as _pl
 import sys as _sys
+import types as _types
 
 from ._support import charge, is_sandbox_class, need, type_name
 
@@ -217,6 +218,9 @@ class MountPath(Path):
         return _fs("p_write_text")(self._text(), data, encoding, errors, newline)
 
     def write_bytes(self, data):
+        if not isinstance(data, (bytes, bytearray, memoryview)):
+            raise TypeError(f"memoryview: a bytes-like object is required, not "
+                            f"'{type_name(data)}'")
         return _fs("p_write_bytes")(self._text(), data)
 
     def exists(self):
@@ -308,6 +312,10 @@ for _c in (MountPath, MountPosixPath):
 _MountPath_names = {MountPath: "Path", MountPosixPath: "PosixPath"}
 for _c, _n in _MountPath_names.items():
     _c.__name__ = _c.__qualname__ = _n
+    for _f in vars(_c).values():        # (an argument error names Path.mkdir(), as CPython's)
+        _f = getattr(_f, "__func__", _f)
+        if isinstance(_f, _types.FunctionType):
+            _f.__qualname__ = f"{_n}.{_f.__name__}"
     _c.__init_subclass__ = classmethod(_refuse_subclass)
 
 _CLASSES = (PurePath, PurePosixPath, PureWindowsPath, Path, PosixPath, WindowsPath)
@@ -316,7 +324,7 @@ for _c in _CLASSES:
     _c.__qualname__ = _c.__name__
 for _c in _CLASSES:
     _c.__init_subclass__ = classmethod(_refuse_subclass)
-del _c
+del _c, _f
 
 _Parents = type(_pl.PurePosixPath("a").parents)
 

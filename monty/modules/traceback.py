@@ -29,9 +29,9 @@ def _tb_frames(exc):
     out = []
     if type(tb) is list:
         for entry in tb:
-            if (type(entry) is tuple and len(entry) == 2 and type(entry[0]) is str
+            if (type(entry) is tuple and 2 <= len(entry) <= 3 and type(entry[0]) is str
                     and type(entry[1]) is int):
-                out.append(entry)
+                out.append(entry[:2])       # (a third item: the carets' columns)
     return out
 
 

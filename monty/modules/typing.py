@@ -93,6 +93,14 @@ def get_type_hints(obj, globalns=None, localns=None, include_extras=False):
     return hints
 
 
+# the functional forms TypedDict('P', {...}) and NamedTuple('P', [...]) make the class a class
+# statement makes (monty/modules/_sandbox/_loops_lib.py): the host's would be a host class
+from ._support import _core as _vm_core    # noqa: E402
+
+_vm_core.register_route(_t.TypedDict, lambda *args, **kwargs: "typing_typeddict")
+_vm_core.register_route(_t.NamedTuple, lambda *args, **kwargs: "typing_namedtuple")
+
+
 def build(vm):
     names = {name: getattr(_t, name) for name in _PASSTHROUGH if hasattr(_t, name)}
     names.update(

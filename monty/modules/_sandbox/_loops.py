@@ -233,9 +233,14 @@ def enumerate_(it, start):
 
 
 def callable_iterator(func, sentinel):
+    # (a generator, so a host call in `func` pauses; a StopIteration `func` raises ends the
+    # iteration, as CPython's callable_iterator, instead of becoming a RuntimeError here)
     while True:
-        value = func()
-        if value == sentinel:
+        try:
+            value = func()
+        except StopIteration:
+            return
+        if sentinel == value:
             return
         yield value
 

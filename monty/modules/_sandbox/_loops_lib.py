@@ -694,3 +694,31 @@ def dataclass_init(cls, plan, initvars, post_init, frozen, qualname):
             self.__post_init__(*[bound[name] for name in initvars])
     __init__.__qualname__ = qualname
     return __init__
+
+
+def typing_typeddict(typename, fields=None, /, *, total=True, **kwargs):
+    """typing.TypedDict('Name', {'key': type}, total=...): the class a class statement
+    deriving from TypedDict makes."""
+    import typing
+    if fields is None:
+        fields = kwargs
+    elif kwargs:
+        raise TypeError('TypedDict takes either a dict or keyword arguments, but not both')
+    namespace = {'__annotations__': dict(fields)}
+    return type(typename, (typing.TypedDict,), namespace, total=total)
+
+
+def typing_namedtuple(typename, fields=None, /, **kwargs):
+    """typing.NamedTuple('Name', [('field', type)]): the class a class statement deriving
+    from NamedTuple makes."""
+    import typing
+    if fields is None:
+        fields = kwargs.items()
+    elif kwargs:
+        raise TypeError('Either list of fields or keywords can be provided to NamedTuple, '
+                        'not both')
+    annotations = {}
+    for item in fields:
+        field, kind = item
+        annotations[field] = kind
+    return type(typename, (typing.NamedTuple,), {'__annotations__': annotations})

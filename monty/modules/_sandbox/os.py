@@ -647,6 +647,16 @@ class BufferedReader(_FileBase, _BufferedIOBase):
     def __repr__(self):
         return f'<_io.{type(self).__name__} name={self._name!r}>'
 
+    def _check_readable(self):      # (a binary file names the refused operation, as CPython's)
+        self._check_closed()
+        if not self._readable:
+            raise _UnsupportedOperation('read')
+
+    def _check_writable(self):
+        self._check_closed()
+        if not self._writable:
+            raise _UnsupportedOperation('write')
+
     def _drop_buffer(self):
         self._rb = b''
 
@@ -723,15 +733,15 @@ class BufferedReader(_FileBase, _BufferedIOBase):
         if not isinstance(offset, int):
             raise TypeError(f"'{type(offset).__name__}' object cannot be interpreted as an integer")
         if whence == 0:
-            if offset < 0:
-                raise ValueError(f'negative seek position {offset}')
             pos = offset
         elif whence == 1:
-            pos = max(0, self._pos + offset)
+            pos = self._pos + offset
         elif whence == 2:
-            pos = max(0, self._size() + offset)
+            pos = self._size() + offset
         else:
             raise ValueError(f'whence value {whence} unsupported')
+        if pos < 0:                 # (lseek's EINVAL, as CPython's binary files raise it)
+            raise OSError(22, 'Invalid argument')
         self._pos = pos
         return pos
 
@@ -959,7 +969,8 @@ class TextIOWrapper(_FileBase, _TextIOBase):
 def open_(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True,
           opener=None):
     if not isinstance(mode, str):
-        raise TypeError(f"open() argument 'mode' must be str, not {type(mode).__name__}")
+        raise TypeError(f"open() argument 'mode' must be str, not "
+                        f"{'None' if mode is None else type(mode).__name__}")
     if isinstance(file, int) and not isinstance(file, bool):
         raise OSError(9, 'Bad file descriptor')
     if not isinstance(file, (str, bytes)) and getattr(type(file), '__fspath__', None) is None:
