@@ -2603,7 +2603,8 @@ class CodeCache:
                 return code
         code = None
         if internal is not None:        # a module written in sandbox Python: built already?
-            from . import _BUILTINS, precompiled
+            from . import precompiled
+            from ._shared import BUILTINS as _BUILTINS
             code = precompiled.lookup(source, internal, _BUILTINS, self.make_code)
         if code is None:
             code = compile_source(source, self.make_code, internal=internal)

@@ -108,20 +108,20 @@ def _encode_code(code, builtin_key):
 
 def build_artifact():
     """The artifact's bytes: every module written in sandbox Python, compiled now."""
-    import monty
+    from ._shared import BUILTINS
     from . import modules
     from .compiler import INTERNAL_SOURCES, compile_source
     from . import _core
     modules._discover()
     builtin_key = {}
-    for key, value in sorted(monty._BUILTINS.items(), reverse=True):
+    for key, value in sorted(BUILTINS.items(), reverse=True):
         builtin_key[id(value)] = key            # (several keys may share a value: any will do)
     entries = {}
     for source, (filename, prefix) in INTERNAL_SOURCES.items():
         code = compile_source(source, _core.Code, internal=(filename, prefix))
         payload = msgspec.msgpack.encode(_encode_code(code, builtin_key))
         entries.setdefault(filename, []).append([prefix, _source_hash(source), payload])
-    return msgspec.msgpack.encode([MAGIC, FORMAT, compiler_key(monty._BUILTINS), entries])
+    return msgspec.msgpack.encode([MAGIC, FORMAT, compiler_key(BUILTINS), entries])
 
 
 def write_artifact(directory=None):
@@ -290,7 +290,7 @@ class _CodeEntry(msgspec.Struct, array_like=True, forbid_unknown_fields=True):
 
 def _decode_code(x, source, filename, builtins, Code, module, depth):
     from . import opcodes as O
-    from .compiler import CO_MODULE
+    from .compiler import CO_MODULE, HIDDEN_FRAME
     try:
         e = msgspec.convert(x, _CodeEntry) if type(x) is not _CodeEntry else x
     except Exception as ex:
@@ -330,7 +330,9 @@ def _decode_code(x, source, filename, builtins, Code, module, depth):
     _check_stack(instrs, handlers, handler_of, consts, stacksize)
     code = Code(name=e.name, qualname=e.qualname, flags=flags, doc=e.doc, argcount=argcount,
                 posonlyargcount=e.posonly, kwonlyargcount=kwonly, nlocals=nlocals,
-                stacksize=stacksize, instrs=instrs, lines=e.lines, handler_of=handler_of,
+                stacksize=stacksize, instrs=instrs, lines=e.lines,
+                positions=(HIDDEN_FRAME,) * n,      # (a sandbox module's frames are not shown)
+                handler_of=handler_of,
                 handlers=[tuple(h) for h in handlers], consts=consts, names=names,
                 varnames=varnames, cellvars=cellvars, freevars=freevars,
                 firstlineno=e.firstlineno, filename=filename, source=source if module else None)
