@@ -72,9 +72,9 @@ def precompile_sandbox_modules(root):
         return
     script = ("import sys; sys.path.insert(0, sys.argv[1]); "
               "import monty.precompiled as p; p.main()")
-    env = dict(os.environ)
-    env.pop("PYTHONPATH", None)
-    result = subprocess.run([sys.executable, "-c", script, str(root)], cwd=str(root), env=env)
+    # (PYTHONPATH stays: pip's isolated build environment, where msgspec and regex are, is
+    # made of it; `root` goes first on sys.path, so no other monty is imported)
+    result = subprocess.run([sys.executable, "-c", script, str(root)], cwd=str(root))
     if result.returncode != 0:
         print("warning: precompiling the sandbox modules failed: they will be compiled on "
               "first import instead (python -m monty.precompiled retries)")
