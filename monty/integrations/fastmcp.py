@@ -75,11 +75,13 @@ _FASTMCP_KEYS = {"max_feed_duration_secs": "max_duration", "max_memory": "max_me
 
 
 def _limits_from_dict(given):
+    from monty.limits import FIELDS
+    _LIMIT_FIELDS = [name for name, _ in FIELDS]
     fields = {}
     for key, value in given.items():
         field = _FASTMCP_KEYS.get(key, key)
-        if field not in Limits.__slots__:
-            known = sorted(set(Limits.__slots__) | set(_FASTMCP_KEYS))
+        if field not in _LIMIT_FIELDS:
+            known = sorted(set(_LIMIT_FIELDS) | set(_FASTMCP_KEYS))
             raise ValueError(f"unknown limit {key!r}; known: {', '.join(known)}")
         fields[field] = value
     return Limits(**fields)

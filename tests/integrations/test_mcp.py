@@ -69,6 +69,7 @@ def test_session_success_error_limit_and_state_across_calls():
     assert sc["error"]["traceback"] == ('Traceback (most recent call last):\n'
                                         '  File "<string>", line 2, in <module>\n'
                                         '    rows[10]\n'
+                                        '    ~~~~^^^^\n'
                                         'IndexError: list index out of range')
     assert "rows[10]" in err.content[0].text and "about to fail" in err.content[0].text
 
