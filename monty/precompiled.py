@@ -507,6 +507,16 @@ def _check_stack(instrs, handlers, handler_of, consts, stacksize):
     at a depth the stack has, and the stack never grows past `stacksize`."""
     rows, terminators, cannot_raise = _tables()
     memo = _TRANSFER.get
+
+    def after(key, i):
+        """The stack kinds after instruction `i` (`key`: its transfer; memoised)."""
+        out = memo(key)
+        if out is None:
+            out = _transfer(key)
+        if type(out) is not tuple:
+            raise _Bad(f"{out} (instruction {i})")
+        return out
+
     n = len(instrs)
     kinds = [None] * n
     kinds[0] = ()
@@ -550,19 +560,9 @@ def _check_stack(instrs, handlers, handler_of, consts, stacksize):
             elif not operands:
                 a = b = 0
             if has_jump:
-                key = (op, a, b, st, ck, True)
-                out = memo(key)
-                if out is None:
-                    out = _transfer(key)
-                if type(out) is not tuple:
-                    raise _Bad(f"{out} (instruction {i})")
-                push(instrs[i][1] if jump_a else instrs[i][2], out)
-            key = (op, a, b, st, ck, False)
-            nxt = memo(key)
-            if nxt is None:
-                nxt = _transfer(key)
-            if type(nxt) is not tuple:
-                raise _Bad(f"{nxt} (instruction {i})")
+                push(instrs[i][1] if jump_a else instrs[i][2],
+                     after((op, a, b, st, ck, True), i))
+            nxt = after((op, a, b, st, ck, False), i)
             if op in terminators:
                 break
             i += 1
